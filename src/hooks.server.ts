@@ -1,0 +1,46 @@
+import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
+import { LOCALE_COOKIE, resolveLocale, translate, translator } from '$lib/i18n';
+import { loadConfig } from '$lib/server/config';
+import { createServices, type Services } from '$lib/server/services';
+import { servicesOr } from '$lib/server/slot';
+
+let services: Services;
+
+export const init: ServerInit = async () => {
+	services = await servicesOr(() => createServices(loadConfig(process.env)));
+};
+
+export const handle: Handle = async ({ event, resolve }) => {
+	const locale = resolveLocale(event.cookies.get(LOCALE_COOKIE), event.request.headers.get('accept-language'));
+	event.locals.services = services;
+	event.locals.locale = locale;
+	event.locals.t = translator(locale);
+	event.locals.user = null;
+	event.locals.session = null;
+
+	const { lucia } = services;
+	const sessionId = event.cookies.get(lucia.sessionCookieName);
+	if (sessionId) {
+		const { session, user } = await lucia.validateSession(sessionId);
+		if (session?.fresh) {
+			const cookie = lucia.createSessionCookie(session.id);
+			event.cookies.set(cookie.name, cookie.value, { path: '/', ...cookie.attributes });
+		}
+		if (!session) {
+			const blank = lucia.createBlankSessionCookie();
+			event.cookies.set(blank.name, blank.value, { path: '/', ...blank.attributes });
+		}
+		if (session && user) {
+			event.locals.session = session;
+			event.locals.user = { id: user.id, networkRole: user.networkRole, name: user.name, email: user.email };
+		}
+	}
+
+	return resolve(event, { transformPageChunk: ({ html }) => html.replace('%lang%', locale) });
+};
+
+export const handleError: HandleServerError = ({ error, event, status }) => {
+	if (status !== 404) services?.log.error({ err: error, path: event.url.pathname }, 'unhandled error');
+	const locale = event.locals.locale ?? 'nl';
+	return { message: translate(locale, status === 404 ? 'error.notFound' : 'error.server') };
+};

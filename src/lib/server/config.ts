@@ -1,0 +1,54 @@
+import { z } from 'zod';
+
+const flag = z
+	.enum(['0', '1', 'true', 'false', 'on', 'off'], {
+		error: 'use 1/0, true/false or on/off'
+	})
+	.transform((v) => v === '1' || v === 'true' || v === 'on');
+
+const ConfigSchema = z.object({
+	PORT: z.coerce
+		.number({ error: 'must be a whole number' })
+		.int('must be a whole number')
+		.min(1, 'must be between 1 and 65535')
+		.max(65535, 'must be between 1 and 65535')
+		.default(3000),
+	HOST: z.string().min(1, 'must not be empty').default('0.0.0.0'),
+	ORIGIN: z.url({ error: 'must be a full URL such as https://doetank.example.nl' }).optional(),
+	DATABASE_URL: z
+		.string()
+		.regex(/^(file:|libsql:|https?:|wss?:)/, 'must start with file:, libsql:, http(s): or ws(s):')
+		.default('file:data/doetank.db'),
+	DATABASE_AUTH_TOKEN: z.string().min(1, 'must not be empty when set').optional(),
+	REGISTRATION: z.enum(['open', 'invite'], { error: 'must be "open" or "invite"' }).default('open'),
+	DEMO: flag.default(true),
+	LOG_LEVEL: z
+		.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], {
+			error: 'must be one of fatal, error, warn, info, debug, trace, silent'
+		})
+		.default('info')
+});
+
+export type Config = z.infer<typeof ConfigSchema>;
+
+export class ConfigError extends Error {
+	constructor(readonly problems: string[]) {
+		super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+		this.name = 'ConfigError';
+	}
+}
+
+/** Reads the configuration from the environment; empty strings count as unset. */
+export function loadConfig(env: Record<string, string | undefined>): Config {
+	const input = Object.fromEntries(
+		Object.keys(ConfigSchema.shape).map((key) => [key, env[key] === '' ? undefined : env[key]])
+	);
+	const parsed = ConfigSchema.safeParse(input);
+	if (parsed.success) return parsed.data;
+	throw new ConfigError(
+		parsed.error.issues.map((issue) => {
+			const name = String(issue.path[0]);
+			return `${name}=${JSON.stringify(input[name])}: ${issue.message}`;
+		})
+	);
+}

@@ -1,0 +1,48 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Database } from './client';
+
+/** The project's migrations folder, found upwards from this module (dev, build and tests alike). */
+export function findMigrationsDir(from = dirname(fileURLToPath(import.meta.url))): string {
+	let dir = from;
+	for (;;) {
+		const candidate = join(dir, 'migrations');
+		if (existsSync(candidate) && existsSync(join(dir, 'package.json'))) return candidate;
+		const parent = dirname(dir);
+		if (parent === dir) throw new Error(`No migrations folder found above ${from}`);
+		dir = parent;
+	}
+}
+
+/** Applies every not yet applied `NNNN_name.sql`, in order, each in its own transaction. */
+export async function migrate(db: Database, dir = findMigrationsDir()): Promise<string[]> {
+	await db.execute(
+		'CREATE TABLE IF NOT EXISTS schema_migrations (name TEXT PRIMARY KEY, applied_at INTEGER NOT NULL)'
+	);
+	const done = new Set(
+		(await db.execute('SELECT name FROM schema_migrations')).rows.map((r) => String(r.name))
+	);
+	const files = readdirSync(dir)
+		.filter((f) => /^\d{4}_[\w-]+\.sql$/.test(f))
+		.sort();
+	const applied: string[] = [];
+	for (const file of files) {
+		if (done.has(file)) continue;
+		const sql = readFileSync(join(dir, file), 'utf8');
+		const tx = await db.transaction('write');
+		try {
+			await tx.executeMultiple(sql);
+			await tx.execute({
+				sql: 'INSERT INTO schema_migrations (name, applied_at) VALUES (?, ?)',
+				args: [file, Date.now()]
+			});
+			await tx.commit();
+		} catch (error) {
+			await tx.rollback();
+			throw new Error(`Migration ${file} failed: ${(error as Error).message}`);
+		}
+		applied.push(file);
+	}
+	return applied;
+}

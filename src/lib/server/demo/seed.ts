@@ -1,0 +1,73 @@
+import type { DoetankRole, LidType, NetworkRole, Phase } from '$lib/domain/roles';
+import { hashPassword } from '../auth/passwords';
+import type { Database } from '../db/client';
+import { insertDoetank, type NewMembership } from '../db/doetanks';
+import { getMeta, setMeta } from '../db/meta';
+import { countUsers, insertUser, listDemoUsers, type UserRow } from '../db/users';
+import network from './demo-network.json';
+
+/** Published on the login page and in the start-up log while the demo is active. */
+export const DEMO_PASSWORD = 'doetank-demo';
+
+interface DemoAccount {
+	key: string;
+	name: string;
+	networkRole: NetworkRole;
+}
+
+const ACCOUNTS: DemoAccount[] = [
+	{ key: 'beheerder', name: 'Bea Beheerder', networkRole: 'admin' },
+	{ key: 'coach', name: 'Cor Coach', networkRole: 'coach' },
+	{ key: 'trekker', name: 'Tineke Trekker', networkRole: 'member' },
+	{ key: 'lid', name: 'Lars Lid', networkRole: 'member' },
+	{ key: 'opdrachtgever', name: 'Olga Opdrachtgever', networkRole: 'member' },
+	{ key: 'besluitvormer', name: 'Bram Besluitvormer', networkRole: 'member' },
+	{ key: 'meekijker', name: 'Mila Meekijker', networkRole: 'member' }
+];
+
+const demoEmail = (key: string) => `${key}@demo.doetank.nl`;
+const demoId = (key: string) => `demo-${key}`;
+
+/** Which demo account holds which roles in the first Doetanks of the list (the running ones). */
+const CAST: Array<{ key: string; roles: DoetankRole[]; lidType: LidType | null; directStake: boolean; doetanks: number }> = [
+	{ key: 'trekker', roles: ['trekker', 'lid'], lidType: 'kern', directStake: true, doetanks: 4 },
+	{ key: 'lid', roles: ['lid'], lidType: 'schil', directStake: false, doetanks: 3 },
+	{ key: 'coach', roles: ['coach'], lidType: null, directStake: false, doetanks: 5 },
+	{ key: 'opdrachtgever', roles: ['opdrachtgever'], lidType: null, directStake: false, doetanks: 2 },
+	{ key: 'besluitvormer', roles: ['besluitvormer'], lidType: null, directStake: false, doetanks: 1 },
+	{ key: 'meekijker', roles: ['meekijker'], lidType: null, directStake: false, doetanks: 2 }
+];
+
+/** Seeds the labelled demo network into an empty database; does nothing otherwise. */
+export async function seedDemo(db: Database): Promise<boolean> {
+	if ((await countUsers(db)) > 0) return false;
+	const passwordHash = await hashPassword(DEMO_PASSWORD);
+	for (const a of ACCOUNTS) {
+		await insertUser(db, {
+			id: demoId(a.key),
+			email: demoEmail(a.key),
+			name: a.name,
+			networkRole: a.networkRole,
+			isDemo: true,
+			passwordHash
+		});
+	}
+	const doetanks = network.doetanks as Array<{ id: string; name: string; onderwerp: string; beoogdDoel: string; phase: Phase }>;
+	for (const [index, d] of doetanks.entries()) {
+		const members: NewMembership[] = CAST.filter((c) => index < c.doetanks).map((c) => ({
+			doetankId: d.id,
+			userId: demoId(c.key),
+			roles: c.roles,
+			lidType: c.lidType,
+			directStake: c.directStake
+		}));
+		await insertDoetank(db, { ...d, isDemo: true, createdBy: demoId('trekker') }, members);
+	}
+	await setMeta(db, 'demo', '1');
+	return true;
+}
+
+/** The demo accounts to show, or none when this database holds no demo network. */
+export async function demoAccounts(db: Database): Promise<UserRow[]> {
+	return (await getMeta(db, 'demo')) === '1' ? listDemoUsers(db) : [];
+}

@@ -1,0 +1,130 @@
+import { generateIdFromEntropySize } from 'lucia';
+import { can, type Actor } from '$lib/domain/policy';
+import type { DoetankRole } from '$lib/domain/roles';
+import type { AddMemberInput, DoetankInput, MembershipInput } from '$lib/validation/schemas';
+import { requireDoetank, requireNetwork } from '../authz';
+import type { Database } from '../db/client';
+import {
+	addMembership,
+	deleteMembership,
+	insertDoetank,
+	listAllDoetanks,
+	listDoetanksOf,
+	listMembers,
+	replaceMembership,
+	rolesByDoetank,
+	updateDoetank,
+	type DoetankRow,
+	type MemberRow
+} from '../db/doetanks';
+import { findUserByEmail } from '../db/users';
+import { AppError } from '../errors';
+
+export interface DoetankSummary extends DoetankRow {
+	roles: DoetankRole[];
+}
+
+export interface DoetankDetail {
+	doetank: DoetankRow;
+	roles: DoetankRole[];
+	members: MemberRow[];
+	permissions: { update: boolean; manageMembers: boolean; invite: boolean; editWorkspace: boolean };
+}
+
+export class DoetankService {
+	constructor(private readonly db: Database) {}
+
+	/** The creator becomes trekker and core member. */
+	async create(actor: Actor | null, input: DoetankInput): Promise<string> {
+		const creator = requireNetwork(actor, 'doetank.create');
+		const id = generateIdFromEntropySize(10);
+		await insertDoetank(this.db, { id, ...input, isDemo: false, createdBy: creator.id }, [
+			{ doetankId: id, userId: creator.id, roles: ['trekker', 'lid'], lidType: 'kern', directStake: true }
+		]);
+		return id;
+	}
+
+	/** The actor's own Doetanks, and for admins and coaches every Doetank of the network. */
+	async list(actor: Actor | null): Promise<{ mine: DoetankSummary[]; all: DoetankSummary[] | null }> {
+		const me = requireNetwork(actor, 'doetank.create');
+		const roles = await rolesByDoetank(this.db, me.id);
+		const withRoles = (d: DoetankRow) => ({ ...d, roles: roles.get(d.id) ?? [] });
+		const mine = (await listDoetanksOf(this.db, me.id)).map(withRoles);
+		const all = can(me, 'doetank.listAll') ? (await listAllDoetanks(this.db)).map(withRoles) : null;
+		return { mine, all };
+	}
+
+	async get(actor: Actor | null, doetankId: string): Promise<DoetankDetail> {
+		const { actor: me, doetank, roles } = await requireDoetank(this.db, actor, 'doetank.view', doetankId);
+		const standing = { roles };
+		return {
+			doetank,
+			roles,
+			members: await listMembers(this.db, doetankId),
+			permissions: {
+				update: can(me, 'doetank.update', standing),
+				manageMembers: can(me, 'members.changeRoles', standing),
+				invite: can(me, 'invitations.create', standing),
+				editWorkspace: can(me, 'workspace.write', standing)
+			}
+		};
+	}
+
+	async update(actor: Actor | null, doetankId: string, input: DoetankInput): Promise<void> {
+		await requireDoetank(this.db, actor, 'doetank.update', doetankId);
+		await updateDoetank(this.db, doetankId, input);
+	}
+
+	async members(actor: Actor | null, doetankId: string): Promise<MemberRow[]> {
+		await requireDoetank(this.db, actor, 'members.view', doetankId);
+		return listMembers(this.db, doetankId);
+	}
+
+	async addMember(actor: Actor | null, doetankId: string, input: AddMemberInput): Promise<MemberRow> {
+		await requireDoetank(this.db, actor, 'members.add', doetankId);
+		const user = await findUserByEmail(this.db, input.email);
+		if (!user) throw new AppError('not_found', 'error.userNotFound', {}, { email: { key: 'error.userNotFound' } });
+		const members = await listMembers(this.db, doetankId);
+		if (members.some((m) => m.userId === user.id)) {
+			throw new AppError('conflict', 'error.alreadyMember', {}, { email: { key: 'error.alreadyMember' } });
+		}
+		await addMembership(this.db, { doetankId, userId: user.id, ...input });
+		return this.findMember(doetankId, user.id);
+	}
+
+	async changeMembership(actor: Actor | null, doetankId: string, userId: string, input: MembershipInput): Promise<MemberRow> {
+		await requireDoetank(this.db, actor, 'members.changeRoles', doetankId);
+		const members = await this.existingMembers(doetankId, userId);
+		if (!input.roles.includes('trekker')) this.assertOtherTrekker(members, userId);
+		await replaceMembership(this.db, { doetankId, userId, ...input });
+		return this.findMember(doetankId, userId);
+	}
+
+	async removeMember(actor: Actor | null, doetankId: string, userId: string): Promise<void> {
+		await requireDoetank(this.db, actor, 'members.remove', doetankId);
+		const members = await this.existingMembers(doetankId, userId);
+		this.assertOtherTrekker(members, userId);
+		await deleteMembership(this.db, doetankId, userId);
+	}
+
+	private async existingMembers(doetankId: string, userId: string): Promise<MemberRow[]> {
+		const members = await listMembers(this.db, doetankId);
+		if (!members.some((m) => m.userId === userId)) throw new AppError('not_found', 'error.memberNotFound');
+		return members;
+	}
+
+	/** A Doetank without a trekker has nobody to drive it: keep at least one. */
+	private assertOtherTrekker(members: MemberRow[], leaving: string): void {
+		const target = members.find((m) => m.userId === leaving);
+		if (!target?.roles.includes('trekker')) return;
+		if (!members.some((m) => m.userId !== leaving && m.roles.includes('trekker'))) {
+			throw new AppError('conflict', 'error.lastTrekker');
+		}
+	}
+
+	private async findMember(doetankId: string, userId: string): Promise<MemberRow> {
+		const member = (await listMembers(this.db, doetankId)).find((m) => m.userId === userId);
+		if (!member) throw new AppError('not_found', 'error.memberNotFound');
+		return member;
+	}
+}

@@ -1,0 +1,40 @@
+import type { MessageKey, MessageParams } from '$lib/i18n';
+
+export type ErrorCode =
+	| 'bad_request'
+	| 'unauthenticated'
+	| 'forbidden'
+	| 'not_found'
+	| 'conflict'
+	| 'validation_failed'
+	| 'too_many_requests';
+
+const STATUS: Record<ErrorCode, number> = {
+	bad_request: 400,
+	unauthenticated: 401,
+	forbidden: 403,
+	not_found: 404,
+	conflict: 409,
+	validation_failed: 422,
+	too_many_requests: 429
+};
+
+/** A field problem, as a message key so it can be shown in the user's language. */
+export interface FieldProblem {
+	key: MessageKey;
+	params?: MessageParams;
+}
+
+/** An expected failure of a service call; routes turn it into a page error or JSON. */
+export class AppError extends Error {
+	readonly status: number;
+	constructor(
+		readonly code: ErrorCode,
+		readonly messageKey: MessageKey,
+		readonly params: MessageParams = {},
+		readonly fields?: Record<string, FieldProblem>
+	) {
+		super(`${code}: ${messageKey}`);
+		this.status = STATUS[code];
+	}
+}

@@ -1,0 +1,87 @@
+import { error, fail, json, redirect, type ActionFailure, type RequestEvent } from '@sveltejs/kit';
+import type { z } from 'zod';
+import type { Translate } from '$lib/i18n';
+import { AppError } from './errors';
+import { parseInput } from './parse';
+
+function fieldsText(err: AppError, t: Translate) {
+	if (!err.fields) return undefined;
+	return Object.fromEntries(Object.entries(err.fields).map(([k, p]) => [k, t(p.key, p.params)]));
+}
+
+/** JSON error body of the automation API: `{ error: { code, message, fields? } }`. */
+export function apiError(err: AppError, t: Translate): Response {
+	return json(
+		{ error: { code: err.code, message: t(err.messageKey, err.params), fields: fieldsText(err, t) } },
+		{ status: err.status }
+	);
+}
+
+/** Wraps an API handler so that service errors become JSON with the right status. */
+export function api(handler: (event: RequestEvent) => Promise<Response>) {
+	return async (event: RequestEvent): Promise<Response> => {
+		try {
+			return await handler(event);
+		} catch (err) {
+			if (err instanceof AppError) return apiError(err, event.locals.t);
+			throw err;
+		}
+	};
+}
+
+/** Reads and validates a JSON body; malformed JSON is a 400, schema failures a 422. */
+export async function readBody<S extends z.ZodType>(event: RequestEvent, schema: S): Promise<z.output<S>> {
+	let body: unknown;
+	try {
+		body = await event.request.json();
+	} catch {
+		throw new AppError('bad_request', 'error.badJson');
+	}
+	return parseInput(schema, body);
+}
+
+/** Runs a page load step; service errors become SvelteKit error pages in the user's language. */
+export async function forPage<T>(event: RequestEvent, work: () => Promise<T>): Promise<T> {
+	try {
+		return await work();
+	} catch (err) {
+		if (err instanceof AppError) error(err.status, { message: event.locals.t(err.messageKey, err.params), code: err.code });
+		throw err;
+	}
+}
+
+/**
+ * Runs a form action; service errors come back to the form with a message, per-field texts
+ * and `context` (which form on the page it was, what was typed).
+ */
+export async function forForm<T, C extends Record<string, unknown> = Record<never, never>>(
+	event: RequestEvent,
+	work: () => Promise<T>,
+	context: C = {} as C
+): Promise<T | ActionFailure<C & { message: string; fields: Record<string, string> }>> {
+	try {
+		return await work();
+	} catch (err) {
+		if (err instanceof AppError) {
+			return fail(err.status, {
+				...context,
+				message: event.locals.t(err.messageKey, err.params),
+				fields: fieldsText(err, event.locals.t) ?? {}
+			});
+		}
+		throw err;
+	}
+}
+
+/** Page guard: sends a logged-out visitor to the login page and back afterwards. */
+export function requireLogin(event: RequestEvent): NonNullable<App.Locals['user']> {
+	if (!event.locals.user) {
+		redirect(303, `/login?redirectTo=${encodeURIComponent(event.url.pathname + event.url.search)}`);
+	}
+	return event.locals.user;
+}
+
+/** Only same-site paths are followed after login, never another host. */
+export function safeRedirectTarget(value: string | null | undefined, fallback = '/doetanks'): string {
+	return value && value.startsWith('/') && !value.startsWith('//') && !value.startsWith('/\\') ? value : fallback;
+}

@@ -1,0 +1,47 @@
+import { AuthService } from './auth/service';
+import { createLucia, type AppLucia } from './auth/lucia';
+import type { Config } from './config';
+import { openDatabase, type Database } from './db/client';
+import { migrate } from './db/migrate';
+import { DEMO_PASSWORD, demoAccounts, seedDemo } from './demo/seed';
+import { DoetankService } from './doetanks/service';
+import { InvitationService } from './doetanks/invitations';
+import { createLogger, type Logger } from './logger';
+
+/** Everything a request handler or the sync server needs, built once per process. */
+export interface Services {
+	config: Config;
+	db: Database;
+	log: Logger;
+	lucia: AppLucia;
+	auth: AuthService;
+	doetanks: DoetankService;
+	invitations: InvitationService;
+	demoAccounts(): ReturnType<typeof demoAccounts>;
+	demoPassword: string;
+	close(): void;
+}
+
+export async function createServices(config: Config, log = createLogger(config.LOG_LEVEL)): Promise<Services> {
+	const db = await openDatabase(config.DATABASE_URL, config.DATABASE_AUTH_TOKEN);
+	const applied = await migrate(db);
+	if (applied.length > 0) log.info({ applied }, 'database migrations applied');
+	if (config.DEMO && (await seedDemo(db))) {
+		log.info({ password: DEMO_PASSWORD }, 'empty database: demo network created');
+	}
+	const secure = config.ORIGIN?.startsWith('https:') ?? false;
+	const lucia = createLucia(db, secure);
+	const invitations = new InvitationService(db);
+	return {
+		config,
+		db,
+		log,
+		lucia,
+		auth: new AuthService(db, lucia, config, invitations),
+		doetanks: new DoetankService(db),
+		invitations,
+		demoAccounts: () => demoAccounts(db),
+		demoPassword: DEMO_PASSWORD,
+		close: () => db.close()
+	};
+}

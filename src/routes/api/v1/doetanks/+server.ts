@@ -1,0 +1,12 @@
+import { json } from '@sveltejs/kit';
+import { api, readBody } from '$lib/server/http';
+import { DoetankInput } from '$lib/validation/schemas';
+
+export const GET = api(async ({ locals }) => json(await locals.services.doetanks.list(locals.user)));
+
+export const POST = api(async (event) => {
+	const { locals } = event;
+	const input = await readBody(event, DoetankInput);
+	const id = await locals.services.doetanks.create(locals.user, input);
+	return json(await locals.services.doetanks.get(locals.user, id), { status: 201 });
+});

@@ -1,0 +1,12 @@
+import { json } from '@sveltejs/kit';
+import { api, readBody } from '$lib/server/http';
+import { DoetankInput } from '$lib/validation/schemas';
+
+export const GET = api(async ({ locals, params }) => json(await locals.services.doetanks.get(locals.user, params.id!)));
+
+export const PUT = api(async (event) => {
+	const { locals, params } = event;
+	const input = await readBody(event, DoetankInput);
+	await locals.services.doetanks.update(locals.user, params.id!, input);
+	return json(await locals.services.doetanks.get(locals.user, params.id!));
+});

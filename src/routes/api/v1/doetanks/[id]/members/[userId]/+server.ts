@@ -1,0 +1,15 @@
+import { json } from '@sveltejs/kit';
+import { api, readBody } from '$lib/server/http';
+import { MembershipInput } from '$lib/validation/schemas';
+
+export const PUT = api(async (event) => {
+	const { locals, params } = event;
+	const input = await readBody(event, MembershipInput);
+	const member = await locals.services.doetanks.changeMembership(locals.user, params.id!, params.userId!, input);
+	return json({ member });
+});
+
+export const DELETE = api(async ({ locals, params }) => {
+	await locals.services.doetanks.removeMember(locals.user, params.id!, params.userId!);
+	return new Response(null, { status: 204 });
+});

@@ -1,0 +1,8 @@
+import { json } from '@sveltejs/kit';
+import { AppError } from '$lib/server/errors';
+import { api } from '$lib/server/http';
+
+export const GET = api(async ({ locals }) => {
+	if (!locals.user || !locals.session) throw new AppError('unauthenticated', 'error.unauthenticated');
+	return json({ sessions: await locals.services.auth.listSessions(locals.user.id, locals.session.id) });
+});

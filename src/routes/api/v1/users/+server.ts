@@ -1,0 +1,11 @@
+import { json } from '@sveltejs/kit';
+import { api, readBody } from '$lib/server/http';
+import { clientInfo, setSessionCookie } from '$lib/server/session-cookie';
+import { RegisterInput } from '$lib/validation/schemas';
+
+export const POST = api(async (event) => {
+	const input = await readBody(event, RegisterInput);
+	const { userId, session, doetankId } = await event.locals.services.auth.register(input, clientInfo(event));
+	setSessionCookie(event, session);
+	return json({ user: { id: userId, email: input.email, name: input.name }, doetankId: doetankId ?? null }, { status: 201 });
+});

@@ -1,0 +1,80 @@
+import { forForm, forPage, requireLogin } from '$lib/server/http';
+import { formToObject, parseInput } from '$lib/server/parse';
+import { INVITATION_DAYS } from '$lib/server/doetanks/invitations';
+import { AddMemberInput, DoetankInput, InvitationInput, MembershipInput } from '$lib/validation/schemas';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async (event) => {
+	const user = requireLogin(event);
+	const detail = await forPage(event, () => event.locals.services.doetanks.get(user, event.params.id));
+	return { ...detail, me: user.id, invitationDays: INVITATION_DAYS };
+};
+
+const membershipForm = { arrays: ['roles'], booleans: ['directStake'], nullable: ['lidType'] };
+
+export const actions = {
+	update: async (event) => {
+		const { locals, params } = event;
+		const values = formToObject(await event.request.formData());
+		return forForm(
+			event,
+			async () => {
+				await locals.services.doetanks.update(locals.user, params.id, parseInput(DoetankInput, values));
+				return { action: 'update', success: locals.t('doetank.saved') };
+			},
+			{ action: 'update', values }
+		);
+	},
+	addMember: async (event) => {
+		const { locals, params } = event;
+		const values = formToObject(await event.request.formData(), membershipForm);
+		return forForm(
+			event,
+			async () => {
+				const member = await locals.services.doetanks.addMember(locals.user, params.id, parseInput(AddMemberInput, values));
+				return { action: 'addMember', success: locals.t('doetank.memberAdded', { name: member.name }) };
+			},
+			{ action: 'addMember', values }
+		);
+	},
+	changeRoles: async (event) => {
+		const { locals, params } = event;
+		const form = await event.request.formData();
+		const userId = String(form.get('userId') ?? '');
+		const values = formToObject(form, membershipForm);
+		return forForm(
+			event,
+			async () => {
+				await locals.services.doetanks.changeMembership(locals.user, params.id, userId, parseInput(MembershipInput, values));
+				return { action: 'changeRoles', userId, success: locals.t('doetank.rolesSaved') };
+			},
+			{ action: 'changeRoles', userId }
+		);
+	},
+	remove: async (event) => {
+		const { locals, params } = event;
+		const form = await event.request.formData();
+		const userId = String(form.get('userId') ?? '');
+		const name = String(form.get('name') ?? '');
+		return forForm(
+			event,
+			async () => {
+				await locals.services.doetanks.removeMember(locals.user, params.id, userId);
+				return { action: 'remove', success: locals.t('doetank.removed', { name }) };
+			},
+			{ action: 'remove', userId }
+		);
+	},
+	invite: async (event) => {
+		const { locals, params, url } = event;
+		const values = formToObject(await event.request.formData(), { arrays: ['roles'], nullable: ['lidType'] });
+		return forForm(
+			event,
+			async () => {
+				const inv = await locals.services.invitations.create(locals.user, params.id, parseInput(InvitationInput, values));
+				return { action: 'invite', inviteUrl: new URL(inv.path, url.origin).href };
+			},
+			{ action: 'invite' }
+		);
+	}
+} satisfies Actions;

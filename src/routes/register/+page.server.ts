@@ -1,0 +1,36 @@
+import { redirect } from '@sveltejs/kit';
+import { forForm } from '$lib/server/http';
+import { formToObject, parseInput } from '$lib/server/parse';
+import { clientInfo, setSessionCookie } from '$lib/server/session-cookie';
+import { RegisterInput } from '$lib/validation/schemas';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async ({ locals, url }) => {
+	const token = url.searchParams.get('invite');
+	if (locals.user) redirect(303, token ? `/invite/${encodeURIComponent(token)}` : '/doetanks');
+	const invitation = token ? await locals.services.invitations.preview(token) : null;
+	return {
+		invite: invitation ? token : null,
+		invitation,
+		inviteInvalid: Boolean(token && !invitation),
+		registration: locals.services.config.REGISTRATION
+	};
+};
+
+export const actions = {
+	default: async (event) => {
+		const values = formToObject(await event.request.formData());
+		if (values.invitation === '') delete values.invitation;
+		const failure = await forForm(
+			event,
+			async () => {
+				const { session, doetankId } = await event.locals.services.auth.register(parseInput(RegisterInput, values), clientInfo(event));
+				setSessionCookie(event, session);
+				return doetankId ? `/doetanks/${doetankId}` : '/doetanks';
+			},
+			{ name: String(values.name ?? ''), email: String(values.email ?? '') }
+		);
+		if (typeof failure !== 'string') return failure;
+		redirect(303, failure);
+	}
+} satisfies Actions;
