@@ -1,6 +1,9 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { upgradeRouter, refuseUpgrade } from './upgrade';
 
+/** Without ORIGIN, adapter-node reads the request's protocol from this header (it assumes https otherwise). */
+export const PROTOCOL_HEADER = 'x-doetank-proto';
+
 export type RequestHandler = (req: IncomingMessage, res: ServerResponse, next?: () => void) => void;
 
 /**
@@ -8,7 +11,11 @@ export type RequestHandler = (req: IncomingMessage, res: ServerResponse, next?: 
  * upgrades under /sync are routed here (the sync server plugs in at that prefix).
  */
 export function createAppServer(handler: RequestHandler): Server {
-	const server = createServer((req, res) => handler(req, res));
+	const server = createServer((req, res) => {
+		// Always the socket's own protocol, never what the client claims (see PROTOCOL_HEADER in index.ts).
+		req.headers[PROTOCOL_HEADER] = 'encrypted' in req.socket && req.socket.encrypted ? 'https' : 'http';
+		handler(req, res);
+	});
 	server.on(
 		'upgrade',
 		upgradeRouter({

@@ -1,6 +1,6 @@
 import { ConfigError, loadConfig } from '../src/lib/server/config';
 import { providedServices } from '../src/lib/server/slot';
-import { createAppServer, type RequestHandler } from './app';
+import { createAppServer, PROTOCOL_HEADER, type RequestHandler } from './app';
 
 async function main(): Promise<void> {
 	let config;
@@ -13,6 +13,10 @@ async function main(): Promise<void> {
 		}
 		throw err;
 	}
+	// Without a configured ORIGIN the app is reached by whatever host name people use (localhost, a
+	// café laptop's LAN address); SvelteKit's form origin check then compares against the real
+	// protocol and Host header of each request.
+	if (!config.ORIGIN) process.env.PROTOCOL_HEADER = PROTOCOL_HEADER;
 	// Importing the handler runs SvelteKit's init hook, which opens the database and builds the services.
 	const { handler } = (await import(new URL('./handler.js', import.meta.url).href)) as { handler: RequestHandler };
 	const services = await providedServices();

@@ -1,0 +1,86 @@
+import { describe, expect, it } from 'vitest';
+import { can, DOETANK_ACTIONS, NETWORK_ACTIONS, type Actor, type DoetankAction } from './policy';
+import type { DoetankRole, NetworkRole } from './roles';
+
+type Subject = { actor: Actor | null; roles: DoetankRole[] };
+const member = (role: DoetankRole): Subject => ({ actor: { id: 'u', networkRole: 'member' }, roles: [role] });
+const outsider = (networkRole: NetworkRole): Subject => ({ actor: { id: 'u', networkRole }, roles: [] });
+
+const SUBJECTS = {
+	loggedOut: { actor: null, roles: [] },
+	notMember: outsider('member'),
+	networkCoach: outsider('coach'),
+	networkAdmin: outsider('admin'),
+	trekker: member('trekker'),
+	lid: member('lid'),
+	coach: member('coach'),
+	opdrachtgever: member('opdrachtgever'),
+	besluitvormer: member('besluitvormer'),
+	meekijker: member('meekijker')
+} satisfies Record<string, Subject>;
+type SubjectName = keyof typeof SUBJECTS;
+
+// The rule book written out cell by cell: loosening or tightening any single rule fails a cell.
+const Y = true;
+const n = false;
+const EXPECTED: Record<DoetankAction, Record<SubjectName, boolean>> = {
+	//                     loggedOut notMember networkCoach networkAdmin trekker lid coach opdrachtgever besluitvormer meekijker
+	'doetank.view':        row(n, n, Y, Y, Y, Y, Y, Y, Y, Y),
+	'members.view':        row(n, n, Y, Y, Y, Y, Y, Y, Y, Y),
+	'doetank.update':      row(n, n, n, Y, Y, n, Y, n, n, n),
+	'members.add':         row(n, n, n, Y, Y, n, Y, n, n, n),
+	'members.remove':      row(n, n, n, Y, Y, n, Y, n, n, n),
+	'members.changeRoles': row(n, n, n, Y, Y, n, Y, n, n, n),
+	'invitations.create':  row(n, n, n, Y, Y, n, Y, n, n, n),
+	'workspace.read':      row(n, n, n, Y, Y, Y, Y, Y, Y, Y),
+	'workspace.write':     row(n, n, n, n, Y, Y, Y, n, n, n)
+};
+
+function row(...cells: boolean[]): Record<SubjectName, boolean> {
+	const names = Object.keys(SUBJECTS) as SubjectName[];
+	return Object.fromEntries(names.map((name, i) => [name, cells[i]])) as Record<SubjectName, boolean>;
+}
+
+describe('policy: Doetank actions, every role × every action', () => {
+	it('covers every action', () => {
+		expect(Object.keys(EXPECTED).sort()).toEqual([...DOETANK_ACTIONS].sort());
+	});
+	for (const action of DOETANK_ACTIONS) {
+		for (const [name, subject] of Object.entries(SUBJECTS)) {
+			const expected = EXPECTED[action][name as SubjectName];
+			it(`${name} ${expected ? 'may' : 'may not'} ${action}`, () => {
+				expect(can(subject.actor, action, { roles: subject.roles })).toBe(expected);
+			});
+		}
+	}
+});
+
+describe('policy: combined roles', () => {
+	it('a trekker who is also opdrachtgever keeps editing rights', () => {
+		expect(can({ id: 'u', networkRole: 'member' }, 'workspace.write', { roles: ['opdrachtgever', 'trekker'] })).toBe(true);
+	});
+	it('an opdrachtgever who is also meekijker stays read-only', () => {
+		const roles: DoetankRole[] = ['opdrachtgever', 'meekijker'];
+		expect(can({ id: 'u', networkRole: 'member' }, 'workspace.write', { roles })).toBe(false);
+		expect(can({ id: 'u', networkRole: 'member' }, 'workspace.read', { roles })).toBe(true);
+	});
+	it('a Doetank action without standing counts as not a member', () => {
+		expect(can({ id: 'u', networkRole: 'member' }, 'doetank.view')).toBe(false);
+	});
+});
+
+describe('policy: network actions', () => {
+	const EXPECTED_NETWORK: Record<(typeof NETWORK_ACTIONS)[number], Record<'loggedOut' | NetworkRole, boolean>> = {
+		'doetank.create': { loggedOut: n, member: Y, coach: Y, admin: Y },
+		'doetank.listAll': { loggedOut: n, member: n, coach: Y, admin: Y },
+		'user.setNetworkRole': { loggedOut: n, member: n, coach: n, admin: Y }
+	};
+	for (const action of NETWORK_ACTIONS) {
+		for (const [who, expected] of Object.entries(EXPECTED_NETWORK[action])) {
+			it(`${who} ${expected ? 'may' : 'may not'} ${action}`, () => {
+				const actor = who === 'loggedOut' ? null : { id: 'u', networkRole: who as NetworkRole };
+				expect(can(actor, action)).toBe(expected);
+			});
+		}
+	}
+});

@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from './config';
+
+function problems(env: Record<string, string>): string[] {
+	try {
+		loadConfig(env);
+	} catch (err) {
+		if (err instanceof ConfigError) return err.problems;
+		throw err;
+	}
+	return [];
+}
+
+describe('loadConfig', () => {
+	it('has working defaults for an empty environment', () => {
+		expect(loadConfig({})).toEqual({
+			PORT: 3000,
+			HOST: '0.0.0.0',
+			DATABASE_URL: 'file:data/doetank.db',
+			REGISTRATION: 'open',
+			DEMO: true,
+			LOG_LEVEL: 'info'
+		});
+	});
+
+	it('treats empty strings as unset', () => {
+		expect(loadConfig({ PORT: '', DEMO: '' }).PORT).toBe(3000);
+	});
+
+	it('reads valid values', () => {
+		const config = loadConfig({
+			PORT: '8080',
+			ORIGIN: 'https://doetank.example.nl',
+			DATABASE_URL: 'libsql://db.example.nl',
+			DATABASE_AUTH_TOKEN: 'secret',
+			REGISTRATION: 'invite',
+			DEMO: '0'
+		});
+		expect(config).toMatchObject({ PORT: 8080, REGISTRATION: 'invite', DEMO: false, DATABASE_AUTH_TOKEN: 'secret' });
+	});
+
+	it.each([
+		['PORT', 'abc'],
+		['PORT', '70000'],
+		['PORT', '3.5'],
+		['ORIGIN', 'not a url'],
+		['DATABASE_URL', 'postgres://x'],
+		['REGISTRATION', 'closed'],
+		['DEMO', 'maybe'],
+		['LOG_LEVEL', 'loud']
+	])('rejects %s=%s with a message naming the variable', (name, value) => {
+		const found = problems({ [name]: value });
+		expect(found).toHaveLength(1);
+		expect(found[0]).toContain(`${name}=`);
+		expect(found[0]).toContain(value);
+	});
+
+	it('reports every bad variable at once', () => {
+		expect(problems({ PORT: 'x', REGISTRATION: 'y' })).toHaveLength(2);
+	});
+});
