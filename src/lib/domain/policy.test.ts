@@ -71,8 +71,10 @@ describe('policy: combined roles', () => {
 
 describe('policy: network actions', () => {
 	const EXPECTED_NETWORK: Record<(typeof NETWORK_ACTIONS)[number], Record<'loggedOut' | NetworkRole, boolean>> = {
+		'doetank.list': { loggedOut: n, member: Y, coach: Y, admin: Y },
 		'doetank.create': { loggedOut: n, member: Y, coach: Y, admin: Y },
 		'doetank.listAll': { loggedOut: n, member: n, coach: Y, admin: Y },
+		'user.list': { loggedOut: n, member: n, coach: n, admin: Y },
 		'user.setNetworkRole': { loggedOut: n, member: n, coach: n, admin: Y }
 	};
 	for (const action of NETWORK_ACTIONS) {

@@ -11,7 +11,7 @@ export interface DoetankStanding {
 	roles: readonly DoetankRole[];
 }
 
-export const NETWORK_ACTIONS = ['doetank.create', 'doetank.listAll', 'user.setNetworkRole'] as const;
+export const NETWORK_ACTIONS = ['doetank.list', 'doetank.create', 'doetank.listAll', 'user.list', 'user.setNetworkRole'] as const;
 export type NetworkAction = (typeof NETWORK_ACTIONS)[number];
 
 export const DOETANK_ACTIONS = [
@@ -30,8 +30,10 @@ export type DoetankAction = (typeof DOETANK_ACTIONS)[number];
 export type Action = NetworkAction | DoetankAction;
 
 const networkRules: Record<NetworkAction, (actor: Actor) => boolean> = {
+	'doetank.list': () => true,
 	'doetank.create': () => true,
 	'doetank.listAll': (a) => a.networkRole === 'admin' || a.networkRole === 'coach',
+	'user.list': (a) => a.networkRole === 'admin',
 	'user.setNetworkRole': (a) => a.networkRole === 'admin'
 };
 

@@ -5,6 +5,7 @@ export type ErrorCode =
 	| 'unauthenticated'
 	| 'forbidden'
 	| 'not_found'
+	| 'method_not_allowed'
 	| 'conflict'
 	| 'validation_failed'
 	| 'too_many_requests';
@@ -14,6 +15,7 @@ const STATUS: Record<ErrorCode, number> = {
 	unauthenticated: 401,
 	forbidden: 403,
 	not_found: 404,
+	method_not_allowed: 405,
 	conflict: 409,
 	validation_failed: 422,
 	too_many_requests: 429

@@ -29,6 +29,11 @@ export function api(handler: (event: RequestEvent) => Promise<Response>) {
 	};
 }
 
+/** Every API route exports this as `fallback`, so a wrong method gets the API's JSON error too. */
+export const methodNotAllowed = api(async () => {
+	throw new AppError('method_not_allowed', 'error.methodNotAllowed');
+});
+
 /** Reads and validates a JSON body; malformed JSON is a 400, schema failures a 422. */
 export async function readBody<S extends z.ZodType>(event: RequestEvent, schema: S): Promise<z.output<S>> {
 	let body: unknown;

@@ -7,6 +7,7 @@ import { DEMO_PASSWORD, demoAccounts, seedDemo } from './demo/seed';
 import { DoetankService } from './doetanks/service';
 import { InvitationService } from './doetanks/invitations';
 import { createLogger, type Logger } from './logger';
+import { UserService } from './users/service';
 
 /** Everything a request handler or the sync server needs, built once per process. */
 export interface Services {
@@ -17,6 +18,7 @@ export interface Services {
 	auth: AuthService;
 	doetanks: DoetankService;
 	invitations: InvitationService;
+	users: UserService;
 	demoAccounts(): ReturnType<typeof demoAccounts>;
 	demoPassword: string;
 	close(): void;
@@ -40,7 +42,8 @@ export async function createServices(config: Config, log = createLogger(config.L
 		auth: new AuthService(db, lucia, config, invitations),
 		doetanks: new DoetankService(db),
 		invitations,
-		demoAccounts: () => demoAccounts(db),
+		users: new UserService(db),
+		demoAccounts: async () => (config.DEMO ? demoAccounts(db) : []),
 		demoPassword: DEMO_PASSWORD,
 		close: () => db.close()
 	};

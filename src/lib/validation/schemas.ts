@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { NETWORK_ROLES } from '$lib/domain/roles';
 import { LIMITS, doetankRoles, email, lidType, newPassword, text } from './fields';
 
 export const RegisterInput = z.object({
@@ -50,3 +51,6 @@ export type AddMemberInput = z.infer<typeof AddMemberInput>;
 
 export const InvitationInput = z.object({ roles: doetankRoles, lidType });
 export type InvitationInput = z.infer<typeof InvitationInput>;
+
+export const NetworkRoleInput = z.object({ networkRole: z.enum(NETWORK_ROLES) });
+export type NetworkRoleInput = z.infer<typeof NetworkRoleInput>;

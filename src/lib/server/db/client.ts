@@ -11,11 +11,9 @@ export async function openDatabase(url: string, authToken?: string): Promise<Dat
 		const path = url.slice('file:'.length);
 		if (path !== ':memory:') mkdirSync(dirname(resolve(path)), { recursive: true });
 	}
-	const db = createClient({ url, authToken });
-	if (isFile) {
-		await db.execute('PRAGMA journal_mode = WAL');
-		await db.execute('PRAGMA busy_timeout = 5000');
-	}
+	// `timeout` is the busy timeout of every pooled connection, not only the first one.
+	const db = createClient({ url, authToken, timeout: 5000 });
+	if (isFile) await db.execute('PRAGMA journal_mode = WAL');
 	await db.execute('PRAGMA foreign_keys = ON');
 	return db;
 }

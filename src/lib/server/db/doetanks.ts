@@ -61,22 +61,18 @@ export function membershipStatements(m: NewMembership): InStatement[] {
 	];
 }
 
-export async function insertDoetank(
-	db: Database,
+export function insertDoetankStatements(
 	d: { id: string; name: string; onderwerp: string; beoogdDoel: string; phase?: Phase; isDemo: boolean; createdBy: string | null },
 	firstMembers: NewMembership[]
-): Promise<void> {
-	await db.batch(
-		[
-			{
-				sql: `INSERT INTO doetanks (id, name, onderwerp, beoogd_doel, phase, is_demo, created_by, created_at)
-				      VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-				args: [d.id, d.name, d.onderwerp, d.beoogdDoel, d.phase ?? 'fase_0', d.isDemo ? 1 : 0, d.createdBy, Date.now()]
-			},
-			...firstMembers.flatMap(membershipStatements)
-		],
-		'write'
-	);
+): InStatement[] {
+	return [
+		{
+			sql: `INSERT INTO doetanks (id, name, onderwerp, beoogd_doel, phase, is_demo, created_by, created_at)
+			      VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+			args: [d.id, d.name, d.onderwerp, d.beoogdDoel, d.phase ?? 'fase_0', d.isDemo ? 1 : 0, d.createdBy, Date.now()]
+		},
+		...firstMembers.flatMap(membershipStatements)
+	];
 }
 
 export async function updateDoetank(

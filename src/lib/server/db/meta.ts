@@ -1,3 +1,4 @@
+import type { InStatement } from '@libsql/client';
 import type { Database } from './client';
 
 export async function getMeta(db: Database, key: string): Promise<string | null> {
@@ -5,9 +6,9 @@ export async function getMeta(db: Database, key: string): Promise<string | null>
 	return rows[0] ? String(rows[0].value) : null;
 }
 
-export async function setMeta(db: Database, key: string, value: string): Promise<void> {
-	await db.execute({
+export function setMetaStatement(key: string, value: string): InStatement {
+	return {
 		sql: 'INSERT INTO app_meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
 		args: [key, value]
-	});
+	};
 }

@@ -1,4 +1,5 @@
 import type { NetworkRole } from '$lib/domain/roles';
+import type { InStatement } from '@libsql/client';
 import type { Database } from './client';
 
 export interface UserRow {
@@ -21,15 +22,30 @@ function toUser(row: Record<string, unknown>): UserRow {
 	};
 }
 
-export async function insertUser(
-	db: Database,
-	user: UserRow & { passwordHash: string }
-): Promise<void> {
-	await db.execute({
+export function insertUserStatement(user: UserRow & { passwordHash: string }): InStatement {
+	return {
 		sql: `INSERT INTO users (id, email, name, password_hash, network_role, is_demo, created_at)
 		      VALUES (?, ?, ?, ?, ?, ?, ?)`,
 		args: [user.id, user.email, user.name, user.passwordHash, user.networkRole, user.isDemo ? 1 : 0, Date.now()]
-	});
+	};
+}
+
+export async function insertUser(db: Database, user: UserRow & { passwordHash: string }): Promise<void> {
+	await db.execute(insertUserStatement(user));
+}
+
+export async function listUsers(db: Database): Promise<UserRow[]> {
+	const { rows } = await db.execute(`SELECT ${COLUMNS} FROM users ORDER BY name COLLATE NOCASE`);
+	return rows.map(toUser);
+}
+
+export async function setNetworkRole(db: Database, id: string, role: NetworkRole): Promise<void> {
+	await db.execute({ sql: 'UPDATE users SET network_role = ? WHERE id = ?', args: [role, id] });
+}
+
+export async function countAdmins(db: Database): Promise<number> {
+	const { rows } = await db.execute("SELECT count(*) AS n FROM users WHERE network_role = 'admin'");
+	return Number(rows[0]?.n ?? 0);
 }
 
 export async function findUserById(db: Database, id: string): Promise<UserRow | null> {

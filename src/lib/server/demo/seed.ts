@@ -1,13 +1,15 @@
 import type { DoetankRole, LidType, NetworkRole, Phase } from '$lib/domain/roles';
 import { hashPassword } from '../auth/passwords';
 import type { Database } from '../db/client';
-import { insertDoetank, type NewMembership } from '../db/doetanks';
-import { getMeta, setMeta } from '../db/meta';
-import { countUsers, insertUser, listDemoUsers, type UserRow } from '../db/users';
+import { insertDoetankStatements } from '../db/doetanks';
+import { getMeta, setMetaStatement } from '../db/meta';
+import { countUsers, insertUserStatement, listDemoUsers, type UserRow } from '../db/users';
 import network from './demo-network.json';
 
 /** Published on the login page and in the start-up log while the demo is active. */
 export const DEMO_PASSWORD = 'doetank-demo';
+
+type DemoDoetank = { id: string; name: string; onderwerp: string; beoogdDoel: string; phase: Phase };
 
 interface DemoAccount {
 	key: string;
@@ -42,28 +44,23 @@ const CAST: Array<{ key: string; roles: DoetankRole[]; lidType: LidType | null; 
 export async function seedDemo(db: Database): Promise<boolean> {
 	if ((await countUsers(db)) > 0) return false;
 	const passwordHash = await hashPassword(DEMO_PASSWORD);
-	for (const a of ACCOUNTS) {
-		await insertUser(db, {
-			id: demoId(a.key),
-			email: demoEmail(a.key),
-			name: a.name,
-			networkRole: a.networkRole,
-			isDemo: true,
-			passwordHash
-		});
-	}
-	const doetanks = network.doetanks as Array<{ id: string; name: string; onderwerp: string; beoogdDoel: string; phase: Phase }>;
-	for (const [index, d] of doetanks.entries()) {
-		const members: NewMembership[] = CAST.filter((c) => index < c.doetanks).map((c) => ({
-			doetankId: d.id,
-			userId: demoId(c.key),
-			roles: c.roles,
-			lidType: c.lidType,
-			directStake: c.directStake
-		}));
-		await insertDoetank(db, { ...d, isDemo: true, createdBy: demoId('trekker') }, members);
-	}
-	await setMeta(db, 'demo', '1');
+	const users = ACCOUNTS.map((a) =>
+		insertUserStatement({ id: demoId(a.key), email: demoEmail(a.key), name: a.name, networkRole: a.networkRole, isDemo: true, passwordHash })
+	);
+	const doetanks = (network.doetanks as DemoDoetank[]).flatMap((d, index) =>
+		insertDoetankStatements(
+			{ ...d, isDemo: true, createdBy: demoId('trekker') },
+			CAST.filter((c) => index < c.doetanks).map((c) => ({
+				doetankId: d.id,
+				userId: demoId(c.key),
+				roles: c.roles,
+				lidType: c.lidType,
+				directStake: c.directStake
+			}))
+		)
+	);
+	// One transaction: a seed that fails halfway leaves an empty database, which seeds again next start.
+	await db.batch([...users, ...doetanks, setMetaStatement('demo', '1')], 'write');
 	return true;
 }
 

@@ -7,7 +7,7 @@ import type { Database } from '../db/client';
 import {
 	addMembership,
 	deleteMembership,
-	insertDoetank,
+	insertDoetankStatements,
 	listAllDoetanks,
 	listDoetanksOf,
 	listMembers,
@@ -38,15 +38,14 @@ export class DoetankService {
 	async create(actor: Actor | null, input: DoetankInput): Promise<string> {
 		const creator = requireNetwork(actor, 'doetank.create');
 		const id = generateIdFromEntropySize(10);
-		await insertDoetank(this.db, { id, ...input, isDemo: false, createdBy: creator.id }, [
-			{ doetankId: id, userId: creator.id, roles: ['trekker', 'lid'], lidType: 'kern', directStake: true }
-		]);
+		const creatorMembership = { doetankId: id, userId: creator.id, roles: ['trekker', 'lid'] as const, lidType: 'kern' as const, directStake: true };
+		await this.db.batch(insertDoetankStatements({ id, ...input, isDemo: false, createdBy: creator.id }, [creatorMembership]), 'write');
 		return id;
 	}
 
 	/** The actor's own Doetanks, and for admins and coaches every Doetank of the network. */
 	async list(actor: Actor | null): Promise<{ mine: DoetankSummary[]; all: DoetankSummary[] | null }> {
-		const me = requireNetwork(actor, 'doetank.create');
+		const me = requireNetwork(actor, 'doetank.list');
 		const roles = await rolesByDoetank(this.db, me.id);
 		const withRoles = (d: DoetankRow) => ({ ...d, roles: roles.get(d.id) ?? [] });
 		const mine = (await listDoetanksOf(this.db, me.id)).map(withRoles);

@@ -1,5 +1,5 @@
 import { json } from '@sveltejs/kit';
-import { api, readBody } from '$lib/server/http';
+import { api, methodNotAllowed, readBody } from '$lib/server/http';
 import { DoetankInput } from '$lib/validation/schemas';
 
 export const GET = api(async ({ locals }) => json(await locals.services.doetanks.list(locals.user)));
@@ -10,3 +10,5 @@ export const POST = api(async (event) => {
 	const id = await locals.services.doetanks.create(locals.user, input);
 	return json(await locals.services.doetanks.get(locals.user, id), { status: 201 });
 });
+
+export const fallback = methodNotAllowed;

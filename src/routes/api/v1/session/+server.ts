@@ -1,6 +1,6 @@
 import { json } from '@sveltejs/kit';
 import { AppError } from '$lib/server/errors';
-import { api, readBody } from '$lib/server/http';
+import { api, methodNotAllowed, readBody } from '$lib/server/http';
 import { clearSessionCookie, clientInfo, setSessionCookie } from '$lib/server/session-cookie';
 import { LoginInput } from '$lib/validation/schemas';
 
@@ -22,3 +22,5 @@ export const DELETE = api(async (event) => {
 	clearSessionCookie(event);
 	return new Response(null, { status: 204 });
 });
+
+export const fallback = methodNotAllowed;

@@ -1,5 +1,5 @@
 import { json } from '@sveltejs/kit';
-import { api, readBody } from '$lib/server/http';
+import { api, methodNotAllowed, readBody } from '$lib/server/http';
 import { clientInfo, setSessionCookie } from '$lib/server/session-cookie';
 import { RegisterInput } from '$lib/validation/schemas';
 
@@ -9,3 +9,7 @@ export const POST = api(async (event) => {
 	setSessionCookie(event, session);
 	return json({ user: { id: userId, email: input.email, name: input.name }, doetankId: doetankId ?? null }, { status: 201 });
 });
+
+export const GET = api(async ({ locals }) => json({ users: await locals.services.users.list(locals.user) }));
+
+export const fallback = methodNotAllowed;

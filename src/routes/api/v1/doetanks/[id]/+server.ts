@@ -1,5 +1,5 @@
 import { json } from '@sveltejs/kit';
-import { api, readBody } from '$lib/server/http';
+import { api, methodNotAllowed, readBody } from '$lib/server/http';
 import { DoetankInput } from '$lib/validation/schemas';
 
 export const GET = api(async ({ locals, params }) => json(await locals.services.doetanks.get(locals.user, params.id!)));
@@ -10,3 +10,5 @@ export const PUT = api(async (event) => {
 	await locals.services.doetanks.update(locals.user, params.id!, input);
 	return json(await locals.services.doetanks.get(locals.user, params.id!));
 });
+
+export const fallback = methodNotAllowed;

@@ -1,6 +1,6 @@
 import { json } from '@sveltejs/kit';
 import { AppError } from '$lib/server/errors';
-import { api } from '$lib/server/http';
+import { api, methodNotAllowed } from '$lib/server/http';
 
 export const GET = api(async ({ locals, params }) => {
 	const preview = await locals.services.invitations.preview(params.token!);
@@ -13,3 +13,5 @@ export const POST = api(async ({ locals, params }) => {
 	const doetankId = await locals.services.invitations.accept(locals.user, params.token!);
 	return json({ doetankId }, { status: 201 });
 });
+
+export const fallback = methodNotAllowed;

@@ -1,5 +1,5 @@
 import { AppError } from '$lib/server/errors';
-import { api, readBody } from '$lib/server/http';
+import { api, methodNotAllowed, readBody } from '$lib/server/http';
 import { ChangePasswordInput } from '$lib/validation/schemas';
 
 export const PUT = api(async (event) => {
@@ -9,3 +9,5 @@ export const PUT = api(async (event) => {
 	await locals.services.auth.changePassword(locals.user.id, locals.session.id, input);
 	return new Response(null, { status: 204 });
 });
+
+export const fallback = methodNotAllowed;

@@ -1,8 +1,10 @@
 import { json } from '@sveltejs/kit';
 import { AppError } from '$lib/server/errors';
-import { api } from '$lib/server/http';
+import { api, methodNotAllowed } from '$lib/server/http';
 
 export const GET = api(async ({ locals }) => {
 	if (!locals.user || !locals.session) throw new AppError('unauthenticated', 'error.unauthenticated');
 	return json({ sessions: await locals.services.auth.listSessions(locals.user.id, locals.session.id) });
 });
+
+export const fallback = methodNotAllowed;

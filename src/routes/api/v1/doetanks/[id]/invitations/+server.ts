@@ -1,5 +1,5 @@
 import { json } from '@sveltejs/kit';
-import { api, readBody } from '$lib/server/http';
+import { api, methodNotAllowed, readBody } from '$lib/server/http';
 import { InvitationInput } from '$lib/validation/schemas';
 
 export const POST = api(async (event) => {
@@ -11,3 +11,5 @@ export const POST = api(async (event) => {
 		{ status: 201 }
 	);
 });
+
+export const fallback = methodNotAllowed;

@@ -1,5 +1,5 @@
 import { json } from '@sveltejs/kit';
-import { api, readBody } from '$lib/server/http';
+import { api, methodNotAllowed, readBody } from '$lib/server/http';
 import { AddMemberInput } from '$lib/validation/schemas';
 
 export const GET = api(async ({ locals, params }) => json({ members: await locals.services.doetanks.members(locals.user, params.id!) }));
@@ -10,3 +10,5 @@ export const POST = api(async (event) => {
 	const member = await locals.services.doetanks.addMember(locals.user, params.id!, input);
 	return json({ member }, { status: 201 });
 });
+
+export const fallback = methodNotAllowed;

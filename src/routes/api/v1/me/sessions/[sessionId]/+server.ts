@@ -1,8 +1,10 @@
 import { AppError } from '$lib/server/errors';
-import { api } from '$lib/server/http';
+import { api, methodNotAllowed } from '$lib/server/http';
 
 export const DELETE = api(async ({ locals, params }) => {
 	if (!locals.user) throw new AppError('unauthenticated', 'error.unauthenticated');
 	await locals.services.auth.revokeSession(locals.user.id, params.sessionId!);
 	return new Response(null, { status: 204 });
 });
+
+export const fallback = methodNotAllowed;

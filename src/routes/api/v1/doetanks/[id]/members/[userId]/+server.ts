@@ -1,5 +1,5 @@
 import { json } from '@sveltejs/kit';
-import { api, readBody } from '$lib/server/http';
+import { api, methodNotAllowed, readBody } from '$lib/server/http';
 import { MembershipInput } from '$lib/validation/schemas';
 
 export const PUT = api(async (event) => {
@@ -13,3 +13,5 @@ export const DELETE = api(async ({ locals, params }) => {
 	await locals.services.doetanks.removeMember(locals.user, params.id!, params.userId!);
 	return new Response(null, { status: 204 });
 });
+
+export const fallback = methodNotAllowed;

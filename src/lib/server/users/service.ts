@@ -1,0 +1,27 @@
+import type { Actor } from '$lib/domain/policy';
+import type { NetworkRoleInput } from '$lib/validation/schemas';
+import { requireNetwork } from '../authz';
+import type { Database } from '../db/client';
+import { countAdmins, findUserById, listUsers, setNetworkRole, type UserRow } from '../db/users';
+import { AppError } from '../errors';
+
+/** Network-level account management: who is admin, coach or participant. */
+export class UserService {
+	constructor(private readonly db: Database) {}
+
+	async list(actor: Actor | null): Promise<UserRow[]> {
+		requireNetwork(actor, 'user.list');
+		return listUsers(this.db);
+	}
+
+	async setNetworkRole(actor: Actor | null, userId: string, input: NetworkRoleInput): Promise<UserRow> {
+		requireNetwork(actor, 'user.setNetworkRole');
+		const user = await findUserById(this.db, userId);
+		if (!user) throw new AppError('not_found', 'error.accountNotFound');
+		if (user.networkRole === 'admin' && input.networkRole !== 'admin' && (await countAdmins(this.db)) <= 1) {
+			throw new AppError('conflict', 'error.lastAdmin');
+		}
+		await setNetworkRole(this.db, userId, input.networkRole);
+		return { ...user, networkRole: input.networkRole };
+	}
+}

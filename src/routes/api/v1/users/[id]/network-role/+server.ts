@@ -1,0 +1,11 @@
+import { json } from '@sveltejs/kit';
+import { api, methodNotAllowed, readBody } from '$lib/server/http';
+import { NetworkRoleInput } from '$lib/validation/schemas';
+
+export const PUT = api(async (event) => {
+	const { locals, params } = event;
+	const input = await readBody(event, NetworkRoleInput);
+	return json({ user: await locals.services.users.setNetworkRole(locals.user, params.id!, input) });
+});
+
+export const fallback = methodNotAllowed;
