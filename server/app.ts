@@ -1,5 +1,5 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import { upgradeRouter, refuseUpgrade } from './upgrade';
+import { upgradeRouter, type UpgradeHandler } from './upgrade';
 
 /** Without ORIGIN, adapter-node reads the request's protocol from this header (it assumes https otherwise). */
 export const PROTOCOL_HEADER = 'x-doetank-proto';
@@ -7,20 +7,15 @@ export const PROTOCOL_HEADER = 'x-doetank-proto';
 export type RequestHandler = (req: IncomingMessage, res: ServerResponse, next?: () => void) => void;
 
 /**
- * One HTTP server for the whole product: SvelteKit answers requests, and websocket
- * upgrades under /sync are routed here (the sync server plugs in at that prefix).
+ * One HTTP server for the whole product: SvelteKit answers requests, websocket upgrades go to
+ * the handler registered for their path prefix (the sync server at /sync).
  */
-export function createAppServer(handler: RequestHandler): Server {
+export function createAppServer(handler: RequestHandler, upgrades: Record<string, UpgradeHandler>): Server {
 	const server = createServer((req, res) => {
 		// Always the socket's own protocol, never what the client claims (see PROTOCOL_HEADER in index.ts).
 		req.headers[PROTOCOL_HEADER] = 'encrypted' in req.socket && req.socket.encrypted ? 'https' : 'http';
 		handler(req, res);
 	});
-	server.on(
-		'upgrade',
-		upgradeRouter({
-			'/sync': (_req, socket) => refuseUpgrade(socket, 404, 'Sync is not available yet')
-		})
-	);
+	server.on('upgrade', upgradeRouter(upgrades));
 	return server;
 }

@@ -1,6 +1,7 @@
 import { ConfigError, loadConfig } from '../src/lib/server/config';
 import { providedServices } from '../src/lib/server/slot';
 import { createAppServer, PROTOCOL_HEADER, type RequestHandler } from './app';
+import { createSyncServer } from './sync/server';
 
 async function main(): Promise<void> {
 	let config;
@@ -21,7 +22,8 @@ async function main(): Promise<void> {
 	const { handler } = (await import(new URL('./handler.js', import.meta.url).href)) as { handler: RequestHandler };
 	const services = await providedServices();
 
-	const server = createAppServer(handler);
+	const sync = createSyncServer(services);
+	const server = createAppServer(handler, { '/sync': sync.handleUpgrade });
 	server.listen(config.PORT, config.HOST, () => {
 		const url = config.ORIGIN ?? `http://localhost:${config.PORT}`;
 		services.log.info({ url, database: config.DATABASE_URL }, 'Doetank Werkplaats is running');
@@ -36,11 +38,12 @@ async function main(): Promise<void> {
 
 	const stop = (signal: string) => {
 		services.log.info({ signal }, 'shutting down');
-		server.close(() => {
-			services.close();
-			process.exit(0);
-		});
+		server.close();
 		server.closeAllConnections();
+		sync
+			.close()
+			.then(() => services.close())
+			.finally(() => process.exit(0));
 		setTimeout(() => process.exit(0), 5000).unref();
 	};
 	process.on('SIGTERM', () => stop('SIGTERM'));

@@ -63,8 +63,8 @@ describe('websocket upgrades', () => {
 		});
 	}
 
-	it('are refused with a clean 404 on /sync and elsewhere while the server keeps serving', async () => {
-		expect(await upgrade('/sync/some-doetank')).toBe(404);
+	it('are refused without switching protocols (401 on /sync without a session, 404 elsewhere)', async () => {
+		expect(await upgrade('/sync/some-doetank')).toBe(401);
 		expect(await upgrade('/elsewhere')).toBe(404);
 		const health = await fetch(new URL('/healthz', server.baseUrl));
 		expect(await health.json()).toEqual({ status: 'ok' });

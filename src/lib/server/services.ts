@@ -1,3 +1,4 @@
+import { AccessEvents } from './access-events';
 import { AuthService } from './auth/service';
 import { createLucia, type AppLucia } from './auth/lucia';
 import type { Config } from './config';
@@ -14,6 +15,7 @@ export interface Services {
 	config: Config;
 	db: Database;
 	log: Logger;
+	events: AccessEvents;
 	lucia: AppLucia;
 	auth: AuthService;
 	doetanks: DoetankService;
@@ -34,13 +36,15 @@ export async function createServices(config: Config, log = createLogger(config.L
 	const secure = config.ORIGIN?.startsWith('https:') ?? false;
 	const lucia = createLucia(db, secure);
 	const invitations = new InvitationService(db);
+	const events = new AccessEvents();
 	return {
 		config,
 		db,
 		log,
 		lucia,
-		auth: new AuthService(db, lucia, config, invitations),
-		doetanks: new DoetankService(db),
+		events,
+		auth: new AuthService(db, lucia, config, invitations, events),
+		doetanks: new DoetankService(db, events),
 		invitations,
 		users: new UserService(db),
 		demoAccounts: async () => (config.DEMO ? demoAccounts(db) : []),

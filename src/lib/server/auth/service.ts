@@ -8,6 +8,7 @@ import type { AppLucia } from './lucia';
 import { dummyPasswordHash, hashPassword, verifyPassword } from './passwords';
 import { ACCOUNT_RULE, IP_RULE, LoginThrottle } from './throttle';
 import type { InvitationService } from '../doetanks/invitations';
+import type { AccessEvents } from '../access-events';
 
 export interface ClientInfo {
 	ip: string;
@@ -29,6 +30,7 @@ export class AuthService {
 		readonly lucia: AppLucia,
 		private readonly config: Pick<Config, 'REGISTRATION'>,
 		private readonly invitations: InvitationService,
+		private readonly events: AccessEvents,
 		private readonly throttle = new LoginThrottle(db)
 	) {}
 
@@ -81,8 +83,9 @@ export class AuthService {
 		return this.startSession(user.id, client);
 	}
 
-	logout(sessionId: string): Promise<void> {
-		return this.lucia.invalidateSession(sessionId);
+	async logout(userId: string, sessionId: string): Promise<void> {
+		await this.lucia.invalidateSession(sessionId);
+		this.events.changed({ userId });
 	}
 
 	async listSessions(userId: string, currentSessionId: string): Promise<SessionSummary[]> {
@@ -101,6 +104,7 @@ export class AuthService {
 		const own = (await this.lucia.getUserSessions(userId)).some((s) => s.id === sessionId);
 		if (!own) throw new AppError('not_found', 'error.sessionNotFound');
 		await this.lucia.invalidateSession(sessionId);
+		this.events.changed({ userId });
 	}
 
 	/** Changes the password and signs out every other device. */
@@ -115,5 +119,6 @@ export class AuthService {
 		for (const s of await this.lucia.getUserSessions(userId)) {
 			if (s.id !== currentSessionId) await this.lucia.invalidateSession(s.id);
 		}
+		this.events.changed({ userId });
 	}
 }

@@ -7,17 +7,20 @@ import type { Database } from '../db/client';
 import {
 	addMembership,
 	deleteMembership,
+	findDoetank,
 	insertDoetankStatements,
 	listAllDoetanks,
 	listDoetanksOf,
 	listMembers,
 	replaceMembership,
+	rolesIn,
 	rolesByDoetank,
 	updateDoetank,
 	type DoetankRow,
 	type MemberRow
 } from '../db/doetanks';
 import { findUserByEmail } from '../db/users';
+import type { AccessEvents } from '../access-events';
 import { AppError } from '../errors';
 
 export interface DoetankSummary extends DoetankRow {
@@ -31,8 +34,23 @@ export interface DoetankDetail {
 	permissions: { update: boolean; manageMembers: boolean; invite: boolean; editWorkspace: boolean };
 }
 
+/** What the sync server needs to know about one connection attempt. */
+export type WorkspaceAccess = { status: 200; roles: DoetankRole[]; canWrite: boolean } | { status: 401 | 403 | 404 };
+
 export class DoetankService {
-	constructor(private readonly db: Database) {}
+	constructor(
+		private readonly db: Database,
+		private readonly events: AccessEvents
+	) {}
+
+	/** Answers with a status instead of throwing, so callers outside SvelteKit need no error classes. */
+	async workspaceAccess(actor: Actor | null, doetankId: string): Promise<WorkspaceAccess> {
+		if (!actor) return { status: 401 };
+		if (!(await findDoetank(this.db, doetankId))) return { status: 404 };
+		const roles = await rolesIn(this.db, doetankId, actor.id);
+		if (!can(actor, 'workspace.read', { roles })) return { status: 403 };
+		return { status: 200, roles, canWrite: can(actor, 'workspace.write', { roles }) };
+	}
 
 	/** The creator becomes trekker and core member. */
 	async create(actor: Actor | null, input: DoetankInput): Promise<string> {
@@ -96,6 +114,7 @@ export class DoetankService {
 		const members = await this.existingMembers(doetankId, userId);
 		if (!input.roles.includes('trekker')) this.assertOtherTrekker(members, userId);
 		await replaceMembership(this.db, { doetankId, userId, ...input });
+		this.events.changed({ userId, doetankId });
 		return this.findMember(doetankId, userId);
 	}
 
@@ -104,6 +123,7 @@ export class DoetankService {
 		const members = await this.existingMembers(doetankId, userId);
 		this.assertOtherTrekker(members, userId);
 		await deleteMembership(this.db, doetankId, userId);
+		this.events.changed({ userId, doetankId });
 	}
 
 	private async existingMembers(doetankId: string, userId: string): Promise<MemberRow[]> {

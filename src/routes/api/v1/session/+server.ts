@@ -18,7 +18,7 @@ export const POST = api(async (event) => {
 
 export const DELETE = api(async (event) => {
 	if (!event.locals.session) throw new AppError('unauthenticated', 'error.unauthenticated');
-	await event.locals.services.auth.logout(event.locals.session.id);
+	await event.locals.services.auth.logout(event.locals.session.userId, event.locals.session.id);
 	clearSessionCookie(event);
 	return new Response(null, { status: 204 });
 });

@@ -1,0 +1,145 @@
+import * as awarenessProtocol from 'y-protocols/awareness';
+import type { WebSocket } from 'ws';
+import * as Y from 'yjs';
+import type { LiveDocument } from './documents';
+import { CLOSE, decodeClientMessage, encodeAwareness, encodeSync, SYNC_STEP1, SYNC_STEP2, SYNC_UPDATE } from './protocol';
+import type { UpdateLog } from './update-log';
+
+export interface ConnectionIdentity {
+	userId: string;
+	sessionId: string;
+	doetankId: string;
+	canWrite: boolean;
+}
+
+export interface ConnectionOptions {
+	log: UpdateLog;
+	/** A client that stops reading is dropped when this much is waiting to be sent to it. */
+	maxBufferedBytes: number;
+	onMessage?(kind: string, accepted: boolean): void;
+	onBroadcast?(ms: number): void;
+	onClosed(connection: SyncConnection): void;
+}
+
+/**
+ * One websocket on one Doetank document. Messages are handled strictly in arrival order;
+ * an update is applied and broadcast only after the write-ahead log has made it durable.
+ */
+export class SyncConnection {
+	private queue: Promise<void> = Promise.resolve();
+	private readonly awarenessIds = new Set<number>();
+	private closed = false;
+
+	constructor(
+		private readonly ws: WebSocket,
+		readonly live: LiveDocument,
+		readonly identity: ConnectionIdentity,
+		private readonly options: ConnectionOptions
+	) {
+		live.doc.on('update', this.onDocUpdate);
+		live.awareness.on('update', this.onAwarenessUpdate);
+		ws.on('message', (data: Buffer, isBinary: boolean) => {
+			this.queue = this.queue.then(() => this.handle(isBinary ? new Uint8Array(data) : null));
+		});
+		ws.on('close', () => {
+			this.closed = true;
+			// Leave only after every message already received has been handled (and logged).
+			this.queue = this.queue.then(() => this.cleanup());
+		});
+		this.send(encodeSync(SYNC_STEP1, Y.encodeStateVector(live.doc)));
+		const states = [...live.awareness.getStates().keys()];
+		if (states.length > 0) this.send(encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(live.awareness, states)));
+	}
+
+	/** Downgrades or ends this connection after access changed. */
+	restrict(canWrite: boolean): void {
+		this.identity.canWrite = canWrite;
+	}
+
+	close(code: number, reason: string): void {
+		if (!this.closed) this.ws.close(code, reason);
+	}
+
+	private async handle(data: Uint8Array | null): Promise<void> {
+		if (this.closed) return;
+		let message;
+		try {
+			if (!data) throw new Error('text frames are not part of the protocol');
+			message = decodeClientMessage(data);
+		} catch {
+			return this.close(CLOSE.badMessage, 'malformed message');
+		}
+		switch (message.kind) {
+			case 'syncStep1':
+				return this.send(encodeSync(SYNC_STEP2, Y.encodeStateAsUpdate(this.live.doc, message.stateVector)));
+			case 'update':
+				return this.acceptUpdate(message.update);
+			case 'awareness':
+				try {
+					awarenessProtocol.applyAwarenessUpdate(this.live.awareness, message.update, this);
+				} catch {
+					this.close(CLOSE.badMessage, 'malformed awareness update');
+				}
+				return;
+			case 'queryAwareness':
+				return this.send(
+					encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.live.awareness, [...this.live.awareness.getStates().keys()]))
+				);
+		}
+	}
+
+	private async acceptUpdate(update: Uint8Array): Promise<void> {
+		if (!this.identity.canWrite) {
+			// Read-only roles still receive everything; their writes are neither applied, stored nor sent on.
+			this.options.onMessage?.('update', false);
+			return;
+		}
+		let decoded;
+		try {
+			decoded = Y.decodeUpdate(update);
+		} catch {
+			return this.close(CLOSE.badMessage, 'malformed update');
+		}
+		// A client's sync step 2 is often empty: nothing to store or send on.
+		if (decoded.structs.length === 0 && decoded.ds.clients.size === 0) return;
+		await this.options.log.append(this.live.id, update, this.identity.userId);
+		this.options.onMessage?.('update', true);
+		Y.applyUpdate(this.live.doc, update, this);
+	}
+
+	private readonly onDocUpdate = (update: Uint8Array, origin: unknown) => {
+		if (origin === this) return;
+		const started = performance.now();
+		this.send(encodeSync(SYNC_UPDATE, update));
+		this.options.onBroadcast?.(performance.now() - started);
+	};
+
+	private readonly onAwarenessUpdate = (
+		changes: { added: number[]; updated: number[]; removed: number[] },
+		origin: unknown
+	) => {
+		const ids = [...changes.added, ...changes.updated, ...changes.removed];
+		if (origin === this) {
+			for (const id of changes.added) this.awarenessIds.add(id);
+			for (const id of changes.removed) this.awarenessIds.delete(id);
+		}
+		this.send(encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.live.awareness, ids)));
+	};
+
+	private send(message: Uint8Array): void {
+		if (this.closed || this.ws.readyState !== this.ws.OPEN) return;
+		if (this.ws.bufferedAmount > this.options.maxBufferedBytes) {
+			this.closed = true;
+			this.ws.terminate();
+			return;
+		}
+		this.ws.send(message);
+	}
+
+	private cleanup(): void {
+		this.live.doc.off('update', this.onDocUpdate);
+		this.live.awareness.off('update', this.onAwarenessUpdate);
+		awarenessProtocol.removeAwarenessStates(this.live.awareness, [...this.awarenessIds], null);
+		this.options.onClosed(this);
+	}
+}

@@ -1,0 +1,82 @@
+import * as awarenessProtocol from 'y-protocols/awareness';
+import * as Y from 'yjs';
+import type { Database } from '../../src/lib/server/db/client';
+import { readDocument } from '../../src/lib/server/db/doc-log';
+import type { UpdateLog } from './update-log';
+
+/** One live Doetank document with the connections that share it. */
+export interface LiveDocument {
+	id: string;
+	doc: Y.Doc;
+	awareness: awarenessProtocol.Awareness;
+	connections: Set<unknown>;
+}
+
+/**
+ * Loads documents from snapshot + logged updates on first use and unloads them a grace period
+ * after the last connection leaves, never before their pending writes are durable.
+ */
+export class DocumentRegistry {
+	private readonly docs = new Map<string, Promise<LiveDocument>>();
+	private readonly timers = new Map<string, NodeJS.Timeout>();
+
+	constructor(
+		private readonly db: Database,
+		private readonly log: UpdateLog,
+		private readonly graceMs: number
+	) {}
+
+	get loaded(): number {
+		return this.docs.size;
+	}
+
+	open(id: string, connection: unknown): Promise<LiveDocument> {
+		clearTimeout(this.timers.get(id));
+		this.timers.delete(id);
+		let entry = this.docs.get(id);
+		if (!entry) {
+			entry = this.load(id);
+			this.docs.set(id, entry);
+			entry.catch(() => this.docs.delete(id));
+		}
+		return entry.then((live) => {
+			live.connections.add(connection);
+			return live;
+		});
+	}
+
+	leave(live: LiveDocument, connection: unknown): void {
+		live.connections.delete(connection);
+		if (live.connections.size > 0) return;
+		clearTimeout(this.timers.get(live.id));
+		this.timers.set(live.id, setTimeout(() => void this.unload(live), this.graceMs));
+	}
+
+	async closeAll(): Promise<void> {
+		for (const timer of this.timers.values()) clearTimeout(timer);
+		await this.log.drain();
+		for (const entry of this.docs.values()) (await entry).doc.destroy();
+		this.docs.clear();
+	}
+
+	private async load(id: string): Promise<LiveDocument> {
+		const stored = await readDocument(this.db, id);
+		const doc = new Y.Doc({ gc: true });
+		if (stored.snapshot) Y.applyUpdate(doc, stored.snapshot);
+		for (const update of stored.updates) Y.applyUpdate(doc, update);
+		this.log.startAt(id, stored.lastSeq);
+		const awareness = new awarenessProtocol.Awareness(doc);
+		awareness.setLocalState(null);
+		return { id, doc, awareness, connections: new Set() };
+	}
+
+	private async unload(live: LiveDocument): Promise<void> {
+		this.timers.delete(live.id);
+		await this.log.drain();
+		// Someone may have joined while the last writes were landing: then the document stays.
+		if (live.connections.size > 0 || (await this.docs.get(live.id)) !== live) return;
+		this.docs.delete(live.id);
+		live.awareness.destroy();
+		live.doc.destroy();
+	}
+}

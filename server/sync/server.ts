@@ -1,0 +1,129 @@
+import type { IncomingMessage } from 'node:http';
+import type { Duplex } from 'node:stream';
+import { WebSocketServer, type WebSocket } from 'ws';
+import type { Services } from '../../src/lib/server/services';
+import type { AccessChange } from '../../src/lib/server/access-events';
+import { refuseUpgrade } from '../upgrade';
+import { SyncConnection } from './connection';
+import { DocumentRegistry } from './documents';
+import { CLOSE } from './protocol';
+import { UpdateLog } from './update-log';
+
+export interface SyncOptions {
+	maxMessageBytes: number;
+	graceMs: number;
+	heartbeatMs: number;
+	maxBufferedBytes: number;
+}
+
+export const DEFAULT_SYNC_OPTIONS: SyncOptions = {
+	maxMessageBytes: 1024 * 1024,
+	graceMs: 10_000,
+	heartbeatMs: 30_000,
+	maxBufferedBytes: 8 * 1024 * 1024
+};
+
+type SyncServices = Pick<Services, 'db' | 'lucia' | 'doetanks' | 'events' | 'log'>;
+
+/** The y-websocket endpoint `/sync/<doetankId>`: authentication, authorization, persistence, fan-out. */
+export function createSyncServer(services: SyncServices, options: Partial<SyncOptions> = {}) {
+	const opts = { ...DEFAULT_SYNC_OPTIONS, ...options };
+	const wss = new WebSocketServer({ noServer: true, maxPayload: opts.maxMessageBytes });
+	const log = new UpdateLog(services.db, {
+		onError: (err, attempt) => services.log.error({ err, attempt }, 'sync: writing updates failed, retrying')
+	});
+	const registry = new DocumentRegistry(services.db, log, opts.graceMs);
+	const connections = new Set<SyncConnection>();
+	const alive = new WeakSet<WebSocket>();
+
+	async function handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): Promise<void> {
+		const path = new URL(req.url ?? '/', 'http://localhost').pathname;
+		const doetankId = decodeURIComponent(path.slice('/sync/'.length));
+		if (!doetankId || doetankId.includes('/')) return refuseUpgrade(socket, 404, 'Not found');
+		const sessionId = services.lucia.readSessionCookie(req.headers.cookie ?? '');
+		const { session, user } = sessionId ? await services.lucia.validateSession(sessionId) : { session: null, user: null };
+		if (!session || !user) return refuseUpgrade(socket, 401, 'Log in first');
+		const access = await services.doetanks.workspaceAccess({ id: user.id, networkRole: user.networkRole }, doetankId);
+		if (access.status !== 200) return refuseUpgrade(socket, access.status, 'No access');
+		if (socket.destroyed) return;
+
+		const live = await registry.open(doetankId, socket);
+		let upgraded = false;
+		wss.handleUpgrade(req, socket, head, (ws) => {
+			upgraded = true;
+			alive.add(ws);
+			ws.on('pong', () => alive.add(ws));
+			const connection = new SyncConnection(
+				ws,
+				live,
+				{ userId: user.id, sessionId: session.id, doetankId, canWrite: access.canWrite },
+				{
+					log,
+					maxBufferedBytes: opts.maxBufferedBytes,
+					onClosed: (c) => {
+						connections.delete(c);
+						registry.leave(live, socket);
+					}
+				}
+			);
+			connections.add(connection);
+		});
+		if (!upgraded) registry.leave(live, socket);
+	}
+
+	/** Re-checks the connections of someone whose access may have shrunk. */
+	async function recheck(change: AccessChange): Promise<void> {
+		for (const connection of connections) {
+			const { identity } = connection;
+			if (identity.userId !== change.userId) continue;
+			if (change.doetankId && identity.doetankId !== change.doetankId) continue;
+			const { session, user } = await services.lucia.validateSession(identity.sessionId);
+			if (!session || !user) {
+				connection.close(CLOSE.unauthenticated, 'session ended');
+				continue;
+			}
+			const access = await services.doetanks.workspaceAccess({ id: user.id, networkRole: user.networkRole }, identity.doetankId);
+			if (access.status !== 200) connection.close(CLOSE.forbidden, 'access removed');
+			else connection.restrict(access.canWrite);
+		}
+	}
+	const stopListening = services.events.onChanged((change) => {
+		recheck(change).catch((err: unknown) => services.log.error({ err }, 'sync: access re-check failed'));
+	});
+
+	const heartbeat = setInterval(() => {
+		for (const ws of wss.clients) {
+			if (!alive.has(ws)) {
+				ws.terminate();
+				continue;
+			}
+			alive.delete(ws);
+			ws.ping();
+		}
+	}, opts.heartbeatMs);
+	heartbeat.unref();
+
+	return {
+		handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void {
+			handleUpgrade(req, socket, head).catch((err: unknown) => {
+				services.log.error({ err }, 'sync: upgrade failed');
+				refuseUpgrade(socket, 500, 'Server error');
+			});
+		},
+		get connectionCount() {
+			return connections.size;
+		},
+		get loadedDocuments() {
+			return registry.loaded;
+		},
+		async close(): Promise<void> {
+			clearInterval(heartbeat);
+			stopListening();
+			for (const c of connections) c.close(CLOSE.shuttingDown, 'server shutting down');
+			await registry.closeAll();
+			wss.close();
+		}
+	};
+}
+
+export type SyncServer = ReturnType<typeof createSyncServer>;

@@ -1,0 +1,211 @@
+import { createServer, request, type Server } from 'node:http';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import WebSocket from 'ws';
+import { WebsocketProvider } from 'y-websocket';
+import * as Y from 'yjs';
+import { loadConfig } from '../../src/lib/server/config';
+import { createServices, type Services } from '../../src/lib/server/services';
+import { createAppServer } from '../app';
+import { CLOSE } from './protocol';
+import { createSyncServer, type SyncServer } from './server';
+
+let dir: string;
+let services: Services;
+let sync: SyncServer;
+let http: Server;
+let base: string;
+let doetankId: string;
+const cookies: Record<string, string> = {};
+const ids: Record<string, string> = {};
+
+async function account(name: string): Promise<void> {
+	const { userId, session } = await services.auth.register(
+		{ email: `${name}@sync.test`, name, password: 'een-lang-wachtwoord' },
+		{ ip: '127.0.0.1', userAgent: 'test' }
+	);
+	ids[name] = userId;
+	cookies[name] = `doetank_session=${session.id}`;
+}
+
+const actor = (name: string) => ({ id: ids[name]!, networkRole: 'member' as const });
+
+function connect(name: string, doc = new Y.Doc(), room = doetankId) {
+	const cookie = cookies[name] ?? '';
+	class CookieSocket extends WebSocket {
+		constructor(url: string, protocols?: string | string[]) {
+			super(url, protocols, { headers: { cookie } });
+		}
+	}
+	const provider = new WebsocketProvider(`${base.replace('http', 'ws')}/sync`, room, doc, {
+		WebSocketPolyfill: CookieSocket as unknown as typeof globalThis.WebSocket,
+		disableBc: true,
+		maxBackoffTime: 200
+	});
+	return { doc, provider, text: doc.getText('probleemdefinitie') };
+}
+
+function until(check: () => boolean, ms = 4000): Promise<void> {
+	return new Promise((resolve, reject) => {
+		const started = Date.now();
+		const tick = () => {
+			if (check()) return resolve();
+			if (Date.now() - started > ms) return reject(new Error('condition not met in time'));
+			setTimeout(tick, 10);
+		};
+		tick();
+	});
+}
+
+function upgradeStatus(path: string, cookie?: string): Promise<number> {
+	return new Promise((resolve, reject) => {
+		const req = request(new URL(path, base), {
+			headers: {
+				Connection: 'Upgrade',
+				Upgrade: 'websocket',
+				'Sec-WebSocket-Version': '13',
+				'Sec-WebSocket-Key': 'dGhlIHNhbXBsZSBub25jZQ==',
+				...(cookie ? { cookie } : {})
+			}
+		});
+		req.on('upgrade', (_res, socket) => {
+			socket.destroy();
+			resolve(101);
+		});
+		req.on('response', (res) => {
+			res.resume();
+			resolve(res.statusCode ?? 0);
+		});
+		req.on('error', reject);
+		req.end();
+	});
+}
+
+async function storedUpdates(): Promise<number> {
+	const { rows } = await services.db.execute({ sql: 'SELECT count(*) AS n FROM doc_updates WHERE doetank_id = ?', args: [doetankId] });
+	return Number(rows[0]?.n);
+}
+
+async function startSync(): Promise<void> {
+	sync = createSyncServer(services, { graceMs: 20 });
+	http = createAppServer((_req, res) => res.writeHead(404).end(), { '/sync': sync.handleUpgrade });
+	await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', resolve));
+	const address = http.address();
+	base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+}
+
+beforeAll(async () => {
+	dir = mkdtempSync(join(tmpdir(), 'doetank-sync-'));
+	services = await createServices(loadConfig({ DATABASE_URL: `file:${join(dir, 'db.sqlite')}`, DEMO: '0', LOG_LEVEL: 'silent' }));
+	for (const name of ['ann', 'bob', 'carl', 'mila', 'olga', 'eve']) await account(name);
+	doetankId = await services.doetanks.create(actor('ann'), { name: 'Sync', onderwerp: 'o', beoogdDoel: 'd' });
+	await services.doetanks.addMember(actor('ann'), doetankId, { email: 'bob@sync.test', roles: ['lid'], lidType: 'kern', directStake: true });
+	await services.doetanks.addMember(actor('ann'), doetankId, { email: 'carl@sync.test', roles: ['lid'], lidType: 'schil', directStake: false });
+	await services.doetanks.addMember(actor('ann'), doetankId, { email: 'mila@sync.test', roles: ['meekijker'], lidType: null, directStake: false });
+	await services.doetanks.addMember(actor('ann'), doetankId, { email: 'olga@sync.test', roles: ['opdrachtgever'], lidType: null, directStake: false });
+	await startSync();
+});
+
+afterAll(async () => {
+	await sync?.close();
+	http?.close();
+	services?.close();
+	rmSync(dir, { recursive: true, force: true });
+});
+
+describe('sync endpoint', () => {
+	it('refuses before upgrading: no session 401, outsider 403, unknown Doetank 404', async () => {
+		expect(await upgradeStatus(`/sync/${doetankId}`)).toBe(401);
+		expect(await upgradeStatus(`/sync/${doetankId}`, 'doetank_session=forged')).toBe(401);
+		expect(await upgradeStatus(`/sync/${doetankId}`, cookies.eve)).toBe(403);
+		expect(await upgradeStatus('/sync/does-not-exist', cookies.ann)).toBe(404);
+		expect(await upgradeStatus(`/sync/${doetankId}`, cookies.ann)).toBe(101);
+	});
+
+	it('converges concurrent edits of two members; a later member receives the full state', async () => {
+		const a = connect('ann');
+		const b = connect('bob');
+		await until(() => a.provider.synced && b.provider.synced);
+		a.text.insert(0, 'Voor wie ');
+		b.text.insert(0, 'is dit een probleem? ');
+		await until(() => a.text.toString() === b.text.toString() && a.text.length === 30);
+		const c = connect('carl');
+		await until(() => c.provider.synced && c.text.toString() === a.text.toString());
+		for (const p of [a, b, c]) p.provider.destroy();
+	});
+
+	it('drops the writes of read-only roles while they still receive edits', async () => {
+		const before = await storedUpdates();
+		const ann = connect('ann');
+		const mila = connect('mila');
+		const olga = connect('olga');
+		await until(() => ann.provider.synced && mila.provider.synced && olga.provider.synced);
+		const start = ann.text.toString();
+		mila.text.insert(0, 'MEEKIJKER ');
+		olga.text.insert(0, 'OPDRACHTGEVER ');
+		ann.text.insert(ann.text.length, ' Nu.');
+		await until(() => mila.text.toString().endsWith(' Nu.') && olga.text.toString().endsWith(' Nu.'));
+		await new Promise((r) => setTimeout(r, 200));
+		expect(ann.text.toString()).toBe(`${start} Nu.`);
+		expect(await storedUpdates()).toBe(before + 1);
+		for (const p of [ann, mila, olga]) p.provider.destroy();
+	});
+
+	it('keeps two quick edits of a client that leaves at once for the next client', async () => {
+		const a = connect('ann');
+		await until(() => a.provider.synced);
+		a.text.insert(0, 'een ');
+		a.text.insert(0, 'twee ');
+		const expected = a.text.toString();
+		a.provider.destroy();
+		const b = connect('bob');
+		await until(() => b.provider.synced && b.text.toString() === expected);
+		b.provider.destroy();
+	});
+
+	it('closes the socket of a removed member within 5 seconds', async () => {
+		await account('tijdelijk');
+		await services.doetanks.addMember(actor('ann'), doetankId, { email: 'tijdelijk@sync.test', roles: ['lid'], lidType: null, directStake: false });
+		const t = connect('tijdelijk');
+		await until(() => t.provider.synced);
+		const closed = new Promise<number>((resolve) => t.provider.ws?.addEventListener('close', (e) => resolve((e as CloseEvent).code)));
+		t.provider.shouldConnect = false;
+		const removedAt = Date.now();
+		await services.doetanks.removeMember(actor('ann'), doetankId, ids.tijdelijk!);
+		expect(await closed).toBe(CLOSE.forbidden);
+		expect(Date.now() - removedAt).toBeLessThan(5000);
+		t.provider.destroy();
+	});
+
+	it('closes only the connection that sends garbage', async () => {
+		const a = connect('ann');
+		await until(() => a.provider.synced);
+		const raw = new WebSocket(`${base.replace('http', 'ws')}/sync/${doetankId}`, { headers: { cookie: cookies.bob! } });
+		await new Promise((r) => raw.once('open', r));
+		const code = new Promise<number>((resolve) => raw.once('close', (c) => resolve(c)));
+		raw.send(new Uint8Array([0xff, 0xff, 0xff]));
+		expect(await code).toBe(CLOSE.badMessage);
+		a.text.insert(0, '!');
+		const b = connect('bob');
+		await until(() => b.provider.synced && b.text.toString() === a.text.toString());
+		for (const p of [a, b]) p.provider.destroy();
+	});
+
+	it('restores every accepted update after a restart of the sync server', async () => {
+		const a = connect('ann');
+		await until(() => a.provider.synced);
+		a.text.insert(0, 'bewaard ');
+		const expected = a.text.toString();
+		await until(() => a.provider.synced);
+		await new Promise((r) => setTimeout(r, 100));
+		a.provider.destroy();
+		await sync.close();
+		http.close();
+		await startSync();
+		const b = connect('bob');
+		await until(() => b.provider.synced && b.text.toString() === expected);
+		b.provider.destroy();
+	});
+});
