@@ -1,6 +1,5 @@
 import type { DoetankRole, LidType } from '$lib/domain/roles';
 import type { Database } from './client';
-import { membershipStatements } from './doetanks';
 
 export interface InvitationRow {
 	id: string;
@@ -37,33 +36,31 @@ export async function findInvitationByHash(db: Database, tokenHash: string): Pro
 }
 
 /**
- * Marks the invitation used and creates the membership in one transaction; the conditional
- * UPDATE makes a second use of the same link fail even when two arrive at once.
+ * Marks the invitation used and creates the membership in one batch (one transaction, run to
+ * the end without yielding, so it never waits on a lock held by this same process). The
+ * membership rows are only written when this call is the one that marked the invitation.
  */
 export async function redeemInvitation(db: Database, inv: InvitationRow, userId: string): Promise<boolean> {
-	const tx = await db.transaction('write');
-	try {
-		const now = Date.now();
-		const marked = await tx.execute({
-			sql: 'UPDATE invitations SET used_at = ?, used_by = ? WHERE id = ? AND used_at IS NULL AND expires_at > ?',
-			args: [now, userId, inv.id, now]
-		});
-		if (marked.rowsAffected !== 1) {
-			await tx.rollback();
-			return false;
-		}
-		await tx.batch(
-			membershipStatements({
-				doetankId: inv.doetankId,
-				userId,
-				roles: inv.roles,
-				lidType: inv.lidType,
-				directStake: false
-			})
-		);
-		await tx.commit();
-		return true;
-	} finally {
-		tx.close();
-	}
+	const now = Date.now();
+	const markedByThisCall = 'EXISTS (SELECT 1 FROM invitations WHERE id = ? AND used_by = ? AND used_at = ?)';
+	const guard = [inv.id, userId, now];
+	const [marked] = await db.batch(
+		[
+			{
+				sql: 'UPDATE invitations SET used_at = ?, used_by = ? WHERE id = ? AND used_at IS NULL AND expires_at > ?',
+				args: [now, userId, inv.id, now]
+			},
+			{
+				sql: `INSERT INTO memberships (doetank_id, user_id, lid_type, direct_stake, joined_at)
+				      SELECT ?, ?, ?, 0, ? WHERE ${markedByThisCall}`,
+				args: [inv.doetankId, userId, inv.lidType, now, ...guard]
+			},
+			...inv.roles.map((role) => ({
+				sql: `INSERT INTO membership_roles (doetank_id, user_id, role) SELECT ?, ?, ? WHERE ${markedByThisCall}`,
+				args: [inv.doetankId, userId, role, ...guard]
+			}))
+		],
+		'write'
+	);
+	return marked?.rowsAffected === 1;
 }
