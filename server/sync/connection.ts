@@ -39,7 +39,10 @@ export class SyncConnection {
 		live.doc.on('update', this.onDocUpdate);
 		live.awareness.on('update', this.onAwarenessUpdate);
 		ws.on('message', (data: Buffer, isBinary: boolean) => {
-			this.queue = this.queue.then(() => this.handle(isBinary ? new Uint8Array(data) : null));
+			// A failure in one message ends this connection only, never the queue or the process.
+			this.queue = this.queue
+				.then(() => this.handle(isBinary ? new Uint8Array(data) : null))
+				.catch(() => this.close(CLOSE.badMessage, 'message could not be applied'));
 		});
 		ws.on('close', () => {
 			this.closed = true;

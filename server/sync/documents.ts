@@ -23,7 +23,8 @@ export class DocumentRegistry {
 	constructor(
 		private readonly db: Database,
 		private readonly log: UpdateLog,
-		private readonly graceMs: number
+		private readonly graceMs: number,
+		private readonly onDamaged?: (doetankId: string, error: unknown) => void
 	) {}
 
 	get loaded(): number {
@@ -62,8 +63,14 @@ export class DocumentRegistry {
 	private async load(id: string): Promise<LiveDocument> {
 		const stored = await readDocument(this.db, id);
 		const doc = new Y.Doc({ gc: true });
-		if (stored.snapshot) Y.applyUpdate(doc, stored.snapshot);
-		for (const update of stored.updates) Y.applyUpdate(doc, update);
+		for (const update of stored.snapshot ? [stored.snapshot, ...stored.updates] : stored.updates) {
+			try {
+				Y.applyUpdate(doc, update);
+			} catch (error) {
+				// One damaged entry must not make the whole Doetank unreadable.
+				this.onDamaged?.(id, error);
+			}
+		}
 		this.log.startAt(id, stored.lastSeq);
 		const awareness = new awarenessProtocol.Awareness(doc);
 		awareness.setLocalState(null);

@@ -32,7 +32,9 @@ export function createSyncServer(services: SyncServices, options: Partial<SyncOp
 	const log = new UpdateLog(services.db, {
 		onError: (err, attempt) => services.log.error({ err, attempt }, 'sync: writing updates failed, retrying')
 	});
-	const registry = new DocumentRegistry(services.db, log, opts.graceMs);
+	const registry = new DocumentRegistry(services.db, log, opts.graceMs, (doetankId, err) =>
+		services.log.error({ err, doetankId }, 'sync: skipped a logged update that could not be applied')
+	);
 	const connections = new Set<SyncConnection>();
 	const alive = new WeakSet<WebSocket>();
 
