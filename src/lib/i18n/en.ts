@@ -23,7 +23,6 @@ export const en: Messages = {
 	'validation.email': 'Enter a valid e-mail address.',
 	'validation.choice': 'Choose one of the allowed values.',
 	'validation.invalid': 'This value is invalid.',
-	'validation.unknownField': 'This field is unknown.',
 	'validation.passwordsDiffer': 'The passwords do not match.',
 	'validation.samePassword': 'Choose a password different from the current one.',
 
@@ -101,7 +100,6 @@ export const en: Messages = {
 	'role.opdrachtgever': 'Opdrachtgever (sponsor)',
 	'role.besluitvormer': 'Besluitvormer (decision maker)',
 	'role.meekijker': 'Meekijker (observer)',
-	'role.readOnly': 'watching (read only)',
 	'lidType.kern': 'Core',
 	'lidType.schil': 'Shell',
 	'phase.fase_0': 'Phase 0 · discovery',
@@ -153,19 +151,13 @@ export const en: Messages = {
 	'doetank.edit': 'Edit description',
 	'doetank.save': 'Save',
 	'doetank.saved': 'Saved.',
-	'doetank.createdBy': 'Started on {date}',
-	'doetank.manage': 'Manage members',
 
 	'invite.title': 'Invitation',
 	'invite.intro': 'You have been invited to join Doetank {name} as {roles}.',
 	'invite.accept': 'Join',
 	'invite.loginFirst': 'Log in or create an account to accept the invitation.',
-	'invite.alreadyMember': 'You are already a member of this Doetank.',
 
 	'common.loading': 'Working…',
 	'common.saving': 'Saving…',
-	'common.cancel': 'Cancel',
-	'common.yes': 'Yes',
-	'common.no': 'No',
 	'common.email': 'E-mail address'
 };

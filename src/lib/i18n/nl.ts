@@ -21,7 +21,6 @@ export const nl = {
 	'validation.email': 'Vul een geldig e-mailadres in.',
 	'validation.choice': 'Kies een van de mogelijke waarden.',
 	'validation.invalid': 'Deze waarde is ongeldig.',
-	'validation.unknownField': 'Dit veld is onbekend.',
 	'validation.passwordsDiffer': 'De wachtwoorden zijn niet gelijk.',
 	'validation.samePassword': 'Kies een ander wachtwoord dan het huidige.',
 
@@ -99,7 +98,6 @@ export const nl = {
 	'role.opdrachtgever': 'Opdrachtgever',
 	'role.besluitvormer': 'Besluitvormer',
 	'role.meekijker': 'Meekijker',
-	'role.readOnly': 'kijkt mee (alleen lezen)',
 	'lidType.kern': 'Kern',
 	'lidType.schil': 'Schil',
 	'phase.fase_0': 'Fase 0 · ontdekking',
@@ -151,19 +149,13 @@ export const nl = {
 	'doetank.edit': 'Beschrijving bewerken',
 	'doetank.save': 'Opslaan',
 	'doetank.saved': 'Opgeslagen.',
-	'doetank.createdBy': 'Gestart op {date}',
-	'doetank.manage': 'Leden beheren',
 
 	'invite.title': 'Uitnodiging',
 	'invite.intro': 'Je bent uitgenodigd om mee te doen met Doetank {name} als {roles}.',
 	'invite.accept': 'Meedoen',
 	'invite.loginFirst': 'Log in of maak een account om de uitnodiging aan te nemen.',
-	'invite.alreadyMember': 'Je bent al lid van deze Doetank.',
 
 	'common.loading': 'Bezig…',
 	'common.saving': 'Opslaan…',
-	'common.cancel': 'Annuleren',
-	'common.yes': 'Ja',
-	'common.no': 'Nee',
 	'common.email': 'E-mailadres'
 } as const satisfies Record<string, string>;
