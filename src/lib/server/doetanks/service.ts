@@ -2,12 +2,11 @@ import { generateIdFromEntropySize } from 'lucia';
 import { can, type Actor } from '$lib/domain/policy';
 import type { DoetankRole } from '$lib/domain/roles';
 import type { AddMemberInput, DoetankInput, MembershipInput } from '$lib/validation/schemas';
-import { requireDoetank, requireNetwork } from '../authz';
+import { checkDoetank, requireDoetank, requireNetwork } from '../authz';
 import type { Database } from '../db/client';
 import {
 	addMembership,
 	deleteMembership,
-	findDoetank,
 	insertDoetankStatements,
 	listAllDoetanks,
 	listDoetanksOf,
@@ -45,11 +44,9 @@ export class DoetankService {
 
 	/** Answers with a status instead of throwing, so callers outside SvelteKit need no error classes. */
 	async workspaceAccess(actor: Actor | null, doetankId: string): Promise<WorkspaceAccess> {
-		if (!actor) return { status: 401 };
-		if (!(await findDoetank(this.db, doetankId))) return { status: 404 };
-		const roles = await rolesIn(this.db, doetankId, actor.id);
-		if (!can(actor, 'workspace.read', { roles })) return { status: 403 };
-		return { status: 200, roles, canWrite: can(actor, 'workspace.write', { roles }) };
+		const check = await checkDoetank(this.db, actor, 'workspace.read', doetankId);
+		if (check.status !== 200) return { status: check.status };
+		return { status: 200, roles: check.roles, canWrite: can(check.actor, 'workspace.write', { roles: check.roles }) };
 	}
 
 	/** The creator becomes trekker and core member. */
@@ -101,8 +98,7 @@ export class DoetankService {
 		await requireDoetank(this.db, actor, 'members.add', doetankId);
 		const user = await findUserByEmail(this.db, input.email);
 		if (!user) throw new AppError('not_found', 'error.userNotFound', {}, { email: { key: 'error.userNotFound' } });
-		const members = await listMembers(this.db, doetankId);
-		if (members.some((m) => m.userId === user.id)) {
+		if ((await rolesIn(this.db, doetankId, user.id)).length > 0) {
 			throw new AppError('conflict', 'error.alreadyMember', {}, { email: { key: 'error.alreadyMember' } });
 		}
 		await addMembership(this.db, { doetankId, userId: user.id, ...input });
