@@ -1,7 +1,9 @@
 import { defineConfig } from '@playwright/test';
 import { fileURLToPath } from 'node:url';
 
-const PORT = 4173;
+// E2E_PORT lets several runs share a machine (each gets its own server and database).
+const PORT = Number(process.env.E2E_PORT ?? 4173);
+const DATA = `.e2e-data/${PORT}`;
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 
 export default defineConfig({
@@ -22,11 +24,11 @@ export default defineConfig({
 		}
 	},
 	webServer: {
-		command: 'rm -rf .e2e-data && node build/main.js',
+		command: `rm -rf ${DATA} && node build/main.js`,
 		cwd: ROOT,
 		url: `http://localhost:${PORT}/healthz`,
 		reuseExistingServer: false,
 		timeout: 30_000,
-		env: { PORT: String(PORT), DATABASE_URL: 'file:.e2e-data/doetank.db', DEMO: '1', LOG_LEVEL: 'warn' }
+		env: { PORT: String(PORT), DATABASE_URL: `file:${DATA}/doetank.db`, DEMO: '1', LOG_LEVEL: 'warn' }
 	}
 });
