@@ -1,7 +1,7 @@
 import { ConfigError, loadConfig } from '../src/lib/server/config';
 import { providedServices } from '../src/lib/server/slot';
 import { createAppServer, PROTOCOL_HEADER, type RequestHandler } from './app';
-import { createSyncServer } from './sync/server';
+import { createSyncServer, syncOptions } from './sync/server';
 
 async function main(): Promise<void> {
 	let config;
@@ -22,7 +22,7 @@ async function main(): Promise<void> {
 	const { handler } = (await import(new URL('./handler.js', import.meta.url).href)) as { handler: RequestHandler };
 	const services = await providedServices();
 
-	const sync = createSyncServer(services);
+	const sync = createSyncServer(services, syncOptions(config));
 	const server = createAppServer(handler, { '/sync': sync.handleUpgrade });
 	server.listen(config.PORT, config.HOST, () => {
 		const url = config.ORIGIN ?? `http://localhost:${config.PORT}`;

@@ -1,6 +1,7 @@
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
+import type { Config } from '../../src/lib/server/config';
 import type { Services } from '../../src/lib/server/services';
 import type { AccessChange } from '../../src/lib/server/access-events';
 import { refuseUpgrade } from '../upgrade';
@@ -22,6 +23,16 @@ export const DEFAULT_SYNC_OPTIONS: SyncOptions = {
 	heartbeatMs: 30_000,
 	maxBufferedBytes: 8 * 1024 * 1024
 };
+
+/** The sync server's bounds as configured in the environment (see src/lib/server/config.ts). */
+export function syncOptions(config: Config): SyncOptions {
+	return {
+		maxMessageBytes: config.SYNC_MAX_MESSAGE_BYTES,
+		graceMs: config.SYNC_GRACE_MS,
+		heartbeatMs: config.SYNC_HEARTBEAT_MS,
+		maxBufferedBytes: config.SYNC_MAX_BUFFERED_BYTES
+	};
+}
 
 type SyncServices = Pick<Services, 'db' | 'lucia' | 'doetanks' | 'events' | 'log'>;
 

@@ -19,8 +19,21 @@ describe('loadConfig', () => {
 			DATABASE_URL: 'file:data/doetank.db',
 			REGISTRATION: 'open',
 			DEMO: true,
-			LOG_LEVEL: 'info'
+			LOG_LEVEL: 'info',
+			SYNC_MAX_MESSAGE_BYTES: 1024 * 1024,
+			SYNC_MAX_BUFFERED_BYTES: 8 * 1024 * 1024,
+			SYNC_GRACE_MS: 10_000,
+			SYNC_HEARTBEAT_MS: 30_000,
+			SYNC_COMPACT_UPDATES: 500,
+			SYNC_COMPACT_BYTES: 1024 * 1024,
+			SYNC_PORT: 3001
 		});
+	});
+
+	it('rejects a sync bound of zero and a non-URL PUBLIC_SYNC_URL', () => {
+		expect(() => loadConfig({ SYNC_MAX_BUFFERED_BYTES: '0', PUBLIC_SYNC_URL: 'sync' })).toThrow(
+			/SYNC_MAX_BUFFERED_BYTES="0": must be at least 1[\s\S]*PUBLIC_SYNC_URL="sync": must be a full URL/
+		);
 	});
 
 	it('treats empty strings as unset', () => {

@@ -6,13 +6,17 @@ const flag = z
 	})
 	.transform((v) => v === '1' || v === 'true' || v === 'on');
 
+const positiveInt = (fallback: number) =>
+	z.coerce.number({ error: 'must be a whole number' }).int('must be a whole number').min(1, 'must be at least 1').default(fallback);
+
+const port = z.coerce
+	.number({ error: 'must be a whole number' })
+	.int('must be a whole number')
+	.min(1, 'must be between 1 and 65535')
+	.max(65535, 'must be between 1 and 65535');
+
 const ConfigSchema = z.object({
-	PORT: z.coerce
-		.number({ error: 'must be a whole number' })
-		.int('must be a whole number')
-		.min(1, 'must be between 1 and 65535')
-		.max(65535, 'must be between 1 and 65535')
-		.default(3000),
+	PORT: port.default(3000),
 	HOST: z.string().min(1, 'must not be empty').default('0.0.0.0'),
 	ORIGIN: z.url({ error: 'must be a full URL such as https://doetank.example.nl' }).optional(),
 	DATABASE_URL: z
@@ -26,7 +30,25 @@ const ConfigSchema = z.object({
 		.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], {
 			error: 'must be one of fatal, error, warn, info, debug, trace, silent'
 		})
-		.default('info')
+		.default('info'),
+	/** Largest websocket message the sync server accepts (bytes). */
+	SYNC_MAX_MESSAGE_BYTES: positiveInt(1024 * 1024),
+	/** A client that stops reading is dropped when this much is waiting to be sent to it (bytes). */
+	SYNC_MAX_BUFFERED_BYTES: positiveInt(8 * 1024 * 1024),
+	/** How long a document stays loaded after its last client left (ms). */
+	SYNC_GRACE_MS: positiveInt(10_000),
+	/** Interval of heartbeat pings; a socket that missed one is dropped (ms). */
+	SYNC_HEARTBEAT_MS: positiveInt(30_000),
+	/** Compaction folds the update log into a snapshot when it holds this many updates... */
+	SYNC_COMPACT_UPDATES: positiveInt(500),
+	/** ...or this many bytes. */
+	SYNC_COMPACT_BYTES: positiveInt(1024 * 1024),
+	/** Port of the standalone sync server (`npm run sync`). */
+	SYNC_PORT: port.default(3001),
+	/** Where browsers reach the sync server when it runs standalone, e.g. wss://sync.example.nl/sync. */
+	PUBLIC_SYNC_URL: z.url({ error: 'must be a full URL such as wss://sync.example.nl/sync' }).optional(),
+	/** When set, GET /metrics needs "Authorization: Bearer <token>". */
+	METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional()
 });
 
 export type Config = z.infer<typeof ConfigSchema>;
