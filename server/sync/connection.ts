@@ -2,7 +2,18 @@ import * as awarenessProtocol from 'y-protocols/awareness';
 import type { WebSocket } from 'ws';
 import * as Y from 'yjs';
 import type { LiveDocument } from './documents';
-import { CLOSE, decodeClientMessage, encodeAwareness, encodeSync, SYNC_STEP1, SYNC_STEP2, SYNC_UPDATE } from './protocol';
+import {
+	CLOSE,
+	decodeClientMessage,
+	encodeAwareness,
+	encodeSaved,
+	encodeStatus,
+	encodeSync,
+	SYNC_STEP1,
+	SYNC_STEP2,
+	SYNC_UPDATE,
+	type PersistenceState
+} from './protocol';
 import type { UpdateLog } from './update-log';
 
 export interface ConnectionIdentity {
@@ -16,9 +27,13 @@ export interface ConnectionOptions {
 	log: UpdateLog;
 	/** A client that stops reading is dropped when this much is waiting to be sent to it. */
 	maxBufferedBytes: number;
-	onMessage?(kind: string, accepted: boolean): void;
+	/** An update arrived: accepted, or dropped because the role is read-only. */
+	onUpdate?(accepted: boolean): void;
+	/** An accepted update was applied and handed to every other connection, taking `ms`. */
 	onBroadcast?(ms: number): void;
-	onClosed(connection: SyncConnection): void;
+	/** An update was sent to this connection. */
+	onSent?(): void;
+	onClosed(connection: SyncConnection, code: number): void;
 }
 
 /**
@@ -44,10 +59,10 @@ export class SyncConnection {
 				.then(() => this.handle(isBinary ? new Uint8Array(data) : null))
 				.catch(() => this.close(CLOSE.badMessage, 'message could not be applied'));
 		});
-		ws.on('close', () => {
+		ws.on('close', (code: number) => {
 			this.closed = true;
 			// Leave only after every message already received has been handled (and logged).
-			this.queue = this.queue.then(() => this.cleanup());
+			this.queue = this.queue.then(() => this.cleanup(code));
 		});
 		this.send(encodeSync(SYNC_STEP1, Y.encodeStateVector(live.doc)));
 		const states = [...live.awareness.getStates().keys()];
@@ -57,6 +72,11 @@ export class SyncConnection {
 	/** Downgrades or ends this connection after access changed. */
 	restrict(canWrite: boolean): void {
 		this.identity.canWrite = canWrite;
+	}
+
+	/** Tells the client whether its changes are reaching the database. */
+	reportPersistence(state: PersistenceState): void {
+		this.send(encodeStatus(state));
 	}
 
 	close(code: number, reason: string): void {
@@ -74,7 +94,8 @@ export class SyncConnection {
 		}
 		switch (message.kind) {
 			case 'syncStep1':
-				return this.send(encodeSync(SYNC_STEP2, Y.encodeStateAsUpdate(this.live.doc, message.stateVector)));
+				this.send(encodeSync(SYNC_STEP2, Y.encodeStateAsUpdate(this.live.doc, message.stateVector)));
+				return;
 			case 'update':
 				return this.acceptUpdate(message.update);
 			case 'awareness':
@@ -84,17 +105,21 @@ export class SyncConnection {
 					this.close(CLOSE.badMessage, 'malformed awareness update');
 				}
 				return;
+			case 'saved':
+				// Messages are handled in order and updates only complete once durable, so everything
+				// this client sent before the probe is stored by now.
+				this.send(encodeSaved(message.probe));
+				return;
 			case 'queryAwareness':
-				return this.send(
-					encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.live.awareness, [...this.live.awareness.getStates().keys()]))
-				);
+				this.send(encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.live.awareness, [...this.live.awareness.getStates().keys()])));
+				return;
 		}
 	}
 
 	private async acceptUpdate(update: Uint8Array): Promise<void> {
 		if (!this.identity.canWrite) {
 			// Read-only roles still receive everything; their writes are neither applied, stored nor sent on.
-			this.options.onMessage?.('update', false);
+			this.options.onUpdate?.(false);
 			return;
 		}
 		let decoded;
@@ -106,15 +131,16 @@ export class SyncConnection {
 		// A client's sync step 2 is often empty: nothing to store or send on.
 		if (decoded.structs.length === 0 && decoded.ds.clients.size === 0) return;
 		await this.options.log.append(this.live.id, update, this.identity.userId);
-		this.options.onMessage?.('update', true);
+		this.options.onUpdate?.(true);
+		// Applying runs every other connection's update listener, which sends the update on.
+		const started = performance.now();
 		Y.applyUpdate(this.live.doc, update, this);
+		this.options.onBroadcast?.(performance.now() - started);
 	}
 
 	private readonly onDocUpdate = (update: Uint8Array, origin: unknown) => {
 		if (origin === this) return;
-		const started = performance.now();
-		this.send(encodeSync(SYNC_UPDATE, update));
-		this.options.onBroadcast?.(performance.now() - started);
+		if (this.send(encodeSync(SYNC_UPDATE, update))) this.options.onSent?.();
 	};
 
 	private readonly onAwarenessUpdate = (
@@ -129,20 +155,21 @@ export class SyncConnection {
 		this.send(encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.live.awareness, ids)));
 	};
 
-	private send(message: Uint8Array): void {
-		if (this.closed || this.ws.readyState !== this.ws.OPEN) return;
+	private send(message: Uint8Array): boolean {
+		if (this.closed || this.ws.readyState !== this.ws.OPEN) return false;
 		if (this.ws.bufferedAmount > this.options.maxBufferedBytes) {
 			this.closed = true;
 			this.ws.terminate();
-			return;
+			return false;
 		}
 		this.ws.send(message);
+		return true;
 	}
 
-	private cleanup(): void {
+	private cleanup(code: number): void {
 		this.live.doc.off('update', this.onDocUpdate);
 		this.live.awareness.off('update', this.onAwarenessUpdate);
 		awarenessProtocol.removeAwarenessStates(this.live.awareness, [...this.awarenessIds], null);
-		this.options.onClosed(this);
+		this.options.onClosed(this, code);
 	}
 }

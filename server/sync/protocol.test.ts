@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { decodeClientMessage, encodeAwareness, encodeSync, SYNC_STEP1, SYNC_UPDATE } from './protocol';
+import * as decoding from 'lib0/decoding';
+import { decodeClientMessage, encodeAwareness, encodeSaved, encodeStatus, encodeSync, MESSAGE_SAVED, MESSAGE_STATUS, SYNC_STEP1, SYNC_UPDATE } from './protocol';
 
 function validMessages(): Uint8Array[] {
 	const doc = new Y.Doc();
@@ -12,7 +13,8 @@ function validMessages(): Uint8Array[] {
 	return [
 		encodeSync(SYNC_STEP1, Y.encodeStateVector(doc)),
 		...updates.map((u) => encodeSync(SYNC_UPDATE, u)),
-		encodeAwareness(new Uint8Array([1, 2, 3]))
+		encodeAwareness(new Uint8Array([1, 2, 3])),
+		encodeSaved(300)
 	];
 }
 
@@ -31,8 +33,16 @@ function accept(data: Uint8Array): 'accepted' | 'rejected' {
 describe('decodeClientMessage', () => {
 	it('round-trips every message kind', () => {
 		const kinds = validMessages().map((m) => decodeClientMessage(m).kind);
-		expect(kinds).toEqual(['syncStep1', 'update', 'update', 'awareness']);
+		expect(kinds).toEqual(['syncStep1', 'update', 'update', 'awareness', 'saved']);
+		expect(decodeClientMessage(encodeSaved(300))).toEqual({ kind: 'saved', probe: 300 });
 		expect(decodeClientMessage(new Uint8Array([3])).kind).toBe('queryAwareness');
+	});
+
+	it('encodes the status message as type 100 with a JSON payload', () => {
+		const decoder = decoding.createDecoder(encodeStatus('failing'));
+		expect(decoding.readVarUint(decoder)).toBe(MESSAGE_STATUS);
+		expect(JSON.parse(decoding.readVarString(decoder))).toEqual({ persistence: 'failing' });
+		expect(MESSAGE_SAVED).toBe(101);
 	});
 
 	it.each([
@@ -40,7 +50,9 @@ describe('decodeClientMessage', () => {
 		['unknown type', [9]],
 		['unknown sync sub-type', [0, 7, 0]],
 		['truncated payload', [0, 2, 10, 1]],
-		['trailing bytes', [3, 0]]
+		['trailing bytes', [3, 0]],
+		['saved without a number', [101]],
+		['status from a client', [100, 0]]
 	])('rejects %s', (_name, bytes) => {
 		expect(() => decodeClientMessage(new Uint8Array(bytes))).toThrow();
 	});

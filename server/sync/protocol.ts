@@ -5,6 +5,17 @@ import * as encoding from 'lib0/encoding';
 export const MESSAGE_SYNC = 0;
 export const MESSAGE_AWARENESS = 1;
 export const MESSAGE_QUERY_AWARENESS = 3;
+/**
+ * Our own message types. Unmodified y-websocket clients never send them and only get `status`
+ * while persistence is failing (they log it as an unknown message and carry on).
+ * - status (server → client): varString JSON `{"persistence":"ok"|"failing"}`.
+ * - saved (both ways): the client sends a number; the server echoes it once everything the
+ *   client sent before it is durable, which lets the client count unsaved changes.
+ */
+export const MESSAGE_STATUS = 100;
+export const MESSAGE_SAVED = 101;
+
+export type PersistenceState = 'ok' | 'failing';
 
 /** y-protocols/sync sub-types. */
 export const SYNC_STEP1 = 0;
@@ -26,7 +37,8 @@ export type ClientMessage =
 	| { kind: 'syncStep1'; stateVector: Uint8Array }
 	| { kind: 'update'; update: Uint8Array }
 	| { kind: 'awareness'; update: Uint8Array }
-	| { kind: 'queryAwareness' };
+	| { kind: 'queryAwareness' }
+	| { kind: 'saved'; probe: number };
 
 /** Decodes one client message; throws on anything malformed or unknown. */
 export function decodeClientMessage(data: Uint8Array): ClientMessage {
@@ -43,6 +55,8 @@ export function decodeClientMessage(data: Uint8Array): ClientMessage {
 		message = { kind: 'awareness', update: decoding.readVarUint8Array(decoder) };
 	} else if (type === MESSAGE_QUERY_AWARENESS) {
 		message = { kind: 'queryAwareness' };
+	} else if (type === MESSAGE_SAVED) {
+		message = { kind: 'saved', probe: decoding.readVarUint(decoder) };
 	} else {
 		throw new Error(`unknown message type ${type}`);
 	}
@@ -62,5 +76,19 @@ export function encodeAwareness(update: Uint8Array): Uint8Array {
 	const encoder = encoding.createEncoder();
 	encoding.writeVarUint(encoder, MESSAGE_AWARENESS);
 	encoding.writeVarUint8Array(encoder, update);
+	return encoding.toUint8Array(encoder);
+}
+
+export function encodeStatus(persistence: PersistenceState): Uint8Array {
+	const encoder = encoding.createEncoder();
+	encoding.writeVarUint(encoder, MESSAGE_STATUS);
+	encoding.writeVarString(encoder, JSON.stringify({ persistence }));
+	return encoding.toUint8Array(encoder);
+}
+
+export function encodeSaved(probe: number): Uint8Array {
+	const encoder = encoding.createEncoder();
+	encoding.writeVarUint(encoder, MESSAGE_SAVED);
+	encoding.writeVarUint(encoder, probe);
 	return encoding.toUint8Array(encoder);
 }

@@ -1,13 +1,16 @@
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
+import { NETWORK_TIME_ZONE } from '../../src/lib/domain/calendar';
 import type { Config } from '../../src/lib/server/config';
 import type { Services } from '../../src/lib/server/services';
 import type { AccessChange } from '../../src/lib/server/access-events';
 import { refuseUpgrade } from '../upgrade';
 import { SyncConnection } from './connection';
 import { DocumentRegistry } from './documents';
-import { CLOSE } from './protocol';
+import { Compactor } from './compactor';
+import { SyncMetrics } from './metrics';
+import { CLOSE, type PersistenceState } from './protocol';
 import { UpdateLog } from './update-log';
 
 export interface SyncOptions {
@@ -15,13 +18,19 @@ export interface SyncOptions {
 	graceMs: number;
 	heartbeatMs: number;
 	maxBufferedBytes: number;
+	compactUpdates: number;
+	compactBytes: number;
+	timeZone: string;
 }
 
 export const DEFAULT_SYNC_OPTIONS: SyncOptions = {
 	maxMessageBytes: 1024 * 1024,
 	graceMs: 10_000,
 	heartbeatMs: 30_000,
-	maxBufferedBytes: 8 * 1024 * 1024
+	maxBufferedBytes: 8 * 1024 * 1024,
+	compactUpdates: 500,
+	compactBytes: 1024 * 1024,
+	timeZone: NETWORK_TIME_ZONE
 };
 
 /** The sync server's bounds as configured in the environment (see src/lib/server/config.ts). */
@@ -30,7 +39,10 @@ export function syncOptions(config: Config): SyncOptions {
 		maxMessageBytes: config.SYNC_MAX_MESSAGE_BYTES,
 		graceMs: config.SYNC_GRACE_MS,
 		heartbeatMs: config.SYNC_HEARTBEAT_MS,
-		maxBufferedBytes: config.SYNC_MAX_BUFFERED_BYTES
+		maxBufferedBytes: config.SYNC_MAX_BUFFERED_BYTES,
+		compactUpdates: config.SYNC_COMPACT_UPDATES,
+		compactBytes: config.SYNC_COMPACT_BYTES,
+		timeZone: NETWORK_TIME_ZONE
 	};
 }
 
@@ -40,14 +52,50 @@ type SyncServices = Pick<Services, 'db' | 'lucia' | 'doetanks' | 'events' | 'log
 export function createSyncServer(services: SyncServices, options: Partial<SyncOptions> = {}) {
 	const opts = { ...DEFAULT_SYNC_OPTIONS, ...options };
 	const wss = new WebSocketServer({ noServer: true, maxPayload: opts.maxMessageBytes });
+	const connections = new Set<SyncConnection>();
+	const alive = new WeakSet<WebSocket>();
+	let persistence: PersistenceState = 'ok';
+	const metrics = new SyncMetrics({
+		connections: () => connections.size,
+		documents: () => registry.loaded,
+		persistenceFailing: () => persistence === 'failing'
+	});
+
+	/** Every client hears when its changes stop (or start again) reaching the database. */
+	function setPersistence(state: PersistenceState): void {
+		if (state === persistence) return;
+		persistence = state;
+		for (const c of connections) c.reportPersistence(state);
+	}
+
+	const compactor = new Compactor(services.db, {
+		maxUpdates: opts.compactUpdates,
+		maxBytes: opts.compactBytes,
+		timeZone: opts.timeZone,
+		onCompacted: (doetankId, folded, ms) => {
+			metrics.compactions.observe(ms / 1000);
+			services.log.debug({ doetankId, folded, ms }, 'sync: update log compacted');
+		},
+		onError: (doetankId, err) => services.log.error({ err, doetankId }, 'sync: compaction failed; the log stays as it is'),
+		onDamaged: (doetankId, seq, err) => services.log.error({ err, doetankId, seq }, 'sync: compaction skipped a damaged update')
+	});
 	const log = new UpdateLog(services.db, {
-		onError: (err, attempt) => services.log.error({ err, attempt }, 'sync: writing updates failed, retrying')
+		onError: (err, attempt) => {
+			metrics.persistFailures.inc();
+			setPersistence('failing');
+			services.log.error({ err, attempt }, 'sync: writing updates failed; they stay in memory and are retried');
+		},
+		onCommit: (updates, ms) => {
+			metrics.persistBatch.observe(ms / 1000);
+			metrics.persistBatchSize.observe(updates.length);
+			if (persistence === 'failing') services.log.info({ updates: updates.length }, 'sync: writing updates works again');
+			setPersistence('ok');
+			compactor.noteCommitted(updates);
+		}
 	});
 	const registry = new DocumentRegistry(services.db, log, opts.graceMs, (doetankId, err) =>
 		services.log.error({ err, doetankId }, 'sync: skipped a logged update that could not be applied')
 	);
-	const connections = new Set<SyncConnection>();
-	const alive = new WeakSet<WebSocket>();
 
 	async function handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): Promise<void> {
 		const path = new URL(req.url ?? '/', 'http://localhost').pathname;
@@ -73,13 +121,20 @@ export function createSyncServer(services: SyncServices, options: Partial<SyncOp
 				{
 					log,
 					maxBufferedBytes: opts.maxBufferedBytes,
-					onClosed: (c) => {
+					onUpdate: (accepted) => metrics.updatesReceived.inc({ result: accepted ? 'accepted' : 'dropped_readonly' }),
+					onBroadcast: (ms) => metrics.broadcast.observe(ms / 1000),
+					onSent: () => metrics.updatesSent.inc(),
+					onClosed: (c, code) => {
 						connections.delete(c);
 						registry.leave(live, socket);
+						metrics.closes.inc({ code: String(code) });
+						services.log.debug({ doetankId, userId: user.id, code }, 'sync: connection closed');
 					}
 				}
 			);
 			connections.add(connection);
+			if (persistence === 'failing') connection.reportPersistence(persistence);
+			services.log.debug({ doetankId, userId: user.id, canWrite: access.canWrite }, 'sync: connection opened');
 		});
 		if (!upgraded) registry.leave(live, socket);
 	}
@@ -129,11 +184,14 @@ export function createSyncServer(services: SyncServices, options: Partial<SyncOp
 		get loadedDocuments() {
 			return registry.loaded;
 		},
+		metrics: metrics.registry,
+		compactor,
 		async close(): Promise<void> {
 			clearInterval(heartbeat);
 			stopListening();
 			for (const c of connections) c.close(CLOSE.shuttingDown, 'server shutting down');
 			await registry.closeAll();
+			await compactor.idle();
 			wss.close();
 		}
 	};

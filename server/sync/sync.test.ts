@@ -7,9 +7,11 @@ import WebSocket from 'ws';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import { loadConfig } from '../../src/lib/server/config';
+import { readDocument } from '../../src/lib/server/db/doc-log';
 import { createServices, type Services } from '../../src/lib/server/services';
 import { createAppServer } from '../app';
-import { CLOSE } from './protocol';
+import * as decoding from 'lib0/decoding';
+import { CLOSE, encodeSaved, MESSAGE_SAVED, MESSAGE_STATUS } from './protocol';
 import { createSyncServer, type SyncServer } from './server';
 
 let dir: string;
@@ -83,13 +85,14 @@ function upgradeStatus(path: string, cookie?: string): Promise<number> {
 	});
 }
 
+/** How many updates were ever stored: sequence numbers count them, whether compacted or not. */
 async function storedUpdates(): Promise<number> {
-	const { rows } = await services.db.execute({ sql: 'SELECT count(*) AS n FROM doc_updates WHERE doetank_id = ?', args: [doetankId] });
-	return Number(rows[0]?.n);
+	return (await readDocument(services.db, doetankId)).lastSeq;
 }
 
 async function startSync(): Promise<void> {
-	sync = createSyncServer(services, { graceMs: 20 });
+	// A tiny compaction bound, so these tests also run against snapshots and day checkpoints.
+	sync = createSyncServer(services, { graceMs: 20, compactUpdates: 3 });
 	http = createAppServer((_req, res) => res.writeHead(404).end(), { '/sync': sync.handleUpgrade });
 	await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', resolve));
 	const address = http.address();
@@ -193,6 +196,61 @@ describe('sync endpoint', () => {
 		for (const p of [a, b]) p.provider.destroy();
 	});
 
+	it('tells clients while writing fails, keeps the update, and delivers it once the database is back', async () => {
+		const a = connect('ann');
+		const b = connect('bob');
+		const statuses: string[] = [];
+		a.provider.messageHandlers[MESSAGE_STATUS] = (_enc, decoder) => {
+			statuses.push((JSON.parse(decoding.readVarString(decoder)) as { persistence: string }).persistence);
+		};
+		await until(() => a.provider.synced && b.provider.synced);
+		const before = await storedUpdates();
+		await services.db.execute('ALTER TABLE doc_updates RENAME TO doc_updates_away');
+		try {
+			a.text.insert(0, 'schijf vol? ');
+			await until(() => statuses.includes('failing'));
+			// Write-ahead: nobody sees an update the database has not taken.
+			expect(b.text.toString().startsWith('schijf vol? ')).toBe(false);
+		} finally {
+			await services.db.execute('ALTER TABLE doc_updates_away RENAME TO doc_updates');
+		}
+		await until(() => statuses.at(-1) === 'ok' && b.text.toString() === a.text.toString(), 8000);
+		expect(await storedUpdates()).toBe(before + 1);
+		for (const p of [a, b]) p.provider.destroy();
+	});
+
+	it('answers a saved probe only once the updates sent before it are durable', async () => {
+		const a = connect('ann');
+		await until(() => a.provider.synced);
+		const before = await storedUpdates();
+		const answers: number[] = [];
+		let storedAtAnswer = -1;
+		a.provider.messageHandlers[MESSAGE_SAVED] = (_enc, decoder) => {
+			answers.push(decoding.readVarUint(decoder));
+			void storedUpdates().then((n) => (storedAtAnswer = n));
+		};
+		a.text.insert(0, 'a');
+		a.text.insert(0, 'b');
+		a.provider.ws!.send(encodeSaved(7));
+		await until(() => answers.includes(7) && storedAtAnswer >= 0);
+		expect(storedAtAnswer).toBe(before + 2);
+		a.provider.destroy();
+	});
+
+	it('counts connections, updates and persistence in its metrics', async () => {
+		const a = connect('ann');
+		await until(() => a.provider.synced);
+		const text = await sync.metrics.metrics();
+		expect(text).toMatch(/^doetank_sync_connections 1$/m);
+		expect(text).toMatch(/^doetank_sync_updates_received_total\{result="accepted"\} [1-9]\d*$/m);
+		expect(text).toMatch(/^doetank_sync_updates_received_total\{result="dropped_readonly"\} [1-9]\d*$/m);
+		expect(text).toMatch(/^doetank_sync_persist_batch_seconds_count [1-9]\d*$/m);
+		expect(text).toMatch(/^doetank_sync_persist_failures_total [1-9]\d*$/m);
+		expect(text).toMatch(/^doetank_sync_persistence_failing 0$/m);
+		expect(text).toMatch(/^doetank_sync_documents_loaded [1-9]$/m);
+		a.provider.destroy();
+	});
+
 	it('restores every accepted update after a restart of the sync server', async () => {
 		const a = connect('ann');
 		await until(() => a.provider.synced);
@@ -207,5 +265,7 @@ describe('sync endpoint', () => {
 		const b = connect('bob');
 		await until(() => b.provider.synced && b.text.toString() === expected);
 		b.provider.destroy();
+		const { rows } = await services.db.execute({ sql: 'SELECT count(*) AS n FROM doc_checkpoints WHERE doetank_id = ?', args: [doetankId] });
+		expect(Number(rows[0]!.n)).toBe(1);
 	});
 });

@@ -25,7 +25,7 @@ function edits(count: number): Uint8Array[] {
 describe('UpdateLog', () => {
 	it('writes everything appended in one tick as one batch, in order', async () => {
 		const batches: number[] = [];
-		const log = new UpdateLog(db, { onCommit: (n) => batches.push(n) });
+		const log = new UpdateLog(db, { onCommit: (updates) => batches.push(updates.length) });
 		const updates = edits(50);
 		await Promise.all(updates.map((u) => log.append('d', u, null)));
 		expect(batches).toEqual([50]);

@@ -10,7 +10,7 @@ export interface UpdateLogOptions {
 	/** Called when a batch could not be written; the batch stays queued and is retried. */
 	onError?(error: unknown, attempt: number): void;
 	/** Called once a batch is durable, with how long the write took. */
-	onCommit?(count: number, ms: number): void;
+	onCommit?(updates: readonly LoggedUpdate[], ms: number): void;
 	retryMs?: number;
 }
 
@@ -75,7 +75,10 @@ export class UpdateLog {
 			const started = performance.now();
 			try {
 				await this.db.batch(batch.map((p) => appendUpdateStatement(p.update)), 'write');
-				this.options.onCommit?.(batch.length, performance.now() - started);
+				this.options.onCommit?.(
+					batch.map((p) => p.update),
+					performance.now() - started
+				);
 				for (const p of batch) p.resolve();
 				return;
 			} catch (error) {

@@ -1,0 +1,106 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import type { Database } from '../../src/lib/server/db/client';
+import { readDocument } from '../../src/lib/server/db/doc-log';
+import { testDatabase } from '../../src/lib/server/db/test-db';
+import { Compactor } from './compactor';
+import { UpdateLog } from './update-log';
+
+let db: Database;
+let cleanup: () => void;
+
+beforeEach(async () => {
+	({ db, cleanup } = await testDatabase());
+	await db.execute("INSERT INTO doetanks (id, name, onderwerp, beoogd_doel, created_at) VALUES ('d', 'D', 'o', 'd', 0)");
+});
+afterEach(() => cleanup());
+
+/** A writer whose every edit appends one character and goes through the log, like a client would. */
+function writer(log: UpdateLog) {
+	const doc = new Y.Doc();
+	const pending: Promise<void>[] = [];
+	doc.on('update', (u: Uint8Array) => pending.push(log.append('d', u, 'ann')));
+	return {
+		type: (chars: string) => {
+			for (const c of chars) doc.getText('t').insert(doc.getText('t').length, c);
+		},
+		settled: () => Promise.all(pending),
+		text: () => doc.getText('t').toString()
+	};
+}
+
+async function storedText(): Promise<string> {
+	const stored = await readDocument(db, 'd');
+	const doc = new Y.Doc();
+	for (const u of stored.snapshot ? [stored.snapshot, ...stored.updates] : stored.updates) Y.applyUpdate(doc, u);
+	return doc.getText('t').toString();
+}
+
+const count = async (table: string) => Number((await db.execute(`SELECT count(*) AS n FROM ${table}`)).rows[0]!.n);
+
+function setup(maxUpdates: number, maxBytes = 1 << 20) {
+	const compactions: number[] = [];
+	const compactor = new Compactor(db, { maxUpdates, maxBytes, timeZone: 'Europe/Amsterdam', onCompacted: (_d, n) => compactions.push(n) });
+	const log = new UpdateLog(db, { onCommit: (updates) => compactor.noteCommitted(updates) });
+	return { compactor, log, compactions };
+}
+
+describe('Compactor', () => {
+	it('folds the log into a snapshot once it passes the count bound; loading gives the same text', async () => {
+		const { compactor, log, compactions } = setup(10);
+		const w = writer(log);
+		for (let round = 0; round < 5; round++) {
+			w.type('abcde');
+			await w.settled();
+			await new Promise((r) => setImmediate(r));
+		}
+		await compactor.idle();
+		expect(compactions.length).toBeGreaterThan(0);
+		expect(await count('doc_updates')).toBeLessThan(10);
+		expect(await count('doc_snapshots')).toBe(1);
+		expect(await count('doc_checkpoints')).toBe(1);
+		expect(await storedText()).toBe(w.text());
+		expect(w.text()).toHaveLength(25);
+	});
+
+	it('passes the size bound too', async () => {
+		const { compactor, log, compactions } = setup(10_000, 200);
+		const w = writer(log);
+		w.type('x'.repeat(30));
+		await w.settled();
+		w.type('y');
+		await w.settled();
+		await compactor.idle();
+		expect(compactions.length).toBeGreaterThan(0);
+		expect(await storedText()).toBe(w.text());
+	});
+
+	it('loses nothing written while a compaction runs', async () => {
+		const { compactor, log } = setup(1_000_000);
+		const w = writer(log);
+		w.type('0123456789');
+		await w.settled();
+		const compaction = compactor.compact('d');
+		w.type('abcdefghij');
+		await Promise.all([compaction, w.settled()]);
+		await compactor.compact('d');
+		w.type('!');
+		await w.settled();
+		expect(await storedText()).toBe('0123456789abcdefghij!');
+		expect((await readDocument(db, 'd')).lastSeq).toBe(21);
+	});
+
+	it('reports a failed compaction and leaves the log as it was', async () => {
+		const errors: unknown[] = [];
+		const compactor = new Compactor(db, { maxUpdates: 1, maxBytes: 1, timeZone: 'Europe/Amsterdam', onError: (_d, e) => errors.push(e) });
+		const log = new UpdateLog(db);
+		const w = writer(log);
+		w.type('abc');
+		await w.settled();
+		await db.execute('ALTER TABLE doc_checkpoints RENAME TO away');
+		expect(await compactor.compact('d')).toBe(0);
+		expect(errors).toHaveLength(1);
+		expect(await count('doc_updates')).toBe(3);
+		expect(await storedText()).toBe('abc');
+	});
+});

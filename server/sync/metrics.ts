@@ -1,0 +1,85 @@
+import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
+
+const LATENCY_BUCKETS = [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5];
+
+/**
+ * The sync server's Prometheus metrics, in a registry of their own (plus Node's process metrics)
+ * so tests and a second server in one process never share counters.
+ */
+export class SyncMetrics {
+	readonly registry = new Registry();
+	readonly updatesReceived = new Counter({
+		name: 'doetank_sync_updates_received_total',
+		help: 'Document updates received from clients, by result (accepted, or dropped because the role is read-only).',
+		labelNames: ['result'] as const,
+		registers: [this.registry]
+	});
+	readonly updatesSent = new Counter({
+		name: 'doetank_sync_updates_sent_total',
+		help: 'Document updates sent to clients (one per receiving connection).',
+		registers: [this.registry]
+	});
+	readonly persistBatch = new Histogram({
+		name: 'doetank_sync_persist_batch_seconds',
+		help: 'Time to make one group-commit batch of updates durable.',
+		buckets: LATENCY_BUCKETS,
+		registers: [this.registry]
+	});
+	readonly persistBatchSize = new Histogram({
+		name: 'doetank_sync_persist_batch_updates',
+		help: 'Updates per group-commit batch.',
+		buckets: [1, 2, 5, 10, 20, 50, 100, 200, 500],
+		registers: [this.registry]
+	});
+	readonly persistFailures = new Counter({
+		name: 'doetank_sync_persist_failures_total',
+		help: 'Failed attempts to write a batch of updates (each batch is retried until it lands).',
+		registers: [this.registry]
+	});
+	readonly broadcast = new Histogram({
+		name: 'doetank_sync_broadcast_seconds',
+		help: 'Time to apply an accepted update and hand it to every other connection of the document.',
+		buckets: LATENCY_BUCKETS,
+		registers: [this.registry]
+	});
+	readonly compactions = new Histogram({
+		name: 'doetank_sync_compaction_seconds',
+		help: 'Time to fold a document update log into a snapshot and day checkpoints.',
+		buckets: LATENCY_BUCKETS,
+		registers: [this.registry]
+	});
+	readonly closes = new Counter({
+		name: 'doetank_sync_connections_closed_total',
+		help: 'Closed sync connections by close code.',
+		labelNames: ['code'] as const,
+		registers: [this.registry]
+	});
+
+	constructor(state: { connections(): number; documents(): number; persistenceFailing(): boolean }) {
+		new Gauge({
+			name: 'doetank_sync_connections',
+			help: 'Open sync connections.',
+			registers: [this.registry],
+			collect() {
+				this.set(state.connections());
+			}
+		});
+		new Gauge({
+			name: 'doetank_sync_documents_loaded',
+			help: 'Doetank documents held in memory.',
+			registers: [this.registry],
+			collect() {
+				this.set(state.documents());
+			}
+		});
+		new Gauge({
+			name: 'doetank_sync_persistence_failing',
+			help: '1 while writing updates to the database fails (updates are kept and retried).',
+			registers: [this.registry],
+			collect() {
+				this.set(state.persistenceFailing() ? 1 : 0);
+			}
+		});
+		collectDefaultMetrics({ register: this.registry });
+	}
+}
