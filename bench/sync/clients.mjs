@@ -1,0 +1,48 @@
+// One simulated editor: a Y.Doc kept in sync by the provider that belongs to the server under test.
+import { HocuspocusProvider } from '@hocuspocus/provider';
+import WebSocket from 'ws';
+import { WebsocketProvider } from 'y-websocket';
+import * as Y from 'yjs';
+
+/**
+ * @typedef {{ doc: Y.Doc, synced: Promise<void>, reconnects(): number, destroy(): void }} Client
+ * @typedef {{ protocol: 'y-websocket' | 'hocuspocus', url: string, room: string, cookie: string | null }} ClientSpec
+ */
+
+/** A `ws` socket that sends the session cookie with the upgrade request, as a browser would. @param {string} cookie */
+function cookieSocket(cookie) {
+	return class CookieSocket extends WebSocket {
+		/** @param {string} url @param {string | string[]} [protocols] */
+		constructor(url, protocols) {
+			super(url, protocols, { headers: { cookie } });
+		}
+	};
+}
+
+/** @param {ClientSpec} spec @returns {Client} */
+export function connectClient(spec) {
+	const doc = new Y.Doc();
+	let connects = 0;
+	let last = '';
+	/** @type {() => void} */
+	let markSynced = () => {};
+	const synced = new Promise((resolve) => (markSynced = () => resolve(undefined)));
+	// Hocuspocus reports "connected" twice per connection (socket open, then handshake): count transitions.
+	const onStatus = (/** @type {{ status: string }} */ { status }) => {
+		if (status === 'connected' && last !== 'connected') connects++;
+		last = status;
+	};
+	if (spec.protocol === 'hocuspocus') {
+		const provider = new HocuspocusProvider({ url: spec.url, name: spec.room, document: doc, WebSocketPolyfill: WebSocket });
+		provider.on('status', onStatus);
+		provider.on('synced', ({ state }) => state && markSynced());
+		return { doc, synced, reconnects: () => Math.max(0, connects - 1), destroy: () => provider.destroy() };
+	}
+	const provider = new WebsocketProvider(spec.url, spec.room, doc, {
+		WebSocketPolyfill: /** @type {any} */ (spec.cookie ? cookieSocket(spec.cookie) : WebSocket),
+		disableBc: true
+	});
+	provider.on('status', onStatus);
+	provider.on('sync', (/** @type {boolean} */ isSynced) => isSynced && markSynced());
+	return { doc, synced, reconnects: () => Math.max(0, connects - 1), destroy: () => provider.destroy() };
+}

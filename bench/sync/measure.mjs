@@ -1,0 +1,97 @@
+// One measurement: one server, one scenario, from a fresh server process to its shutdown.
+import { cpuSeconds, peakRssMiB, resetPeakRss } from './proc.mjs';
+import { START } from './servers.mjs';
+import { latencySummary } from './stats.mjs';
+import { closeWorkers, request, spawnWorkers } from './workers.mjs';
+
+const now = () => performance.timeOrigin + performance.now();
+const sleep = (/** @type {number} */ ms) => new Promise((resolve) => setTimeout(resolve, Math.max(0, ms)));
+const CONNECT_TIMEOUT_MS = 60_000;
+const DRAIN_TIMEOUT_MS = 15_000;
+
+/**
+ * @typedef {{ kind: string, label: string, scenario: import('./options.mjs').Scenario, error?: string,
+ *   edits: number, expected: number, received: number, convergedDocs: number, p50: number, p99: number,
+ *   max: number, cpuS: number, cpuPerDeliveryUs: number, peakRssMiB: number, peakIsWorkload: boolean,
+ *   reconnects: number, seconds: number }} Result
+ */
+
+/** @param {Record<number, number>[]} parts */
+function sumByDoc(parts) {
+	/** @type {Record<number, number>} */
+	const total = {};
+	for (const part of parts) for (const [doc, n] of Object.entries(part)) total[Number(doc)] = (total[Number(doc)] ?? 0) + n;
+	return total;
+}
+
+/** Documents whose replicas all hold identical content. @param {Record<number, string[]>[]} parts @param {number} docs */
+function convergedDocs(parts, docs) {
+	let converged = 0;
+	for (let d = 0; d < docs; d++) {
+		const prints = parts.flatMap((p) => p[d] ?? []);
+		if (prints.length > 0 && prints.every((p) => p === prints[0])) converged++;
+	}
+	return converged;
+}
+
+/**
+ * @param {string} kind @param {import('./options.mjs').Scenario} scenario
+ * @param {import('./options.mjs').Options} options @returns {Promise<Result>}
+ */
+export async function measure(kind, scenario, options) {
+	const server = await START[/** @type {keyof typeof START} */ (kind)]();
+	/** @type {import('./workers.mjs').Worker[]} */
+	let workers = [];
+	try {
+		const rooms = await server.rooms(scenario.docs, scenario.clients);
+		// From here on the peak RSS covers connections and editing, not start-up or account set-up.
+		const peakIsWorkload = resetPeakRss(server.pid);
+		const specs = rooms.flatMap((room, doc) =>
+			room.cookies.map((cookie, slot) => ({ protocol: server.protocol, url: server.url, room: room.room, cookie, doc, slot }))
+		);
+		workers = spawnWorkers(Math.min(options.workers, specs.length));
+		// Round robin, so the clients of one document sit in different processes.
+		const shares = workers.map((_, w) => specs.filter((_, i) => i % workers.length === w));
+		await Promise.all(workers.map((w, i) => request(w, { type: 'connect', clients: shares[i] }, 'connected', CONNECT_TIMEOUT_MS)));
+
+		const startAt = now() + 500;
+		const measureFrom = startAt + options.warmupS * 1000;
+		const measureUntil = measureFrom + options.durationS * 1000;
+		const runTimeout = measureUntil - now() + 30_000;
+		const edited = Promise.all(workers.map((w) => request(w, { type: 'run', startAt, measureFrom, measureUntil, rate: scenario.rate }, 'edited', runTimeout)));
+		await sleep(measureFrom - now());
+		const cpuFrom = cpuSeconds(server.pid);
+		const counts = await edited;
+		const totals = sumByDoc(counts.map((c) => c.sent));
+		const measuredEdits = sumByDoc(counts.map((c) => c.measured));
+		const results = await Promise.all(
+			workers.map((w) => request(w, { type: 'drain', totals, timeoutMs: DRAIN_TIMEOUT_MS }, 'result', DRAIN_TIMEOUT_MS + 30_000))
+		);
+		const cpuS = cpuSeconds(server.pid) - cpuFrom;
+		const seconds = (now() - measureFrom) / 1000;
+
+		const latency = latencySummary(results.map((r) => r.latencies));
+		const edits = Object.values(measuredEdits).reduce((a, b) => a + b, 0);
+		return {
+			kind,
+			label: server.label,
+			scenario,
+			edits,
+			expected: edits * (scenario.clients - 1),
+			received: latency.count,
+			convergedDocs: convergedDocs(results.map((r) => r.fingerprints), scenario.docs),
+			p50: latency.p50,
+			p99: latency.p99,
+			max: latency.max,
+			cpuS,
+			cpuPerDeliveryUs: (cpuS / latency.count) * 1e6,
+			peakRssMiB: peakRssMiB(server.pid),
+			peakIsWorkload,
+			reconnects: results.reduce((sum, r) => sum + r.reconnects, 0),
+			seconds
+		};
+	} finally {
+		await closeWorkers(workers);
+		await server.stop();
+	}
+}

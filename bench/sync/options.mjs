@@ -1,0 +1,76 @@
+// Command-line options of `npm run bench:sync -- [flags]`.
+import { parseArgs } from 'node:util';
+
+export const SERVER_KINDS = ['doetank', 'reference', 'hocuspocus'];
+
+const USAGE = `npm run bench:sync -- [flags]
+  --scenarios 10x10x2,30x10x2   documents x clients per document x edits per second per client
+  --duration 25                 measured seconds per scenario and server
+  --warmup 5                    seconds of the same workload before measuring
+  --servers ${SERVER_KINDS.join(',')}
+  --workers 4                   client processes
+  --out BENCHMARKS.md           where the report goes ("-": only print it)
+  --quick                       smoke run: 3x4x2, 5 s, warm-up 2 s, report only printed
+  --no-build                    use the existing build/main.js instead of running "npm run build"`;
+
+/**
+ * @typedef {{ docs: number, clients: number, rate: number }} Scenario
+ * @typedef {{ scenarios: Scenario[], durationS: number, warmupS: number, servers: string[],
+ *   workers: number, out: string, build: boolean, quick: boolean }} Options
+ */
+
+/** @param {string} text @returns {Scenario} */
+function parseScenario(text) {
+	const parts = text.split('x').map(Number);
+	if (parts.length !== 3 || parts.some((n) => !Number.isFinite(n) || n <= 0)) {
+		throw new Error(`scenario "${text}" is not DOCSxCLIENTSxRATE, e.g. 10x10x2`);
+	}
+	const [docs, clients, rate] = /** @type {[number, number, number]} */ (parts);
+	if (!Number.isInteger(docs) || !Number.isInteger(clients) || clients < 2) {
+		throw new Error(`scenario "${text}": documents and clients must be whole numbers, at least 2 clients`);
+	}
+	return { docs, clients, rate };
+}
+
+/** @param {string} name @param {string} value */
+function positive(name, value) {
+	const n = Number(value);
+	if (!Number.isFinite(n) || n <= 0) throw new Error(`--${name} must be a positive number, got "${value}"`);
+	return n;
+}
+
+/** @param {string[]} argv @returns {Options} */
+export function parseOptions(argv) {
+	const { values } = parseArgs({
+		args: argv,
+		options: {
+			scenarios: { type: 'string' },
+			duration: { type: 'string' },
+			warmup: { type: 'string' },
+			servers: { type: 'string', default: SERVER_KINDS.join(',') },
+			workers: { type: 'string', default: '4' },
+			out: { type: 'string' },
+			quick: { type: 'boolean', default: false },
+			'no-build': { type: 'boolean', default: false },
+			help: { type: 'boolean', default: false }
+		}
+	});
+	if (values.help) {
+		console.log(USAGE);
+		process.exit(0);
+	}
+	const quick = values.quick ?? false;
+	const servers = (values.servers ?? '').split(',').filter(Boolean);
+	const unknown = servers.filter((s) => !SERVER_KINDS.includes(s));
+	if (unknown.length > 0 || servers.length === 0) throw new Error(`--servers takes some of ${SERVER_KINDS.join(', ')}`);
+	return {
+		scenarios: (values.scenarios ?? (quick ? '3x4x2' : '10x10x2,30x10x2')).split(',').map(parseScenario),
+		durationS: positive('duration', values.duration ?? (quick ? '5' : '25')),
+		warmupS: positive('warmup', values.warmup ?? (quick ? '2' : '5')),
+		servers,
+		workers: Math.round(positive('workers', values.workers ?? '4')),
+		out: values.out ?? (quick ? '-' : 'BENCHMARKS.md'),
+		build: !values['no-build'],
+		quick
+	};
+}

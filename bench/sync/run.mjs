@@ -1,0 +1,55 @@
+// Entry of `npm run bench:sync`: builds, measures every scenario on every server, writes the report.
+// Progress goes to stderr, the Markdown section to stdout (and to --out).
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { measure } from './measure.mjs';
+import { parseOptions } from './options.mjs';
+import { machine, mergeInto, renderSection } from './report.mjs';
+import { ROOT, SERVER_LABELS } from './servers.mjs';
+
+const args = process.argv.slice(2);
+const options = parseOptions(args);
+const facts = machine();
+const log = (/** @type {string} */ line) => process.stderr.write(line + '\n');
+
+if (options.build) {
+	log('npm run build');
+	const built = spawnSync('npm', ['run', 'build'], { cwd: ROOT, stdio: ['ignore', process.stderr, process.stderr] });
+	if (built.status !== 0) process.exit(built.status ?? 1);
+}
+if (options.servers.includes('doetank') && !existsSync(path.join(ROOT, 'build', 'main.js'))) {
+	log('build/main.js is missing: run without --no-build');
+	process.exit(1);
+}
+
+/** @type {import('./measure.mjs').Result[]} */
+const results = [];
+for (const scenario of options.scenarios) {
+	for (const kind of options.servers) {
+		const label = SERVER_LABELS[/** @type {keyof typeof SERVER_LABELS} */ (kind)];
+		log(`${scenario.docs}x${scenario.clients}x${scenario.rate} ${label}: measuring`);
+		try {
+			const r = await measure(kind, scenario, options);
+			results.push(r);
+			log(
+				`  p50 ${r.p50.toFixed(1)} ms, p99 ${r.p99.toFixed(1)} ms, ${r.received}/${r.expected} delivered, ` +
+					`${r.convergedDocs}/${scenario.docs} converged, CPU ${r.cpuS.toFixed(2)} s (${r.cpuPerDeliveryUs.toFixed(1)} µs/delivery), ` +
+					`peak RSS ${r.peakRssMiB.toFixed(0)} MiB, ${r.reconnects} reconnects`
+			);
+		} catch (err) {
+			const error = err instanceof Error ? err.message : String(err);
+			log(`  failed: ${error}`);
+			results.push(/** @type {import('./measure.mjs').Result} */ ({ kind, label, scenario, error }));
+		}
+	}
+}
+
+const command = ['npm run bench:sync', ...(args.length ? ['--', ...args] : [])].join(' ');
+const section = renderSection(results, options, facts, command);
+process.stdout.write(section + '\n');
+if (options.out !== '-') {
+	const file = path.resolve(ROOT, options.out);
+	writeFileSync(file, mergeInto(existsSync(file) ? readFileSync(file, 'utf8') : null, section));
+	log(`written to ${path.relative(ROOT, file)}`);
+}
