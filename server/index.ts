@@ -1,19 +1,12 @@
-import { ConfigError, loadConfig } from '../src/lib/server/config';
 import { providedServices } from '../src/lib/server/slot';
 import { createAppServer, PROTOCOL_HEADER, type RequestHandler } from './app';
+import { configOrExit, exitOnSignals, failedToStart } from './lifecycle';
+import { metricsRoute } from './metrics-route';
 import { createSyncServer, syncOptions } from './sync/server';
 
+/** The production process: web UI, API and sync server on one port. */
 async function main(): Promise<void> {
-	let config;
-	try {
-		config = loadConfig(process.env);
-	} catch (err) {
-		if (err instanceof ConfigError) {
-			console.error(err.message);
-			process.exit(78);
-		}
-		throw err;
-	}
+	const config = configOrExit();
 	// Without a configured ORIGIN the app is reached by whatever host name people use (localhost, a
 	// café laptop's LAN address); SvelteKit's form origin check then compares against the real
 	// protocol and Host header of each request.
@@ -23,7 +16,7 @@ async function main(): Promise<void> {
 	const services = await providedServices();
 
 	const sync = createSyncServer(services, syncOptions(config));
-	const server = createAppServer(handler, { '/sync': sync.handleUpgrade });
+	const server = createAppServer(handler, { '/sync': sync.handleUpgrade }, { '/metrics': metricsRoute(sync.metrics, config.METRICS_TOKEN) });
 	server.listen(config.PORT, config.HOST, () => {
 		const url = config.ORIGIN ?? `http://localhost:${config.PORT}`;
 		services.log.info({ url, database: config.DATABASE_URL }, 'Doetank Werkplaats is running');
@@ -36,21 +29,12 @@ async function main(): Promise<void> {
 		);
 	}
 
-	const stop = (signal: string) => {
-		services.log.info({ signal }, 'shutting down');
+	exitOnSignals(services.log, async () => {
 		server.close();
 		server.closeAllConnections();
-		sync
-			.close()
-			.then(() => services.close())
-			.finally(() => process.exit(0));
-		setTimeout(() => process.exit(0), 5000).unref();
-	};
-	process.on('SIGTERM', () => stop('SIGTERM'));
-	process.on('SIGINT', () => stop('SIGINT'));
+		await sync.close();
+		services.close();
+	});
 }
 
-main().catch((err: unknown) => {
-	console.error('Doetank Werkplaats could not start:', err);
-	process.exit(1);
-});
+main().catch(failedToStart);

@@ -10,7 +10,7 @@ const at = (day: string, hour: number) => Date.parse(`${day}T${String(hour).padS
 function log(entries: { text: string; userId: string; at: number }[]): LoggedUpdate[] {
 	const doc = new Y.Doc();
 	return entries.map((e, i) => {
-		let update = new Uint8Array();
+		let update: Uint8Array = new Uint8Array();
 		doc.once('update', (u: Uint8Array) => (update = u));
 		doc.getText('t').insert(doc.getText('t').length, e.text);
 		return { doetankId: 'd', seq: i + 1, update, userId: e.userId, at: e.at };
