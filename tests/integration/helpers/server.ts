@@ -14,10 +14,18 @@ export interface ServerOptions {
 	demo?: boolean;
 	registration?: 'open' | 'invite';
 	readyTimeoutMs?: number;
+	/** Extra environment variables, e.g. the SYNC_* bounds. */
+	env?: Record<string, string>;
 }
 
 export interface TestServer {
 	baseUrl: string;
+	/** Process id of the running server process. */
+	readonly pid: number;
+	/** Sends a signal to the server process and waits until it has exited. */
+	kill(signal: NodeJS.Signals): Promise<void>;
+	/** Starts a new process on the same port and database after the previous one exited. */
+	restart(): Promise<void>;
 	/** Stops the process and removes its temporary database folder. */
 	stop(): Promise<void>;
 }
@@ -45,6 +53,65 @@ const SCRUBBED = ['ORIGIN', 'DATABASE_AUTH_TOKEN', 'PROTOCOL_HEADER', 'HOST_HEAD
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
+interface ServerProcess {
+	pid: number;
+	exited: boolean;
+	/** Resolves when the process has exited. */
+	exit: Promise<void>;
+	kill(signal: NodeJS.Signals): void;
+}
+
+/** Spawns `node build/main.js` and waits until /healthz answers. */
+async function launch(env: NodeJS.ProcessEnv, baseUrl: string, readyTimeoutMs: number): Promise<ServerProcess> {
+	const child = spawn(process.execPath, [ENTRY], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+	let output = '';
+	const collect = (chunk: Buffer) => {
+		output = (output + chunk.toString()).slice(-20_000);
+	};
+	child.stdout.on('data', collect);
+	child.stderr.on('data', collect);
+	const state: { exited: { code: number | null; signal: NodeJS.Signals | null } | null } = { exited: null };
+	// Never leave a server behind when the test process itself goes away.
+	const killOnExit = () => child.kill('SIGKILL');
+	process.once('exit', killOnExit);
+	const exit = new Promise<void>((resolve) => {
+		child.once('exit', (code, signal) => {
+			state.exited = { code, signal };
+			process.removeListener('exit', killOnExit);
+			resolve();
+		});
+	});
+	const handle: ServerProcess = {
+		pid: child.pid ?? -1,
+		get exited() {
+			return state.exited !== null;
+		},
+		exit,
+		kill: (signal) => child.kill(signal)
+	};
+
+	const deadline = Date.now() + readyTimeoutMs;
+	for (;;) {
+		if (state.exited !== null) {
+			const { code, signal } = state.exited;
+			throw new Error(`server exited before it was ready (code ${code}, signal ${signal}):\n${output}`);
+		}
+		try {
+			const res = await fetch(`${baseUrl}/healthz`, { signal: AbortSignal.timeout(1_000) });
+			const body: unknown = await res.json();
+			if (res.ok && typeof body === 'object' && body !== null && (body as { status?: unknown }).status === 'ok') return handle;
+		} catch {
+			// not listening yet
+		}
+		if (Date.now() > deadline) {
+			child.kill('SIGKILL');
+			await exit;
+			throw new Error(`server did not answer /healthz within the timeout; its output:\n${output}`);
+		}
+		await sleep(100);
+	}
+}
+
 /**
  * Starts the production build (`node build/main.js`) on a free port with a fresh SQLite
  * database in a temporary folder and waits until /healthz answers.
@@ -64,58 +131,39 @@ export async function startServer(options: ServerOptions = {}): Promise<TestServ
 		DATABASE_URL: `file:${path.join(dir, 'db.sqlite')}`,
 		DEMO: options.demo ? '1' : '0',
 		REGISTRATION: options.registration ?? 'open',
-		LOG_LEVEL: 'silent'
+		LOG_LEVEL: 'silent',
+		...options.env
 	});
+	const readyTimeoutMs = options.readyTimeoutMs ?? 20_000;
 
-	const child = spawn(process.execPath, [ENTRY], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
-	let output = '';
-	const collect = (chunk: Buffer) => {
-		output = (output + chunk.toString()).slice(-20_000);
+	const kill = async (signal: NodeJS.Signals) => {
+		if (current.exited) return;
+		current.kill(signal);
+		await current.exit;
 	};
-	child.stdout.on('data', collect);
-	child.stderr.on('data', collect);
-	const state: { exited: { code: number | null; signal: NodeJS.Signals | null } | null } = { exited: null };
-	const exitPromise = new Promise<void>((resolve) => {
-		child.once('exit', (code, signal) => {
-			state.exited = { code, signal };
-			resolve();
-		});
-	});
-	// Never leave a server behind when the test process itself goes away.
-	const killOnExit = () => child.kill('SIGKILL');
-	process.once('exit', killOnExit);
-
-	const cleanup = async () => {
-		process.removeListener('exit', killOnExit);
-		if (state.exited === null) {
-			child.kill('SIGTERM');
-			const forced = setTimeout(() => child.kill('SIGKILL'), 5_000);
-			await exitPromise;
-			clearTimeout(forced);
-		}
+	let current: ServerProcess;
+	try {
+		current = await launch(env, baseUrl, readyTimeoutMs);
+	} catch (err) {
 		await rm(dir, { recursive: true, force: true });
-	};
-
-	const deadline = Date.now() + (options.readyTimeoutMs ?? 20_000);
-	for (;;) {
-		if (state.exited !== null) {
-			const { code, signal } = state.exited;
-			await cleanup();
-			throw new Error(`server exited before it was ready (code ${code}, signal ${signal}):\n${output}`);
-		}
-		try {
-			const res = await fetch(`${baseUrl}/healthz`, { signal: AbortSignal.timeout(1_000) });
-			const body: unknown = await res.json();
-			if (res.ok && typeof body === 'object' && body !== null && (body as { status?: unknown }).status === 'ok') break;
-		} catch {
-			// not listening yet
-		}
-		if (Date.now() > deadline) {
-			await cleanup();
-			throw new Error(`server did not answer /healthz within the timeout; its output:\n${output}`);
-		}
-		await sleep(100);
+		throw err;
 	}
 
-	return { baseUrl, stop: cleanup };
+	return {
+		baseUrl,
+		get pid() {
+			return current.pid;
+		},
+		kill,
+		async restart() {
+			if (!current.exited) throw new Error('restart() needs the previous server process to have exited');
+			current = await launch(env, baseUrl, readyTimeoutMs);
+		},
+		async stop() {
+			const forced = setTimeout(() => current.kill('SIGKILL'), 5_000);
+			await kill('SIGTERM');
+			clearTimeout(forced);
+			await rm(dir, { recursive: true, force: true });
+		}
+	};
 }

@@ -1,0 +1,170 @@
+import { readFileSync } from 'node:fs';
+import * as decoding from 'lib0/decoding';
+import * as encoding from 'lib0/encoding';
+import WebSocket from 'ws';
+import { WebsocketProvider } from 'y-websocket';
+import * as Y from 'yjs';
+import { register, newAccount, type DoetankDetail, type Registered } from './client';
+
+/** y-websocket message types and sync sub-types (the wire format, independent of the server code). */
+export const MESSAGE_SYNC = 0;
+export const MESSAGE_AWARENESS = 1;
+export const MESSAGE_QUERY_AWARENESS = 3;
+export const SYNC_STEP1 = 0;
+export const SYNC_STEP2 = 1;
+export const SYNC_UPDATE = 2;
+
+/** Close codes the sync server promises (docs/architecture.md). */
+export const CLOSE = { badMessage: 4400, unauthenticated: 4401, forbidden: 4403, tooBig: 1009, abnormal: 1006 } as const;
+
+export const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+/** Polls `check` until it holds; rejects with `what` after `ms`. */
+export async function until(check: () => boolean, what: string, ms = 10_000): Promise<void> {
+	const deadline = Date.now() + ms;
+	while (!check()) {
+		if (Date.now() > deadline) throw new Error(`timed out waiting for: ${what}`);
+		await sleep(10);
+	}
+}
+
+export const syncUrl = (baseUrl: string, doetankId: string) => `${baseUrl.replace(/^http/, 'ws')}/sync/${encodeURIComponent(doetankId)}`;
+
+const cookieHeader = (sessionId: string) => `doetank_session=${sessionId}`;
+
+/** A real `ws` client that sends the session cookie on the upgrade, as a browser would. */
+export function cookieSocketClass(sessionId: string): typeof globalThis.WebSocket {
+	class CookieSocket extends WebSocket {
+		constructor(url: string, protocols?: string | string[]) {
+			super(url, protocols, { headers: { cookie: cookieHeader(sessionId) } });
+		}
+	}
+	return CookieSocket as unknown as typeof globalThis.WebSocket;
+}
+
+export interface SyncPeer {
+	doc: Y.Doc;
+	provider: WebsocketProvider;
+}
+
+/** The unmodified y-websocket provider on one Doetank, authenticated with a session cookie. */
+export function connectPeer(baseUrl: string, sessionId: string, doetankId: string, doc = new Y.Doc()): SyncPeer {
+	const provider = new WebsocketProvider(`${baseUrl.replace(/^http/, 'ws')}/sync`, doetankId, doc, {
+		WebSocketPolyfill: cookieSocketClass(sessionId),
+		disableBc: true,
+		maxBackoffTime: 250
+	});
+	return { doc, provider };
+}
+
+/** Opens a raw `ws` socket on a Doetank; resolves once it is open. */
+export function openRawSocket(baseUrl: string, sessionId: string, doetankId: string): Promise<WebSocket> {
+	return new Promise((resolve, reject) => {
+		const ws = new WebSocket(syncUrl(baseUrl, doetankId), { headers: { cookie: cookieHeader(sessionId) } });
+		ws.once('open', () => {
+			ws.off('error', reject);
+			resolve(ws);
+		});
+		ws.once('error', reject);
+	});
+}
+
+/** Resolves with the close code of a socket (1006 when the connection simply broke). */
+export function closeCode(ws: WebSocket): Promise<number> {
+	if (ws.readyState === WebSocket.CLOSED) return Promise.resolve(CLOSE.abnormal);
+	return new Promise((resolve) => ws.once('close', (code) => resolve(code)));
+}
+
+export function encodeSync(sub: number, payload: Uint8Array): Uint8Array {
+	const encoder = encoding.createEncoder();
+	encoding.writeVarUint(encoder, MESSAGE_SYNC);
+	encoding.writeVarUint(encoder, sub);
+	encoding.writeVarUint8Array(encoder, payload);
+	return encoding.toUint8Array(encoder);
+}
+
+export function encodeAwareness(update: Uint8Array): Uint8Array {
+	const encoder = encoding.createEncoder();
+	encoding.writeVarUint(encoder, MESSAGE_AWARENESS);
+	encoding.writeVarUint8Array(encoder, update);
+	return encoding.toUint8Array(encoder);
+}
+
+/** An awareness message that sets `state` for `clientId` at `clock`. */
+export function awarenessMessage(clientId: number, clock: number, state: unknown): Uint8Array {
+	const encoder = encoding.createEncoder();
+	encoding.writeVarUint(encoder, 1);
+	encoding.writeVarUint(encoder, clientId);
+	encoding.writeVarUint(encoder, clock);
+	encoding.writeVarString(encoder, JSON.stringify(state));
+	return encodeAwareness(encoding.toUint8Array(encoder));
+}
+
+/** The highest awareness clock a server message carries for `clientId`, or -1. */
+export function awarenessClockOf(message: Uint8Array, clientId: number): number {
+	const decoder = decoding.createDecoder(message);
+	if (decoding.readVarUint(decoder) !== MESSAGE_AWARENESS) return -1;
+	const update = decoding.createDecoder(decoding.readVarUint8Array(decoder));
+	let highest = -1;
+	for (let n = decoding.readVarUint(update); n > 0; n--) {
+		const id = decoding.readVarUint(update);
+		const clock = decoding.readVarUint(update);
+		decoding.readVarString(update);
+		if (id === clientId) highest = Math.max(highest, clock);
+	}
+	return highest;
+}
+
+/** Sync step 2 and update messages from the server, applied to `doc` (a minimal reading client). */
+export function applyServerMessage(doc: Y.Doc, message: Uint8Array, origin: unknown): void {
+	const decoder = decoding.createDecoder(message);
+	if (decoding.readVarUint(decoder) !== MESSAGE_SYNC) return;
+	const sub = decoding.readVarUint(decoder);
+	if (sub === SYNC_STEP2 || sub === SYNC_UPDATE) Y.applyUpdate(doc, decoding.readVarUint8Array(decoder), origin);
+}
+
+export interface SyncRoom {
+	doetankId: string;
+	owner: Registered;
+	/** Members with the role lid (can edit). */
+	members: Registered[];
+}
+
+/** Registers an owner, lets them create a Doetank over the API and adds `memberCount` editing members. */
+export async function createRoom(baseUrl: string, label: string, memberCount: number): Promise<SyncRoom> {
+	const owner = await register(baseUrl, newAccount(`${label} trekker`));
+	const created = await owner.client.post<DoetankDetail>('/api/v1/doetanks', {
+		name: label,
+		onderwerp: 'Samen schrijven zonder verlies',
+		beoogdDoel: 'Een werkplaats die niets kwijtraakt'
+	});
+	if (created.status !== 201) throw new Error(`creating a Doetank failed: ${created.status} ${created.text}`);
+	const doetankId = created.body.doetank.id;
+	const members: Registered[] = [];
+	for (let i = 0; i < memberCount; i++) {
+		const member = await register(baseUrl, newAccount(`${label} lid ${i}`));
+		const added = await owner.client.post(`/api/v1/doetanks/${doetankId}/members`, {
+			email: member.account.email,
+			roles: ['lid'],
+			lidType: 'kern'
+		});
+		if (added.status !== 201) throw new Error(`adding a member failed: ${added.status} ${added.text}`);
+		members.push(member);
+	}
+	return { doetankId, owner, members };
+}
+
+/** The session id a registered account holds. */
+export function sessionOf(who: Registered): string {
+	const id = who.client.sessionId;
+	if (!id) throw new Error(`${who.account.email} holds no session`);
+	return id;
+}
+
+/** Resident memory of a process in bytes: `VmRSS` or, with `peak`, the high-water mark `VmHWM`. */
+export function residentBytes(pid: number, peak = false): number {
+	const field = peak ? 'VmHWM' : 'VmRSS';
+	const match = new RegExp(`^${field}:\\s+(\\d+) kB$`, 'm').exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+	if (!match) throw new Error(`no ${field} in /proc/${pid}/status`);
+	return Number(match[1]) * 1024;
+}
