@@ -1,8 +1,9 @@
 import { sveltekit } from '@sveltejs/kit/vite';
 import { defineConfig } from 'vitest/config';
+import { devSync } from './server/dev-plugin';
 
 export default defineConfig({
-	plugins: [sveltekit()],
+	plugins: [sveltekit(), devSync()],
 	server: { port: 5173 },
 	test: {
 		include: ['src/**/*.test.ts', 'server/**/*.test.ts', 'tests/integration/**/*.test.ts'],
