@@ -1,6 +1,6 @@
 import type { Database } from '../../src/lib/server/db/client';
 import { compactionStatements, logSize, readForCompaction, type LoggedUpdate } from '../../src/lib/server/db/doc-log';
-import { foldUpdates } from './compaction';
+import { foldUpdates } from '../../src/lib/server/documents/compaction';
 
 export interface CompactorOptions {
 	maxUpdates: number;

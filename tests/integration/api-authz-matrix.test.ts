@@ -32,27 +32,28 @@ const ACTORS = [
 ] as const;
 type ActorKey = (typeof ACTORS)[number];
 
-const ACTIONS = ['view', 'members.view', 'update', 'members.add', 'members.changeRoles', 'members.remove', 'invite'] as const;
+const ACTIONS = ['view', 'members.view', 'update', 'members.add', 'members.changeRoles', 'members.remove', 'invite', 'history'] as const;
 type ActionKey = (typeof ACTIONS)[number];
 
 /**
  * The intended policy, written out by hand (not derived from src/lib/domain/policy.ts):
  * - viewing the Doetank and its members: any member, network admin or network coach;
  * - updating, managing members and inviting: Doetank trekker or Doetank coach, or network admin;
+ * - the live document's version history: any member, or a network admin (not a network coach);
  * - logged out: 401; otherwise not allowed: 403.
  */
 // prettier-ignore
 const EXPECTED: Record<ActorKey, Record<ActionKey, number>> = {
-	'trekker':                       { view: 200, 'members.view': 200, update: 200, 'members.add': 201, 'members.changeRoles': 200, 'members.remove': 204, invite: 201 },
-	'lid':                           { view: 200, 'members.view': 200, update: 403, 'members.add': 403, 'members.changeRoles': 403, 'members.remove': 403, invite: 403 },
-	'coach':                         { view: 200, 'members.view': 200, update: 200, 'members.add': 201, 'members.changeRoles': 200, 'members.remove': 204, invite: 201 },
-	'opdrachtgever':                 { view: 200, 'members.view': 200, update: 403, 'members.add': 403, 'members.changeRoles': 403, 'members.remove': 403, invite: 403 },
-	'besluitvormer':                 { view: 200, 'members.view': 200, update: 403, 'members.add': 403, 'members.changeRoles': 403, 'members.remove': 403, invite: 403 },
-	'meekijker':                     { view: 200, 'members.view': 200, update: 403, 'members.add': 403, 'members.changeRoles': 403, 'members.remove': 403, invite: 403 },
-	'network member, not a member':  { view: 403, 'members.view': 403, update: 403, 'members.add': 403, 'members.changeRoles': 403, 'members.remove': 403, invite: 403 },
-	'network coach, not a member':   { view: 200, 'members.view': 200, update: 403, 'members.add': 403, 'members.changeRoles': 403, 'members.remove': 403, invite: 403 },
-	'network admin, not a member':   { view: 200, 'members.view': 200, update: 200, 'members.add': 201, 'members.changeRoles': 200, 'members.remove': 204, invite: 201 },
-	'logged out':                    { view: 401, 'members.view': 401, update: 401, 'members.add': 401, 'members.changeRoles': 401, 'members.remove': 401, invite: 401 }
+	'trekker':                       { view: 200, 'members.view': 200, update: 200, 'members.add': 201, 'members.changeRoles': 200, 'members.remove': 204, invite: 201, history: 200 },
+	'lid':                           { view: 200, 'members.view': 200, update: 403, 'members.add': 403, 'members.changeRoles': 403, 'members.remove': 403, invite: 403, history: 200 },
+	'coach':                         { view: 200, 'members.view': 200, update: 200, 'members.add': 201, 'members.changeRoles': 200, 'members.remove': 204, invite: 201, history: 200 },
+	'opdrachtgever':                 { view: 200, 'members.view': 200, update: 403, 'members.add': 403, 'members.changeRoles': 403, 'members.remove': 403, invite: 403, history: 200 },
+	'besluitvormer':                 { view: 200, 'members.view': 200, update: 403, 'members.add': 403, 'members.changeRoles': 403, 'members.remove': 403, invite: 403, history: 200 },
+	'meekijker':                     { view: 200, 'members.view': 200, update: 403, 'members.add': 403, 'members.changeRoles': 403, 'members.remove': 403, invite: 403, history: 200 },
+	'network member, not a member':  { view: 403, 'members.view': 403, update: 403, 'members.add': 403, 'members.changeRoles': 403, 'members.remove': 403, invite: 403, history: 403 },
+	'network coach, not a member':   { view: 200, 'members.view': 200, update: 403, 'members.add': 403, 'members.changeRoles': 403, 'members.remove': 403, invite: 403, history: 403 },
+	'network admin, not a member':   { view: 200, 'members.view': 200, update: 200, 'members.add': 201, 'members.changeRoles': 200, 'members.remove': 204, invite: 201, history: 200 },
+	'logged out':                    { view: 401, 'members.view': 401, update: 401, 'members.add': 401, 'members.changeRoles': 401, 'members.remove': 401, invite: 401, history: 401 }
 };
 
 /** The single Doetank role each member actor holds. */
@@ -130,6 +131,13 @@ const PERFORM: Record<ActionKey, (client: ApiClient, label: string) => Promise<n
 		const target = await throwaway('meekijker');
 		const res = await c.delete(`/api/v1/doetanks/${doetankId}/members/${target.id}`);
 		expect((await members()).some((m) => m.userId === target.id)).toBe(res.status !== 204);
+		return res.status;
+	},
+	history: async (c) => {
+		const res = await c.get<{ days: { day: string }[] }>(`/api/v1/doetanks/${doetankId}/history`);
+		if (res.status === 200) expect(Array.isArray(res.body.days)).toBe(true);
+		const day = await c.get(`/api/v1/doetanks/${doetankId}/history/2026-01-01`);
+		expect(day.status).toBe(res.status);
 		return res.status;
 	},
 	invite: async (c) => {

@@ -432,6 +432,8 @@ describe('unknown ids answer 404', () => {
 			async () => ({ res: await admin.post(`/api/v1/doetanks/${doetankId}/members`, { email: 'nobody@example.test', roles: ['lid'] }) })
 		],
 		['DELETE /me/sessions/:unknown', async () => ({ res: await admin.delete('/api/v1/me/sessions/no-such-session') })],
+		['GET /doetanks/:unknown/history', async () => ({ res: await admin.get('/api/v1/doetanks/no-such-doetank/history') })],
+		['GET /doetanks/:unknown/history/:day', async () => ({ res: await admin.get('/api/v1/doetanks/no-such-doetank/history/2026-11-27') })],
 		['GET /invitations/:unknown', async () => ({ res: await anonymous().get('/api/v1/invitations/no-such-token') })],
 		['POST /invitations/:unknown', async () => ({ res: await admin.post('/api/v1/invitations/no-such-token') })],
 		[
@@ -452,6 +454,20 @@ describe('unknown ids answer 404', () => {
 		expectApiError(res, 404, 'not_found');
 		await after?.();
 		expect(await membersOf(doetankId)).toEqual(before);
+	});
+});
+
+describe('a version-history day must be a real date', () => {
+	it.each(['2026-02-30', '27-11-2026', 'gisteren', '2026-11-27T00:00'])('GET /doetanks/:id/history/%s → 422 naming the day', async (day) => {
+		const res = await admin.get(`/api/v1/doetanks/${doetankId}/history/${encodeURIComponent(day)}`);
+		const error = expectApiError(res, 422, 'validation_failed');
+		expect(Object.keys(error.fields ?? {})).toEqual(['day']);
+	});
+
+	it('answers a valid day with the document as binary Yjs state', async () => {
+		const res = await admin.get(`/api/v1/doetanks/${doetankId}/history/2026-11-27`);
+		expect(res.status).toBe(200);
+		expect(res.headers.get('content-type')).toBe('application/octet-stream');
 	});
 });
 

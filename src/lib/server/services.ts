@@ -6,6 +6,7 @@ import { openDatabase, type Database } from './db/client';
 import { migrate } from './db/migrate';
 import { DEMO_PASSWORD, demoAccounts, seedDemo } from './demo/seed';
 import { DoetankService } from './doetanks/service';
+import { HistoryService } from './documents/history';
 import { InvitationService } from './doetanks/invitations';
 import { createLogger, type Logger } from './logger';
 import { UserService } from './users/service';
@@ -21,6 +22,7 @@ export interface Services {
 	doetanks: DoetankService;
 	invitations: InvitationService;
 	users: UserService;
+	history: HistoryService;
 	demoAccounts(): ReturnType<typeof demoAccounts>;
 	demoPassword: string;
 	close(): void;
@@ -47,6 +49,7 @@ export async function createServices(config: Config, log = createLogger(config.L
 		doetanks: new DoetankService(db, events),
 		invitations,
 		users: new UserService(db),
+		history: new HistoryService(db),
 		demoAccounts: async () => (config.DEMO ? demoAccounts(db) : []),
 		demoPassword: DEMO_PASSWORD,
 		close: () => db.close()

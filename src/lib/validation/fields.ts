@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isDay } from '$lib/domain/calendar';
 import { DOETANK_ROLES, LID_TYPES } from '$lib/domain/roles';
 
 /** Limits shared by forms, API and database writes (documented in docs/api.md). */
@@ -27,3 +28,6 @@ export const doetankRoles = z
 export const lidType = z.enum(LID_TYPES).nullable().default(null);
 
 export const id = z.string().regex(/^[a-z0-9_-]{1,64}$/i);
+
+/** A calendar day written as 'YYYY-MM-DD'. */
+export const day = z.string().refine(isDay, 'validation.day');

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { NETWORK_ROLES } from '$lib/domain/roles';
-import { LIMITS, doetankRoles, email, lidType, newPassword, text } from './fields';
+import { LIMITS, day, doetankRoles, email, lidType, newPassword, text } from './fields';
 
 export const RegisterInput = z.object({
 	email,
@@ -54,3 +54,7 @@ export type InvitationInput = z.infer<typeof InvitationInput>;
 
 export const NetworkRoleInput = z.object({ networkRole: z.enum(NETWORK_ROLES) });
 export type NetworkRoleInput = z.infer<typeof NetworkRoleInput>;
+
+/** A day of a Doetank's version history. */
+export const HistoryDayInput = z.object({ day });
+export type HistoryDayInput = z.infer<typeof HistoryDayInput>;

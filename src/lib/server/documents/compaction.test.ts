@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import type { LoggedUpdate } from '../../src/lib/server/db/doc-log';
+import type { LoggedUpdate } from '../db/doc-log';
 import { foldUpdates } from './compaction';
 
 const TZ = 'Europe/Amsterdam';

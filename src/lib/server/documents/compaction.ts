@@ -1,6 +1,6 @@
 import * as Y from 'yjs';
-import { dayIn } from '../../src/lib/domain/calendar';
-import type { Checkpoint, CompactionInput } from '../../src/lib/server/db/doc-log';
+import { dayIn } from '$lib/domain/calendar';
+import type { Checkpoint, CompactionInput } from '../db/doc-log';
 
 export interface Folded {
 	snapshot: { state: Uint8Array; seq: number };

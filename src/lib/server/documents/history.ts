@@ -1,0 +1,68 @@
+import * as Y from 'yjs';
+import { dayIn, NETWORK_TIME_ZONE } from '$lib/domain/calendar';
+import type { Actor } from '$lib/domain/policy';
+import { HistoryDayInput } from '$lib/validation/schemas';
+import { requireDoetank } from '../authz';
+import type { Database } from '../db/client';
+import { readHistoryIndex, readHistorySource } from '../db/doc-log';
+import { userNames } from '../db/users';
+import { parseInput } from '../parse';
+
+export interface HistoryDay {
+	day: string;
+	contributors: { id: string; name: string }[];
+}
+
+/**
+ * The version history of a Doetank's document, one version per Dutch calendar day, rebuilt from
+ * the sync server's day checkpoints plus the part of the update log not yet compacted.
+ */
+export class HistoryService {
+	constructor(
+		private readonly db: Database,
+		private readonly timeZone = NETWORK_TIME_ZONE
+	) {}
+
+	/** Days on which the document changed, newest first, with who edited. */
+	async days(actor: Actor | null, doetankId: string): Promise<HistoryDay[]> {
+		await requireDoetank(this.db, actor, 'workspace.read', doetankId);
+		const index = await readHistoryIndex(this.db, doetankId);
+		const byDay = new Map<string, Set<string>>();
+		for (const c of index.checkpoints) byDay.set(c.day, new Set(c.contributors));
+		for (const u of index.recent) {
+			const day = dayIn(u.at, this.timeZone);
+			const set = byDay.get(day) ?? new Set<string>();
+			if (u.userId) set.add(u.userId);
+			byDay.set(day, set);
+		}
+		const names = await userNames(this.db, [...new Set([...byDay.values()].flatMap((s) => [...s]))]);
+		return [...byDay.entries()]
+			.sort(([a], [b]) => b.localeCompare(a))
+			.map(([day, ids]) => ({
+				day,
+				contributors: [...ids].filter((id) => names.has(id)).map((id) => ({ id, name: names.get(id)! }))
+			}));
+	}
+
+	/** The whole document as it was at the end of `day`, as one Yjs update. */
+	async stateAt(actor: Actor | null, doetankId: string, input: unknown): Promise<Uint8Array> {
+		await requireDoetank(this.db, actor, 'workspace.read', doetankId);
+		const { day } = parseInput(HistoryDayInput, input);
+		const source = await readHistorySource(this.db, doetankId, day);
+		const doc = new Y.Doc({ gc: true });
+		try {
+			if (source.checkpoint) Y.applyUpdate(doc, source.checkpoint.state);
+			for (const u of source.updates) {
+				if (dayIn(u.at, this.timeZone) > day) continue;
+				try {
+					Y.applyUpdate(doc, u.update);
+				} catch {
+					// A damaged log entry is skipped here as it is when the live document loads.
+				}
+			}
+			return Y.encodeStateAsUpdate(doc);
+		} finally {
+			doc.destroy();
+		}
+	}
+}
