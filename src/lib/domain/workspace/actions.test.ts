@@ -9,8 +9,8 @@ import {
 	removeAction,
 	updateAction
 } from './actions';
-import { WorkspaceError } from './errors';
 import { actionsMap } from './layout';
+import { expectWorkspaceError as expectError } from './test-errors';
 
 const NOW = new Date('2025-03-01T10:00:00Z');
 const titles = (doc: Y.Doc) => readActions(doc).map((a) => a.title);
@@ -28,17 +28,6 @@ function updatesOf(doc: Y.Doc, write: () => void): number {
 	write();
 	doc.off('update', count1);
 	return count;
-}
-
-function expectError(code: WorkspaceError['code'], write: () => void): void {
-	try {
-		write();
-	} catch (error) {
-		expect(error).toBeInstanceOf(WorkspaceError);
-		expect((error as WorkspaceError).code).toBe(code);
-		return;
-	}
-	throw new Error(`expected ${code}`);
 }
 
 describe('addAction', () => {
