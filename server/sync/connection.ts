@@ -18,6 +18,7 @@ import type { UpdateLog } from './update-log';
 
 export interface ConnectionIdentity {
 	userId: string;
+	name: string;
 	sessionId: string;
 	doetankId: string;
 	canWrite: boolean;
@@ -33,6 +34,8 @@ export interface ConnectionOptions {
 	onBroadcast?(ms: number): void;
 	/** An update was sent to this connection. */
 	onSent?(): void;
+	/** The client's own awareness state changed (or went away: null). */
+	onPresence?(state: unknown): void;
 	onClosed(connection: SyncConnection, code: number): void;
 }
 
@@ -151,6 +154,8 @@ export class SyncConnection {
 		if (origin === this) {
 			for (const id of changes.added) this.awarenessIds.add(id);
 			for (const id of changes.removed) this.awarenessIds.delete(id);
+			const own = [...this.awarenessIds].map((id) => this.live.awareness.getStates().get(id)).find((s) => s);
+			this.options.onPresence?.(own ?? null);
 		}
 		this.send(encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.live.awareness, ids)));
 	};

@@ -5,6 +5,7 @@ import { NETWORK_TIME_ZONE } from '../../src/lib/domain/calendar';
 import type { Config } from '../../src/lib/server/config';
 import type { Services } from '../../src/lib/server/services';
 import type { AccessChange } from '../../src/lib/server/access-events';
+import { clientPresence } from '../../src/lib/server/presence';
 import { refuseUpgrade } from '../upgrade';
 import { SyncConnection } from './connection';
 import { DocumentRegistry } from './documents';
@@ -46,7 +47,7 @@ export function syncOptions(config: Config): SyncOptions {
 	};
 }
 
-type SyncServices = Pick<Services, 'db' | 'lucia' | 'doetanks' | 'events' | 'log'>;
+type SyncServices = Pick<Services, 'db' | 'lucia' | 'doetanks' | 'events' | 'log' | 'presence'>;
 
 /** The y-websocket endpoint `/sync/<doetankId>`: authentication, authorization, persistence, fan-out. */
 export function createSyncServer(services: SyncServices, options: Partial<SyncOptions> = {}) {
@@ -117,15 +118,17 @@ export function createSyncServer(services: SyncServices, options: Partial<SyncOp
 			const connection = new SyncConnection(
 				ws,
 				live,
-				{ userId: user.id, sessionId: session.id, doetankId, canWrite: access.canWrite },
+				{ userId: user.id, name: user.name, sessionId: session.id, doetankId, canWrite: access.canWrite },
 				{
 					log,
 					maxBufferedBytes: opts.maxBufferedBytes,
 					onUpdate: (accepted) => metrics.updatesReceived.inc({ result: accepted ? 'accepted' : 'dropped_readonly' }),
 					onBroadcast: (ms) => metrics.broadcast.observe(ms / 1000),
 					onSent: () => metrics.updatesSent.inc(),
+					onPresence: (state) => showPresence(connection, state),
 					onClosed: (c, code) => {
 						connections.delete(c);
+						services.presence.set(doetankId, c, null);
 						registry.leave(live, socket);
 						metrics.closes.inc({ code: String(code) });
 						services.log.debug({ doetankId, userId: user.id, code }, 'sync: connection closed');
@@ -133,10 +136,19 @@ export function createSyncServer(services: SyncServices, options: Partial<SyncOp
 				}
 			);
 			connections.add(connection);
+			showPresence(connection, null);
 			if (persistence === 'failing') connection.reportPersistence(persistence);
 			services.log.debug({ doetankId, userId: user.id, canWrite: access.canWrite }, 'sync: connection opened');
 		});
 		if (!upgraded) registry.leave(live, socket);
+	}
+
+	/** Publishes who is where; identity and rights come from the session, only section and typing from the client. */
+	const lastPresence = new WeakMap<SyncConnection, unknown>();
+	function showPresence(connection: SyncConnection, state: unknown = lastPresence.get(connection)): void {
+		lastPresence.set(connection, state);
+		const { userId, name, doetankId, canWrite } = connection.identity;
+		services.presence.set(doetankId, connection, { userId, name, canWrite, ...clientPresence(state) });
 	}
 
 	/** Re-checks the connections of someone whose access may have shrunk. */
@@ -152,7 +164,10 @@ export function createSyncServer(services: SyncServices, options: Partial<SyncOp
 			}
 			const access = await services.doetanks.workspaceAccess({ id: user.id, networkRole: user.networkRole }, identity.doetankId);
 			if (access.status !== 200) connection.close(CLOSE.forbidden, 'access removed');
-			else connection.restrict(access.canWrite);
+			else {
+				connection.restrict(access.canWrite);
+				showPresence(connection);
+			}
 		}
 	}
 	const stopListening = services.events.onChanged((change) => {

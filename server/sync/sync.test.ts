@@ -251,6 +251,23 @@ describe('sync endpoint', () => {
 		a.provider.destroy();
 	});
 
+	it('publishes presence with identity from the session and only section and typing from the client', async () => {
+		const a = connect('ann');
+		const m = connect('mila');
+		await until(() => a.provider.synced && m.provider.synced);
+		a.provider.awareness.setLocalState({ user: { id: ids.eve, name: 'Vervalst' }, section: 'actielijst', typing: true });
+		m.provider.awareness.setLocalState({ section: '<img src=x>', typing: 'ja' });
+		await until(() => services.presence.list(doetankId).some((e) => e.userId === ids.ann && e.typing));
+		expect(services.presence.list(doetankId)).toEqual([
+			{ userId: ids.ann, name: 'ann', canWrite: true, section: 'actielijst', typing: true },
+			{ userId: ids.mila, name: 'mila', canWrite: false, section: null, typing: false }
+		]);
+		a.provider.destroy();
+		await until(() => services.presence.list(doetankId).length === 1);
+		m.provider.destroy();
+		await until(() => services.presence.list(doetankId).length === 0);
+	});
+
 	it('restores every accepted update after a restart of the sync server', async () => {
 		const a = connect('ann');
 		await until(() => a.provider.synced);

@@ -9,6 +9,7 @@ import { DoetankService } from './doetanks/service';
 import { HistoryService } from './documents/history';
 import { InvitationService } from './doetanks/invitations';
 import { createLogger, type Logger } from './logger';
+import { PresenceBoard } from './presence';
 import { UserService } from './users/service';
 
 /** Everything a request handler or the sync server needs, built once per process. */
@@ -23,6 +24,7 @@ export interface Services {
 	invitations: InvitationService;
 	users: UserService;
 	history: HistoryService;
+	presence: PresenceBoard;
 	demoAccounts(): ReturnType<typeof demoAccounts>;
 	demoPassword: string;
 	close(): void;
@@ -50,6 +52,7 @@ export async function createServices(config: Config, log = createLogger(config.L
 		invitations,
 		users: new UserService(db),
 		history: new HistoryService(db),
+		presence: new PresenceBoard(),
 		demoAccounts: async () => (config.DEMO ? demoAccounts(db) : []),
 		demoPassword: DEMO_PASSWORD,
 		close: () => db.close()
