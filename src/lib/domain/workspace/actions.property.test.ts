@@ -1,18 +1,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import {
-	ACTION_STATUSES,
-	addAction,
-	moveAction,
-	moveActionDown,
-	moveActionUp,
-	readActions,
-	removeAction,
-	updateAction,
-	type ActionChanges
-} from './actions';
-import { actionsMap } from './layout';
+import * as workspace from '.';
+import type { ActionChanges } from '.';
+
+const { ACTION_STATUSES, actionsMap, addAction, readActions, removeAction, updateAction } = workspace;
+const { moveAction, moveActionDown, moveActionUp } = workspace;
 
 /**
  * Replicas start in sync, work offline, then receive each other's updates in a random order

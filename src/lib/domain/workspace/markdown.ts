@@ -36,7 +36,8 @@ const OPEN: Record<string, string> = { link: '[', bold: '**', italic: '*', strik
 const opener = (mark: Mark) => OPEN[mark.name] as string;
 const closer = (mark: Mark) => (mark.name === 'link' ? `](${mark.href ?? ''})` : opener(mark));
 
-const escapeText = (text: string) => text.replace(/[\\`*_[\]~]/g, '\\$&');
+/** Text that must read literally in Markdown. */
+export const escapeMarkdown = (text: string): string => text.replace(/[\\`*_[\]~]/g, '\\$&');
 
 interface Segment {
 	text: string;
@@ -83,7 +84,7 @@ function inline(nodes: readonly unknown[]): string {
 			? segment.marks.filter((mark) => !active.some((open) => sameMark(open, mark)))
 			: [];
 		const inCode = [...active, ...opening].some((mark) => mark.name === 'code');
-		const text = inCode ? segment.text : escapeText(segment.text);
+		const text = inCode ? segment.text : escapeMarkdown(segment.text);
 		const lead = /^\s*/.exec(text)?.[0] ?? '';
 		out += lead + opening.map(opener).join('') + text.slice(lead.length);
 		active = [...active, ...opening];

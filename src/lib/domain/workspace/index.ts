@@ -1,0 +1,44 @@
+/** The workspace document model: everything the UI and the sync server need from the Y.Doc. */
+export { ROOT, metaMap, probleemdefinitie, canvasesMap, actionsMap, type CreateOptions } from './layout';
+export { WorkspaceError, WorkspaceVersionError, type WorkspaceErrorCode } from './errors';
+export { WORKSPACE_SCHEMA_VERSION, MIGRATION_ORIGIN, migrateWorkspace, workspaceSchemaVersion } from './schema';
+export {
+	ACTION_STATUSES,
+	ACTION_LIMITS,
+	readActions,
+	addAction,
+	updateAction,
+	removeAction,
+	moveAction,
+	moveActionUp,
+	moveActionDown,
+	type ActionStatus,
+	type ActionSnapshot,
+	type ActionChanges,
+	type NewAction,
+	type AddActionOptions
+} from './actions';
+export { todayIn, isOpen, isOverdue, filterActions, type ActionFilter } from './action-filters';
+export { positionBetween, isPosition } from './position';
+export * from './business-case-fields';
+export {
+	DOETANK_CANVAS_ID,
+	CANVAS_LIMITS,
+	personalCanvasId,
+	readCanvases,
+	readCanvas,
+	canvasMap,
+	canvasField,
+	fieldOf,
+	ensureDoetankCanvas,
+	createPilotCanvas,
+	renamePilotCanvas,
+	getOrCreatePersonalCanvas,
+	removeCanvas,
+	setCanvasStrategy,
+	type CanvasSnapshot
+} from './canvases';
+export { fragmentToMarkdown, escapeMarkdown, type MarkdownOptions } from './markdown';
+export { businessCaseToMarkdown, type CanvasExportLabels } from './business-case-markdown';
+export { diffLines, type DiffLine, type DiffKind } from './diff';
+export { restoreFragment, restoreCanvas } from './restore';
