@@ -1,7 +1,7 @@
 // One measurement: one server, one scenario, from a fresh server process to its shutdown.
-import { cpuSeconds, peakRssMiB, resetPeakRss } from './proc.mjs';
+import { cpuSeconds, machineBusySeconds, peakRssMiB, resetPeakRss } from './proc.mjs';
 import { START } from './servers.mjs';
-import { latencySummary } from './stats.mjs';
+import { latencySummary, timeline } from './stats.mjs';
 import { closeWorkers, request, spawnWorkers } from './workers.mjs';
 
 const now = () => performance.timeOrigin + performance.now();
@@ -13,8 +13,21 @@ const DRAIN_TIMEOUT_MS = 15_000;
  * @typedef {{ kind: string, label: string, scenario: import('./options.mjs').Scenario, error?: string,
  *   edits: number, expected: number, received: number, convergedDocs: number, p50: number, p99: number,
  *   max: number, cpuS: number, cpuPerDeliveryUs: number, peakRssMiB: number, peakIsWorkload: boolean,
- *   reconnects: number, seconds: number }} Result
+ *   reconnects: number, seconds: number, clientCpuS: number, otherCpuS: number,
+ *   timeline: ReturnType<typeof timeline> }} Result
  */
+
+/**
+ * CPU seconds used so far by the server, by the client processes, and by the whole machine minus
+ * both and this process: the last shows how much other work disturbed the measurement.
+ * @param {number} serverPid @param {import('./workers.mjs').Worker[]} workers
+ */
+function cpuSnapshot(serverPid, workers) {
+	const server = cpuSeconds(serverPid);
+	const clients = workers.reduce((sum, w) => sum + cpuSeconds(/** @type {number} */ (w.pid)), 0);
+	const self = process.cpuUsage();
+	return { server, clients, other: machineBusySeconds() - server - clients - (self.user + self.system) / 1e6 };
+}
 
 /** @param {Record<number, number>[]} parts */
 function sumByDoc(parts) {
@@ -60,14 +73,15 @@ export async function measure(kind, scenario, options) {
 		const runTimeout = measureUntil - now() + 30_000;
 		const edited = Promise.all(workers.map((w) => request(w, { type: 'run', startAt, measureFrom, measureUntil, rate: scenario.rate }, 'edited', runTimeout)));
 		await sleep(measureFrom - now());
-		const cpuFrom = cpuSeconds(server.pid);
+		const cpuFrom = cpuSnapshot(server.pid, workers);
 		const counts = await edited;
 		const totals = sumByDoc(counts.map((c) => c.sent));
 		const measuredEdits = sumByDoc(counts.map((c) => c.measured));
 		const results = await Promise.all(
 			workers.map((w) => request(w, { type: 'drain', totals, timeoutMs: DRAIN_TIMEOUT_MS }, 'result', DRAIN_TIMEOUT_MS + 30_000))
 		);
-		const cpuS = cpuSeconds(server.pid) - cpuFrom;
+		const cpuUntil = cpuSnapshot(server.pid, workers);
+		const cpuS = cpuUntil.server - cpuFrom.server;
 		const seconds = (now() - measureFrom) / 1000;
 
 		const latency = latencySummary(results.map((r) => r.latencies));
@@ -88,7 +102,14 @@ export async function measure(kind, scenario, options) {
 			peakRssMiB: peakRssMiB(server.pid),
 			peakIsWorkload,
 			reconnects: results.reduce((sum, r) => sum + r.reconnects, 0),
-			seconds
+			seconds,
+			clientCpuS: cpuUntil.clients - cpuFrom.clients,
+			otherCpuS: cpuUntil.other - cpuFrom.other,
+			timeline: timeline(
+				results.map((r) => r.latencies),
+				results.map((r) => r.sentAts),
+				measureFrom
+			)
 		};
 	} finally {
 		await closeWorkers(workers);

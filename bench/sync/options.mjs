@@ -11,12 +11,13 @@ const USAGE = `npm run bench:sync -- [flags]
   --workers 4                   client processes
   --out BENCHMARKS.md           where the report goes ("-": only print it)
   --quick                       smoke run: 3x4x2, 5 s, warm-up 2 s, report only printed
-  --no-build                    use the existing build/main.js instead of running "npm run build"`;
+  --no-build                    use the existing build/main.js instead of running "npm run build"
+  --timeline                    also print p50/p99/max per second of each measured window (stderr)`;
 
 /**
  * @typedef {{ docs: number, clients: number, rate: number }} Scenario
  * @typedef {{ scenarios: Scenario[], durationS: number, warmupS: number, servers: string[],
- *   workers: number, out: string, build: boolean, quick: boolean }} Options
+ *   workers: number, out: string, build: boolean, quick: boolean, timeline: boolean }} Options
  */
 
 /** @param {string} text @returns {Scenario} */
@@ -52,6 +53,7 @@ export function parseOptions(argv) {
 			out: { type: 'string' },
 			quick: { type: 'boolean', default: false },
 			'no-build': { type: 'boolean', default: false },
+			timeline: { type: 'boolean', default: false },
 			help: { type: 'boolean', default: false }
 		}
 	});
@@ -71,6 +73,7 @@ export function parseOptions(argv) {
 		workers: Math.round(positive('workers', values.workers ?? '4')),
 		out: values.out ?? (quick ? '-' : 'BENCHMARKS.md'),
 		build: !values['no-build'],
-		quick
+		quick,
+		timeline: values.timeline ?? false
 	};
 }

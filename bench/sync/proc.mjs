@@ -19,6 +19,15 @@ export function cpuSeconds(pid) {
 	return (Number(fields[11]) + Number(fields[12])) / TICKS_PER_SECOND;
 }
 
+/** Busy CPU seconds of the whole machine, all cores together (from the "cpu" line of /proc/stat). */
+export function machineBusySeconds() {
+	const cpuLine = readFileSync('/proc/stat', 'utf8').split('\n', 1)[0] ?? '';
+	// Fields: user nice system idle iowait irq softirq steal (guest time is already part of user).
+	const ticks = cpuLine.trim().split(/\s+/).slice(1, 9).map(Number);
+	const idle = (ticks[3] ?? 0) + (ticks[4] ?? 0);
+	return (ticks.reduce((a, b) => a + b, 0) - idle) / TICKS_PER_SECOND;
+}
+
 /** @param {number} pid @param {string} field @returns {number} MiB */
 function statusMiB(pid, field) {
 	const match = readFileSync(`/proc/${pid}/status`, 'utf8').match(new RegExp(`^${field}:\\s+(\\d+) kB`, 'm'));

@@ -30,9 +30,9 @@ export function machine() {
 
 /** @param {Result} r */
 function row(r) {
-	if (r.error) return `| ${r.label} | failed: ${firstLine(r.error)} |${' |'.repeat(10)}`;
+	if (r.error) return `| ${r.label} | failed: ${firstLine(r.error)} |${' |'.repeat(12)}`;
 	const lost = r.expected - r.received;
-	return `| ${r.label} | ${r.edits} | ${r.received} / ${r.expected} | ${lost} | ${r.convergedDocs} / ${r.scenario.docs} | ${fixed(r.p50, 1)} | ${fixed(r.p99, 1)} | ${fixed(r.max, 1)} | ${fixed(r.cpuS, 2)} | ${fixed(r.cpuPerDeliveryUs, 1)} | ${fixed(r.peakRssMiB, 0)}${r.peakIsWorkload ? '' : '*'} | ${r.reconnects} |`;
+	return `| ${r.label} | ${r.edits} | ${r.received} / ${r.expected} | ${lost} | ${r.convergedDocs} / ${r.scenario.docs} | ${fixed(r.p50, 1)} | ${fixed(r.p99, 1)} | ${fixed(r.max, 1)} | ${fixed(r.cpuS, 2)} | ${fixed(r.cpuPerDeliveryUs, 1)} | ${fixed(r.peakRssMiB, 0)}${r.peakIsWorkload ? '' : '*'} | ${r.reconnects} | ${fixed(r.clientCpuS, 1)} | ${fixed(r.otherCpuS, 1)} / ${fixed(r.seconds, 0)} |`;
 }
 
 /** Goal rows for one scenario: ours against the reference server. @param {Result[]} results */
@@ -77,6 +77,7 @@ export function renderSection(results, options, facts, command) {
 		'Latency runs from that send time to the moment another client of the document observes the edit; every process reads the same wall clock.',
 		'Only edits sent in the measured window count. Expected deliveries are those edits × (clients − 1); lost = expected − received after a drain of at most 15 s.',
 		'Converged: every client of the document ends with identical text and marks. Server CPU is user + system time of the server process from the start of the measured window to the end of the drain.',
+		'Client CPU is what the client processes used in the same window; other CPU is the rest of the machine (other programs) in that window of the given length, so it shows how disturbed the run was.',
 		'Peak RSS is VmHWM after it was reset once the set-up (accounts, Doetanks) was done, so it covers connecting and editing (* = the reset was refused and the value includes start-up).',
 		'',
 		'Servers: ours is the production build (`node build/main.js`) with authentication (every client has its own account and session cookie) and the SQLite update log, on a fresh database.',
@@ -88,8 +89,8 @@ export function renderSection(results, options, facts, command) {
 		lines.push(
 			`### ${scenarioName({ docs, clients, rate })}`,
 			'',
-			'| server | edits | deliveries received / expected | lost | converged | p50 ms | p99 ms | max ms | server CPU s | CPU µs per delivery | peak RSS MiB | reconnects |',
-			'|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
+			'| server | edits | deliveries received / expected | lost | converged | p50 ms | p99 ms | max ms | server CPU s | CPU µs per delivery | peak RSS MiB | reconnects | client CPU s | other CPU s / window s |',
+			'|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
 			...here.map(row),
 			'',
 			'| goal (ours) | Doetank | reference | result |',

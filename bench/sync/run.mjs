@@ -35,8 +35,11 @@ for (const scenario of options.scenarios) {
 			log(
 				`  p50 ${r.p50.toFixed(1)} ms, p99 ${r.p99.toFixed(1)} ms, ${r.received}/${r.expected} delivered, ` +
 					`${r.convergedDocs}/${scenario.docs} converged, CPU ${r.cpuS.toFixed(2)} s (${r.cpuPerDeliveryUs.toFixed(1)} µs/delivery), ` +
-					`peak RSS ${r.peakRssMiB.toFixed(0)} MiB, ${r.reconnects} reconnects`
+					`peak RSS ${r.peakRssMiB.toFixed(0)} MiB, ${r.reconnects} reconnects, client CPU ${r.clientCpuS.toFixed(1)} s, other CPU ${r.otherCpuS.toFixed(1)} s`
 			);
+			if (options.timeline) {
+				for (const s of r.timeline) log(`    second ${s.second}: ${s.count} deliveries, p50 ${s.p50.toFixed(1)}, p99 ${s.p99.toFixed(1)}, max ${s.max.toFixed(1)} ms`);
+			}
 		} catch (err) {
 			const error = err instanceof Error ? err.message : String(err);
 			log(`  failed: ${error}`);

@@ -105,43 +105,31 @@ async function startDoetank() {
 	};
 }
 
-/** @param {number} docs @param {number} clients @returns {Room[]} */
-const openRooms = (docs, clients) =>
-	Array.from({ length: docs }, (_, d) => ({ room: `bench-doc-${d}`, cookies: Array(clients).fill(null) }));
-
-/** The reference y-websocket server, started through its own bin. @returns {Promise<RunningServer>} */
-async function startReference() {
+/**
+ * An in-memory server without authentication: every room is open, clients send no cookie.
+ * @param {'reference' | 'hocuspocus'} kind @param {string} script @param {'y-websocket' | 'hocuspocus'} protocol
+ * @returns {Promise<RunningServer>}
+ */
+async function startInMemory(kind, script, protocol) {
 	const port = await freePort();
-	const proc = await spawnReady(
-		['node_modules/@y/websocket-server/src/server.js'],
-		{ HOST: '127.0.0.1', PORT: String(port) },
-		`http://127.0.0.1:${port}/`
-	);
+	const proc = await spawnReady([script], { HOST: '127.0.0.1', PORT: String(port) }, `http://127.0.0.1:${port}/`);
 	return {
-		kind: 'reference',
-		label: SERVER_LABELS.reference,
-		protocol: 'y-websocket',
+		kind,
+		label: SERVER_LABELS[kind],
+		protocol,
 		pid: proc.pid,
 		url: `ws://127.0.0.1:${port}`,
-		rooms: async (docs, clients) => openRooms(docs, clients),
-		stop: proc.stop
-	};
-}
-
-/** Hocuspocus without extensions (no persistence, no authentication). @returns {Promise<RunningServer>} */
-async function startHocuspocus() {
-	const port = await freePort();
-	const proc = await spawnReady(['bench/sync/hocuspocus-server.mjs'], { PORT: String(port) }, `http://127.0.0.1:${port}/`);
-	return {
-		kind: 'hocuspocus',
-		label: SERVER_LABELS.hocuspocus,
-		protocol: 'hocuspocus',
-		pid: proc.pid,
-		url: `ws://127.0.0.1:${port}`,
-		rooms: async (docs, clients) => openRooms(docs, clients),
+		rooms: async (docs, clients) =>
+			Array.from({ length: docs }, (_, d) => ({ room: `bench-doc-${d}`, cookies: Array(clients).fill(null) })),
 		stop: proc.stop
 	};
 }
 
 /** @type {Record<string, () => Promise<RunningServer>>} */
-export const START = { doetank: startDoetank, reference: startReference, hocuspocus: startHocuspocus };
+export const START = {
+	doetank: startDoetank,
+	// The reference y-websocket server through its own bin.
+	reference: () => startInMemory('reference', 'node_modules/@y/websocket-server/src/server.js', 'y-websocket'),
+	// Hocuspocus without extensions: no persistence, no authentication.
+	hocuspocus: () => startInMemory('hocuspocus', 'bench/sync/hocuspocus-server.mjs', 'hocuspocus')
+};

@@ -13,5 +13,22 @@ export function percentile(sorted, p) {
 /** @param {number[][]} parts latencies in ms, from every client process */
 export function latencySummary(parts) {
 	const sorted = Float64Array.from(parts.flat()).sort();
-	return { count: sorted.length, p50: percentile(sorted, 50), p99: percentile(sorted, 99), max: sorted.length ? /** @type {number} */ (sorted[sorted.length - 1]) : NaN };
+	return { count: sorted.length, p50: percentile(sorted, 50), p99: percentile(sorted, 99), max: percentile(sorted, 100) };
+}
+
+/**
+ * p50, p99 and max per second of the measured window, by send time: shows whether a high p99
+ * comes from steady queuing or from a few stalls.
+ * @param {number[][]} latencies @param {number[][]} sentAts same shape as latencies @param {number} from window start
+ */
+export function timeline(latencies, sentAts, from) {
+	/** @type {number[][]} */
+	const buckets = [];
+	latencies.forEach((part, p) =>
+		part.forEach((latency, i) => (buckets[Math.floor(((sentAts[p]?.[i] ?? from) - from) / 1000)] ??= []).push(latency))
+	);
+	return buckets.map((bucket, second) => {
+		const sorted = Float64Array.from(bucket ?? []).sort();
+		return { second, count: sorted.length, p50: percentile(sorted, 50), p99: percentile(sorted, 99), max: percentile(sorted, 100) };
+	});
 }

@@ -3,6 +3,9 @@
 import { createHash } from 'node:crypto';
 import { connectClient } from './clients.mjs';
 
+// Every y-websocket provider registers a process 'exit' listener; dozens of clients per process are intended.
+process.setMaxListeners(0);
+
 /** A wall-clock timestamp with sub-millisecond resolution, comparable across processes on this machine. */
 const now = () => performance.timeOrigin + performance.now();
 const sleep = (/** @type {number} */ ms) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -17,8 +20,10 @@ const send = (/** @type {object} */ message) => /** @type {NonNullable<typeof pr
 let editors = [];
 /** Edits stamped inside [from, until) are measured; the rest is warm-up or cool-down. */
 const span = { from: Infinity, until: Infinity };
-/** Propagation latencies (ms) of measured edits, one per delivery to another client. */
+/** Propagation latencies (ms) of measured edits, one per delivery to another client, and when each edit was sent. */
 const latencies = [];
+/** @type {number[]} */
+const sentAts = [];
 
 /** @param {Editor} editor */
 function observe(editor) {
@@ -28,7 +33,9 @@ function observe(editor) {
 		for (const key of event.keysChanged) {
 			const sentAt = editor.marks.get(key);
 			if (key.startsWith(`${editor.slot}:`) || sentAt === undefined) continue;
-			if (sentAt >= span.from && sentAt < span.until) latencies.push(Math.round((at - sentAt) * 100) / 100);
+			if (sentAt < span.from || sentAt >= span.until) continue;
+			latencies.push(Math.round((at - sentAt) * 100) / 100);
+			sentAts.push(sentAt);
 		}
 	});
 }
@@ -112,7 +119,7 @@ process.on('message', async (/** @type {any} */ message) => {
 			/** @type {Record<number, string[]>} */ const fingerprints = {};
 			for (const e of editors) (fingerprints[e.doc] ??= []).push(fingerprint(e));
 			const reconnects = editors.reduce((sum, e) => sum + e.client.reconnects(), 0);
-			send({ type: 'result', complete, latencies, fingerprints, reconnects });
+			send({ type: 'result', complete, latencies, sentAts, fingerprints, reconnects });
 		} else if (message.type === 'close') {
 			for (const e of editors) e.client.destroy();
 			process.exit(0);
