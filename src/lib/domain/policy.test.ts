@@ -33,7 +33,16 @@ const EXPECTED: Record<DoetankAction, Record<SubjectName, boolean>> = {
 	'members.changeRoles': row(n, n, n, Y, Y, n, Y, n, n, n),
 	'invitations.create':  row(n, n, n, Y, Y, n, Y, n, n, n),
 	'workspace.read':      row(n, n, n, Y, Y, Y, Y, Y, Y, Y),
-	'workspace.write':     row(n, n, n, n, Y, Y, Y, n, n, n)
+	'workspace.write':     row(n, n, n, n, Y, Y, Y, n, n, n),
+	'phase.propose':       row(n, n, n, Y, Y, n, Y, n, n, n),
+	'phase.override':      row(n, n, n, Y, n, n, n, n, n, n),
+	'agreement.edit':      row(n, n, n, n, Y, Y, Y, Y, Y, n),
+	'agreement.confirm':   row(n, n, n, n, n, n, n, Y, n, n),
+	'checkpoint.view':     row(n, n, n, Y, Y, Y, Y, Y, Y, Y),
+	'checkpoint.create':   row(n, n, n, n, Y, Y, Y, Y, n, n),
+	'checkpoint.submit':   row(n, n, n, n, Y, Y, Y, n, n, n),
+	'checkpoint.review':   row(n, n, n, n, n, n, n, Y, Y, n),
+	'audit.view':          row(n, n, Y, Y, Y, Y, Y, Y, Y, Y)
 };
 
 function row(...cells: boolean[]): Record<SubjectName, boolean> {
@@ -64,6 +73,13 @@ describe('policy: combined roles', () => {
 		expect(can({ id: 'u', networkRole: 'member' }, 'workspace.write', { roles })).toBe(false);
 		expect(can({ id: 'u', networkRole: 'member' }, 'workspace.read', { roles })).toBe(true);
 	});
+	it('a member who is also opdrachtgever may approve; a coach who is also lid may not', () => {
+		expect(can({ id: 'u', networkRole: 'member' }, 'checkpoint.review', { roles: ['lid', 'opdrachtgever'] })).toBe(true);
+		expect(can({ id: 'u', networkRole: 'coach' }, 'checkpoint.review', { roles: ['coach', 'lid'] })).toBe(false);
+	});
+	it('a network admin who is opdrachtgever in the Doetank may approve as opdrachtgever', () => {
+		expect(can({ id: 'u', networkRole: 'admin' }, 'checkpoint.review', { roles: ['opdrachtgever'] })).toBe(true);
+	});
 	it('a Doetank action without standing counts as not a member', () => {
 		expect(can({ id: 'u', networkRole: 'member' }, 'doetank.view')).toBe(false);
 	});
@@ -75,7 +91,9 @@ describe('policy: network actions', () => {
 		'doetank.create': { loggedOut: n, member: Y, coach: Y, admin: Y },
 		'doetank.listAll': { loggedOut: n, member: n, coach: Y, admin: Y },
 		'user.list': { loggedOut: n, member: n, coach: n, admin: Y },
-		'user.setNetworkRole': { loggedOut: n, member: n, coach: n, admin: Y }
+		'user.setNetworkRole': { loggedOut: n, member: n, coach: n, admin: Y },
+		'inbox.use': { loggedOut: n, member: Y, coach: Y, admin: Y },
+		'transitions.feed': { loggedOut: n, member: n, coach: Y, admin: Y }
 	};
 	for (const action of NETWORK_ACTIONS) {
 		for (const [who, expected] of Object.entries(EXPECTED_NETWORK[action])) {

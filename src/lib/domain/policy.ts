@@ -1,3 +1,4 @@
+import { isApprover } from './governance/approvers';
 import { isEditor, isManager, type DoetankRole, type NetworkRole } from './roles';
 
 /** Who asks: null when nobody is logged in. */
@@ -11,7 +12,15 @@ export interface DoetankStanding {
 	roles: readonly DoetankRole[];
 }
 
-export const NETWORK_ACTIONS = ['doetank.list', 'doetank.create', 'doetank.listAll', 'user.list', 'user.setNetworkRole'] as const;
+export const NETWORK_ACTIONS = [
+	'doetank.list',
+	'doetank.create',
+	'doetank.listAll',
+	'user.list',
+	'user.setNetworkRole',
+	'inbox.use',
+	'transitions.feed'
+] as const;
 export type NetworkAction = (typeof NETWORK_ACTIONS)[number];
 
 export const DOETANK_ACTIONS = [
@@ -23,7 +32,16 @@ export const DOETANK_ACTIONS = [
 	'members.changeRoles',
 	'invitations.create',
 	'workspace.read',
-	'workspace.write'
+	'workspace.write',
+	'phase.propose',
+	'phase.override',
+	'agreement.edit',
+	'agreement.confirm',
+	'checkpoint.view',
+	'checkpoint.create',
+	'checkpoint.submit',
+	'checkpoint.review',
+	'audit.view'
 ] as const;
 export type DoetankAction = (typeof DOETANK_ACTIONS)[number];
 
@@ -34,7 +52,11 @@ const networkRules: Record<NetworkAction, (actor: Actor) => boolean> = {
 	'doetank.create': () => true,
 	'doetank.listAll': (a) => a.networkRole === 'admin' || a.networkRole === 'coach',
 	'user.list': (a) => a.networkRole === 'admin',
-	'user.setNetworkRole': (a) => a.networkRole === 'admin'
+	'user.setNetworkRole': (a) => a.networkRole === 'admin',
+	// Everyone has an own inbox and calendar feed.
+	'inbox.use': () => true,
+	// The coach's feed of phase transitions across the network.
+	'transitions.feed': (a) => a.networkRole === 'admin' || a.networkRole === 'coach'
 };
 
 const isMember = (s: DoetankStanding) => s.roles.length > 0;
@@ -53,7 +75,20 @@ const doetankRules: Record<DoetankAction, (actor: Actor, s: DoetankStanding) => 
 	// The live document is for the team itself; admins may look in for support.
 	'workspace.read': (a, s) => isMember(s) || isAdmin(a),
 	// opdrachtgever, besluitvormer and meekijker only watch: they approve frozen versions instead.
-	'workspace.write': (_a, s) => isEditor(s.roles)
+	'workspace.write': (_a, s) => isEditor(s.roles),
+	// A trekker or coach moves the Doetank through its phases; only an admin may pass a closed gate.
+	'phase.propose': (a, s) => isManager(s.roles) || isAdmin(a),
+	'phase.override': (a) => isAdmin(a),
+	// The agreement is written by the team and its sponsor together; only the opdrachtgever confirms it.
+	'agreement.edit': (_a, s) => isEditor(s.roles) || s.roles.includes('opdrachtgever') || s.roles.includes('besluitvormer'),
+	'agreement.confirm': (_a, s) => s.roles.includes('opdrachtgever'),
+	// Frozen versions hold the workspace's content: the same readers as the live document.
+	'checkpoint.view': (a, s) => isMember(s) || isAdmin(a),
+	'checkpoint.create': (_a, s) => isEditor(s.roles) || s.roles.includes('opdrachtgever'),
+	'checkpoint.submit': (_a, s) => isEditor(s.roles),
+	// Members and coaches never approve (governance/approvers.ts), and neither do network roles.
+	'checkpoint.review': (_a, s) => isApprover(s.roles),
+	'audit.view': (a, s) => isMember(s) || watchesNetwork(a)
 };
 
 function isNetworkAction(action: Action): action is NetworkAction {
