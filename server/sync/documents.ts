@@ -24,7 +24,11 @@ export class DocumentRegistry {
 		private readonly db: Database,
 		private readonly log: UpdateLog,
 		private readonly graceMs: number,
-		private readonly onDamaged?: (doetankId: string, error: unknown) => void
+		private readonly hooks: {
+			onDamaged?(doetankId: string, error: unknown): void;
+			/** Brings a freshly loaded document up to date (e.g. its schema); what it changes is logged like any edit. */
+			prepare?(doetankId: string, doc: Y.Doc): void;
+		} = {}
 	) {}
 
 	get loaded(): number {
@@ -68,13 +72,31 @@ export class DocumentRegistry {
 				Y.applyUpdate(doc, update);
 			} catch (error) {
 				// One damaged entry must not make the whole Doetank unreadable.
-				this.onDamaged?.(id, error);
+				this.hooks.onDamaged?.(id, error);
 			}
 		}
 		this.log.startAt(id, stored.lastSeq);
+		await this.prepare(id, doc);
 		const awareness = new awarenessProtocol.Awareness(doc);
 		awareness.setLocalState(null);
 		return { id, doc, awareness, connections: new Set() };
+	}
+
+	/**
+	 * Runs the prepare hook before any client sees the document, so every client starts from the
+	 * same prepared state instead of each preparing its own copy (which could collide).
+	 */
+	private async prepare(id: string, doc: Y.Doc): Promise<void> {
+		if (!this.hooks.prepare) return;
+		const changes: Uint8Array[] = [];
+		const collect = (update: Uint8Array) => changes.push(update);
+		doc.on('update', collect);
+		try {
+			this.hooks.prepare(id, doc);
+		} finally {
+			doc.off('update', collect);
+		}
+		await Promise.all(changes.map((update) => this.log.append(id, update, null)));
 	}
 
 	private async unload(live: LiveDocument): Promise<void> {

@@ -2,6 +2,7 @@ import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { NETWORK_TIME_ZONE } from '../../src/lib/domain/calendar';
+import { migrateWorkspace } from '../../src/lib/domain/workspace';
 import type { Config } from '../../src/lib/server/config';
 import type { Services } from '../../src/lib/server/services';
 import type { AccessChange } from '../../src/lib/server/access-events';
@@ -94,9 +95,18 @@ export function createSyncServer(services: SyncServices, options: Partial<SyncOp
 			compactor.noteCommitted(updates);
 		}
 	});
-	const registry = new DocumentRegistry(services.db, log, opts.graceMs, (doetankId, err) =>
-		services.log.error({ err, doetankId }, 'sync: skipped a logged update that could not be applied')
-	);
+	const registry = new DocumentRegistry(services.db, log, opts.graceMs, {
+		onDamaged: (doetankId, err) => services.log.error({ err, doetankId }, 'sync: skipped a logged update that could not be applied'),
+		prepare: (doetankId, doc) => {
+			try {
+				const { from, to } = migrateWorkspace(doc);
+				if (from !== to) services.log.info({ doetankId, from, to }, 'sync: workspace document migrated');
+			} catch (err) {
+				// A document from a newer version is served as it is; this server must not rewrite it.
+				services.log.error({ err, doetankId }, 'sync: workspace document not migrated');
+			}
+		}
+	});
 
 	async function handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): Promise<void> {
 		const path = new URL(req.url ?? '/', 'http://localhost').pathname;

@@ -7,6 +7,7 @@ import WebSocket from 'ws';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import { loadConfig } from '../../src/lib/server/config';
+import { readCanvases, WORKSPACE_SCHEMA_VERSION } from '../../src/lib/domain/workspace';
 import { readDocument } from '../../src/lib/server/db/doc-log';
 import { createServices, type Services } from '../../src/lib/server/services';
 import { createAppServer } from '../app';
@@ -249,6 +250,21 @@ describe('sync endpoint', () => {
 		expect(text).toMatch(/^doetank_sync_persistence_failing 0$/m);
 		expect(text).toMatch(/^doetank_sync_documents_loaded [1-9]$/m);
 		a.provider.destroy();
+	});
+
+	it('prepares a new document once, before any client sees it, and logs that like an edit', async () => {
+		const fresh = await services.doetanks.create(actor('ann'), { name: 'Vers', onderwerp: 'o', beoogdDoel: 'd' });
+		const a = connect('ann', new Y.Doc(), fresh);
+		await until(() => a.provider.synced && a.doc.getMap('meta').get('schemaVersion') === WORKSPACE_SCHEMA_VERSION);
+		expect(readCanvases(a.doc).map((c) => c.level)).toEqual(['doetank']);
+		a.provider.destroy();
+		const stored = await readDocument(services.db, fresh);
+		expect(stored.lastSeq).toBe(1);
+		await new Promise((r) => setTimeout(r, 100));
+		const b = connect('ann', new Y.Doc(), fresh);
+		await until(() => b.provider.synced && readCanvases(b.doc).length === 1);
+		b.provider.destroy();
+		expect((await readDocument(services.db, fresh)).lastSeq).toBe(1);
 	});
 
 	it('publishes presence with identity from the session and only section and typing from the client', async () => {
