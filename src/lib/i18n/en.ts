@@ -195,6 +195,19 @@ export const en: Messages = {
 	'checkpointStatus.goedgekeurd': 'Approved',
 	'checkpointStatus.aanpassing_gevraagd': 'Changes requested',
 
+	'signal.noOpdrachtgever.explain': 'The Doetank has no opdrachtgever.',
+	'signal.delegatedWithoutBesluitvormer.explain': 'The opdrachtgever is delegated and no besluitvormer has been named.',
+	'signal.noConfirmedAgreement.explain': 'The opdrachtgever has not confirmed the agreement on randvoorwaarden, spelregels and terugkoppelmomenten.',
+	'signal.probleemdefinitieOpen.empty': 'After {weeks} weeks in fase 0 the probleemdefinitie is still empty.',
+	'signal.probleemdefinitieOpen.unapproved': 'After {weeks} weeks in fase 0 the probleemdefinitie has not been approved.',
+	'signal.inactive.explain': 'No change in the workspace for {days} days.',
+	'signal.inactive.never': 'Never a change in the workspace, {days} days after the start.',
+	'signal.fewActiveCore.explain': '{active} core members active in the last {days} days; at least {min} needed.',
+	'signal.noDirectStake.explain': "No member has a direct stake: the topic is part of nobody's daily work.",
+	'signal.overdueActions.explain': 'Overdue actions: {count}.',
+	'signal.overdueCheckpoints.explain': 'Past terugkoppelmomenten not completed: {count}.',
+	'signal.longInPhase.explain': 'In the same phase for {months} months.',
+
 	'common.loading': 'Working…',
 	'common.saving': 'Saving…',
 	'common.email': 'E-mail address'

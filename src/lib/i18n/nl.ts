@@ -193,6 +193,19 @@ export const nl = {
 	'checkpointStatus.goedgekeurd': 'Goedgekeurd',
 	'checkpointStatus.aanpassing_gevraagd': 'Aanpassing gevraagd',
 
+	'signal.noOpdrachtgever.explain': 'Er is geen opdrachtgever in de Doetank.',
+	'signal.delegatedWithoutBesluitvormer.explain': 'De opdrachtgever is gedelegeerd en er is geen besluitvormer genoemd.',
+	'signal.noConfirmedAgreement.explain': 'De opdrachtgever heeft de afspraak over randvoorwaarden, spelregels en terugkoppelmomenten niet bevestigd.',
+	'signal.probleemdefinitieOpen.empty': 'Na {weeks} weken in fase 0 is de probleemdefinitie nog leeg.',
+	'signal.probleemdefinitieOpen.unapproved': 'Na {weeks} weken in fase 0 is de probleemdefinitie nog niet goedgekeurd.',
+	'signal.inactive.explain': 'Al {days} dagen geen wijziging in de werkruimte.',
+	'signal.inactive.never': 'Nog nooit een wijziging in de werkruimte, {days} dagen na de start.',
+	'signal.fewActiveCore.explain': '{active} kernleden actief in de laatste {days} dagen; minimaal {min} nodig.',
+	'signal.noDirectStake.explain': 'Geen lid heeft direct belang: het onderwerp hoort bij niemands dagelijkse werk.',
+	'signal.overdueActions.explain': 'Acties over de datum: {count}.',
+	'signal.overdueCheckpoints.explain': 'Verstreken terugkoppelmomenten zonder afronding: {count}.',
+	'signal.longInPhase.explain': 'Al {months} maanden in dezelfde fase.',
+
 	'common.loading': 'Bezig…',
 	'common.saving': 'Opslaan…',
 	'common.email': 'E-mailadres'
