@@ -7,7 +7,8 @@ import type { Actions, PageServerLoad } from './$types';
 export const load: PageServerLoad = async (event) => {
 	const user = requireLogin(event);
 	const detail = await forPage(event, () => event.locals.services.doetanks.get(user, event.params.id));
-	return { ...detail, me: user.id, invitationDays: INVITATION_DAYS };
+	const workspace = (await event.locals.services.doetanks.workspaceAccess(user, event.params.id)).status === 200;
+	return { ...detail, me: user.id, invitationDays: INVITATION_DAYS, workspace };
 };
 
 const membershipForm = { arrays: ['roles'], booleans: ['directStake'], nullable: ['lidType'] };

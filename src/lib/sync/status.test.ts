@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import { statusLine, type SyncStatus } from './status';
+
+const live: SyncStatus = { connection: 'connected', synced: true, unsaved: 0, persistence: 'ok', ended: null };
+
+describe('statusLine', () => {
+	it('says everything is saved when connected, synced and confirmed', () => {
+		expect(statusLine(live)).toEqual({ tone: 'ok', key: 'workspace.status.connected', detail: { key: 'workspace.status.allSaved' } });
+	});
+
+	it('counts unsaved changes in the detail, singular and plural', () => {
+		expect(statusLine({ ...live, unsaved: 1 }).detail).toEqual({ key: 'workspace.status.unsavedOne', params: { count: 1 } });
+		expect(statusLine({ ...live, unsaved: 3 }).detail).toEqual({ key: 'workspace.status.unsavedMany', params: { count: 3 } });
+	});
+
+	it('keeps the headline the same while typing, so screen readers are not flooded', () => {
+		const keys = [0, 1, 2, 0].map((unsaved) => statusLine({ ...live, unsaved }).key);
+		expect(new Set(keys).size).toBe(1);
+	});
+
+	it('reports offline and connecting, with pending changes', () => {
+		expect(statusLine({ ...live, connection: 'offline', synced: false, unsaved: 2 })).toMatchObject({
+			tone: 'warn',
+			key: 'workspace.status.offline',
+			detail: { params: { count: 2 } }
+		});
+		expect(statusLine({ ...live, connection: 'offline', synced: false }).detail).toBeNull();
+		expect(statusLine({ ...live, connection: 'connecting', synced: false }).key).toBe('workspace.status.connecting');
+		expect(statusLine({ ...live, synced: false }).key).toBe('workspace.status.connecting');
+	});
+
+	it('warns when the server cannot save', () => {
+		expect(statusLine({ ...live, persistence: 'failing', unsaved: 4 })).toMatchObject({ tone: 'warn', key: 'workspace.status.saveFailing' });
+	});
+
+	it('an ended session or access wins over everything else', () => {
+		expect(statusLine({ ...live, connection: 'offline', ended: 'forbidden' })).toMatchObject({ tone: 'error', key: 'workspace.status.forbidden' });
+		expect(statusLine({ ...live, persistence: 'failing', ended: 'unauthenticated' }).key).toBe('workspace.status.unauthenticated');
+	});
+});

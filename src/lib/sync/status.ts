@@ -1,0 +1,42 @@
+import type { MessageKey } from '$lib/i18n';
+import type { PersistenceState } from './messages';
+
+export type Connection = 'connected' | 'connecting' | 'offline';
+export type Ended = 'unauthenticated' | 'forbidden';
+
+export interface SyncStatus {
+	connection: Connection;
+	synced: boolean;
+	unsaved: number;
+	persistence: PersistenceState;
+	ended: Ended | null;
+}
+
+export type StatusTone = 'ok' | 'busy' | 'warn' | 'error';
+
+/**
+ * The always-visible status: a headline that changes only with the connection (it is announced to
+ * screen readers) and a detail about saving that may change with every keystroke (it is not).
+ */
+export interface StatusLine {
+	tone: StatusTone;
+	key: MessageKey;
+	detail: { key: MessageKey; params?: { count: number } } | null;
+}
+
+function unsavedDetail(unsaved: number): StatusLine['detail'] {
+	if (unsaved <= 0) return null;
+	return { key: unsaved === 1 ? 'workspace.status.unsavedOne' : 'workspace.status.unsavedMany', params: { count: unsaved } };
+}
+
+export function statusLine(s: SyncStatus): StatusLine {
+	const pending = unsavedDetail(s.unsaved);
+	if (s.ended) {
+		const key = s.ended === 'forbidden' ? 'workspace.status.forbidden' : 'workspace.status.unauthenticated';
+		return { tone: 'error', key, detail: pending };
+	}
+	if (s.connection === 'offline') return { tone: 'warn', key: 'workspace.status.offline', detail: pending };
+	if (s.connection === 'connecting' || !s.synced) return { tone: 'busy', key: 'workspace.status.connecting', detail: pending };
+	if (s.persistence === 'failing') return { tone: 'warn', key: 'workspace.status.saveFailing', detail: pending };
+	return { tone: 'ok', key: 'workspace.status.connected', detail: pending ?? { key: 'workspace.status.allSaved' } };
+}

@@ -1,0 +1,220 @@
+import { IndexeddbPersistence } from 'y-indexeddb';
+import { removeAwarenessStates, type Awareness } from 'y-protocols/awareness';
+import { WebsocketProvider } from 'y-websocket';
+import * as Y from 'yjs';
+import { encodeSavedProbe, handleOwnMessages, type PersistenceState } from './messages';
+import type { PresenceState } from './presence';
+import type { Connection, Ended } from './status';
+
+/** Close codes of server/sync/protocol.ts after which reconnecting cannot help. */
+const CLOSE_UNAUTHENTICATED = 4401;
+const CLOSE_FORBIDDEN = 4403;
+/** Failed attempts in a row (browser online) after which the server counts as unreachable. */
+const ATTEMPTS_BEFORE_OFFLINE = 3;
+/** Local changes are confirmed in batches: one probe per pause in typing. */
+const PROBE_DELAY_MS = 200;
+const TYPING_MS = 2000;
+/** A browser without usable IndexedDB (some private modes) still gets a live workspace. */
+const CACHE_TIMEOUT_MS = 3000;
+
+/** The reactive state every workspace page shows. */
+export class WorkspaceState {
+	connection = $state<Connection>('connecting');
+	synced = $state(false);
+	/** Local changes the server has not yet confirmed as stored. */
+	unsaved = $state(0);
+	persistence = $state<PersistenceState>('ok');
+	ended = $state<Ended | null>(null);
+	loadedFromCache = $state(false);
+	/** The local cache has been read; editors mount only then, so they never start from an empty document. */
+	ready = $state(false);
+	/** Every client's awareness state, this tab's included. */
+	peers = $state.raw<Array<[number, unknown]>>([]);
+}
+
+export interface WorkspaceOptions {
+	doetankId: string;
+	user: { id: string; name: string; colour: string };
+	canWrite: boolean;
+	/** PUBLIC_SYNC_URL when the sync server runs apart; otherwise `/sync` on this origin. */
+	serverUrl?: string | null;
+	/** Runs once, after the first sync with the server; the place to bring an older document layout up to date. */
+	onReady?: (doc: Y.Doc) => void;
+}
+
+export interface Workspace {
+	doc: Y.Doc;
+	provider: WebsocketProvider;
+	awareness: Awareness;
+	state: WorkspaceState;
+	/** Tells the others which section this tab shows. */
+	setSection(section: string): void;
+	destroy(): void;
+}
+
+export function defaultServerUrl(location: Location): string {
+	return `${location.protocol === 'https:' ? 'wss:' : 'ws:'}//${location.host}/sync`;
+}
+
+/**
+ * Opens the live document of one Doetank: IndexedDB cache first, then the sync server. Browser only
+ * (call it from onMount). Counts local changes and asks the server which of them are durable
+ * (message `saved`), keeping both counts in the cache so an offline reload still knows what is unsaved.
+ */
+export function openWorkspace(options: WorkspaceOptions): Workspace {
+	const { doetankId, user, canWrite } = options;
+	const state = new WorkspaceState();
+	const doc = new Y.Doc();
+	// One cache per account, so two people sharing a browser never see each other's offline work.
+	const cache = new IndexeddbPersistence(`doetank-${doetankId}-${user.id}`, doc);
+	const provider = new WebsocketProvider(options.serverUrl ?? defaultServerUrl(location), doetankId, doc, {
+		connect: false,
+		// Tabs exchange changes only through the server, so its authorization applies to every change.
+		disableBc: true,
+		shouldReconnect: (event) => event.code !== CLOSE_UNAUTHENTICATED && event.code !== CLOSE_FORBIDDEN
+	});
+	const { awareness } = provider;
+	const presence: PresenceState = { user: { id: user.id, name: user.name, color: user.colour }, section: null, typing: false };
+	awareness.setLocalState(presence);
+
+	let localCount = 0;
+	let savedCount = 0;
+	let destroyed = false;
+	let readyCalled = false;
+	let probeTimer: ReturnType<typeof setTimeout> | undefined;
+	let typingTimer: ReturnType<typeof setTimeout> | undefined;
+
+	const refreshUnsaved = () => {
+		state.unsaved = Math.max(0, localCount - savedCount);
+	};
+	const refreshConnection = () => {
+		state.synced = provider.synced;
+		if (!navigator.onLine) state.connection = 'offline';
+		else if (provider.wsconnected) state.connection = 'connected';
+		else state.connection = provider.wsUnsuccessfulReconnects >= ATTEMPTS_BEFORE_OFFLINE ? 'offline' : 'connecting';
+	};
+	const refreshPeers = () => {
+		state.peers = [...awareness.getStates().entries()];
+	};
+
+	// Only after sync: by then the server's step 1 has been answered with everything this client has,
+	// so a probe always follows the changes it counts.
+	const sendProbe = () => {
+		clearTimeout(probeTimer);
+		const ws = provider.ws;
+		if (provider.synced && ws?.readyState === WebSocket.OPEN && localCount > savedCount) ws.send(encodeSavedProbe(localCount));
+	};
+	const markTyping = () => {
+		if (!awareness.getLocalState()?.typing) awareness.setLocalStateField('typing', true);
+		clearTimeout(typingTimer);
+		typingTimer = setTimeout(() => awareness.setLocalStateField('typing', false), TYPING_MS);
+	};
+	const end = (reason: Ended) => {
+		state.ended = reason;
+		provider.disconnect();
+		refreshConnection();
+	};
+	// A refused upgrade (401/403 before the socket opens) reaches the browser as a bare close 1006;
+	// the API says why.
+	const checkAccess = async () => {
+		const res = await fetch(`/api/v1/doetanks/${encodeURIComponent(doetankId)}`).catch(() => null);
+		if (destroyed || !res) return;
+		if (res.status === 401) end('unauthenticated');
+		else if (res.status === 403 || res.status === 404) end('forbidden');
+	};
+
+	handleOwnMessages(provider, {
+		status: (persistence) => (state.persistence = persistence),
+		saved: (count) => {
+			if (count <= savedCount) return;
+			savedCount = count;
+			void cache.set('savedCount', savedCount);
+			refreshUnsaved();
+		}
+	});
+
+	doc.on('update', (_update: Uint8Array, origin: unknown) => {
+		if (origin === provider || origin === cache) return;
+		localCount += 1;
+		void cache.set('localCount', localCount);
+		refreshUnsaved();
+		clearTimeout(probeTimer);
+		probeTimer = setTimeout(sendProbe, PROBE_DELAY_MS);
+		if (canWrite) markTyping();
+	});
+	provider.on('status', refreshConnection);
+	provider.on('connection-close', () => {
+		refreshConnection();
+		if (navigator.onLine && provider.wsUnsuccessfulReconnects === ATTEMPTS_BEFORE_OFFLINE) void checkAccess();
+	});
+	provider.on('sync', (synced: boolean) => {
+		refreshConnection();
+		if (!synced) return;
+		sendProbe();
+		if (!readyCalled) {
+			readyCalled = true;
+			options.onReady?.(doc);
+		}
+	});
+	provider.on('closed', ({ code }) => end(code === CLOSE_UNAUTHENTICATED ? 'unauthenticated' : 'forbidden'));
+	awareness.on('change', refreshPeers);
+	refreshPeers();
+
+	const goOnline = () => {
+		if (state.ready && !state.ended) provider.connect();
+		refreshConnection();
+	};
+	const goOffline = () => {
+		provider.disconnect();
+		refreshConnection();
+	};
+	// Tell the others at once that this tab left, instead of after awareness's 30 s timeout.
+	const leave = () => removeAwarenessStates(awareness, [doc.clientID], 'page hidden');
+	const back = (event: PageTransitionEvent) => {
+		if (event.persisted) awareness.setLocalState({ ...presence, typing: false });
+	};
+	window.addEventListener('online', goOnline);
+	window.addEventListener('offline', goOffline);
+	window.addEventListener('pagehide', leave);
+	window.addEventListener('pageshow', back);
+
+	const cacheRead = Promise.race([
+		cache.whenSynced.then(() => true),
+		new Promise<false>((resolve) => setTimeout(() => resolve(false), CACHE_TIMEOUT_MS))
+	]);
+	void cacheRead.then(async (read) => {
+		if (read) {
+			state.loadedFromCache = doc.store.clients.size > 0;
+			const [local, saved] = await Promise.all([cache.get('localCount'), cache.get('savedCount')]);
+			localCount += Number(local) || 0;
+			savedCount = Math.max(savedCount, Number(saved) || 0);
+			refreshUnsaved();
+		}
+		if (destroyed) return;
+		state.ready = true;
+		goOnline();
+	});
+
+	return {
+		doc,
+		provider,
+		awareness,
+		state,
+		setSection(section) {
+			presence.section = section;
+			awareness.setLocalStateField('section', section);
+		},
+		destroy() {
+			destroyed = true;
+			clearTimeout(probeTimer);
+			clearTimeout(typingTimer);
+			window.removeEventListener('online', goOnline);
+			window.removeEventListener('offline', goOffline);
+			window.removeEventListener('pagehide', leave);
+			window.removeEventListener('pageshow', back);
+			provider.destroy();
+			awareness.destroy();
+			doc.destroy();
+		}
+	};
+}

@@ -1,0 +1,37 @@
+import { expect, type Browser, type BrowserContextOptions, type Page } from '@playwright/test';
+import { login } from './helpers';
+
+/** Demo accounts (src/lib/server/demo/seed.ts); the first Doetanks of the demo network have them all. */
+export const DEMO_PASSWORD = 'doetank-demo';
+
+export async function openWorkspaceAs(browser: Browser, who: string, doetankId: string, options: BrowserContextOptions = {}) {
+	const context = await browser.newContext(options);
+	const page = await context.newPage();
+	await login(page, `${who}@demo.doetank.nl`, DEMO_PASSWORD);
+	await page.goto(`/doetanks/${doetankId}/werkruimte`);
+	await expect(connection(page)).toHaveText('Verbonden');
+	return { context, page };
+}
+
+/** The probleemdefinitie's text field. */
+export const editor = (page: Page) => page.getByRole('textbox', { name: 'Probleemdefinitie' });
+
+/** The headline of the always-visible connection status. */
+export const connection = (page: Page) => page.getByRole('status');
+
+/** A remote caret in this page, labelled with the other person's name. */
+export const caretOf = (page: Page, name: string) => page.locator('.collaboration-carets__label', { hasText: name });
+
+/** The probleemdefinitie's text as its readers see it: without the name labels of remote carets. */
+export function textOf(page: Page): Promise<string> {
+	return editor(page).evaluate((element) => {
+		const copy = element.cloneNode(true) as HTMLElement;
+		for (const caret of copy.querySelectorAll('.collaboration-carets__caret')) caret.remove();
+		return copy.textContent ?? '';
+	});
+}
+
+/** Waits until the probleemdefinitie reads exactly `expected` on every page. */
+export async function expectText(pages: Page[], expected: string): Promise<void> {
+	for (const page of pages) await expect.poll(() => textOf(page)).toBe(expected);
+}
