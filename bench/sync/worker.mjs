@@ -73,9 +73,10 @@ function editLoop(/** @type {Editor} */ editor, /** @type {number} */ startAt, /
 /** @param {import('./clients.mjs').ClientSpec & { doc: number, slot: number }} spec @returns {Editor} */
 function editor(spec) {
 	const client = connectClient(spec);
+	/** @type {Editor} */
 	const made = { doc: spec.doc, slot: spec.slot, client, text: client.doc.getText('probleemdefinitie'), marks: client.doc.getMap('marks'), seq: 0 };
-	observe(/** @type {Editor} */ (made));
-	return /** @type {Editor} */ (made);
+	observe(made);
+	return made;
 }
 
 /** Content fingerprint of one replica; map entries sorted because their order follows arrival. @param {Editor} e */
@@ -84,12 +85,13 @@ function fingerprint(e) {
 	return createHash('sha256').update(JSON.stringify([e.text.toString(), marks])).digest('hex');
 }
 
-/** Waits until every replica holds all edits made in its document, or the timeout passes. @param {Record<number, number>} totals */
+/**
+ * Waits until every replica holds all edits made in its document, or the timeout passes (what is
+ * still missing then counts as lost). @param {Record<number, number>} totals
+ */
 async function drain(totals, /** @type {number} */ timeoutMs) {
 	const deadline = now() + timeoutMs;
-	const complete = () => editors.every((e) => e.marks.size >= (totals[e.doc] ?? 0));
-	while (!complete() && now() < deadline) await sleep(20);
-	return complete();
+	while (!editors.every((e) => e.marks.size >= (totals[e.doc] ?? 0)) && now() < deadline) await sleep(20);
 }
 
 /** @param {Record<number, number>} counts @param {number} doc */
@@ -115,11 +117,11 @@ process.on('message', async (/** @type {any} */ message) => {
 			}
 			send({ type: 'edited', sent, measured });
 		} else if (message.type === 'drain') {
-			const complete = await drain(message.totals, message.timeoutMs);
+			await drain(message.totals, message.timeoutMs);
 			/** @type {Record<number, string[]>} */ const fingerprints = {};
 			for (const e of editors) (fingerprints[e.doc] ??= []).push(fingerprint(e));
 			const reconnects = editors.reduce((sum, e) => sum + e.client.reconnects(), 0);
-			send({ type: 'result', complete, latencies, sentAts, fingerprints, reconnects });
+			send({ type: 'result', latencies, sentAts, fingerprints, reconnects });
 		} else if (message.type === 'close') {
 			for (const e of editors) e.client.destroy();
 			process.exit(0);
