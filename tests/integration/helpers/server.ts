@@ -16,12 +16,18 @@ export interface ServerOptions {
 	readyTimeoutMs?: number;
 	/** Extra environment variables, e.g. the SYNC_* bounds. */
 	env?: Record<string, string>;
+	/** Keep the database folder in /dev/shm (RAM, when there is one): no disk flushes for tests that write a lot. */
+	ramDisk?: boolean;
 }
 
 export interface TestServer {
 	baseUrl: string;
 	/** Process id of the running server process. */
 	readonly pid: number;
+	/** Whether the server process is still running. */
+	readonly running: boolean;
+	/** The last 20,000 characters the process wrote (a crash's stack trace, for instance). */
+	readonly output: string;
 	/** Sends a signal to the server process and waits until it has exited. */
 	kill(signal: NodeJS.Signals): Promise<void>;
 	/** Starts a new process on the same port and database after the previous one exited. */
@@ -56,6 +62,7 @@ const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve,
 interface ServerProcess {
 	pid: number;
 	exited: boolean;
+	output: string;
 	/** Resolves when the process has exited. */
 	exit: Promise<void>;
 	kill(signal: NodeJS.Signals): void;
@@ -85,6 +92,9 @@ async function launch(env: NodeJS.ProcessEnv, baseUrl: string, readyTimeoutMs: n
 		pid: child.pid ?? -1,
 		get exited() {
 			return state.exited !== null;
+		},
+		get output() {
+			return output;
 		},
 		exit,
 		kill: (signal) => child.kill(signal)
@@ -119,7 +129,8 @@ async function launch(env: NodeJS.ProcessEnv, baseUrl: string, readyTimeoutMs: n
 export async function startServer(options: ServerOptions = {}): Promise<TestServer> {
 	if (!existsSync(ENTRY)) throw new Error(`${ENTRY} is missing: run "npm run build" first`);
 	const port = await freePort();
-	const dir = await mkdtemp(path.join(tmpdir(), 'doetank-it-'));
+	const root = options.ramDisk && existsSync('/dev/shm') ? '/dev/shm' : tmpdir();
+	const dir = await mkdtemp(path.join(root, 'doetank-it-'));
 	const baseUrl = `http://127.0.0.1:${port}`;
 
 	const env: NodeJS.ProcessEnv = { ...process.env };
@@ -153,6 +164,12 @@ export async function startServer(options: ServerOptions = {}): Promise<TestServ
 		baseUrl,
 		get pid() {
 			return current.pid;
+		},
+		get running() {
+			return !current.exited;
+		},
+		get output() {
+			return current.output;
 		},
 		kill,
 		async restart() {

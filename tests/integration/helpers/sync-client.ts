@@ -10,12 +10,14 @@ import { register, newAccount, type DoetankDetail, type Registered } from './cli
 export const MESSAGE_SYNC = 0;
 export const MESSAGE_AWARENESS = 1;
 export const MESSAGE_QUERY_AWARENESS = 3;
+/** Our own probe (docs/architecture.md): the server echoes the number once everything sent before it is durable. */
+export const MESSAGE_SAVED = 101;
 export const SYNC_STEP1 = 0;
 export const SYNC_STEP2 = 1;
 export const SYNC_UPDATE = 2;
 
-/** Close codes the sync server promises (docs/architecture.md). */
-export const CLOSE = { badMessage: 4400, unauthenticated: 4401, forbidden: 4403, tooBig: 1009, abnormal: 1006 } as const;
+/** Close codes the sync server promises (docs/architecture.md), and the standard ones ws sends itself. */
+export const CLOSE = { badMessage: 4400, unauthenticated: 4401, forbidden: 4403, tooBig: 1009, invalidText: 1007, abnormal: 1006 } as const;
 
 export const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
@@ -90,29 +92,30 @@ export function encodeAwareness(update: Uint8Array): Uint8Array {
 	return encoding.toUint8Array(encoder);
 }
 
-/** An awareness message that sets `state` for `clientId` at `clock`. */
-export function awarenessMessage(clientId: number, clock: number, state: unknown): Uint8Array {
+/** An awareness update (y-protocols format) that sets `state` for `clientId` at `clock`. */
+export function awarenessUpdate(clientId: number, clock: number, state: unknown): Uint8Array {
 	const encoder = encoding.createEncoder();
 	encoding.writeVarUint(encoder, 1);
 	encoding.writeVarUint(encoder, clientId);
 	encoding.writeVarUint(encoder, clock);
 	encoding.writeVarString(encoder, JSON.stringify(state));
-	return encodeAwareness(encoding.toUint8Array(encoder));
+	return encoding.toUint8Array(encoder);
 }
 
-/** The highest awareness clock a server message carries for `clientId`, or -1. */
-export function awarenessClockOf(message: Uint8Array, clientId: number): number {
+/** The awareness message carrying `awarenessUpdate(clientId, clock, state)`. */
+export const awarenessMessage = (clientId: number, clock: number, state: unknown) => encodeAwareness(awarenessUpdate(clientId, clock, state));
+
+export function savedProbe(probe: number): Uint8Array {
+	const encoder = encoding.createEncoder();
+	encoding.writeVarUint(encoder, MESSAGE_SAVED);
+	encoding.writeVarUint(encoder, probe);
+	return encoding.toUint8Array(encoder);
+}
+
+/** The number a server `saved` message echoes, or null for any other message. */
+export function savedAnswer(message: Uint8Array): number | null {
 	const decoder = decoding.createDecoder(message);
-	if (decoding.readVarUint(decoder) !== MESSAGE_AWARENESS) return -1;
-	const update = decoding.createDecoder(decoding.readVarUint8Array(decoder));
-	let highest = -1;
-	for (let n = decoding.readVarUint(update); n > 0; n--) {
-		const id = decoding.readVarUint(update);
-		const clock = decoding.readVarUint(update);
-		decoding.readVarString(update);
-		if (id === clientId) highest = Math.max(highest, clock);
-	}
-	return highest;
+	return decoding.readVarUint(decoder) === MESSAGE_SAVED ? decoding.readVarUint(decoder) : null;
 }
 
 /** Sync step 2 and update messages from the server, applied to `doc` (a minimal reading client). */
