@@ -177,6 +177,8 @@ export const en: Messages = {
 	'workspace.status.unsavedMany': '{count} changes not yet saved',
 	'workspace.status.forbidden': 'You no longer have access to this Doetank. Anything not yet saved stays on this device.',
 	'workspace.status.unauthenticated': 'Your session has ended. Log in again; anything not yet saved stays on this device.',
+	'workspace.status.outdated': 'A newer version of the app has updated this workspace. Reload the page to go on working.',
+	'workspace.status.reload': 'Reload the page',
 	'workspace.status.login': 'Log in again',
 	'workspace.presence.label': 'In the workspace now',
 	'workspace.presence.you': '{name} (you)',

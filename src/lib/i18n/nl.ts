@@ -175,6 +175,8 @@ export const nl = {
 	'workspace.status.unsavedMany': '{count} wijzigingen nog niet opgeslagen',
 	'workspace.status.forbidden': 'Je hebt geen toegang meer tot deze Doetank. Wat je hier nog niet had opgeslagen, blijft op dit apparaat bewaard.',
 	'workspace.status.unauthenticated': 'Je sessie is verlopen. Log opnieuw in; wat nog niet was opgeslagen, blijft op dit apparaat bewaard.',
+	'workspace.status.outdated': 'Een nieuwere versie van de app heeft deze werkruimte bijgewerkt. Laad de pagina opnieuw om verder te werken.',
+	'workspace.status.reload': 'Pagina opnieuw laden',
 	'workspace.status.login': 'Opnieuw inloggen',
 	'workspace.presence.label': 'Nu in de werkruimte',
 	'workspace.presence.you': '{name} (jij)',

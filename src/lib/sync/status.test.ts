@@ -36,5 +36,6 @@ describe('statusLine', () => {
 	it('an ended session or access wins over everything else', () => {
 		expect(statusLine({ ...live, connection: 'offline', ended: 'forbidden' })).toMatchObject({ tone: 'error', key: 'workspace.status.forbidden' });
 		expect(statusLine({ ...live, persistence: 'failing', ended: 'unauthenticated' }).key).toBe('workspace.status.unauthenticated');
+		expect(statusLine({ ...live, unsaved: 1, ended: 'outdated' })).toMatchObject({ key: 'workspace.status.outdated', detail: { params: { count: 1 } } });
 	});
 });

@@ -2,7 +2,8 @@ import type { MessageKey } from '$lib/i18n';
 import type { PersistenceState } from './messages';
 
 export type Connection = 'connected' | 'connecting' | 'offline';
-export type Ended = 'unauthenticated' | 'forbidden';
+/** Why this page can no longer work on the document: reconnecting will not help. */
+export type Ended = 'unauthenticated' | 'forbidden' | 'outdated';
 
 export interface SyncStatus {
 	connection: Connection;
@@ -24,6 +25,12 @@ export interface StatusLine {
 	detail: { key: MessageKey; params?: { count: number } } | null;
 }
 
+const ENDED: Record<Ended, MessageKey> = {
+	forbidden: 'workspace.status.forbidden',
+	unauthenticated: 'workspace.status.unauthenticated',
+	outdated: 'workspace.status.outdated'
+};
+
 function unsavedDetail(unsaved: number): StatusLine['detail'] {
 	if (unsaved <= 0) return null;
 	return { key: unsaved === 1 ? 'workspace.status.unsavedOne' : 'workspace.status.unsavedMany', params: { count: unsaved } };
@@ -32,8 +39,7 @@ function unsavedDetail(unsaved: number): StatusLine['detail'] {
 export function statusLine(s: SyncStatus): StatusLine {
 	const pending = unsavedDetail(s.unsaved);
 	if (s.ended) {
-		const key = s.ended === 'forbidden' ? 'workspace.status.forbidden' : 'workspace.status.unauthenticated';
-		return { tone: 'error', key, detail: pending };
+		return { tone: 'error', key: ENDED[s.ended], detail: pending };
 	}
 	if (s.connection === 'offline') return { tone: 'warn', key: 'workspace.status.offline', detail: pending };
 	if (s.connection === 'connecting' || !s.synced) return { tone: 'busy', key: 'workspace.status.connecting', detail: pending };

@@ -2,6 +2,7 @@ import { IndexeddbPersistence } from 'y-indexeddb';
 import { removeAwarenessStates, type Awareness } from 'y-protocols/awareness';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
+import { migrateWorkspace, MIGRATION_ORIGIN, WorkspaceVersionError } from '$lib/domain/workspace';
 import { encodeSavedProbe, handleOwnMessages, type PersistenceState } from './messages';
 import type { PresenceState } from './presence';
 import type { Connection, Ended } from './status';
@@ -38,8 +39,6 @@ export interface WorkspaceOptions {
 	canWrite: boolean;
 	/** PUBLIC_SYNC_URL when the sync server runs apart; otherwise `/sync` on this origin. */
 	serverUrl?: string | null;
-	/** Runs once, after the first sync with the server; the place to bring an older document layout up to date. */
-	onReady?: (doc: Y.Doc) => void;
 }
 
 export interface Workspace {
@@ -80,7 +79,7 @@ export function openWorkspace(options: WorkspaceOptions): Workspace {
 	let localCount = 0;
 	let savedCount = 0;
 	let destroyed = false;
-	let readyCalled = false;
+	let migrated = false;
 	let probeTimer: ReturnType<typeof setTimeout> | undefined;
 	let typingTimer: ReturnType<typeof setTimeout> | undefined;
 
@@ -108,6 +107,18 @@ export function openWorkspace(options: WorkspaceOptions): Workspace {
 		if (!awareness.getLocalState()?.typing) awareness.setLocalStateField('typing', true);
 		clearTimeout(typingTimer);
 		typingTimer = setTimeout(() => awareness.setLocalStateField('typing', false), TYPING_MS);
+	};
+	// Once per page, after the first sync: only then does the client know the document's real layout
+	// version. Read-only roles leave it to a writer (the server would drop their changes).
+	const migrate = () => {
+		if (!canWrite) return;
+		try {
+			migrateWorkspace(doc);
+		} catch (err) {
+			// A newer app version wrote this document: stop before this older code changes it.
+			if (err instanceof WorkspaceVersionError) end('outdated');
+			else throw err;
+		}
 	};
 	const end = (reason: Ended) => {
 		state.ended = reason;
@@ -140,7 +151,7 @@ export function openWorkspace(options: WorkspaceOptions): Workspace {
 		refreshUnsaved();
 		clearTimeout(probeTimer);
 		probeTimer = setTimeout(sendProbe, PROBE_DELAY_MS);
-		if (canWrite) markTyping();
+		if (canWrite && origin !== MIGRATION_ORIGIN) markTyping();
 	});
 	provider.on('status', refreshConnection);
 	provider.on('connection-close', () => {
@@ -151,9 +162,9 @@ export function openWorkspace(options: WorkspaceOptions): Workspace {
 		refreshConnection();
 		if (!synced) return;
 		sendProbe();
-		if (!readyCalled) {
-			readyCalled = true;
-			options.onReady?.(doc);
+		if (!migrated) {
+			migrated = true;
+			migrate();
 		}
 	});
 	provider.on('closed', ({ code }) => end(code === CLOSE_UNAUTHENTICATED ? 'unauthenticated' : 'forbidden'));

@@ -3,6 +3,7 @@ import Collaboration from '@tiptap/extension-collaboration';
 import CollaborationCaret from '@tiptap/extension-collaboration-caret';
 import Placeholder from '@tiptap/extension-placeholder';
 import StarterKit from '@tiptap/starter-kit';
+import type * as Y from 'yjs';
 import type { MessageKey } from '$lib/i18n';
 import type { Workspace } from '$lib/sync/workspace.svelte';
 
@@ -11,7 +12,7 @@ export const HEADING_LEVELS = [3, 4] as const;
 
 interface ExtensionOptions {
 	workspace: Workspace;
-	fragment: string;
+	fragment: Y.XmlFragment;
 	placeholder: string;
 	editable: boolean;
 	onLinkShortcut: () => void;
@@ -50,7 +51,7 @@ export function collaborativeExtensions({ workspace, fragment, placeholder, edit
 			heading: { levels: [...HEADING_LEVELS] },
 			link: { openOnClick: !editable, autolink: true, defaultProtocol: 'https' }
 		}),
-		Collaboration.configure({ fragment: workspace.doc.getXmlFragment(fragment) }),
+		Collaboration.configure({ fragment }),
 		CollaborationCaret.configure({ provider: workspace.provider, user, render: caret }),
 		Placeholder.configure({ placeholder }),
 		Extension.create({
