@@ -71,10 +71,16 @@ export function openRawSocket(baseUrl: string, sessionId: string, doetankId: str
 	});
 }
 
-/** Resolves with the close code of a socket (1006 when the connection simply broke). */
-export function closeCode(ws: WebSocket): Promise<number> {
+/** Resolves with the close code of a socket (1006 when the connection simply broke); rejects after `ms`. */
+export function closeCode(ws: WebSocket, ms = 10_000): Promise<number> {
 	if (ws.readyState === WebSocket.CLOSED) return Promise.resolve(CLOSE.abnormal);
-	return new Promise((resolve) => ws.once('close', (code) => resolve(code)));
+	return new Promise((resolve, reject) => {
+		const timer = setTimeout(() => reject(new Error(`the socket was still open after ${ms} ms`)), ms);
+		ws.once('close', (code) => {
+			clearTimeout(timer);
+			resolve(code);
+		});
+	});
 }
 
 export function encodeSync(sub: number, payload: Uint8Array): Uint8Array {
