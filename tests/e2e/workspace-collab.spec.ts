@@ -25,6 +25,9 @@ test('two members type in one paragraph at once, see each other, and undo only t
 		tineke.page.keyboard.type('Voor wie? ', { delay: 25 }),
 		lars.page.keyboard.type(' Waarom nu?', { delay: 25 })
 	]);
+	// While they type, the others see who is typing.
+	const present = tineke.page.getByRole('list', { name: 'Nu in de werkruimte' });
+	await expect(present.getByText('Lars Lid, bij Probleemdefinitie, typt…', { exact: true })).toBeAttached();
 	const merged = `Voor wie? ${base} Waarom nu?`;
 	await expectText(everyone, merged);
 
@@ -54,13 +57,12 @@ test('two members type in one paragraph at once, see each other, and undo only t
 	await mila.page.keyboard.type('Mag niet');
 	await expectText([mila.page, tineke.page], merged);
 
-	// Presence: the others see her as watching, and where everyone is.
-	const present = tineke.page.getByRole('list', { name: 'Nu in de werkruimte' });
-	await expect(present.getByText('Mila Meekijker, bij Probleemdefinitie, kijkt mee')).toBeAttached();
-	await expect(present.getByText('Tineke Trekker (jij), bij Probleemdefinitie')).toBeAttached();
-	await lars.page.getByRole('tab', { name: /Actielijst/ }).click();
+	// Presence: the others see her as watching, and where everyone is; typing has stopped.
+	await expect(present.getByText('Mila Meekijker, bij Probleemdefinitie, kijkt mee', { exact: true })).toBeAttached();
+	await expect(present.getByText('Tineke Trekker (jij), bij Probleemdefinitie', { exact: true })).toBeAttached();
+	await lars.page.getByRole('tab', { name: 'Actielijst' }).click();
 	await expect(lars.page).toHaveURL(/\?sectie=actielijst$/);
-	await expect(present.getByText('Lars Lid, bij Actielijst')).toBeAttached();
+	await expect(present.getByText('Lars Lid, bij Actielijst', { exact: true })).toBeAttached();
 
 	await Promise.all([tineke.context.close(), lars.context.close(), mila.context.close()]);
 });

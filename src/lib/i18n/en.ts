@@ -179,6 +179,7 @@ export const en: Messages = {
 	'workspace.status.unauthenticated': 'Your session has ended. Log in again; anything not yet saved stays on this device.',
 	'workspace.status.outdated': 'A newer version of the app has updated this workspace. Reload the page to go on working.',
 	'workspace.status.reload': 'Reload the page',
+	'workspace.status.fromCache': 'showing the copy on this device',
 	'workspace.status.login': 'Log in again',
 	'workspace.presence.label': 'In the workspace now',
 	'workspace.presence.you': '{name} (you)',

@@ -177,6 +177,7 @@ export const nl = {
 	'workspace.status.unauthenticated': 'Je sessie is verlopen. Log opnieuw in; wat nog niet was opgeslagen, blijft op dit apparaat bewaard.',
 	'workspace.status.outdated': 'Een nieuwere versie van de app heeft deze werkruimte bijgewerkt. Laad de pagina opnieuw om verder te werken.',
 	'workspace.status.reload': 'Pagina opnieuw laden',
+	'workspace.status.fromCache': 'je ziet de versie op dit apparaat',
 	'workspace.status.login': 'Opnieuw inloggen',
 	'workspace.presence.label': 'Nu in de werkruimte',
 	'workspace.presence.you': '{name} (jij)',

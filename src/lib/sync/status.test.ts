@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { statusLine, type SyncStatus } from './status';
 
-const live: SyncStatus = { connection: 'connected', synced: true, unsaved: 0, persistence: 'ok', ended: null };
+const live: SyncStatus = { connection: 'connected', synced: true, unsaved: 0, persistence: 'ok', ended: null, loadedFromCache: false };
 
 describe('statusLine', () => {
 	it('says everything is saved when connected, synced and confirmed', () => {
@@ -27,6 +27,14 @@ describe('statusLine', () => {
 		expect(statusLine({ ...live, connection: 'offline', synced: false }).detail).toBeNull();
 		expect(statusLine({ ...live, connection: 'connecting', synced: false }).key).toBe('workspace.status.connecting');
 		expect(statusLine({ ...live, synced: false }).key).toBe('workspace.status.connecting');
+	});
+
+	it('says the copy on this device is showing until the server has answered', () => {
+		const cached = { ...live, loadedFromCache: true, synced: false };
+		expect(statusLine({ ...cached, connection: 'offline' }).detail).toEqual({ key: 'workspace.status.fromCache' });
+		expect(statusLine({ ...cached, connection: 'connecting' }).detail).toEqual({ key: 'workspace.status.fromCache' });
+		expect(statusLine({ ...cached, connection: 'offline', unsaved: 2 }).detail).toMatchObject({ key: 'workspace.status.unsavedMany' });
+		expect(statusLine({ ...cached, synced: true }).detail).toEqual({ key: 'workspace.status.allSaved' });
 	});
 
 	it('warns when the server cannot save', () => {

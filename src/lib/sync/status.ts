@@ -11,6 +11,7 @@ export interface SyncStatus {
 	unsaved: number;
 	persistence: PersistenceState;
 	ended: Ended | null;
+	loadedFromCache: boolean;
 }
 
 export type StatusTone = 'ok' | 'busy' | 'warn' | 'error';
@@ -41,8 +42,10 @@ export function statusLine(s: SyncStatus): StatusLine {
 	if (s.ended) {
 		return { tone: 'error', key: ENDED[s.ended], detail: pending };
 	}
-	if (s.connection === 'offline') return { tone: 'warn', key: 'workspace.status.offline', detail: pending };
-	if (s.connection === 'connecting' || !s.synced) return { tone: 'busy', key: 'workspace.status.connecting', detail: pending };
+	// Until the server has answered, what shows is this device's copy: say so when there is one.
+	const local = pending ?? (s.loadedFromCache && !s.synced ? { key: 'workspace.status.fromCache' as const } : null);
+	if (s.connection === 'offline') return { tone: 'warn', key: 'workspace.status.offline', detail: local };
+	if (s.connection === 'connecting' || !s.synced) return { tone: 'busy', key: 'workspace.status.connecting', detail: local };
 	if (s.persistence === 'failing') return { tone: 'warn', key: 'workspace.status.saveFailing', detail: pending };
 	return { tone: 'ok', key: 'workspace.status.connected', detail: pending ?? { key: 'workspace.status.allSaved' } };
 }

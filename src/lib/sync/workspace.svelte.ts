@@ -172,7 +172,7 @@ export function openWorkspace(options: WorkspaceOptions): Workspace {
 	refreshPeers();
 
 	const goOnline = () => {
-		if (state.ready && !state.ended) provider.connect();
+		if (state.ready && !state.ended && navigator.onLine) provider.connect();
 		refreshConnection();
 	};
 	const goOffline = () => {
