@@ -42,7 +42,13 @@ const EXPECTED: Record<DoetankAction, Record<SubjectName, boolean>> = {
 	'checkpoint.create':   row(n, n, n, n, Y, Y, Y, Y, n, n),
 	'checkpoint.submit':   row(n, n, n, n, Y, Y, Y, n, n, n),
 	'checkpoint.review':   row(n, n, n, n, n, n, n, Y, Y, n),
-	'audit.view':          row(n, n, Y, Y, Y, Y, Y, Y, Y, Y)
+	'audit.view':          row(n, n, Y, Y, Y, Y, Y, Y, Y, Y),
+	'questionnaire.respond': row(n, n, n, n, Y, Y, n, n, n, n),
+	'questionnaire.results': row(n, n, Y, Y, Y, Y, Y, Y, Y, Y),
+	'logboek.view':        row(n, n, Y, Y, n, n, Y, n, n, n),
+	'logboek.edit':        row(n, n, Y, n, n, n, Y, n, n, n),
+	'monitoring.view':     row(n, n, n, Y, n, n, Y, n, n, n),
+	'monitoring.note':     row(n, n, n, Y, n, n, Y, n, n, n)
 };
 
 function row(...cells: boolean[]): Record<SubjectName, boolean> {
@@ -93,7 +99,11 @@ describe('policy: network actions', () => {
 		'user.list': { loggedOut: n, member: n, coach: n, admin: Y },
 		'user.setNetworkRole': { loggedOut: n, member: n, coach: n, admin: Y },
 		'inbox.use': { loggedOut: n, member: Y, coach: Y, admin: Y },
-		'transitions.feed': { loggedOut: n, member: n, coach: Y, admin: Y }
+		'transitions.feed': { loggedOut: n, member: n, coach: Y, admin: Y },
+		'questionnaire.manage': { loggedOut: n, member: n, coach: n, admin: Y },
+		'questionnaire.networkResults': { loggedOut: n, member: n, coach: Y, admin: Y },
+		'cafe.facilitate': { loggedOut: n, member: n, coach: Y, admin: Y },
+		'network.overview': { loggedOut: n, member: n, coach: Y, admin: Y }
 	};
 	for (const action of NETWORK_ACTIONS) {
 		for (const [who, expected] of Object.entries(EXPECTED_NETWORK[action])) {

@@ -19,7 +19,11 @@ export const NETWORK_ACTIONS = [
 	'user.list',
 	'user.setNetworkRole',
 	'inbox.use',
-	'transitions.feed'
+	'transitions.feed',
+	'questionnaire.manage',
+	'questionnaire.networkResults',
+	'cafe.facilitate',
+	'network.overview'
 ] as const;
 export type NetworkAction = (typeof NETWORK_ACTIONS)[number];
 
@@ -41,7 +45,13 @@ export const DOETANK_ACTIONS = [
 	'checkpoint.create',
 	'checkpoint.submit',
 	'checkpoint.review',
-	'audit.view'
+	'audit.view',
+	'questionnaire.respond',
+	'questionnaire.results',
+	'logboek.view',
+	'logboek.edit',
+	'monitoring.view',
+	'monitoring.note'
 ] as const;
 export type DoetankAction = (typeof DOETANK_ACTIONS)[number];
 
@@ -56,7 +66,14 @@ const networkRules: Record<NetworkAction, (actor: Actor) => boolean> = {
 	// Everyone has an own inbox and calendar feed.
 	'inbox.use': () => true,
 	// The coach's feed of phase transitions across the network.
-	'transitions.feed': (a) => a.networkRole === 'admin' || a.networkRole === 'coach'
+	'transitions.feed': (a) => a.networkRole === 'admin' || a.networkRole === 'coach',
+	// Opening questionnaire waves and the raw (anonymous) answers are for admins only.
+	'questionnaire.manage': (a) => a.networkRole === 'admin',
+	// The project team reports leerresultaat across the network.
+	'questionnaire.networkResults': (a) => a.networkRole === 'admin' || a.networkRole === 'coach',
+	'cafe.facilitate': (a) => a.networkRole === 'admin' || a.networkRole === 'coach',
+	// The "Overzicht Doetanks" of the network.
+	'network.overview': (a) => a.networkRole === 'admin' || a.networkRole === 'coach'
 };
 
 const isMember = (s: DoetankStanding) => s.roles.length > 0;
@@ -88,7 +105,17 @@ const doetankRules: Record<DoetankAction, (actor: Actor, s: DoetankStanding) => 
 	'checkpoint.submit': (_a, s) => isEditor(s.roles),
 	// Members and coaches never approve (governance/approvers.ts), and neither do network roles.
 	'checkpoint.review': (_a, s) => isApprover(s.roles),
-	'audit.view': (a, s) => isMember(s) || watchesNetwork(a)
+	'audit.view': (a, s) => isMember(s) || watchesNetwork(a),
+	// The vragenlijst is for the Doetankleden themselves, not for sponsors, watchers or the coach.
+	'questionnaire.respond': (_a, s) => s.roles.includes('trekker') || s.roles.includes('lid'),
+	// Only group figures (at least 3 respondents), never one person's answers.
+	'questionnaire.results': (a, s) => isMember(s) || watchesNetwork(a),
+	// The logboek-matrix is the coaches' own reflection: not for the members.
+	'logboek.view': (a, s) => s.roles.includes('coach') || watchesNetwork(a),
+	'logboek.edit': (a, s) => s.roles.includes('coach') || a.networkRole === 'coach',
+	// The coach dashboard: a coach monitors the Doetanks they coach; admins monitor all.
+	'monitoring.view': (a, s) => s.roles.includes('coach') || isAdmin(a),
+	'monitoring.note': (a, s) => s.roles.includes('coach') || isAdmin(a)
 };
 
 function isNetworkAction(action: Action): action is NetworkAction {

@@ -8,6 +8,7 @@ import { DEMO_PASSWORD, demoAccounts, seedDemo } from './demo/seed';
 import { DoetankService } from './doetanks/service';
 import { HistoryService } from './documents/history';
 import { InvitationService } from './doetanks/invitations';
+import { QuestionnaireService } from './instruments/questionnaires';
 import { createLogger, type Logger } from './logger';
 import { PresenceBoard } from './presence';
 import { UserService } from './users/service';
@@ -25,6 +26,7 @@ export interface Services {
 	users: UserService;
 	history: HistoryService;
 	presence: PresenceBoard;
+	questionnaires: QuestionnaireService;
 	demoAccounts(): ReturnType<typeof demoAccounts>;
 	demoPassword: string;
 	close(): void;
@@ -53,6 +55,7 @@ export async function createServices(config: Config, log = createLogger(config.L
 		users: new UserService(db),
 		history: new HistoryService(db),
 		presence: new PresenceBoard(),
+		questionnaires: new QuestionnaireService(db),
 		demoAccounts: async () => (config.DEMO ? demoAccounts(db) : []),
 		demoPassword: DEMO_PASSWORD,
 		close: () => db.close()

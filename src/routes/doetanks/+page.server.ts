@@ -6,7 +6,11 @@ import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
 	const user = requireLogin(event);
-	return forPage(event, () => event.locals.services.doetanks.list(user));
+	return forPage(event, async () => ({
+		...(await event.locals.services.doetanks.list(user)),
+		// Without an inbox, open questionnaires are announced here.
+		questionnaires: (await event.locals.services.questionnaires.openFor(user)).filter((q) => !q.responded)
+	}));
 };
 
 export const actions = {

@@ -304,3 +304,16 @@ export const CLOSING_TEXT = {
 	nl: 'Hartelijk dank voor het invullen van de vragen!',
 	en: 'Thank you very much for answering the questions!'
 } as const satisfies Text;
+
+/** The start screen of the online questionnaire (002:2785-2796). */
+export const START_SCREEN = {
+	greeting: { nl: 'Beste ‘Doetanker’,', en: "Dear 'Doetanker'," },
+	intro: { nl: 'Fijn dat je de vragenlijst wilt invullen. Vooraf nog een aantal opmerkingen:', en: 'Glad that you are willing to fill in the questionnaire. A few remarks first:' },
+	bullets: [
+		{ nl: 'Vul alsjeblieft alle vragen in', en: 'Please answer all questions' },
+		{ nl: 'Bij meerkeuzevragen is vaak je eerste gedachte het beste antwoord. Denk niet te lang na.', en: 'With multiple-choice questions your first thought is often the best answer. Do not think too long.' },
+		{ nl: 'Er zijn geen ‘foute’ of ‘goede’ antwoorden; het is gewoon jouw mening', en: "There are no 'wrong' or 'right' answers; it is simply your opinion" },
+		{ nl: 'De informatie die je ons geeft, behandelen we vertrouwelijk', en: 'We treat the information you give us confidentially' }
+	],
+	closing: { nl: 'Alvast hartelijk dank!', en: 'Thank you in advance!' }
+} as const satisfies Record<string, Text | readonly Text[]>;

@@ -1,0 +1,103 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Browser, type BrowserContext, type Page } from '@playwright/test';
+import { FIXTURE_RESPONSES } from '../../src/lib/domain/instruments/vragenlijst.fixture';
+import { login, PASSWORD, uniqueEmail } from './helpers';
+
+const DEMO_PASSWORD = 'doetank-demo';
+
+/** A new account in its own browser context, registered over the API (the cookie lands in the context). */
+async function account(browser: Browser, name: string): Promise<{ context: BrowserContext; page: Page; email: string }> {
+	const context = await browser.newContext();
+	const page = await context.newPage();
+	const email = uniqueEmail(name.toLowerCase().replace(/\W+/g, '-'));
+	const res = await page.request.post('/api/v1/users', { data: { email, name, password: PASSWORD } });
+	expect(res.status()).toBe(201);
+	return { context, page, email };
+}
+
+async function seriousViolations(page: Page) {
+	const results = await new AxeBuilder({ page }).analyze();
+	return results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.help}`);
+}
+
+/** Fills the questionnaire as in the fixture: codes on the radios, 'nvt' for a null in section 7, numbers typed. */
+async function answer(page: Page, answers: Record<string, number | null | undefined>) {
+	for (const [id, value] of Object.entries(answers)) {
+		const field = page.locator(`[name="${id}"]`);
+		if ((await field.first().getAttribute('type')) === 'number') {
+			if (value !== null && value !== undefined) await field.fill(String(value));
+			continue;
+		}
+		if (value === null || value === undefined) {
+			if (id.startsWith('overige_vragen.')) await page.locator(`[name="${id}"][value="nvt"]`).check();
+			continue;
+		}
+		await page.locator(`[name="${id}"][value="${value}"]`).check();
+	}
+}
+
+test('three members answer the vragenlijst; the results stay hidden at two and show the hand-computed means at three', async ({ browser }) => {
+	test.setTimeout(120_000);
+	const owner = await account(browser, 'Tess Trekker');
+	const created = await owner.page.request.post('/api/v1/doetanks', { data: { name: 'Meten en monitoren', onderwerp: 'Leren meten', beoogdDoel: 'Een voor- en nameting' } });
+	const doetankId = (await created.json()).doetank.id as string;
+	const leden = [];
+	for (const name of ['Lid Een', 'Lid Twee', 'Lid Drie']) {
+		const lid = await account(browser, name);
+		const added = await owner.page.request.post(`/api/v1/doetanks/${doetankId}/members`, { data: { email: lid.email, roles: ['lid'] } });
+		expect(added.status()).toBe(201);
+		leden.push(lid);
+	}
+
+	const adminContext = await browser.newContext();
+	const admin = await adminContext.newPage();
+	await login(admin, 'beheerder@demo.doetank.nl', DEMO_PASSWORD);
+	await admin.getByRole('link', { name: 'Vragenlijst' }).click();
+	await admin.getByLabel('Naam van de meting').fill('Voormeting');
+	await admin.getByLabel('Laatste dag om in te vullen').fill(new Date(Date.now() + 7 * 86_400_000).toISOString().slice(0, 10));
+	await admin.getByRole('checkbox', { name: 'Meten en monitoren' }).check();
+	await admin.getByRole('button', { name: 'Meting openen' }).click();
+	await expect(admin.getByText('Meting Voormeting is geopend.')).toBeVisible();
+
+	for (const [i, lid] of leden.entries()) {
+		await lid.page.goto('/doetanks');
+		await lid.page.getByRole('link', { name: 'Vragenlijst Voormeting voor Meten en monitoren invullen' }).click();
+		await expect(lid.page.getByRole('heading', { level: 1 })).toContainText('Vragenlijst Doetankleden');
+		if (i === 0) expect(await seriousViolations(lid.page)).toEqual([]);
+		await answer(lid.page, FIXTURE_RESPONSES[i]!);
+		await lid.page.getByRole('button', { name: 'Antwoorden versturen' }).click();
+		await expect(lid.page.getByText('Hartelijk dank voor het invullen van de vragen!')).toBeVisible();
+		await expect(lid.page.getByText('Ingevuld')).toBeVisible();
+
+		await admin.goto('/vragenlijst');
+		await admin.getByRole('link', { name: 'Voormeting' }).click();
+		const section = admin.getByRole('region', { name: 'Meten en monitoren' });
+		await expect(section.getByText(`Reacties: ${i + 1}`)).toBeVisible();
+		if (i < 2) {
+			await expect(section.getByText(`Nog verborgen: ${i + 1} reacties, minimaal 3 nodig om resultaten te tonen.`)).toBeVisible();
+			await expect(section.getByRole('table')).toHaveCount(0);
+		}
+	}
+
+	// The means computed by hand in vragenlijst.fixture.ts, with two decimals.
+	const section = admin.getByRole('region', { name: 'Meten en monitoren' });
+	const table = section.getByRole('table', { name: 'Schaalgemiddelden: Meten en monitoren' });
+	const expected: [string, string][] = [
+		['Innovatief werkgedrag', '4,00'],
+		['Ervaren psychologische veiligheid', '3,86'],
+		['Leergedrag', '3,63'],
+		['(Individuele) werkprestaties', '5,50'],
+		['Individuele taakprestaties', '3,83'],
+		['Professionalisering', '–'],
+		['Team innovativiteit', '3,92']
+	];
+	for (const [scale, mean] of expected) {
+		await expect(table.getByRole('row', { name: scale }).getByRole('cell').first()).toHaveText(mean);
+	}
+	expect(await seriousViolations(admin)).toEqual([]);
+
+	// A member sees the Doetank's group figures, never a single answer.
+	await leden[0]!.page.goto(`/doetanks/${doetankId}/vragenlijst`);
+	await expect(leden[0]!.page.getByRole('row', { name: 'Leergedrag' }).getByRole('cell').first()).toHaveText('3,63');
+	await Promise.all([owner.context.close(), adminContext.close(), ...leden.map((l) => l.context.close())]);
+});
