@@ -62,6 +62,9 @@ export class SyncConnection {
 				.then(() => this.handle(isBinary ? new Uint8Array(data) : null))
 				.catch(() => this.close(CLOSE.badMessage, 'message could not be applied'));
 		});
+		// ws reports protocol violations (too large, invalid UTF-8) as an 'error' and then closes the
+		// socket itself with 1009 / 1007; without a listener that error would end the whole process.
+		ws.on('error', () => this.close(CLOSE.badMessage, 'protocol error'));
 		ws.on('close', (code: number) => {
 			this.closed = true;
 			// Leave only after every message already received has been handled (and logged).
