@@ -72,6 +72,7 @@ let owner: ApiClient;
 let doetankId: string;
 const clients = new Map<ActorKey, ApiClient>();
 const userIds = new Map<ActorKey, string>();
+const emails = new Map<ActorKey, string>();
 
 const actorClient = (actor: ActorKey): ApiClient => {
 	const client = clients.get(actor);
@@ -173,6 +174,7 @@ beforeAll(async () => {
 		expect(res.status, res.text).toBe(201);
 		clients.set(actor, user.client);
 		userIds.set(actor, user.id);
+		emails.set(actor, user.account.email);
 	}
 	clients.set('network member, not a member', (await register(base, newAccount('Outsider'))).client);
 	clients.set('network coach, not a member', await login(base, DEMO_COACH, DEMO_PASSWORD));
@@ -244,5 +246,200 @@ describe('network-wide Doetank list', () => {
 		}
 		const inMine = res.body.mine.some((d) => d.id === doetankId);
 		expect(inMine).toBe(actor === 'meekijker');
+	});
+});
+
+/**
+ * Governance actions, written out by hand like the table above:
+ * - phase overview, agreement, checkpoint list and audit events: anyone who may view the Doetank;
+ * - proposing a transition: trekker, Doetank coach or network admin; overriding a closed gate: network admin only;
+ * - editing the agreement: trekker, lid, coach, opdrachtgever, besluitvormer; confirming it: the opdrachtgever only;
+ * - planning a checkpoint: trekker, lid, coach, opdrachtgever; submitting: trekker, lid, coach;
+ * - approving or asking for changes: opdrachtgever or besluitvormer only (never members, coaches or admins);
+ * - a checkpoint's frozen content: any member or a network admin (like the live document).
+ */
+const GOV_ACTIONS = [
+	'phase.view',
+	'phase.propose',
+	'phase.override',
+	'agreement.view',
+	'agreement.edit',
+	'agreement.confirm',
+	'checkpoint.list',
+	'checkpoint.create',
+	'checkpoint.view',
+	'checkpoint.submit',
+	'checkpoint.approve',
+	'checkpoint.requestChanges',
+	'audit.view'
+] as const;
+type GovAction = (typeof GOV_ACTIONS)[number];
+
+// prettier-ignore
+const GOV_EXPECTED: Record<ActorKey, Record<GovAction, number>> = {
+	'trekker':                      { 'phase.view': 200, 'phase.propose': 201, 'phase.override': 403, 'agreement.view': 200, 'agreement.edit': 200, 'agreement.confirm': 403, 'checkpoint.list': 200, 'checkpoint.create': 201, 'checkpoint.view': 200, 'checkpoint.submit': 201, 'checkpoint.approve': 403, 'checkpoint.requestChanges': 403, 'audit.view': 200 },
+	'lid':                          { 'phase.view': 200, 'phase.propose': 403, 'phase.override': 403, 'agreement.view': 200, 'agreement.edit': 200, 'agreement.confirm': 403, 'checkpoint.list': 200, 'checkpoint.create': 201, 'checkpoint.view': 200, 'checkpoint.submit': 201, 'checkpoint.approve': 403, 'checkpoint.requestChanges': 403, 'audit.view': 200 },
+	'coach':                        { 'phase.view': 200, 'phase.propose': 201, 'phase.override': 403, 'agreement.view': 200, 'agreement.edit': 200, 'agreement.confirm': 403, 'checkpoint.list': 200, 'checkpoint.create': 201, 'checkpoint.view': 200, 'checkpoint.submit': 201, 'checkpoint.approve': 403, 'checkpoint.requestChanges': 403, 'audit.view': 200 },
+	'opdrachtgever':                { 'phase.view': 200, 'phase.propose': 403, 'phase.override': 403, 'agreement.view': 200, 'agreement.edit': 200, 'agreement.confirm': 201, 'checkpoint.list': 200, 'checkpoint.create': 201, 'checkpoint.view': 200, 'checkpoint.submit': 403, 'checkpoint.approve': 201, 'checkpoint.requestChanges': 201, 'audit.view': 200 },
+	'besluitvormer':                { 'phase.view': 200, 'phase.propose': 403, 'phase.override': 403, 'agreement.view': 200, 'agreement.edit': 200, 'agreement.confirm': 403, 'checkpoint.list': 200, 'checkpoint.create': 403, 'checkpoint.view': 200, 'checkpoint.submit': 403, 'checkpoint.approve': 201, 'checkpoint.requestChanges': 201, 'audit.view': 200 },
+	'meekijker':                    { 'phase.view': 200, 'phase.propose': 403, 'phase.override': 403, 'agreement.view': 200, 'agreement.edit': 403, 'agreement.confirm': 403, 'checkpoint.list': 200, 'checkpoint.create': 403, 'checkpoint.view': 200, 'checkpoint.submit': 403, 'checkpoint.approve': 403, 'checkpoint.requestChanges': 403, 'audit.view': 200 },
+	'network member, not a member': { 'phase.view': 403, 'phase.propose': 403, 'phase.override': 403, 'agreement.view': 403, 'agreement.edit': 403, 'agreement.confirm': 403, 'checkpoint.list': 403, 'checkpoint.create': 403, 'checkpoint.view': 403, 'checkpoint.submit': 403, 'checkpoint.approve': 403, 'checkpoint.requestChanges': 403, 'audit.view': 403 },
+	'network coach, not a member':  { 'phase.view': 200, 'phase.propose': 403, 'phase.override': 403, 'agreement.view': 200, 'agreement.edit': 403, 'agreement.confirm': 403, 'checkpoint.list': 200, 'checkpoint.create': 403, 'checkpoint.view': 403, 'checkpoint.submit': 403, 'checkpoint.approve': 403, 'checkpoint.requestChanges': 403, 'audit.view': 200 },
+	'network admin, not a member':  { 'phase.view': 200, 'phase.propose': 201, 'phase.override': 201, 'agreement.view': 200, 'agreement.edit': 403, 'agreement.confirm': 403, 'checkpoint.list': 200, 'checkpoint.create': 403, 'checkpoint.view': 200, 'checkpoint.submit': 403, 'checkpoint.approve': 403, 'checkpoint.requestChanges': 403, 'audit.view': 200 },
+	'logged out':                   { 'phase.view': 401, 'phase.propose': 401, 'phase.override': 401, 'agreement.view': 401, 'agreement.edit': 401, 'agreement.confirm': 401, 'checkpoint.list': 401, 'checkpoint.create': 401, 'checkpoint.view': 401, 'checkpoint.submit': 401, 'checkpoint.approve': 401, 'checkpoint.requestChanges': 401, 'audit.view': 401 }
+};
+
+interface CheckpointBody {
+	checkpoint: { id: string; title: string; status: string };
+}
+
+const base$ = (path = '') => `/api/v1/doetanks/${doetankId}${path}`;
+
+/** A fresh Doetank of the matrix trekker with the actor in its own role, so a phase move cannot disturb other cells. */
+async function freshDoetankFor(actor: ActorKey): Promise<string> {
+	const created = await owner.post<DoetankDetail>('/api/v1/doetanks', { name: `Fase (${actor})`, onderwerp: 'Fasen', beoogdDoel: 'Poorten testen' });
+	expect(created.status).toBe(201);
+	const id = created.body.doetank.id;
+	const role = MEMBER_ROLES[actor];
+	if (role && actor !== 'trekker') {
+		const added = await owner.post(`/api/v1/doetanks/${id}/members`, { email: emails.get(actor), roles: [role] });
+		expect(added.status, added.text).toBe(201);
+	}
+	return id;
+}
+
+const phaseOf = async (id: string) => (await owner.get<{ phase: string }>(`/api/v1/doetanks/${id}/phase`)).body.phase;
+
+async function ownersCheckpoint(submitted: boolean): Promise<string> {
+	const res = await owner.post<CheckpointBody>(base$('/checkpoints'), { title: 'Door de trekker', plannedDay: '2027-01-15', subjects: ['probleemdefinitie'] });
+	expect(res.status, res.text).toBe(201);
+	if (submitted) expect((await owner.post(base$(`/checkpoints/${res.body.checkpoint.id}/submissions`))).status).toBe(201);
+	return res.body.checkpoint.id;
+}
+
+const statusOf = async (checkpointId: string) => (await owner.get<CheckpointBody>(base$(`/checkpoints/${checkpointId}`))).body.checkpoint.status;
+
+async function agreementVersion(): Promise<{ version: number; confirmed: number | null; spelregels: string }> {
+	const res = await owner.get<{ agreement: { version: number; spelregels: string }; confirmations: { version: number }[] }>(base$('/agreement'));
+	expect(res.status).toBe(200);
+	return { version: res.body.agreement.version, confirmed: res.body.confirmations[0]?.version ?? null, spelregels: res.body.agreement.spelregels };
+}
+
+const AGREEMENT = { randvoorwaarden: 'r', terugkoppelmomenten: 't', besluitvormer: 'b', informeren: 'i', opdrachtgeverDecides: false };
+
+const GOV_PERFORM: Record<GovAction, (client: ApiClient, actor: ActorKey) => Promise<number>> = {
+	'phase.view': async (c) => {
+		const res = await c.get<{ phase: string; options: unknown[] }>(base$('/phase'));
+		if (res.status === 200) expect(res.body.options.length).toBeGreaterThan(0);
+		return res.status;
+	},
+	'phase.propose': async (c, actor) => {
+		const id = await freshDoetankFor(actor);
+		const res = await c.post(`/api/v1/doetanks/${id}/transitions`, { to: 'gestopt', reasonCategory: 'anders', explanation: `Matrix ${actor}` });
+		expect(await phaseOf(id)).toBe(res.status === 201 ? 'gestopt' : 'fase_0');
+		return res.status;
+	},
+	'phase.override': async (c, actor) => {
+		const id = await freshDoetankFor(actor);
+		const res = await c.post(`/api/v1/doetanks/${id}/transitions`, { to: 'fase_1', override: true, justification: `Matrix ${actor}` });
+		expect(await phaseOf(id)).toBe(res.status === 201 ? 'fase_1' : 'fase_0');
+		return res.status;
+	},
+	'agreement.view': async (c) => {
+		const res = await c.get<{ agreement: { version: number } }>(base$('/agreement'));
+		if (res.status === 200) expect(typeof res.body.agreement.version).toBe('number');
+		return res.status;
+	},
+	'agreement.edit': async (c, actor) => {
+		const before = await agreementVersion();
+		const res = await c.put(base$('/agreement'), { version: before.version, ...AGREEMENT, spelregels: `Door ${actor}` });
+		const after = await agreementVersion();
+		expect(after.version).toBe(res.status === 200 ? before.version + 1 : before.version);
+		expect(after.spelregels === `Door ${actor}`).toBe(res.status === 200);
+		return res.status;
+	},
+	'agreement.confirm': async (c, actor) => {
+		const { version } = await agreementVersion();
+		const saved = await owner.put(base$('/agreement'), { version, ...AGREEMENT, spelregels: `Te bevestigen (${actor})` });
+		expect(saved.status, saved.text).toBe(200);
+		const res = await c.post(base$('/agreement/confirmations'), { version: version + 1 });
+		expect((await agreementVersion()).confirmed === version + 1).toBe(res.status === 201);
+		return res.status;
+	},
+	'checkpoint.list': async (c) => {
+		const res = await c.get<{ checkpoints: unknown[] }>(base$('/checkpoints'));
+		if (res.status === 200) expect(Array.isArray(res.body.checkpoints)).toBe(true);
+		return res.status;
+	},
+	'checkpoint.create': async (c, actor) => {
+		const title = `Gepland door ${actor}`;
+		const res = await c.post(base$('/checkpoints'), { title, plannedDay: '2027-02-01', subjects: ['actielijst'] });
+		const list = await owner.get<{ checkpoints: { title: string }[] }>(base$('/checkpoints'));
+		expect(list.body.checkpoints.some((x) => x.title === title)).toBe(res.status === 201);
+		return res.status;
+	},
+	'checkpoint.view': async (c) => {
+		const id = await ownersCheckpoint(true);
+		const res = await c.get<CheckpointBody>(base$(`/checkpoints/${id}`));
+		const state = await c.get(base$(`/checkpoints/${id}/submissions/1/state`));
+		expect(state.status).toBe(res.status);
+		if (res.status === 200) expect(res.body.checkpoint.id).toBe(id);
+		else expect(res.text).not.toContain('rendered');
+		return res.status;
+	},
+	'checkpoint.submit': async (c) => {
+		const id = await ownersCheckpoint(false);
+		const res = await c.post(base$(`/checkpoints/${id}/submissions`));
+		expect(await statusOf(id)).toBe(res.status === 201 ? 'ingediend' : 'gepland');
+		return res.status;
+	},
+	'checkpoint.approve': async (c) => {
+		const id = await ownersCheckpoint(true);
+		const res = await c.post(base$(`/checkpoints/${id}/reviews`), { decision: 'approve' });
+		expect(await statusOf(id)).toBe(res.status === 201 ? 'goedgekeurd' : 'ingediend');
+		return res.status;
+	},
+	'checkpoint.requestChanges': async (c) => {
+		const id = await ownersCheckpoint(true);
+		const res = await c.post(base$(`/checkpoints/${id}/reviews`), { decision: 'request_changes', comment: 'Graag scherper' });
+		expect(await statusOf(id)).toBe(res.status === 201 ? 'aanpassing_gevraagd' : 'ingediend');
+		return res.status;
+	},
+	'audit.view': async (c) => {
+		const res = await c.get<{ events: unknown[] }>(base$('/audit'));
+		if (res.status === 200) expect(Array.isArray(res.body.events)).toBe(true);
+		return res.status;
+	}
+};
+
+describe('governance role × action matrix over HTTP', () => {
+	const cells = ACTORS.flatMap((actor) => GOV_ACTIONS.map((action) => [actor, action, GOV_EXPECTED[actor][action]] as const));
+
+	it.each(cells)('%s × %s → %i', async (actor, action, expected) => {
+		const status = await GOV_PERFORM[action](actorClient(actor), actor);
+		expect(status).toBe(expected);
+	});
+});
+
+describe('network-wide governance endpoints', () => {
+	it.each([
+		['network admin, not a member', 200],
+		['network coach, not a member', 200],
+		['network member, not a member', 403],
+		['trekker', 403],
+		['opdrachtgever', 403],
+		['logged out', 401]
+	] as const)('%s: GET /api/v1/feed/transitions → %i', async (actor, status) => {
+		const res = await actorClient(actor).get<{ transitions: { doetankId: string }[] }>('/api/v1/feed/transitions');
+		expect(res.status).toBe(status);
+		if (status === 200) expect(res.body.transitions.length).toBeGreaterThan(0);
+	});
+
+	it.each(ACTORS.map((a) => [a, a === 'logged out' ? 401 : 200] as const))('%s: GET /api/v1/me/inbox → %i, a notice of submitted rounds only for approvers', async (actor, status) => {
+		const res = await actorClient(actor).get<{ items: { kind: string }[] }>('/api/v1/me/inbox');
+		expect(res.status).toBe(status);
+		if (status !== 200) return;
+		const approver = actor === 'opdrachtgever' || actor === 'besluitvormer';
+		expect(res.body.items.some((n) => n.kind === 'checkpoint_submitted')).toBe(approver);
 	});
 });

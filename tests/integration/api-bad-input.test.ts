@@ -34,6 +34,7 @@ let addable: Account;
 let candidate: Account;
 let loginUser: { client: ApiClient; account: Account };
 let passwordUser: { client: ApiClient; account: Account; other: ApiClient };
+let checkpointId: string;
 const anonymous = () => new ApiClient(base);
 
 beforeAll(async () => {
@@ -59,7 +60,18 @@ beforeAll(async () => {
 	loginUser = { client: l.client, account: l.account };
 	const p = await register(base, newAccount('Password'));
 	passwordUser = { client: p.client, account: p.account, other: await login(base, p.account.email, p.account.password) };
+
+	const cp = await admin.post<{ checkpoint: { id: string } }>(`/api/v1/doetanks/${doetankId}/checkpoints`, {
+		title: 'Probleemdefinitie',
+		plannedDay: '2027-01-15',
+		subjects: ['probleemdefinitie']
+	});
+	expect(cp.status, cp.text).toBe(201);
+	checkpointId = cp.body.checkpoint.id;
+	expect((await admin.post(`/api/v1/doetanks/${doetankId}/checkpoints/${checkpointId}/submissions`)).status).toBe(201);
 });
+
+const governance = (path: string) => admin.get(`/api/v1/doetanks/${doetankId}${path}`).then((r) => r.body);
 
 afterAll(async () => {
 	await server?.stop();
@@ -264,6 +276,122 @@ const ENDPOINTS: BodyEndpoint[] = [
 		],
 		// A password change signs out the other session, so an unchanged session list means no change.
 		snapshot: async () => ({ sessions: await sessionIds(passwordUser.client) })
+	},
+	{
+		name: 'POST /api/v1/doetanks/:id/transitions',
+		method: 'POST',
+		path: () => `/api/v1/doetanks/${doetankId}/transitions`,
+		client: () => admin,
+		valid: () => ({ to: 'gestopt', reasonCategory: 'anders', explanation: 'Geen tijd' }),
+		required: ['to'],
+		wrongTypes: { to: 1, reasonCategory: 5, explanation: 7, resultSummary: false, override: 'yes', justification: [] },
+		overlong: {
+			explanation: () => 'e'.repeat(2001),
+			resultSummary: () => 'r'.repeat(2001),
+			justification: () => 'j'.repeat(2001)
+		},
+		invalid: [
+			['unknown phase', () => ({ to: 'fase_9' }), 'to'],
+			['unknown stop reason', () => ({ reasonCategory: 'geen_zin' }), 'reasonCategory'],
+			['stopping without a reason', () => ({ reasonCategory: null }), 'reasonCategory'],
+			['stopping with a blank explanation', () => ({ explanation: '  ' }), 'explanation'],
+			['completing without a result summary', () => ({ to: 'afgerond' }), 'resultSummary'],
+			['override without a justification', () => ({ override: true }), 'justification']
+		],
+		snapshot: () => governance('/phase')
+	},
+	{
+		name: 'PUT /api/v1/doetanks/:id/agreement',
+		method: 'PUT',
+		path: () => `/api/v1/doetanks/${doetankId}/agreement`,
+		client: () => admin,
+		valid: () => ({ version: 0, randvoorwaarden: 'r', spelregels: 's', terugkoppelmomenten: 't', besluitvormer: 'b', informeren: 'i' }),
+		required: ['version'],
+		wrongTypes: { version: '0', randvoorwaarden: 5, spelregels: ['s'], besluitvormer: {}, opdrachtgeverDecides: 'ja' },
+		overlong: {
+			randvoorwaarden: () => 'r'.repeat(4001),
+			terugkoppelmomenten: () => 't'.repeat(4001),
+			besluitvormer: () => 'b'.repeat(201)
+		},
+		invalid: [
+			['negative version', () => ({ version: -1 }), 'version'],
+			['fractional version', () => ({ version: 0.5 }), 'version']
+		],
+		snapshot: () => governance('/agreement')
+	},
+	{
+		name: 'POST /api/v1/doetanks/:id/agreement/confirmations',
+		method: 'POST',
+		path: () => `/api/v1/doetanks/${doetankId}/agreement/confirmations`,
+		client: () => admin,
+		valid: () => ({ version: 1 }),
+		required: ['version'],
+		wrongTypes: { version: '1' },
+		overlong: {},
+		invalid: [['version 0', () => ({ version: 0 }), 'version']],
+		snapshot: () => governance('/agreement')
+	},
+	{
+		name: 'POST /api/v1/doetanks/:id/checkpoints',
+		method: 'POST',
+		path: () => `/api/v1/doetanks/${doetankId}/checkpoints`,
+		client: () => admin,
+		valid: () => ({ title: 'Business case', plannedDay: '2027-03-01', subjects: ['businessCase:doetank'] }),
+		required: ['title', 'plannedDay', 'subjects'],
+		wrongTypes: { title: 1, plannedDay: 20270301, subjects: 'probleemdefinitie' },
+		overlong: { title: () => 't'.repeat(201), subjects: () => Array.from({ length: 21 }, (_, i) => `businessCase:pilot:${i}`) },
+		invalid: [
+			['a day that does not exist', () => ({ plannedDay: '2027-02-30' }), 'plannedDay'],
+			['a day in another format', () => ({ plannedDay: '01-03-2027' }), 'plannedDay'],
+			['an unknown subject', () => ({ subjects: ['begroting'] }), 'subjects'],
+			['no subjects', () => ({ subjects: [] }), 'subjects'],
+			['a blank title', () => ({ title: '  ' }), 'title']
+		],
+		snapshot: () => governance('/checkpoints')
+	},
+	{
+		name: 'PUT /api/v1/doetanks/:id/checkpoints/:checkpointId',
+		method: 'PUT',
+		path: () => `/api/v1/doetanks/${doetankId}/checkpoints/${checkpointId}`,
+		client: () => admin,
+		valid: () => ({ title: 'Verzet', plannedDay: '2027-04-01', subjects: ['probleemdefinitie'] }),
+		required: ['title', 'plannedDay', 'subjects'],
+		wrongTypes: { title: false, plannedDay: null, subjects: [1] },
+		overlong: { title: () => 't'.repeat(201) },
+		invalid: [['an unknown subject', () => ({ subjects: ['businessCase:met spatie'] }), 'subjects']],
+		snapshot: () => governance(`/checkpoints/${checkpointId}`)
+	},
+	{
+		name: 'POST /api/v1/doetanks/:id/checkpoints/:checkpointId/reviews',
+		method: 'POST',
+		path: () => `/api/v1/doetanks/${doetankId}/checkpoints/${checkpointId}/reviews`,
+		client: () => admin,
+		valid: () => ({ decision: 'approve', comment: 'Akkoord' }),
+		required: ['decision'],
+		wrongTypes: { decision: true, comment: 5 },
+		overlong: { comment: () => 'c'.repeat(4001) },
+		invalid: [
+			['an unknown decision', () => ({ decision: 'misschien' }), 'decision'],
+			['asking for changes without a comment', () => ({ decision: 'request_changes', comment: ' ' }), 'comment']
+		],
+		snapshot: () => governance(`/checkpoints/${checkpointId}`)
+	},
+	{
+		name: 'POST /api/v1/me/inbox/read',
+		method: 'POST',
+		path: () => '/api/v1/me/inbox/read',
+		client: () => admin,
+		valid: () => ({ ids: ['nosuchnotice'] }),
+		required: ['ids'],
+		wrongTypes: { ids: 'nosuchnotice', all: 'yes' },
+		overlong: { ids: () => Array.from({ length: 201 }, (_, i) => `n${i}`) },
+		invalid: [
+			['ids and all together', () => ({ all: true }), 'ids'],
+			['all: false', () => ({ ids: undefined, all: false }), 'all'],
+			['an id with a space', () => ({ ids: ['a b'] }), 'ids'],
+			['no ids', () => ({ ids: [] }), 'ids']
+		],
+		snapshot: async () => (await admin.get('/api/v1/me/inbox')).body
 	}
 ];
 
@@ -434,6 +562,22 @@ describe('unknown ids answer 404', () => {
 		['DELETE /me/sessions/:unknown', async () => ({ res: await admin.delete('/api/v1/me/sessions/no-such-session') })],
 		['GET /doetanks/:unknown/history', async () => ({ res: await admin.get('/api/v1/doetanks/no-such-doetank/history') })],
 		['GET /doetanks/:unknown/history/:day', async () => ({ res: await admin.get('/api/v1/doetanks/no-such-doetank/history/2026-11-27') })],
+		['GET /doetanks/:unknown/phase', async () => ({ res: await admin.get('/api/v1/doetanks/no-such-doetank/phase') })],
+		[
+			'POST /doetanks/:unknown/transitions',
+			async () => ({ res: await admin.post('/api/v1/doetanks/no-such-doetank/transitions', { to: 'gestopt', reasonCategory: 'anders', explanation: 'x' }) })
+		],
+		['GET /doetanks/:unknown/agreement', async () => ({ res: await admin.get('/api/v1/doetanks/no-such-doetank/agreement') })],
+		['GET /doetanks/:unknown/checkpoints', async () => ({ res: await admin.get('/api/v1/doetanks/no-such-doetank/checkpoints') })],
+		['GET /doetanks/:unknown/audit', async () => ({ res: await admin.get('/api/v1/doetanks/no-such-doetank/audit') })],
+		['GET /doetanks/:id/checkpoints/:unknown', async () => ({ res: await admin.get(`/api/v1/doetanks/${doetankId}/checkpoints/no-such-checkpoint`) })],
+		['POST /doetanks/:id/checkpoints/:unknown/submissions', async () => ({ res: await admin.post(`/api/v1/doetanks/${doetankId}/checkpoints/no-such-checkpoint/submissions`) })],
+		[
+			'GET a checkpoint of another Doetank',
+			async () => ({ res: await admin.get(`/api/v1/doetanks/${probeDoetankId}/checkpoints/${checkpointId}`) })
+		],
+		['GET /doetanks/:id/checkpoints/:id?round=9 (no such round)', async () => ({ res: await admin.get(`/api/v1/doetanks/${doetankId}/checkpoints/${checkpointId}?round=9`) })],
+		['GET /doetanks/:id/checkpoints/:id/submissions/9/state', async () => ({ res: await admin.get(`/api/v1/doetanks/${doetankId}/checkpoints/${checkpointId}/submissions/9/state`) })],
 		['GET /invitations/:unknown', async () => ({ res: await anonymous().get('/api/v1/invitations/no-such-token') })],
 		['POST /invitations/:unknown', async () => ({ res: await admin.post('/api/v1/invitations/no-such-token') })],
 		[
@@ -468,6 +612,16 @@ describe('a version-history day must be a real date', () => {
 		const res = await admin.get(`/api/v1/doetanks/${doetankId}/history/2026-11-27`);
 		expect(res.status).toBe(200);
 		expect(res.headers.get('content-type')).toBe('application/octet-stream');
+	});
+});
+
+describe('a submission round must be a whole number', () => {
+	it.each(['x', '0', '-1', '1.5'])('round %s → 422 naming the round', async (round) => {
+		for (const path of [`/checkpoints/${checkpointId}?round=${round}`, `/checkpoints/${checkpointId}/submissions/${round}/state`]) {
+			const res = await admin.get(`/api/v1/doetanks/${doetankId}${path}`);
+			const error = expectApiError(res, 422, 'validation_failed');
+			expect(Object.keys(error.fields ?? {})).toEqual(['round']);
+		}
 	});
 });
 

@@ -7,6 +7,7 @@ export type ErrorCode =
 	| 'not_found'
 	| 'method_not_allowed'
 	| 'conflict'
+	| 'gate_closed'
 	| 'validation_failed'
 	| 'too_many_requests';
 
@@ -17,6 +18,7 @@ const STATUS: Record<ErrorCode, number> = {
 	not_found: 404,
 	method_not_allowed: 405,
 	conflict: 409,
+	gate_closed: 409,
 	validation_failed: 422,
 	too_many_requests: 429
 };
@@ -27,6 +29,13 @@ export interface FieldProblem {
 	params?: MessageParams;
 }
 
+/** A condition that stands in the way (a closed gate), with what it asks and what to do about it. */
+export interface MissingCondition {
+	key: string;
+	label: FieldProblem;
+	explanation: FieldProblem;
+}
+
 /** An expected failure of a service call; routes turn it into a page error or JSON. */
 export class AppError extends Error {
 	readonly status: number;
@@ -34,7 +43,8 @@ export class AppError extends Error {
 		readonly code: ErrorCode,
 		readonly messageKey: MessageKey,
 		readonly params: MessageParams = {},
-		readonly fields?: Record<string, FieldProblem>
+		readonly fields?: Record<string, FieldProblem>,
+		readonly missing?: MissingCondition[]
 	) {
 		super(`${code}: ${messageKey}`);
 		this.status = STATUS[code];

@@ -9,10 +9,14 @@ function fieldsText(err: AppError, t: Translate) {
 	return Object.fromEntries(Object.entries(err.fields).map(([k, p]) => [k, t(p.key, p.params)]));
 }
 
-/** JSON error body of the automation API: `{ error: { code, message, fields? } }`. */
+function missingText(err: AppError, t: Translate) {
+	return err.missing?.map((m) => ({ condition: m.key, label: t(m.label.key, m.label.params), explanation: t(m.explanation.key, m.explanation.params) }));
+}
+
+/** JSON error body of the automation API: `{ error: { code, message, fields?, missing? } }`. */
 export function apiError(err: AppError, t: Translate): Response {
 	return json(
-		{ error: { code: err.code, message: t(err.messageKey, err.params), fields: fieldsText(err, t) } },
+		{ error: { code: err.code, message: t(err.messageKey, err.params), fields: fieldsText(err, t), missing: missingText(err, t) } },
 		{ status: err.status }
 	);
 }
@@ -63,7 +67,7 @@ export async function forForm<T, C extends Record<string, unknown> = Record<neve
 	event: RequestEvent,
 	work: () => Promise<T>,
 	context: C = {} as C
-): Promise<T | ActionFailure<C & { message: string; fields: Record<string, string> }>> {
+): Promise<T | ActionFailure<C & { message: string; fields: Record<string, string>; missing: { condition: string; label: string; explanation: string }[] }>> {
 	try {
 		return await work();
 	} catch (err) {
@@ -71,7 +75,8 @@ export async function forForm<T, C extends Record<string, unknown> = Record<neve
 			return fail(err.status, {
 				...context,
 				message: event.locals.t(err.messageKey, err.params),
-				fields: fieldsText(err, event.locals.t) ?? {}
+				fields: fieldsText(err, event.locals.t) ?? {},
+				missing: missingText(err, event.locals.t) ?? []
 			});
 		}
 		throw err;

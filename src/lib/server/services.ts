@@ -1,5 +1,6 @@
 import { AccessEvents } from './access-events';
 import { AuthService } from './auth/service';
+import { CalendarService } from './calendar/service';
 import { createLucia, type AppLucia } from './auth/lucia';
 import type { Config } from './config';
 import { openDatabase, type Database } from './db/client';
@@ -7,9 +8,14 @@ import { migrate } from './db/migrate';
 import { DEMO_PASSWORD, demoAccounts, seedDemo } from './demo/seed';
 import { DoetankService } from './doetanks/service';
 import { HistoryService } from './documents/history';
+import { AgreementService } from './governance/agreements';
+import { AuditService } from './governance/audit';
+import { CheckpointService } from './governance/checkpoints';
+import { PhaseService } from './governance/phases';
 import { InvitationService } from './doetanks/invitations';
 import { QuestionnaireService } from './instruments/questionnaires';
 import { createLogger, type Logger } from './logger';
+import { NotificationService } from './notifications/service';
 import { PresenceBoard } from './presence';
 import { UserService } from './users/service';
 
@@ -25,6 +31,13 @@ export interface Services {
 	invitations: InvitationService;
 	users: UserService;
 	history: HistoryService;
+	phases: PhaseService;
+	agreements: AgreementService;
+	checkpoints: CheckpointService;
+	audit: AuditService;
+	/** The inbox; `observeActions(doetankId, doc)` watches a live document's actielijst. */
+	notifications: NotificationService;
+	calendar: CalendarService;
 	presence: PresenceBoard;
 	questionnaires: QuestionnaireService;
 	demoAccounts(): ReturnType<typeof demoAccounts>;
@@ -43,6 +56,7 @@ export async function createServices(config: Config, log = createLogger(config.L
 	const lucia = createLucia(db, secure);
 	const invitations = new InvitationService(db);
 	const events = new AccessEvents();
+	const notifications = new NotificationService(db, log);
 	return {
 		config,
 		db,
@@ -54,6 +68,12 @@ export async function createServices(config: Config, log = createLogger(config.L
 		invitations,
 		users: new UserService(db),
 		history: new HistoryService(db),
+		phases: new PhaseService(db, notifications),
+		agreements: new AgreementService(db),
+		checkpoints: new CheckpointService(db, notifications),
+		audit: new AuditService(db),
+		notifications,
+		calendar: new CalendarService(db),
 		presence: new PresenceBoard(),
 		questionnaires: new QuestionnaireService(db),
 		demoAccounts: async () => (config.DEMO ? demoAccounts(db) : []),

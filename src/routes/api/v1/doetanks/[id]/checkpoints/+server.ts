@@ -1,0 +1,14 @@
+import { json } from '@sveltejs/kit';
+import { api, methodNotAllowed, readBody } from '$lib/server/http';
+import { CheckpointInput } from '$lib/validation/governance';
+
+export const GET = api(async ({ locals, params }) => json(await locals.services.checkpoints.list(locals.user, params.id!)));
+
+export const POST = api(async (event) => {
+	const { locals, params } = event;
+	const input = await readBody(event, CheckpointInput);
+	const checkpoint = await locals.services.checkpoints.create(locals.user, params.id!, input);
+	return json({ checkpoint }, { status: 201 });
+});
+
+export const fallback = methodNotAllowed;

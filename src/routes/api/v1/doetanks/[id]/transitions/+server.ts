@@ -1,0 +1,12 @@
+import { json } from '@sveltejs/kit';
+import { api, methodNotAllowed, readBody } from '$lib/server/http';
+import { TransitionInput } from '$lib/validation/governance';
+
+export const POST = api(async (event) => {
+	const { locals, params } = event;
+	const input = await readBody(event, TransitionInput);
+	const transition = await locals.services.phases.transition(locals.user, params.id!, input);
+	return json({ transition }, { status: 201 });
+});
+
+export const fallback = methodNotAllowed;
