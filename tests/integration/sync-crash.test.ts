@@ -25,12 +25,14 @@ function contents(markers: Y.Array<string>): { all: string[]; duplicates: string
 describe('sync server killed with SIGKILL while members edit', () => {
 	let server: TestServer;
 	let room: SyncRoom;
+	const peers: SyncPeer[] = [];
 
 	beforeAll(async () => {
 		server = await startServer();
 		room = await createRoom(server.baseUrl, 'Crash', 2);
 	});
 	afterAll(async () => {
+		for (const p of peers) p.provider.destroy();
 		await server?.stop();
 	});
 
@@ -38,6 +40,7 @@ describe('sync server killed with SIGKILL while members edit', () => {
 		const people = [room.owner, ...room.members];
 		const editors: Editor[] = people.map((who, i) => {
 			const peer = connectPeer(server.baseUrl, sessionOf(who), room.doetankId);
+			peers.push(peer);
 			const editor: Editor = { ...peer, name: `p${i}`, markers: peer.doc.getArray<string>('markers'), received: new Set(), cutOff: false };
 			editor.markers.observe((event) => {
 				if (editor.cutOff || event.transaction.origin !== editor.provider) return;
@@ -78,6 +81,7 @@ describe('sync server killed with SIGKILL while members edit', () => {
 
 		await server.restart();
 		const fresh = connectPeer(server.baseUrl, sessionOf(room.owner), room.doetankId);
+		peers.push(fresh);
 		await until(() => fresh.provider.synced, 'a fresh client synced with the restarted server');
 		const restored = contents(fresh.doc.getArray<string>('markers'));
 		const missing = [...required].filter((m) => !restored.all.includes(m));
@@ -94,6 +98,5 @@ describe('sync server killed with SIGKILL while members edit', () => {
 			expect(contents(p.markers).duplicates).toEqual([]);
 		}
 		expect(new Set(reference)).toEqual(new Set(editors.flatMap((e) => Array.from({ length: EDITS_PER_PEER }, (_, i) => `${e.name}:${i}`))));
-		for (const p of everyone) p.provider.destroy();
 	}, 45_000);
 });

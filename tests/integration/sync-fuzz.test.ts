@@ -38,6 +38,8 @@ interface Frame {
 	data: Uint8Array | string;
 	/** Send bytes as a text frame. */
 	text: boolean;
+	/** Instead of `data`: an edit the lane's author document makes and sends. */
+	edit?: Edit;
 	expected: Expected;
 	/**
 	 * ws itself rejects the frame (too big, invalid UTF-8) as soon as it arrives, ahead of messages
@@ -103,19 +105,13 @@ function mutate(bytes: Uint8Array, m: Mutation): Uint8Array {
 
 const concat = (a: ArrayLike<number>, b: ArrayLike<number>) => new Uint8Array([...Array.from(a), ...Array.from(b)]);
 
-/** A valid update of random content from a fresh client. */
-const generatedUpdate = fc
-	.record({ text: fc.string({ maxLength: 40 }), key: fc.string({ maxLength: 8 }), value: fc.jsonValue({ maxDepth: 2 }) })
-	.map(({ text, key, value }) => {
-		const doc = new Y.Doc();
-		doc.getText('fuzz-text').insert(0, text);
-		doc.getMap('fuzz-map').set(key, value);
-		return encodeSync(SYNC_UPDATE, Y.encodeStateAsUpdate(doc));
-	});
+/** A random edit; each lane turns it into a valid update of its own author document. */
+const edit = fc.record({ at: fc.nat(), text: fc.string({ maxLength: 40 }), key: fc.string({ maxLength: 8 }), value: fc.jsonValue({ maxDepth: 2 }) });
+type Edit = typeof edit extends fc.Arbitrary<infer E> ? E : never;
 
 const frame: fc.Arbitrary<Frame> = fc.oneof(
 	{ weight: 4, arbitrary: fc.constantFrom(...VALID).map((data) => makeFrame('valid', data, 'open')) },
-	{ weight: 4, arbitrary: generatedUpdate.map((data) => makeFrame('generated', data, 'open')) },
+	{ weight: 4, arbitrary: edit.map((e) => makeFrame('edit', new Uint8Array(), 'open', { edit: e })) },
 	{
 		// A mutated payload in an intact envelope reaches the Yjs and awareness decoders.
 		weight: 12,
@@ -141,7 +137,7 @@ const frame: fc.Arbitrary<Frame> = fc.oneof(
 	{
 		// Random bytes as a text frame: ws itself answers invalid UTF-8 with 1007 (RFC 6455).
 		weight: 1,
-		arbitrary: fc.uint8Array({ minLength: 1, maxLength: 80 }).map((data) => makeFrame('text bytes', data, 'badText', true))
+		arbitrary: fc.uint8Array({ minLength: 1, maxLength: 80 }).map((data) => makeFrame('text bytes', data, 'badText', { text: true }))
 	},
 	{
 		weight: 1,
@@ -156,10 +152,15 @@ const frame: fc.Arbitrary<Frame> = fc.oneof(
 );
 
 /** A frame that prints briefly in a counterexample (oversize frames are 64 KiB long). */
-function makeFrame(kind: string, data: Uint8Array | string, expected: Expected, text = false): Frame {
-	const shown = typeof data === 'string' ? JSON.stringify(data) : `${Buffer.from(data.subarray(0, 48)).toString('hex')}… (${data.length} bytes)`;
+function makeFrame(kind: string, data: Uint8Array | string, expected: Expected, { text = false, edit }: { text?: boolean; edit?: Edit } = {}): Frame {
+	const shown =
+		edit !== undefined
+			? JSON.stringify(edit)
+			: typeof data === 'string'
+				? JSON.stringify(data)
+				: `${Buffer.from(data.subarray(0, 48)).toString('hex')}… (${data.length} bytes)`;
 	const early = expected === 'tooBig' || expected === 'badText';
-	return { kind, data, text, expected, early, [fc.toStringMethod]: () => `${kind} ${shown}` } as Frame;
+	return { kind, data, text, edit, expected, early, [fc.toStringMethod]: () => `${kind} ${shown}` } as Frame;
 }
 
 function allowed(expected: Expected, outcome: Outcome): boolean {
@@ -182,6 +183,8 @@ class FuzzLane {
 	private answered = 0;
 	private closedWith: number | null = null;
 	private wake: () => void = () => {};
+	/** One writing client per lane: random edits without a new client id each (which makes every later transaction slower). */
+	private readonly author = new Y.Doc();
 	cases = 0;
 
 	/** `base + n` is the n-th probe; far above any number a fuzzed frame is likely to echo. */
@@ -199,7 +202,7 @@ class FuzzLane {
 			while (end < frames.length && !frames[end]!.early) end++;
 			const clocks: number[] = [];
 			for (const f of frames.slice(next, end)) {
-				ws.send(f.data, { binary: typeof f.data !== 'string' && !f.text });
+				ws.send(f.edit ? this.write(f.edit) : f.data, { binary: typeof f.data !== 'string' && !f.text });
 				clocks.push(++this.clock);
 				ws.send(savedProbe(this.base + this.clock));
 			}
@@ -216,6 +219,15 @@ class FuzzLane {
 		}
 		this.cases += results.length;
 		return results;
+	}
+
+	/** Applies the edit to the author document; its full state is always a valid, integrable update. */
+	private write({ at, text, key, value }: Edit): Uint8Array {
+		const t = this.author.getText('fuzz-text');
+		t.insert(at % (t.length + 1), text);
+		if (t.length > 200) t.delete(200, t.length - 200);
+		this.author.getMap('fuzz-map').set(key, value);
+		return encodeSync(SYNC_UPDATE, Y.encodeStateAsUpdate(this.author));
 	}
 
 	/** Waits, woken by every message and close, until `done` holds. */
@@ -268,7 +280,7 @@ function editingPair(base: string, room: SyncRoom, label: string, state: { stop:
 		await until(() => w.provider.synced, `${label} writer synced`);
 		while (!state.stop) {
 			w.markers.push([`${label}-${i}-${w.made++}`]);
-			await sleep(5 + Math.random() * 10);
+			await sleep(20 + Math.random() * 20);
 		}
 	});
 	return { writers, typing: Promise.all(typing) };
