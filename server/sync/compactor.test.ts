@@ -18,7 +18,7 @@ afterEach(() => cleanup());
 /** A writer whose every edit appends one character and goes through the log, like a client would. */
 function writer(log: UpdateLog) {
 	const doc = new Y.Doc();
-	const pending: Promise<void>[] = [];
+	const pending: Promise<number>[] = [];
 	doc.on('update', (u: Uint8Array) => pending.push(log.append('d', u, 'ann')));
 	return {
 		type: (chars: string) => {

@@ -2,6 +2,7 @@ import * as awarenessProtocol from 'y-protocols/awareness';
 import type { WebSocket } from 'ws';
 import * as Y from 'yjs';
 import type { LiveDocument } from './documents';
+import type { AwarenessChanges, Peer } from './fanout';
 import {
 	CLOSE,
 	decodeClientMessage,
@@ -11,7 +12,6 @@ import {
 	encodeSync,
 	SYNC_STEP1,
 	SYNC_STEP2,
-	SYNC_UPDATE,
 	type PersistenceState
 } from './protocol';
 import type { UpdateLog } from './update-log';
@@ -32,8 +32,6 @@ export interface ConnectionOptions {
 	onUpdate?(accepted: boolean): void;
 	/** An accepted update was applied and handed to every other connection, taking `ms`. */
 	onBroadcast?(ms: number): void;
-	/** An update was sent to this connection. */
-	onSent?(): void;
 	/** The client's own awareness state changed (or went away: null). */
 	onPresence?(state: unknown): void;
 	onClosed(connection: SyncConnection, code: number): void;
@@ -43,7 +41,7 @@ export interface ConnectionOptions {
  * One websocket on one Doetank document. Messages are handled strictly in arrival order;
  * an update is applied and broadcast only after the write-ahead log has made it durable.
  */
-export class SyncConnection {
+export class SyncConnection implements Peer {
 	private queue: Promise<void> = Promise.resolve();
 	private readonly awarenessIds = new Set<number>();
 	private closed = false;
@@ -54,8 +52,7 @@ export class SyncConnection {
 		readonly identity: ConnectionIdentity,
 		private readonly options: ConnectionOptions
 	) {
-		live.doc.on('update', this.onDocUpdate);
-		live.awareness.on('update', this.onAwarenessUpdate);
+		live.fanout.peers.add(this);
 		ws.on('message', (data: Buffer, isBinary: boolean) => {
 			// A failure in one message ends this connection only, never the queue or the process.
 			this.queue = this.queue
@@ -136,32 +133,25 @@ export class SyncConnection {
 		}
 		// A client's sync step 2 is often empty: nothing to store or send on.
 		if (decoded.structs.length === 0 && decoded.ds.clients.size === 0) return;
-		await this.options.log.append(this.live.id, update, this.identity.userId);
+		const seq = await this.options.log.append(this.live.id, update, this.identity.userId);
 		this.options.onUpdate?.(true);
-		// Applying runs every other connection's update listener, which sends the update on.
+		// Applying runs the fan-out, which sends the update to every other connection.
 		const started = performance.now();
 		Y.applyUpdate(this.live.doc, update, this);
+		this.live.appliedSeq = seq;
 		this.options.onBroadcast?.(performance.now() - started);
 	}
 
-	private readonly onDocUpdate = (update: Uint8Array, origin: unknown) => {
-		if (origin === this) return;
-		if (this.send(encodeSync(SYNC_UPDATE, update))) this.options.onSent?.();
-	};
+	deliver(message: Uint8Array): boolean {
+		return this.send(message);
+	}
 
-	private readonly onAwarenessUpdate = (
-		changes: { added: number[]; updated: number[]; removed: number[] },
-		origin: unknown
-	) => {
-		const ids = [...changes.added, ...changes.updated, ...changes.removed];
-		if (origin === this) {
-			for (const id of changes.added) this.awarenessIds.add(id);
-			for (const id of changes.removed) this.awarenessIds.delete(id);
-			const own = [...this.awarenessIds].map((id) => this.live.awareness.getStates().get(id)).find((s) => s);
-			this.options.onPresence?.(own ?? null);
-		}
-		this.send(encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.live.awareness, ids)));
-	};
+	ownAwareness(changes: AwarenessChanges): void {
+		for (const id of changes.added) this.awarenessIds.add(id);
+		for (const id of changes.removed) this.awarenessIds.delete(id);
+		const own = [...this.awarenessIds].map((id) => this.live.awareness.getStates().get(id)).find((s) => s);
+		this.options.onPresence?.(own ?? null);
+	}
 
 	private send(message: Uint8Array): boolean {
 		if (this.closed || this.ws.readyState !== this.ws.OPEN) return false;
@@ -175,8 +165,7 @@ export class SyncConnection {
 	}
 
 	private cleanup(code: number): void {
-		this.live.doc.off('update', this.onDocUpdate);
-		this.live.awareness.off('update', this.onAwarenessUpdate);
+		this.live.fanout.peers.delete(this);
 		awarenessProtocol.removeAwarenessStates(this.live.awareness, [...this.awarenessIds], null);
 		this.options.onClosed(this, code);
 	}

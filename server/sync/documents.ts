@@ -2,6 +2,7 @@ import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import type { Database } from '../../src/lib/server/db/client';
 import { readDocument } from '../../src/lib/server/db/doc-log';
+import { Fanout } from './fanout';
 import type { UpdateLog } from './update-log';
 
 /** One live Doetank document with the connections that share it. */
@@ -9,7 +10,11 @@ export interface LiveDocument {
 	id: string;
 	doc: Y.Doc;
 	awareness: awarenessProtocol.Awareness;
+	fanout: Fanout;
+	/** Who holds the document open (connections, and upgrades still under way). */
 	connections: Set<unknown>;
+	/** Sequence number of the last logged update the document contains: its state is exactly the log up to here. */
+	appliedSeq: number;
 }
 
 /**
@@ -18,6 +23,7 @@ export interface LiveDocument {
  */
 export class DocumentRegistry {
 	private readonly docs = new Map<string, Promise<LiveDocument>>();
+	private readonly ready = new Map<string, LiveDocument>();
 	private readonly timers = new Map<string, NodeJS.Timeout>();
 
 	constructor(
@@ -28,11 +34,18 @@ export class DocumentRegistry {
 			onDamaged?(doetankId: string, error: unknown): void;
 			/** Brings a freshly loaded document up to date (e.g. its schema); what it changes is logged like any edit. */
 			prepare?(doetankId: string, doc: Y.Doc): void;
+			/** An update went out to this many clients. */
+			onDelivered?(count: number): void;
 		} = {}
 	) {}
 
 	get loaded(): number {
 		return this.docs.size;
+	}
+
+	/** The document if it is loaded now (for background work that must not load it). */
+	loadedDocument(id: string): LiveDocument | undefined {
+		return this.ready.get(id);
 	}
 
 	open(id: string, connection: unknown): Promise<LiveDocument> {
@@ -60,8 +73,13 @@ export class DocumentRegistry {
 	async closeAll(): Promise<void> {
 		for (const timer of this.timers.values()) clearTimeout(timer);
 		await this.log.drain();
-		for (const entry of this.docs.values()) (await entry).doc.destroy();
+		for (const entry of this.docs.values()) {
+			const live = await entry;
+			live.fanout.destroy();
+			live.doc.destroy();
+		}
 		this.docs.clear();
+		this.ready.clear();
 	}
 
 	private async load(id: string): Promise<LiveDocument> {
@@ -76,18 +94,20 @@ export class DocumentRegistry {
 			}
 		}
 		this.log.startAt(id, stored.lastSeq);
-		await this.prepare(id, doc);
+		const appliedSeq = (await this.prepare(id, doc)) ?? stored.lastSeq;
 		const awareness = new awarenessProtocol.Awareness(doc);
 		awareness.setLocalState(null);
-		return { id, doc, awareness, connections: new Set() };
+		const live = { id, doc, awareness, fanout: new Fanout(doc, awareness, this.hooks.onDelivered), connections: new Set(), appliedSeq };
+		this.ready.set(id, live);
+		return live;
 	}
 
 	/**
 	 * Runs the prepare hook before any client sees the document, so every client starts from the
 	 * same prepared state instead of each preparing its own copy (which could collide).
 	 */
-	private async prepare(id: string, doc: Y.Doc): Promise<void> {
-		if (!this.hooks.prepare) return;
+	private async prepare(id: string, doc: Y.Doc): Promise<number | undefined> {
+		if (!this.hooks.prepare) return undefined;
 		const changes: Uint8Array[] = [];
 		const collect = (update: Uint8Array) => changes.push(update);
 		doc.on('update', collect);
@@ -96,7 +116,8 @@ export class DocumentRegistry {
 		} finally {
 			doc.off('update', collect);
 		}
-		await Promise.all(changes.map((update) => this.log.append(id, update, null)));
+		const seqs = await Promise.all(changes.map((update) => this.log.append(id, update, null)));
+		return seqs.at(-1);
 	}
 
 	private async unload(live: LiveDocument): Promise<void> {
@@ -105,6 +126,8 @@ export class DocumentRegistry {
 		// Someone may have joined while the last writes were landing: then the document stays.
 		if (live.connections.size > 0 || (await this.docs.get(live.id)) !== live) return;
 		this.docs.delete(live.id);
+		this.ready.delete(live.id);
+		live.fanout.destroy();
 		live.awareness.destroy();
 		live.doc.destroy();
 	}

@@ -96,6 +96,7 @@ export function createSyncServer(services: SyncServices, options: Partial<SyncOp
 		}
 	});
 	const registry = new DocumentRegistry(services.db, log, opts.graceMs, {
+		onDelivered: (count) => metrics.updatesSent.inc(count),
 		onDamaged: (doetankId, err) => services.log.error({ err, doetankId }, 'sync: skipped a logged update that could not be applied'),
 		prepare: (doetankId, doc) => {
 			try {
@@ -134,7 +135,6 @@ export function createSyncServer(services: SyncServices, options: Partial<SyncOp
 					maxBufferedBytes: opts.maxBufferedBytes,
 					onUpdate: (accepted) => metrics.updatesReceived.inc({ result: accepted ? 'accepted' : 'dropped_readonly' }),
 					onBroadcast: (ms) => metrics.broadcast.observe(ms / 1000),
-					onSent: () => metrics.updatesSent.inc(),
 					onPresence: (state) => showPresence(connection, state),
 					onClosed: (c, code) => {
 						connections.delete(c);

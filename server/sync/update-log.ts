@@ -3,7 +3,7 @@ import { appendUpdateStatement, type LoggedUpdate } from '../../src/lib/server/d
 
 interface Pending {
 	update: LoggedUpdate;
-	resolve(): void;
+	resolve(seq: number): void;
 }
 
 export interface UpdateLogOptions {
@@ -34,7 +34,8 @@ export class UpdateLog {
 		this.nextSeq.set(doetankId, Math.max(this.nextSeq.get(doetankId) ?? 0, lastSeq + 1));
 	}
 
-	append(doetankId: string, update: Uint8Array, userId: string | null): Promise<void> {
+	/** Resolves with the update's sequence number once it is durable. */
+	append(doetankId: string, update: Uint8Array, userId: string | null): Promise<number> {
 		const seq = this.nextSeq.get(doetankId) ?? 1;
 		this.nextSeq.set(doetankId, seq + 1);
 		return new Promise((resolve) => {
@@ -79,7 +80,7 @@ export class UpdateLog {
 					batch.map((p) => p.update),
 					performance.now() - started
 				);
-				for (const p of batch) p.resolve();
+				for (const p of batch) p.resolve(p.update.seq);
 				return;
 			} catch (error) {
 				// Nothing is dropped: the batch is retried until the database takes it.

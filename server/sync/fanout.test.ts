@@ -1,0 +1,73 @@
+import * as awarenessProtocol from 'y-protocols/awareness';
+import { describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { Fanout, type AwarenessChanges, type Peer } from './fanout';
+import { decodeClientMessage } from './protocol';
+
+class TestPeer implements Peer {
+	received: Uint8Array[] = [];
+	own: AwarenessChanges[] = [];
+	constructor(private readonly accepts = true) {}
+	deliver(message: Uint8Array): boolean {
+		this.received.push(message);
+		return this.accepts;
+	}
+	ownAwareness(changes: AwarenessChanges): void {
+		this.own.push(changes);
+	}
+}
+
+function setup() {
+	const doc = new Y.Doc();
+	const awareness = new awarenessProtocol.Awareness(doc);
+	awareness.setLocalState(null);
+	const counts: number[] = [];
+	const fanout = new Fanout(doc, awareness, (n) => counts.push(n));
+	return { doc, awareness, fanout, counts };
+}
+
+describe('Fanout', () => {
+	it('sends one encoded update to every peer but its origin, the same bytes to each', () => {
+		const { doc, fanout, counts } = setup();
+		const [a, b, c] = [new TestPeer(), new TestPeer(), new TestPeer(false)];
+		for (const p of [a, b, c]) fanout.peers.add(p);
+		doc.transact(() => doc.getText('t').insert(0, 'hallo'), a);
+		expect(a.received).toHaveLength(0);
+		expect(b.received).toHaveLength(1);
+		expect(c.received[0]).toBe(b.received[0]);
+		expect(decodeClientMessage(b.received[0]!).kind).toBe('update');
+		expect(counts).toEqual([1]);
+	});
+
+	it('does no work for a change nobody else will receive', () => {
+		const { doc, fanout, counts } = setup();
+		const a = new TestPeer();
+		fanout.peers.add(a);
+		doc.transact(() => doc.getText('t').insert(0, 'alleen'), a);
+		expect(counts).toEqual([]);
+	});
+
+	it('sends awareness changes to all peers and tells the origin which entries are its own', () => {
+		const { fanout, awareness } = setup();
+		const [a, b] = [new TestPeer(), new TestPeer()];
+		fanout.peers.add(a);
+		fanout.peers.add(b);
+		const remote = new awarenessProtocol.Awareness(new Y.Doc());
+		remote.setLocalState({ section: 'actielijst' });
+		awarenessProtocol.applyAwarenessUpdate(awareness, awarenessProtocol.encodeAwarenessUpdate(remote, [remote.clientID]), a);
+		expect(a.own).toEqual([{ added: [remote.clientID], updated: [], removed: [] }]);
+		expect(b.own).toEqual([]);
+		expect(a.received).toHaveLength(1);
+		expect(b.received[0]).toBe(a.received[0]);
+		expect(decodeClientMessage(b.received[0]!).kind).toBe('awareness');
+	});
+
+	it('stops listening when destroyed', () => {
+		const { doc, fanout } = setup();
+		const a = new TestPeer();
+		fanout.peers.add(a);
+		fanout.destroy();
+		doc.getText('t').insert(0, 'x');
+		expect(a.received).toHaveLength(0);
+	});
+});

@@ -1,0 +1,58 @@
+import * as awarenessProtocol from 'y-protocols/awareness';
+import type * as Y from 'yjs';
+import { encodeAwareness, encodeSync, SYNC_UPDATE } from './protocol';
+
+export interface AwarenessChanges {
+	added: number[];
+	updated: number[];
+	removed: number[];
+}
+
+/** A connection as the fan-out sees it. */
+export interface Peer {
+	/** Queues a message for the client; false when the peer could not take it. */
+	deliver(message: Uint8Array): boolean;
+	/** Awareness entries that this peer's own messages added or removed. */
+	ownAwareness(changes: AwarenessChanges): void;
+}
+
+/**
+ * Sends every change of one document to its peers. Each update and awareness change is encoded
+ * once and the same bytes go to every peer, so the cost per change does not grow with the
+ * square of the number of clients.
+ */
+export class Fanout {
+	readonly peers = new Set<Peer>();
+
+	constructor(
+		private readonly doc: Y.Doc,
+		private readonly awareness: awarenessProtocol.Awareness,
+		private readonly onDelivered?: (count: number) => void
+	) {
+		doc.on('update', this.onUpdate);
+		awareness.on('update', this.onAwareness);
+	}
+
+	destroy(): void {
+		this.doc.off('update', this.onUpdate);
+		this.awareness.off('update', this.onAwareness);
+		this.peers.clear();
+	}
+
+	private readonly onUpdate = (update: Uint8Array, origin: unknown): void => {
+		if (this.peers.size === 0 || (this.peers.size === 1 && this.peers.has(origin as Peer))) return;
+		const message = encodeSync(SYNC_UPDATE, update);
+		let delivered = 0;
+		for (const peer of this.peers) if (peer !== origin && peer.deliver(message)) delivered++;
+		this.onDelivered?.(delivered);
+	};
+
+	private readonly onAwareness = (changes: AwarenessChanges, origin: unknown): void => {
+		if (this.peers.has(origin as Peer)) (origin as Peer).ownAwareness(changes);
+		if (this.peers.size === 0) return;
+		const message = encodeAwareness(
+			awarenessProtocol.encodeAwarenessUpdate(this.awareness, [...changes.added, ...changes.updated, ...changes.removed])
+		);
+		for (const peer of this.peers) peer.deliver(message);
+	};
+}
