@@ -443,3 +443,55 @@ describe('network-wide governance endpoints', () => {
 		expect(res.body.items.some((n) => n.kind === 'checkpoint_submitted')).toBe(approver);
 	});
 });
+
+/**
+ * Instrument actions, written out by hand like the tables above:
+ * - the logboek-matrix is the coaches' reflection: the Doetank coach and network coaches read and
+ *   write it, a network admin reads it, no other member (nor an outsider) sees it;
+ * - the questionnaire results of a Doetank are group figures: anyone who may view the Doetank.
+ */
+const INSTR_ACTIONS = ['logboek.read', 'logboek.write', 'questionnaire.results'] as const;
+type InstrAction = (typeof INSTR_ACTIONS)[number];
+// prettier-ignore
+const INSTR_EXPECTED: Record<ActorKey, Record<InstrAction, number>> = {
+	'trekker':                       { 'logboek.read': 403, 'logboek.write': 403, 'questionnaire.results': 200 },
+	'lid':                           { 'logboek.read': 403, 'logboek.write': 403, 'questionnaire.results': 200 },
+	'coach':                         { 'logboek.read': 200, 'logboek.write': 200, 'questionnaire.results': 200 },
+	'opdrachtgever':                 { 'logboek.read': 403, 'logboek.write': 403, 'questionnaire.results': 200 },
+	'besluitvormer':                 { 'logboek.read': 403, 'logboek.write': 403, 'questionnaire.results': 200 },
+	'meekijker':                     { 'logboek.read': 403, 'logboek.write': 403, 'questionnaire.results': 200 },
+	'network member, not a member':  { 'logboek.read': 403, 'logboek.write': 403, 'questionnaire.results': 403 },
+	'network coach, not a member':   { 'logboek.read': 200, 'logboek.write': 200, 'questionnaire.results': 200 },
+	'network admin, not a member':   { 'logboek.read': 200, 'logboek.write': 403, 'questionnaire.results': 200 },
+	'logged out':                    { 'logboek.read': 401, 'logboek.write': 401, 'questionnaire.results': 401 }
+};
+
+const INSTR_PERFORM: Record<InstrAction, (client: ApiClient, actor: ActorKey) => Promise<number>> = {
+	'logboek.read': async (c) => {
+		const res = await c.get<{ entries: unknown[] }>(`/api/v1/doetanks/${doetankId}/logboek`);
+		if (res.status === 200) expect(Array.isArray(res.body.entries)).toBe(true);
+		else expect(res.text).not.toContain('stimulerend');
+		return res.status;
+	},
+	'logboek.write': async (c, actor) => {
+		const text = `Reflectie van ${actor}`;
+		const res = await c.put(`/api/v1/doetanks/${doetankId}/logboek`, { moment: 'begin', entries: [{ topicId: 'over_jouw_doetank.voortgang', stimulerend: text }] });
+		const coach = await actorClient('coach').get<{ entries: { stimulerend: string }[] }>(`/api/v1/doetanks/${doetankId}/logboek`);
+		expect(coach.body.entries.some((e) => e.stimulerend === text)).toBe(res.status === 200);
+		return res.status;
+	},
+	'questionnaire.results': async (c) => {
+		const res = await c.get<{ waves: unknown[] }>(`/api/v1/doetanks/${doetankId}/questionnaire`);
+		if (res.status === 200) expect(Array.isArray(res.body.waves)).toBe(true);
+		return res.status;
+	}
+};
+
+describe('instrument actions: role × action over HTTP', () => {
+	const cells = ACTORS.flatMap((actor) => INSTR_ACTIONS.map((action) => [actor, action, INSTR_EXPECTED[actor][action]] as const));
+
+	it.each(cells)('%s × %s → %i', async (actor, action, expected) => {
+		const status = await INSTR_PERFORM[action](actorClient(actor), actor);
+		expect(status).toBe(expected);
+	});
+});

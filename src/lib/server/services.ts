@@ -13,6 +13,7 @@ import { AuditService } from './governance/audit';
 import { CheckpointService } from './governance/checkpoints';
 import { PhaseService } from './governance/phases';
 import { InvitationService } from './doetanks/invitations';
+import { LogboekService } from './instruments/logboek';
 import { QuestionnaireService } from './instruments/questionnaires';
 import { createLogger, type Logger } from './logger';
 import { NotificationService } from './notifications/service';
@@ -40,6 +41,7 @@ export interface Services {
 	calendar: CalendarService;
 	presence: PresenceBoard;
 	questionnaires: QuestionnaireService;
+	logboek: LogboekService;
 	demoAccounts(): ReturnType<typeof demoAccounts>;
 	demoPassword: string;
 	close(): void;
@@ -76,6 +78,7 @@ export async function createServices(config: Config, log = createLogger(config.L
 		calendar: new CalendarService(db),
 		presence: new PresenceBoard(),
 		questionnaires: new QuestionnaireService(db),
+		logboek: new LogboekService(db),
 		demoAccounts: async () => (config.DEMO ? demoAccounts(db) : []),
 		demoPassword: DEMO_PASSWORD,
 		close: () => db.close()

@@ -1,6 +1,7 @@
 import { z } from 'zod';
+import { MOMENTS, TOPIC_IDS, type Moment, type TopicId } from '$lib/domain/instruments/logboek-matrix';
 import { ANSWER_SCALES, ITEMS } from '$lib/domain/instruments/vragenlijst';
-import { day, id, text } from './fields';
+import { LIMITS, day, id, text } from './fields';
 
 export const INSTRUMENT_LIMITS = { waveName: 120, remarks: 4000, contactName: 120, doetanks: 500 } as const;
 
@@ -30,3 +31,14 @@ export const QuestionnaireResponseInput = z.object({
 	contactName: z.string().trim().max(INSTRUMENT_LIMITS.contactName).default('')
 });
 export type QuestionnaireResponseInput = z.infer<typeof QuestionnaireResponseInput>;
+
+const reflection = z.string().trim().max(LIMITS.text).default('');
+
+/** The logboek-matrix texts of one moment; topics not sent stay as they are. */
+export const LogboekInput = z.object({
+	moment: z.enum(MOMENTS.map((m) => m.key) as [Moment, ...Moment[]]),
+	entries: z
+		.array(z.object({ topicId: z.enum(TOPIC_IDS as [TopicId, ...TopicId[]]), stimulerend: reflection, remmend: reflection }))
+		.max(TOPIC_IDS.length)
+});
+export type LogboekInput = z.infer<typeof LogboekInput>;

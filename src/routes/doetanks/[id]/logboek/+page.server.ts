@@ -1,0 +1,35 @@
+import { isMoment, TOPIC_IDS } from '$lib/domain/instruments/logboek-matrix';
+import { forForm, forPage, requireLogin } from '$lib/server/http';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async (event) => {
+	const user = requireLogin(event);
+	const { doetanks, logboek } = event.locals.services;
+	return forPage(event, async () => {
+		const view = await logboek.view(user, event.params.id);
+		const { doetank } = await doetanks.get(user, event.params.id);
+		const moment = event.url.searchParams.get('moment');
+		return { doetank: { id: doetank.id, name: doetank.name }, ...view, moment: isMoment(moment) ? moment : 'begin' };
+	});
+};
+
+export const actions = {
+	default: async (event) => {
+		const form = await event.request.formData();
+		const moment = String(form.get('moment') ?? '');
+		// Each topic has two fields, `<topic>.stimulerend` and `<topic>.remmend`.
+		const entries = TOPIC_IDS.filter((id) => form.has(`${id}.stimulerend`) || form.has(`${id}.remmend`)).map((topicId) => ({
+			topicId,
+			stimulerend: String(form.get(`${topicId}.stimulerend`) ?? ''),
+			remmend: String(form.get(`${topicId}.remmend`) ?? '')
+		}));
+		return forForm(
+			event,
+			async () => {
+				await event.locals.services.logboek.save(event.locals.user, event.params.id, { moment, entries });
+				return { success: event.locals.t('logboek.saved') };
+			},
+			{}
+		);
+	}
+} satisfies Actions;
