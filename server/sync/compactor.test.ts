@@ -3,6 +3,7 @@ import * as Y from 'yjs';
 import type { Database } from '../../src/lib/server/db/client';
 import { readDocument } from '../../src/lib/server/db/doc-log';
 import { testDatabase } from '../../src/lib/server/db/test-db';
+import { dayIn } from '../../src/lib/domain/calendar';
 import { Compactor } from './compactor';
 import { UpdateLog } from './update-log';
 
@@ -25,6 +26,7 @@ function writer(log: UpdateLog) {
 			for (const c of chars) doc.getText('t').insert(doc.getText('t').length, c);
 		},
 		settled: () => Promise.all(pending),
+		doc,
 		text: () => doc.getText('t').toString()
 	};
 }
@@ -88,6 +90,45 @@ describe('Compactor', () => {
 		await w.settled();
 		expect(await storedText()).toBe('0123456789abcdefghij!');
 		expect((await readDocument(db, 'd')).lastSeq).toBe(21);
+	});
+
+	it('compacts from the loaded document when the whole log is from today, keeping today’s contributors', async () => {
+		const log = new UpdateLog(db);
+		const w = writer(log);
+		w.type('vandaag');
+		const seqs = await w.settled();
+		const compactor = new Compactor(db, {
+			maxUpdates: 1_000_000,
+			maxBytes: 1 << 30,
+			timeZone: 'Europe/Amsterdam',
+			loaded: () => ({ doc: w.doc, appliedSeq: Math.max(...seqs) })
+		});
+		expect(await compactor.compact('d')).toBe(7);
+		expect(await count('doc_updates')).toBe(0);
+		expect(await storedText()).toBe('vandaag');
+		const { rows } = await db.execute('SELECT day, contributors, seq FROM doc_checkpoints');
+		expect(rows.map((r) => [r.day, JSON.parse(String(r.contributors)), Number(r.seq)])).toEqual([[dayIn(Date.now()), ['ann'], 7]]);
+	});
+
+	it('replays the log instead when it spans midnight, so every day keeps its own checkpoint', async () => {
+		const log = new UpdateLog(db);
+		const w = writer(log);
+		w.type('gisteren');
+		const seqs = await w.settled();
+		await db.execute({ sql: 'UPDATE doc_updates SET created_at = ? WHERE seq <= 4', args: [Date.now() - 86_400_000] });
+		const compactor = new Compactor(db, {
+			maxUpdates: 1_000_000,
+			maxBytes: 1 << 30,
+			timeZone: 'Europe/Amsterdam',
+			loaded: () => ({ doc: w.doc, appliedSeq: Math.max(...seqs) })
+		});
+		expect(await compactor.compact('d')).toBe(8);
+		const { rows } = await db.execute('SELECT day, seq FROM doc_checkpoints ORDER BY day');
+		expect(rows.map((r) => [r.day, Number(r.seq)])).toEqual([
+			[dayIn(Date.now() - 86_400_000), 4],
+			[dayIn(Date.now()), 8]
+		]);
+		expect(await storedText()).toBe('gisteren');
 	});
 
 	it('reports a failed compaction and leaves the log as it was', async () => {

@@ -74,6 +74,7 @@ export function createSyncServer(services: SyncServices, options: Partial<SyncOp
 		maxUpdates: opts.compactUpdates,
 		maxBytes: opts.compactBytes,
 		timeZone: opts.timeZone,
+		loaded: (doetankId) => registry.loadedDocument(doetankId),
 		onCompacted: (doetankId, folded, ms) => {
 			metrics.compactions.observe(ms / 1000);
 			services.log.debug({ doetankId, folded, ms }, 'sync: update log compacted');

@@ -4,16 +4,26 @@ import { dirname, resolve } from 'node:path';
 
 export type Database = Client;
 
-/** Opens the database; a file database gets its folder, WAL and foreign keys. */
+/**
+ * Opens the database; a file database gets its folder, WAL and foreign keys.
+ *
+ * The embedded driver is synchronous, so more connections would not run anything in parallel;
+ * one connection means the per-connection PRAGMAs below hold for every statement. With WAL,
+ * synchronous=NORMAL makes a commit durable against a crash of the process (kill -9) without an
+ * fsync per commit; only a power failure can lose the last commits before a checkpoint.
+ */
 export async function openDatabase(url: string, authToken?: string): Promise<Database> {
 	const isFile = url.startsWith('file:');
 	if (isFile) {
 		const path = url.slice('file:'.length);
 		if (path !== ':memory:') mkdirSync(dirname(resolve(path)), { recursive: true });
 	}
-	// `timeout` is the busy timeout of every pooled connection, not only the first one.
-	const db = createClient({ url, authToken, timeout: 5000 });
-	if (isFile) await db.execute('PRAGMA journal_mode = WAL');
+	// `timeout` is the busy timeout (another process holding the write lock, e.g. `npm run sync`).
+	const db = createClient({ url, authToken, timeout: 5000, concurrency: 1 });
+	if (isFile) {
+		await db.execute('PRAGMA journal_mode = WAL');
+		await db.execute('PRAGMA synchronous = NORMAL');
+	}
 	await db.execute('PRAGMA foreign_keys = ON');
 	return db;
 }

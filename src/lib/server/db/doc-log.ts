@@ -98,6 +98,36 @@ export async function readForCompaction(db: Database, doetankId: string): Promis
 	};
 }
 
+export interface CompactionMeta {
+	snapshotSeq: number;
+	/** When the oldest update after the snapshot was logged; null when there is none. */
+	oldestAt: number | null;
+	/** Who wrote the updates after the snapshot. */
+	authors: string[];
+	latestCheckpoint: { day: string; contributors: string[] } | null;
+}
+
+/** What a compaction from the live document needs: no update bytes, only their times and authors. */
+export async function readCompactionMeta(db: Database, doetankId: string): Promise<CompactionMeta> {
+	const [snap, oldest, authors, checkpoint] = await db.batch(
+		[
+			{ sql: 'SELECT seq FROM doc_snapshots WHERE doetank_id = ?', args: [doetankId] },
+			{ sql: `SELECT min(created_at) AS at ${AFTER_SNAPSHOT}`, args: [doetankId] },
+			{ sql: `SELECT DISTINCT user_id ${AFTER_SNAPSHOT} AND user_id IS NOT NULL`, args: [doetankId] },
+			{ sql: 'SELECT day, contributors FROM doc_checkpoints WHERE doetank_id = ? ORDER BY day DESC LIMIT 1', args: [doetankId] }
+		],
+		'read'
+	);
+	const cp = checkpoint!.rows[0];
+	const at = oldest!.rows[0]?.at;
+	return {
+		snapshotSeq: Number(snap!.rows[0]?.seq ?? 0),
+		oldestAt: at === null || at === undefined ? null : Number(at),
+		authors: authors!.rows.map((r) => String(r.user_id)),
+		latestCheckpoint: cp ? { day: String(cp.day), contributors: JSON.parse(String(cp.contributors)) as string[] } : null
+	};
+}
+
 /**
  * Writes a compaction atomically: the day checkpoints, the new snapshot, and the removal of the
  * updates folded into it. A snapshot never moves backwards, so a stale compaction is harmless.
