@@ -1,21 +1,9 @@
-import type { Socket } from 'node:net';
 import type WebSocket from 'ws';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { startServer, type TestServer } from './helpers/server';
-import {
-	CLOSE,
-	closeCode,
-	connectPeer,
-	createRoom,
-	encodeSync,
-	openRawSocket,
-	sessionOf,
-	sleep,
-	SYNC_UPDATE,
-	until,
-	type SyncRoom
-} from './helpers/sync-client';
+import { CLOSE, encodeSync, SYNC_UPDATE } from '../../server/sync/protocol';
+import type { TestServer } from './helpers/server';
+import { closeCode, connectPeer, openRawSocket, serverWithRoom, sessionOf, sleep, tcpOf, until, type SyncRoom } from './helpers/sync-client';
 import type { Registered } from './helpers/client';
 
 /** A sync update message that writes `text` into the shared text `t`. */
@@ -38,20 +26,13 @@ async function ownerSees(server: TestServer, room: SyncRoom, text: string, live:
 }
 
 describe('messages after the server decided to close a socket', () => {
-	let server: TestServer;
-
-	beforeAll(async () => {
-		server = await startServer();
-	});
-	afterAll(async () => {
-		await server?.stop();
-	});
+	const fixture = serverWithRoom({}, 'Intrekken', 1, { each: true });
 
 	it.each([
 		['removed from the Doetank', CLOSE.forbidden, (room: SyncRoom, member: Registered) => room.owner.client.delete(`/api/v1/doetanks/${room.doetankId}/members/${member.id}`)],
 		['logged out', CLOSE.unauthenticated, (_room: SyncRoom, member: Registered) => member.client.delete('/api/v1/session')]
 	])('are not applied for a member %s whose client ignores the close frame', async (_how, code, revoke) => {
-		const room = await createRoom(server.baseUrl, 'Intrekken', 1);
+		const { server, room } = fixture;
 		const member = room.members[0]!;
 		const owner = connectPeer(server.baseUrl, sessionOf(room.owner), room.doetankId);
 		await until(() => owner.provider.synced, 'the owner synced');
@@ -60,7 +41,7 @@ describe('messages after the server decided to close a socket', () => {
 		const deaf = await openRawSocket(server.baseUrl, sessionOf(member), room.doetankId);
 		deaf.on('error', () => {});
 		await sleep(100);
-		(deaf as unknown as { _socket: Socket })._socket.pause();
+		tcpOf(deaf).pause();
 
 		const watched = closeCode(watching);
 		expect((await revoke(room, member)).status).toBe(204);
@@ -75,7 +56,7 @@ describe('messages after the server decided to close a socket', () => {
 	});
 
 	it('are not applied when an earlier message on the same socket was malformed (4400)', async () => {
-		const room = await createRoom(server.baseUrl, 'Onzin', 1);
+		const { server, room } = fixture;
 		const owner = connectPeer(server.baseUrl, sessionOf(room.owner), room.doetankId);
 		await until(() => owner.provider.synced, 'the owner synced');
 		const ws: WebSocket = await openRawSocket(server.baseUrl, sessionOf(room.members[0]!), room.doetankId);

@@ -1,27 +1,31 @@
 import fc from 'fast-check';
 import type WebSocket from 'ws';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { startServer, type TestServer } from './helpers/server';
 import {
-	awarenessUpdate,
 	CLOSE,
-	closeCode,
-	connectPeer,
-	createRoom,
 	encodeAwareness,
+	encodeSaved,
 	encodeSync,
 	MESSAGE_QUERY_AWARENESS,
 	MESSAGE_SAVED,
-	openRawSocket,
-	savedAnswer,
-	savedProbe,
-	sessionOf,
-	sleep,
 	SYNC_STEP1,
 	SYNC_STEP2,
-	SYNC_UPDATE,
+	SYNC_UPDATE
+} from '../../server/sync/protocol';
+import { startServer, type TestServer } from './helpers/server';
+import {
+	awarenessUpdate,
+	closeCode,
+	connectPeer,
+	createRoom,
+	openRawSocket,
+	savedAnswer,
+	serverWithRoom,
+	sessionOf,
+	sleep,
 	until,
+	WS_CLOSE,
 	type SyncPeer,
 	type SyncRoom
 } from './helpers/sync-client';
@@ -78,7 +82,7 @@ function templates(): Template[] {
 		awareness(awarenessUpdate(7_000_002, 3, null)),
 		bare([MESSAGE_QUERY_AWARENESS]),
 		// The server's own "saved" probe (type 101 with a number).
-		bare(Array.from(savedProbe(42)))
+		bare(Array.from(encodeSaved(42)))
 	];
 }
 const TEMPLATES = templates();
@@ -167,8 +171,8 @@ function allowed(expected: Expected, outcome: Outcome): boolean {
 	if (expected === 'open') return outcome === 'open';
 	if (expected === 'openOrBad') return outcome === 'open' || outcome === CLOSE.badMessage;
 	if (expected === 'bad') return outcome === CLOSE.badMessage;
-	if (expected === 'badText') return outcome === CLOSE.badMessage || outcome === CLOSE.invalidText;
-	return outcome === CLOSE.tooBig;
+	if (expected === 'badText') return outcome === CLOSE.badMessage || outcome === WS_CLOSE.invalidText;
+	return outcome === WS_CLOSE.tooBig;
 }
 
 /**
@@ -204,7 +208,7 @@ class FuzzLane {
 			for (const f of frames.slice(next, end)) {
 				ws.send(f.edit ? this.write(f.edit) : f.data, { binary: typeof f.data !== 'string' && !f.text });
 				clocks.push(++this.clock);
-				ws.send(savedProbe(this.base + this.clock));
+				ws.send(encodeSaved(this.base + this.clock));
 			}
 			await this.waitFor(() => this.answered >= this.clock || this.closedWith !== null);
 			const passed = clocks.filter((c) => c <= this.answered).length;
@@ -308,21 +312,13 @@ async function expectServing(server: TestServer, room: SyncRoom): Promise<void> 
 }
 
 describe('frames that ws itself refuses', () => {
-	let server: TestServer;
-	let room: SyncRoom;
-
-	beforeEach(async () => {
-		server = await startServer({ ramDisk: true, env: { SYNC_MAX_MESSAGE_BYTES: String(MAX_MESSAGE_BYTES) } });
-		room = await createRoom(server.baseUrl, 'Weigeren', 1);
-	});
-	afterEach(async () => {
-		await server?.stop();
-	});
+	const fixture = serverWithRoom({ SYNC_MAX_MESSAGE_BYTES: String(MAX_MESSAGE_BYTES) }, 'Weigeren', 1, { each: true });
 
 	it.each([
-		['a message over SYNC_MAX_MESSAGE_BYTES', new Uint8Array(MAX_MESSAGE_BYTES + 1), false, CLOSE.tooBig],
-		['a text frame that is not UTF-8', new Uint8Array([0xff, 0xfe, 0xc3]), true, CLOSE.invalidText]
+		['a message over SYNC_MAX_MESSAGE_BYTES', new Uint8Array(MAX_MESSAGE_BYTES + 1), false, WS_CLOSE.tooBig],
+		['a text frame that is not UTF-8', new Uint8Array([0xff, 0xfe, 0xc3]), true, WS_CLOSE.invalidText]
 	])('closes the socket that sends %s and keeps serving everyone else', async (_name, data, text, code) => {
+		const { server, room } = fixture;
 		const ws = await openRawSocket(server.baseUrl, sessionOf(room.members[0]!), room.doetankId);
 		ws.on('error', () => {});
 		const closed = closeCode(ws);

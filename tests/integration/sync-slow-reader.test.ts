@@ -1,21 +1,18 @@
 import { randomBytes } from 'node:crypto';
-import type { Socket } from 'node:net';
-import type WebSocket from 'ws';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type * as Y from 'yjs';
-import { startServer, type TestServer } from './helpers/server';
 import {
-	CLOSE,
 	closeCode,
 	connectPeer,
-	createRoom,
 	openRawSocket,
 	residentBytes,
+	serverWithRoom,
 	sessionOf,
 	sleep,
+	tcpOf,
 	until,
-	type SyncPeer,
-	type SyncRoom
+	WS_CLOSE,
+	type SyncPeer
 } from './helpers/sync-client';
 
 const MiB = 1024 * 1024;
@@ -25,9 +22,6 @@ const UPDATES = 4096;
 /** The writer waits for the normal reader after this many updates, so only the slow reader falls behind. */
 const BATCH = 16;
 
-/** The TCP socket under a `ws` client: pausing it stops reading, as a stalled browser tab would. */
-const tcp = (ws: WebSocket) => (ws as unknown as { _socket: Socket })._socket;
-
 /** Counts every close of a provider's socket. */
 function countCloses(peer: SyncPeer): { closes: number } {
 	const counter = { closes: 0 };
@@ -36,18 +30,10 @@ function countCloses(peer: SyncPeer): { closes: number } {
 }
 
 describe('a member who stops reading', () => {
-	let server: TestServer;
-	let room: SyncRoom;
-
-	beforeAll(async () => {
-		server = await startServer({ ramDisk: true, env: { SYNC_MAX_BUFFERED_BYTES: String(MAX_BUFFERED_BYTES) } });
-		room = await createRoom(server.baseUrl, 'Traag', 2);
-	});
-	afterAll(async () => {
-		await server?.stop();
-	});
+	const fixture = serverWithRoom({ SYNC_MAX_BUFFERED_BYTES: String(MAX_BUFFERED_BYTES) }, 'Traag', 2);
 
 	it('is cut off while the others keep working, and the server memory stays bounded', async () => {
+		const { server, room } = fixture;
 		const writer = connectPeer(server.baseUrl, sessionOf(room.owner), room.doetankId);
 		const reader = connectPeer(server.baseUrl, sessionOf(room.members[0]!), room.doetankId);
 		const writerCloses = countCloses(writer);
@@ -58,7 +44,7 @@ describe('a member who stops reading', () => {
 		let slowMessages = 0;
 		slow.on('message', () => slowMessages++);
 		await sleep(100);
-		tcp(slow).pause();
+		tcpOf(slow).pause();
 
 		const baseline = residentBytes(server.pid);
 
@@ -82,8 +68,8 @@ describe('a member who stops reading', () => {
 
 		// The server dropped the slow socket without a close frame: once it reads again it sees the end.
 		const closed = closeCode(slow);
-		tcp(slow).resume();
-		expect(await closed).toBe(CLOSE.abnormal);
+		tcpOf(slow).resume();
+		expect(await closed).toBe(WS_CLOSE.abnormal);
 		expect(slowMessages, 'the slow reader got only part of the updates').toBeLessThan(UPDATES);
 
 		writer.provider.destroy();
@@ -92,29 +78,21 @@ describe('a member who stops reading', () => {
 });
 
 describe('heartbeat', () => {
-	let server: TestServer;
-	let room: SyncRoom;
-
-	beforeAll(async () => {
-		server = await startServer({ ramDisk: true, env: { SYNC_HEARTBEAT_MS: '300' } });
-		room = await createRoom(server.baseUrl, 'Hartslag', 1);
-	});
-	afterAll(async () => {
-		await server?.stop();
-	});
+	const fixture = serverWithRoom({ SYNC_HEARTBEAT_MS: '300' }, 'Hartslag', 1);
 
 	it('drops a socket that stops answering pings and keeps one that answers', async () => {
+		const { server, room } = fixture;
 		const normal = connectPeer(server.baseUrl, sessionOf(room.owner), room.doetankId);
 		const normalCloses = countCloses(normal);
 		await until(() => normal.provider.synced, 'the normal member synced');
 		const silent = await openRawSocket(server.baseUrl, sessionOf(room.members[0]!), room.doetankId);
 		silent.on('error', () => {});
-		tcp(silent).pause();
+		tcpOf(silent).pause();
 
 		await sleep(1_500);
 		const closed = closeCode(silent);
-		tcp(silent).resume();
-		expect(await closed).toBe(CLOSE.abnormal);
+		tcpOf(silent).resume();
+		expect(await closed).toBe(WS_CLOSE.abnormal);
 		expect(normalCloses.closes).toBe(0);
 		expect(normal.provider.wsconnected).toBe(true);
 

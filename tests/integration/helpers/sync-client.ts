@@ -1,23 +1,17 @@
 import { readFileSync } from 'node:fs';
+import type { Socket } from 'node:net';
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
+import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
 import WebSocket from 'ws';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
+import { MESSAGE_SAVED } from '../../../server/sync/protocol';
 import { register, newAccount, type DoetankDetail, type Registered } from './client';
+import { startServer, type TestServer } from './server';
 
-/** y-websocket message types and sync sub-types (the wire format, independent of the server code). */
-export const MESSAGE_SYNC = 0;
-export const MESSAGE_AWARENESS = 1;
-export const MESSAGE_QUERY_AWARENESS = 3;
-/** Our own probe (docs/architecture.md): the server echoes the number once everything sent before it is durable. */
-export const MESSAGE_SAVED = 101;
-export const SYNC_STEP1 = 0;
-export const SYNC_STEP2 = 1;
-export const SYNC_UPDATE = 2;
-
-/** Close codes the sync server promises (docs/architecture.md), and the standard ones ws sends itself. */
-export const CLOSE = { badMessage: 4400, unauthenticated: 4401, forbidden: 4403, tooBig: 1009, invalidText: 1007, abnormal: 1006 } as const;
+/** Standard close codes that ws itself produces (the sync server's own are in server/sync/protocol.ts). */
+export const WS_CLOSE = { abnormal: 1006, invalidText: 1007, tooBig: 1009 } as const;
 
 export const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
@@ -30,12 +24,12 @@ export async function until(check: () => boolean, what: string, ms = 10_000): Pr
 	}
 }
 
-export const syncUrl = (baseUrl: string, doetankId: string) => `${baseUrl.replace(/^http/, 'ws')}/sync/${encodeURIComponent(doetankId)}`;
+const syncUrl = (baseUrl: string, doetankId: string) => `${baseUrl.replace(/^http/, 'ws')}/sync/${encodeURIComponent(doetankId)}`;
 
 const cookieHeader = (sessionId: string) => `doetank_session=${sessionId}`;
 
 /** A real `ws` client that sends the session cookie on the upgrade, as a browser would. */
-export function cookieSocketClass(sessionId: string): typeof globalThis.WebSocket {
+function cookieSocketClass(sessionId: string): typeof globalThis.WebSocket {
 	class CookieSocket extends WebSocket {
 		constructor(url: string, protocols?: string | string[]) {
 			super(url, protocols, { headers: { cookie: cookieHeader(sessionId) } });
@@ -71,9 +65,12 @@ export function openRawSocket(baseUrl: string, sessionId: string, doetankId: str
 	});
 }
 
+/** The TCP socket under a `ws` client: pausing it stops reading, as a stalled browser tab would. */
+export const tcpOf = (ws: WebSocket) => (ws as unknown as { _socket: Socket })._socket;
+
 /** Resolves with the close code of a socket (1006 when the connection simply broke); rejects after `ms`. */
 export function closeCode(ws: WebSocket, ms = 10_000): Promise<number> {
-	if (ws.readyState === WebSocket.CLOSED) return Promise.resolve(CLOSE.abnormal);
+	if (ws.readyState === WebSocket.CLOSED) return Promise.resolve(WS_CLOSE.abnormal);
 	return new Promise((resolve, reject) => {
 		const timer = setTimeout(() => reject(new Error(`the socket was still open after ${ms} ms`)), ms);
 		ws.once('close', (code) => {
@@ -81,21 +78,6 @@ export function closeCode(ws: WebSocket, ms = 10_000): Promise<number> {
 			resolve(code);
 		});
 	});
-}
-
-export function encodeSync(sub: number, payload: Uint8Array): Uint8Array {
-	const encoder = encoding.createEncoder();
-	encoding.writeVarUint(encoder, MESSAGE_SYNC);
-	encoding.writeVarUint(encoder, sub);
-	encoding.writeVarUint8Array(encoder, payload);
-	return encoding.toUint8Array(encoder);
-}
-
-export function encodeAwareness(update: Uint8Array): Uint8Array {
-	const encoder = encoding.createEncoder();
-	encoding.writeVarUint(encoder, MESSAGE_AWARENESS);
-	encoding.writeVarUint8Array(encoder, update);
-	return encoding.toUint8Array(encoder);
 }
 
 /** An awareness update (y-protocols format) that sets `state` for `clientId` at `clock`. */
@@ -108,28 +90,10 @@ export function awarenessUpdate(clientId: number, clock: number, state: unknown)
 	return encoding.toUint8Array(encoder);
 }
 
-/** The awareness message carrying `awarenessUpdate(clientId, clock, state)`. */
-export const awarenessMessage = (clientId: number, clock: number, state: unknown) => encodeAwareness(awarenessUpdate(clientId, clock, state));
-
-export function savedProbe(probe: number): Uint8Array {
-	const encoder = encoding.createEncoder();
-	encoding.writeVarUint(encoder, MESSAGE_SAVED);
-	encoding.writeVarUint(encoder, probe);
-	return encoding.toUint8Array(encoder);
-}
-
 /** The number a server `saved` message echoes, or null for any other message. */
 export function savedAnswer(message: Uint8Array): number | null {
 	const decoder = decoding.createDecoder(message);
 	return decoding.readVarUint(decoder) === MESSAGE_SAVED ? decoding.readVarUint(decoder) : null;
-}
-
-/** Sync step 2 and update messages from the server, applied to `doc` (a minimal reading client). */
-export function applyServerMessage(doc: Y.Doc, message: Uint8Array, origin: unknown): void {
-	const decoder = decoding.createDecoder(message);
-	if (decoding.readVarUint(decoder) !== MESSAGE_SYNC) return;
-	const sub = decoding.readVarUint(decoder);
-	if (sub === SYNC_STEP2 || sub === SYNC_UPDATE) Y.applyUpdate(doc, decoding.readVarUint8Array(decoder), origin);
 }
 
 export interface SyncRoom {
@@ -161,6 +125,27 @@ export async function createRoom(baseUrl: string, label: string, memberCount: nu
 		members.push(member);
 	}
 	return { doetankId, owner, members };
+}
+
+/**
+ * A server (database in RAM, the given settings) with a Doetank of `members` editing members besides
+ * its owner, for the tests of the surrounding describe block; with `each`, fresh for every test.
+ */
+export function serverWithRoom(
+	env: Record<string, string>,
+	label: string,
+	members: number,
+	{ each = false } = {}
+): { readonly server: TestServer; readonly room: SyncRoom } {
+	const fixture = {} as { server: TestServer; room: SyncRoom };
+	(each ? beforeEach : beforeAll)(async () => {
+		fixture.server = await startServer({ ramDisk: true, env });
+		fixture.room = await createRoom(fixture.server.baseUrl, label, members);
+	});
+	(each ? afterEach : afterAll)(async () => {
+		await fixture.server?.stop();
+	});
+	return fixture;
 }
 
 /** The session id a registered account holds. */
