@@ -37,6 +37,13 @@ export type CheckpointSubject = 'probleemdefinitie' | 'actielijst' | `businessCa
 const BUSINESS_CASE = 'businessCase:';
 const CANVAS_ID = /^[A-Za-z0-9:_-]{1,100}$/;
 
+/** A subject as the UI offers it: a business case by its canvas level and pilot or member name. */
+export interface SubjectOption {
+	subject: CheckpointSubject;
+	level: 'doetank' | 'pilot' | 'personal' | null;
+	name: string;
+}
+
 export const businessCaseSubject = (canvasId: string): CheckpointSubject => `${BUSINESS_CASE}${canvasId}`;
 
 export function isSubject(value: unknown): value is CheckpointSubject {

@@ -2,23 +2,12 @@ import type { InStatement } from '@libsql/client';
 import type { AgreementContent } from '$lib/domain/governance/agreement';
 import type { CheckpointSubject } from '$lib/domain/governance/checkpoints';
 import type { GateConditionKey, GateFacts } from '$lib/domain/governance/gates';
+import type { StopReason } from '$lib/domain/governance/stop-reasons';
+import type { PhaseTransition } from '$lib/domain/governance/transitions';
 import type { DoetankRole, Phase } from '$lib/domain/roles';
 import type { Database } from './client';
 
-export interface TransitionRow {
-	id: string;
-	doetankId: string;
-	from: Phase;
-	to: Phase;
-	actor: { id: string; name: string };
-	at: number;
-	reasonCategory: string | null;
-	explanation: string | null;
-	resultSummary: string | null;
-	override: boolean;
-	justification: string | null;
-	overridden: GateConditionKey[];
-}
+export type TransitionRow = PhaseTransition;
 
 export type NewTransition = Omit<TransitionRow, 'actor'> & { actorId: string };
 
@@ -35,7 +24,7 @@ function toTransition(r: Record<string, unknown>): TransitionRow {
 		to: r.to_phase as Phase,
 		actor: { id: String(r.actor_id), name: String(r.actor_name) },
 		at: Number(r.at),
-		reasonCategory: nullable(r.reason_category),
+		reasonCategory: nullable(r.reason_category) as StopReason | null,
 		explanation: nullable(r.explanation),
 		resultSummary: nullable(r.result_summary),
 		override: Number(r.override) === 1,

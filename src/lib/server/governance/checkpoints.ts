@@ -1,7 +1,7 @@
 import { generateIdFromEntropySize } from 'lucia';
 import * as Y from 'yjs';
 import { APPROVER_ROLES } from '$lib/domain/governance/approvers';
-import { nextStatus, type CheckpointEvent, type CheckpointSubject } from '$lib/domain/governance/checkpoints';
+import { nextStatus, type CheckpointEvent, type CheckpointSubject, type SubjectOption } from '$lib/domain/governance/checkpoints';
 import { can, type Actor } from '$lib/domain/policy';
 import { EDITING_ROLES } from '$lib/domain/roles';
 import { diffLines, readActions, readCanvases, type DiffLine } from '$lib/domain/workspace';
@@ -26,13 +26,6 @@ import { AppError } from '../errors';
 import type { NotificationService } from '../notifications/service';
 import { loadStoredDocument, MissingCanvasError, renderSubjects, sha256Hex } from './frozen';
 import { isAbort, isUniqueViolation } from './sql-errors';
-
-/** A subject as the UI names it: a business case by its level and pilot or member name. */
-export interface SubjectOption {
-	subject: CheckpointSubject;
-	level: 'doetank' | 'pilot' | 'personal' | null;
-	name: string;
-}
 
 /** One artefact of a frozen round, with what changed since the previous round and since the last approval. */
 export interface ReviewPart {

@@ -8,7 +8,8 @@ export const load: PageServerLoad = async (event) => {
 	const user = requireLogin(event);
 	const detail = await forPage(event, () => event.locals.services.doetanks.get(user, event.params.id));
 	const workspace = (await event.locals.services.doetanks.workspaceAccess(user, event.params.id)).status === 200;
-	return { ...detail, me: user.id, invitationDays: INVITATION_DAYS, workspace };
+	const governance = await event.locals.services.phases.overview(user, event.params.id);
+	return { ...detail, me: user.id, invitationDays: INVITATION_DAYS, workspace, governance };
 };
 
 const membershipForm = { arrays: ['roles'], booleans: ['directStake'], nullable: ['lidType'] };
