@@ -83,7 +83,11 @@ export class SyncConnection implements Peer {
 	}
 
 	close(code: number, reason: string): void {
-		if (!this.closed) this.ws.close(code, reason);
+		if (this.closed) return;
+		// Closed from this moment: ws keeps delivering frames until the close handshake ends (up to
+		// 30 s for a client that ignores it), and none of them may be applied any more.
+		this.closed = true;
+		this.ws.close(code, reason);
 	}
 
 	private async handle(data: Uint8Array | null): Promise<void> {
