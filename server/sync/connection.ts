@@ -2,6 +2,7 @@ import * as awarenessProtocol from 'y-protocols/awareness';
 import type { WebSocket } from 'ws';
 import * as Y from 'yjs';
 import type { LiveDocument } from './documents';
+import { hasMissingDependencies } from './dependencies';
 import type { AwarenessChanges, Peer } from './fanout';
 import {
 	CLOSE,
@@ -28,8 +29,8 @@ export interface ConnectionOptions {
 	log: UpdateLog;
 	/** A client that stops reading is dropped when this much is waiting to be sent to it. */
 	maxBufferedBytes: number;
-	/** An update arrived: accepted, or dropped because the role is read-only. */
-	onUpdate?(accepted: boolean): void;
+	/** An update arrived: accepted, or dropped (read-only role, or it builds on content the server lacks). */
+	onUpdate?(result: 'accepted' | 'dropped_readonly' | 'dropped_incomplete'): void;
 	/** An accepted update was applied and handed to every other connection, taking `ms`. */
 	onBroadcast?(ms: number): void;
 	/** The client's own awareness state changed (or went away: null). */
@@ -126,7 +127,7 @@ export class SyncConnection implements Peer {
 	private async acceptUpdate(update: Uint8Array): Promise<void> {
 		if (!this.identity.canWrite) {
 			// Read-only roles still receive everything; their writes are neither applied, stored nor sent on.
-			this.options.onUpdate?.(false);
+			this.options.onUpdate?.('dropped_readonly');
 			return;
 		}
 		let decoded;
@@ -137,8 +138,14 @@ export class SyncConnection implements Peer {
 		}
 		// A client's sync step 2 is often empty: nothing to store or send on.
 		if (decoded.structs.length === 0 && decoded.ds.clients.size === 0) return;
+		if (hasMissingDependencies(this.live.doc, decoded)) {
+			// Dropped, not stored: a real client sends what it builds on with its sync step 2,
+			// which follows; anything else would stay pending and slow every later edit.
+			this.options.onUpdate?.('dropped_incomplete');
+			return;
+		}
 		const seq = await this.options.log.append(this.live.id, update, this.identity.userId);
-		this.options.onUpdate?.(true);
+		this.options.onUpdate?.('accepted');
 		// Applying runs the fan-out, which sends the update to every other connection.
 		const started = performance.now();
 		Y.applyUpdate(this.live.doc, update, this);

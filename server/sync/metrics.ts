@@ -10,7 +10,7 @@ export class SyncMetrics {
 	readonly registry = new Registry();
 	readonly updatesReceived = new Counter({
 		name: 'doetank_sync_updates_received_total',
-		help: 'Document updates received from clients, by result (accepted, or dropped because the role is read-only).',
+		help: 'Document updates received from clients, by result: accepted, dropped_readonly (read-only role) or dropped_incomplete (builds on content the server does not have).',
 		labelNames: ['result'] as const,
 		registers: [this.registry]
 	});

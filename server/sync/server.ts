@@ -134,7 +134,7 @@ export function createSyncServer(services: SyncServices, options: Partial<SyncOp
 				{
 					log,
 					maxBufferedBytes: opts.maxBufferedBytes,
-					onUpdate: (accepted) => metrics.updatesReceived.inc({ result: accepted ? 'accepted' : 'dropped_readonly' }),
+					onUpdate: (result) => metrics.updatesReceived.inc({ result }),
 					onBroadcast: (ms) => metrics.broadcast.observe(ms / 1000),
 					onPresence: (state) => showPresence(connection, state),
 					onClosed: (c, code) => {

@@ -12,7 +12,7 @@ import { readDocument } from '../../src/lib/server/db/doc-log';
 import { createServices, type Services } from '../../src/lib/server/services';
 import { createAppServer } from '../app';
 import * as decoding from 'lib0/decoding';
-import { CLOSE, encodeSaved, MESSAGE_SAVED, MESSAGE_STATUS } from './protocol';
+import { CLOSE, encodeSaved, encodeSync, MESSAGE_SAVED, MESSAGE_STATUS, SYNC_UPDATE } from './protocol';
 import { createSyncServer, type SyncServer } from './server';
 
 let dir: string;
@@ -265,6 +265,26 @@ describe('sync endpoint', () => {
 		await until(() => b.provider.synced && readCanvases(b.doc).length === 1);
 		b.provider.destroy();
 		expect((await readDocument(services.db, fresh)).lastSeq).toBe(1);
+	});
+
+	it('drops an update that builds on content the server never had, and keeps the connection', async () => {
+		const a = connect('ann');
+		await until(() => a.provider.synced);
+		const before = await storedUpdates();
+		const elsewhere = new Y.Doc();
+		elsewhere.getText('probleemdefinitie').insert(0, 'nooit gezien');
+		const fork = new Y.Doc();
+		Y.applyUpdate(fork, Y.encodeStateAsUpdate(elsewhere));
+		let dependent: Uint8Array = new Uint8Array();
+		fork.once('update', (u: Uint8Array) => (dependent = u));
+		fork.getText('probleemdefinitie').insert(5, '!');
+		a.provider.ws!.send(encodeSync(SYNC_UPDATE, dependent));
+		a.text.insert(0, 'wel ');
+		await new Promise((r) => setTimeout(r, 300));
+		expect(await storedUpdates()).toBe(before + 1);
+		expect(a.provider.wsconnected).toBe(true);
+		expect(await sync.metrics.metrics()).toMatch(/result="dropped_incomplete"\} 1$/m);
+		a.provider.destroy();
 	});
 
 	it('publishes presence with identity from the session and only section and typing from the client', async () => {
