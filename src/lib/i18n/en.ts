@@ -22,6 +22,7 @@ export const en: Messages = {
 	'validation.wrongType': 'This value has the wrong type.',
 	'validation.email': 'Enter a valid e-mail address.',
 	'validation.choice': 'Choose one of the allowed values.',
+	'validation.day': 'Use an existing date written as YYYY-MM-DD.',
 	'validation.invalid': 'This value is invalid.',
 	'validation.passwordsDiffer': 'The passwords do not match.',
 	'validation.samePassword': 'Choose a password different from the current one.',
@@ -156,6 +157,7 @@ export const en: Messages = {
 	'invite.intro': 'You have been invited to join Doetank {name} as {roles}.',
 	'invite.accept': 'Join',
 	'invite.loginFirst': 'Log in or create an account to accept the invitation.',
+
 
 	'governance.title': 'Method',
 	'gate.opdrachtgever.label': 'An opdrachtgever (sponsor) is a member of the Doetank',

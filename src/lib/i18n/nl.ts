@@ -20,6 +20,7 @@ export const nl = {
 	'validation.wrongType': 'Deze waarde heeft het verkeerde type.',
 	'validation.email': 'Vul een geldig e-mailadres in.',
 	'validation.choice': 'Kies een van de mogelijke waarden.',
+	'validation.day': 'Gebruik een bestaande datum als JJJJ-MM-DD.',
 	'validation.invalid': 'Deze waarde is ongeldig.',
 	'validation.passwordsDiffer': 'De wachtwoorden zijn niet gelijk.',
 	'validation.samePassword': 'Kies een ander wachtwoord dan het huidige.',
@@ -154,6 +155,7 @@ export const nl = {
 	'invite.intro': 'Je bent uitgenodigd om mee te doen met Doetank {name} als {roles}.',
 	'invite.accept': 'Meedoen',
 	'invite.loginFirst': 'Log in of maak een account om de uitnodiging aan te nemen.',
+
 
 	'governance.title': 'Werkwijze',
 	'gate.opdrachtgever.label': 'Er is een opdrachtgever lid van de Doetank',
