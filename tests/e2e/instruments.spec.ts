@@ -101,3 +101,58 @@ test('three members answer the vragenlijst; the results stay hidden at two and s
 	await expect(leden[0]!.page.getByRole('row', { name: 'Leergedrag' }).getByRole('cell').first()).toHaveText('3,63');
 	await Promise.all([owner.context.close(), adminContext.close(), ...leden.map((l) => l.context.close())]);
 });
+
+test('an attendee joins a café by code on a phone and lands in the workspace; the facilitator sees them active within seconds', async ({ browser }) => {
+	const member = await account(browser, 'Cas Cafégast');
+	const created = await member.page.request.post('/api/v1/doetanks', { data: { name: 'Café-Doetank', onderwerp: 'Samen werken in het café', beoogdDoel: 'Een gevulde actielijst' } });
+	const doetankId = (await created.json()).doetank.id as string;
+
+	const facilitatorContext = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+	const facilitator = await facilitatorContext.newPage();
+	await login(facilitator, 'coach@demo.doetank.nl', DEMO_PASSWORD);
+	await facilitator.getByRole('link', { name: 'Café', exact: true }).click();
+	await facilitator.getByLabel('Titel').fill('Café Doetanks aan zet');
+	await facilitator.getByLabel('Datum').fill(new Date().toISOString().slice(0, 10));
+	await facilitator.getByRole('checkbox', { name: 'Café-Doetank' }).check();
+	await facilitator.getByRole('button', { name: 'Café aanmaken' }).click();
+	await expect(facilitator.getByRole('heading', { level: 1, name: 'Café Doetanks aan zet' })).toBeVisible();
+	await facilitator.getByRole('button', { name: 'Café starten' }).click();
+	await expect(facilitator.getByText('Het café loopt')).toBeVisible();
+	const code = (await facilitator.locator('.code-value').textContent())!.trim();
+	expect(code).toMatch(/^[A-Z2-9]{6}$/);
+	const card = facilitator.getByRole('region', { name: 'Café-Doetank' });
+	await expect(card.getByText('Nu actief: 0')).toBeVisible();
+
+	// The attendee, on a phone.
+	const phoneContext = await browser.newContext({ viewport: { width: 375, height: 740 }, isMobile: true, hasTouch: true });
+	const phone = await phoneContext.newPage();
+	await login(phone, member.email, PASSWORD);
+	await phone.getByRole('link', { name: 'Café', exact: true }).click();
+	expect(await seriousViolations(phone)).toEqual([]);
+	await phone.getByLabel('Code').fill(code.toLowerCase());
+	await phone.getByRole('button', { name: 'Meedoen' }).click();
+	await expect(phone).toHaveURL(new RegExp(`/doetanks/${doetankId}/werkruimte`));
+	await expect(phone.getByRole('status').first()).toContainText('Verbonden');
+	const overflow = await phone.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+	expect(overflow).toBeLessThanOrEqual(0);
+
+	// Within a few seconds the facilitator's live view shows the attendee as active.
+	await expect(card.getByText('Nu actief: 1')).toBeVisible({ timeout: 5_000 });
+	await expect(card.getByText('Cas Cafégast')).toBeVisible();
+	await expect(card.getByText('Aangemeld: 1')).toBeVisible();
+	expect(await seriousViolations(facilitator)).toEqual([]);
+
+	// After the end the attendee evaluates the café; the facilitator sees the rapportcijfer.
+	await facilitator.getByRole('button', { name: 'Café afsluiten en evaluatie openen' }).click();
+	await phone.goto('/cafe');
+	await phone.getByRole('link', { name: 'Evaluatie invullen' }).click();
+	await phone.getByLabel('10. Alles bij elkaar genomen').fill('8');
+	await phone.getByRole('group', { name: 'Netwerken' }).getByLabel('precies genoeg aandacht').check();
+	await phone.getByRole('combobox', { name: 'Prioriteit van Inspiratie opdoen' }).selectOption('1');
+	await phone.getByRole('button', { name: 'Evaluatie versturen' }).click();
+	await expect(phone.getByText('Hartelijk dank voor uw bijdrage!')).toBeVisible();
+	await facilitator.getByRole('link', { name: 'Resultaten van de evaluatie' }).click();
+	await expect(facilitator.locator('.grade strong')).toHaveText('8,0');
+	await expect(facilitator.getByRole('row', { name: /Inspiratie opdoen/ }).getByRole('cell').first()).toHaveText('1');
+	await Promise.all([member.context.close(), facilitatorContext.close(), phoneContext.close()]);
+});

@@ -1,5 +1,6 @@
 import { AccessEvents } from './access-events';
 import { AuthService } from './auth/service';
+import { CafeService } from './cafes/service';
 import { CalendarService } from './calendar/service';
 import { createLucia, type AppLucia } from './auth/lucia';
 import type { Config } from './config';
@@ -42,6 +43,7 @@ export interface Services {
 	presence: PresenceBoard;
 	questionnaires: QuestionnaireService;
 	logboek: LogboekService;
+	cafes: CafeService;
 	demoAccounts(): ReturnType<typeof demoAccounts>;
 	demoPassword: string;
 	close(): void;
@@ -57,6 +59,7 @@ export async function createServices(config: Config, log = createLogger(config.L
 	const secure = config.ORIGIN?.startsWith('https:') ?? false;
 	const lucia = createLucia(db, secure);
 	const invitations = new InvitationService(db);
+	const presence = new PresenceBoard();
 	const events = new AccessEvents();
 	const notifications = new NotificationService(db, log);
 	return {
@@ -76,9 +79,10 @@ export async function createServices(config: Config, log = createLogger(config.L
 		audit: new AuditService(db),
 		notifications,
 		calendar: new CalendarService(db),
-		presence: new PresenceBoard(),
+		presence,
 		questionnaires: new QuestionnaireService(db),
 		logboek: new LogboekService(db),
+		cafes: new CafeService(db, presence, invitations),
 		demoAccounts: async () => (config.DEMO ? demoAccounts(db) : []),
 		demoPassword: DEMO_PASSWORD,
 		close: () => db.close()

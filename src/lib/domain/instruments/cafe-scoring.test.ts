@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { APPROACH_OPTIONS, CAFE_FORM, GRAND_CAFE_FORM, cafeForm } from './cafe-evaluatie';
-import { attentionGrid, choiceCounts, choiceMean, functionRanking, gradeMean, type CafeAnswers } from './cafe-scoring';
+import { attentionGrid, choiceCounts, choiceMean, functionRanking, gradeMean, openAnswers, type CafeAnswers } from './cafe-scoring';
 
 const cafe: CafeAnswers[] = [
 	{
@@ -96,5 +96,22 @@ describe('Grand Café evaluation (B8)', () => {
 		const q11 = GRAND_CAFE_FORM.questions.at(-1);
 		expect(q11?.type === 'contact' && q11.showIf).toEqual({ question: 'grand_cafe.q10', choice: 'ja' });
 		expect(CAFE_FORM.questions.map((q) => q.number)).toEqual([1, 2, 3, 5, 6, 7, 8, 9, 10]);
+	});
+});
+
+describe('open answers', () => {
+	it('lists the non-empty answers, and for a pair which box each came from', () => {
+		const pair = CAFE_FORM.questions.find((q) => q.id === 'cafe.q5')!;
+		const single = CAFE_FORM.questions.find((q) => q.id === 'cafe.q6')!;
+		const responses: CafeAnswers[] = [
+			{ 'cafe.q5': { sterkste_punt: ' Samen werken ', zwakste_punt: '' }, 'cafe.q6': 'Korter' },
+			{ 'cafe.q5': { zwakste_punt: 'Te vol' }, 'cafe.q6': '  ' },
+			{}
+		];
+		expect(openAnswers(pair, responses)).toEqual([
+			{ field: 'sterkste_punt', text: 'Samen werken' },
+			{ field: 'zwakste_punt', text: 'Te vol' }
+		]);
+		expect(openAnswers(single, responses)).toEqual([{ field: null, text: 'Korter' }]);
 	});
 });

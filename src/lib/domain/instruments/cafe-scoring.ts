@@ -1,4 +1,4 @@
-import { ATTENTION_COLUMNS, CAFE_FUNCTIONS, type AttentionColumn, type CafeFunction, type CafeForm, type Option } from './cafe-evaluatie';
+import { ATTENTION_COLUMNS, CAFE_FUNCTIONS, type AttentionColumn, type CafeFunction, type CafeForm, type Option, type Question } from './cafe-evaluatie';
 import { mean } from './vragenlijst-scoring';
 
 /** The answer to one question, by question type (contact details are never part of it). */
@@ -91,4 +91,18 @@ export function choiceMean(questionId: string, options: readonly Option[], respo
 		.map((c) => options.find((o) => o.key === c.choice)?.code)
 		.filter((code): code is number => typeof code === 'number');
 	return mean(codes);
+}
+
+/** The non-empty answers to an open question; for a pair of boxes, which box (`field`) each came from. */
+export function openAnswers(question: Question, responses: readonly CafeAnswers[]): { field: string | null; text: string }[] {
+	return responses.flatMap((r): { field: string | null; text: string }[] => {
+		const answer = r[question.id];
+		if (typeof answer === 'string') return answer.trim() ? [{ field: null, text: answer.trim() }] : [];
+		if (question.type !== 'open_text_pair' || typeof answer !== 'object' || answer === null) return [];
+		const pair = answer as Partial<Record<string, string>>;
+		return question.fields.flatMap((f) => {
+			const text = pair[f.key]?.trim();
+			return text ? [{ field: f.key, text }] : [];
+		});
+	});
 }

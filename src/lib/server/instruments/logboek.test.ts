@@ -2,8 +2,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Actor } from '$lib/domain/policy';
 import type { Database } from '../db/client';
 import { testDatabase } from '../db/test-db';
-import { AppError } from '../errors';
 import { LogboekService } from './logboek';
+import { outcome as code, seedNetwork } from './test-support';
 
 let db: Database;
 let cleanup: () => void;
@@ -13,24 +13,9 @@ const person = (id: string, networkRole: Actor['networkRole'] = 'member'): Actor
 beforeEach(async () => {
 	({ db, cleanup } = await testDatabase());
 	service = new LogboekService(db);
-	await db.batch([
-		"INSERT INTO doetanks (id, name, onderwerp, beoogd_doel, created_at) VALUES ('d', 'D', 'o', 'd', 0)",
-		...['coa', 'lid', 'net', 'adm'].map((u) => `INSERT INTO users (id, email, name, password_hash, network_role, created_at) VALUES ('${u}', '${u}@x.nl', 'Naam ${u}', 'h', 'member', 0)`),
-		"INSERT INTO memberships (doetank_id, user_id, joined_at) VALUES ('d', 'coa', 0), ('d', 'lid', 0)",
-		"INSERT INTO membership_roles (doetank_id, user_id, role) VALUES ('d', 'coa', 'coach'), ('d', 'lid', 'lid')"
-	]);
+	await seedNetwork(db, { doetanks: [['d', 'D']], users: ['coa', 'lid', 'net', 'adm'], roles: [['d', 'coa', 'coach'], ['d', 'lid', 'lid']] });
 });
 afterEach(() => cleanup());
-
-const code = async (work: Promise<unknown>) => {
-	try {
-		await work;
-		return 'ok';
-	} catch (err) {
-		if (err instanceof AppError) return err.code;
-		throw err;
-	}
-};
 
 describe('LogboekService', () => {
 	it('lets the Doetank coach and network coaches write, admins read, members neither', async () => {

@@ -3,9 +3,9 @@ import { FIXTURE_EXPECTED, FIXTURE_RESPONSES } from '$lib/domain/instruments/vra
 import type { Actor } from '$lib/domain/policy';
 import type { Database } from '../db/client';
 import { testDatabase } from '../db/test-db';
-import { AppError } from '../errors';
 import { parseCsv } from '../../../../tests/integration/helpers/csv';
 import { QuestionnaireService } from './questionnaires';
+import { outcome as code, seedNetwork } from './test-support';
 
 let db: Database;
 let cleanup: () => void;
@@ -19,26 +19,13 @@ beforeEach(async () => {
 	today = '2026-03-10';
 	({ db, cleanup } = await testDatabase());
 	service = new QuestionnaireService(db, () => Date.parse(`${today}T12:00:00Z`));
-	const users = ['adm', 'coa', 'ann', 'bob', 'cor', 'dik', 'ops'];
-	await db.batch([
-		"INSERT INTO doetanks (id, name, onderwerp, beoogd_doel, created_at) VALUES ('d1', 'Slim innen', 'o', 'd', 0), ('d2', 'Vaktherapie', 'o', 'd', 0)",
-		...users.map((u) => `INSERT INTO users (id, email, name, password_hash, network_role, created_at) VALUES ('${u}', '${u}@x.nl', '${u}', 'h', 'member', 0)`),
-		...['ann', 'bob', 'cor', 'dik', 'ops'].map((u) => `INSERT INTO memberships (doetank_id, user_id, joined_at) VALUES ('d1', '${u}', 0)`),
-		...['ann', 'bob', 'cor', 'dik'].map((u) => `INSERT INTO membership_roles (doetank_id, user_id, role) VALUES ('d1', '${u}', 'lid')`),
-		"INSERT INTO membership_roles (doetank_id, user_id, role) VALUES ('d1', 'ops', 'opdrachtgever')"
-	]);
+	await seedNetwork(db, {
+		doetanks: [['d1', 'Slim innen'], ['d2', 'Vaktherapie']],
+		users: ['adm', 'coa', 'ann', 'bob', 'cor', 'dik', 'ops'],
+		roles: [...['ann', 'bob', 'cor', 'dik'].map((u): [string, string, string] => ['d1', u, 'lid']), ['d1', 'ops', 'opdrachtgever']]
+	});
 });
 afterEach(() => cleanup());
-
-const code = async (work: Promise<unknown>) => {
-	try {
-		await work;
-		return 'ok';
-	} catch (err) {
-		if (err instanceof AppError) return err.code;
-		throw err;
-	}
-};
 
 const openWave = () => service.openWave(admin, { name: 'Voormeting', closesOn: '2026-03-31', doetankIds: ['d1', 'd2'] });
 

@@ -1,0 +1,146 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import type { Actor } from '$lib/domain/policy';
+import { addAction } from '$lib/domain/workspace';
+import type { Database } from '../db/client';
+import { appendUpdateStatement } from '../db/doc-log';
+import { testDatabase } from '../db/test-db';
+import { InvitationService } from '../doetanks/invitations';
+import { PresenceBoard } from '../presence';
+import { outcome as code, seedNetwork } from '../instruments/test-support';
+import { CafeService } from './service';
+
+let db: Database;
+let cleanup: () => void;
+let presence: PresenceBoard;
+let invitations: InvitationService;
+let cafes: CafeService;
+const coach: Actor = { id: 'coa', networkRole: 'coach' };
+const person = (id: string): Actor => ({ id, networkRole: 'member' });
+let seq = 0;
+
+beforeEach(async () => {
+	({ db, cleanup } = await testDatabase());
+	presence = new PresenceBoard();
+	invitations = new InvitationService(db);
+	cafes = new CafeService(db, presence, invitations);
+	seq = 0;
+	await seedNetwork(db, {
+		doetanks: [['d1', 'Slim innen'], ['d2', 'Vaktherapie'], ['d3', 'Elders']],
+		users: ['coa', 'ann', 'bob', 'eve'],
+		roles: [['d1', 'ann', 'lid'], ['d1', 'bob', 'lid'], ['d2', 'bob', 'lid']]
+	});
+});
+afterEach(() => cleanup());
+
+/** Writes an action into a Doetank's stored document as the sync server would log it. */
+async function addStoredAction(doetankId: string, title: string): Promise<void> {
+	const doc = new Y.Doc();
+	let update: Uint8Array = new Uint8Array();
+	doc.on('update', (u: Uint8Array) => (update = u));
+	addAction(doc, { title }, 'ann');
+	await db.execute(appendUpdateStatement({ doetankId, seq: ++seq, update, userId: 'ann', at: Date.now() }));
+}
+
+const newCafe = (grandCafe = false) => cafes.create(coach, { title: 'Café V', day: '2026-03-12', doetankIds: ['d1', 'd2'], grandCafe });
+
+describe('CafeService', () => {
+	it('lets network coaches and admins create a café with a join code', async () => {
+		expect(await code(cafes.create(person('ann'), { title: 'X', day: '2026-03-12', doetankIds: ['d1'] }))).toBe('forbidden');
+		expect(await code(cafes.create(coach, { title: 'X', day: '2026-03-12', doetankIds: ['nope'] }))).toBe('validation_failed');
+		const cafe = await newCafe();
+		expect(cafe.code).toMatch(/^[A-HJKMNP-Z2-9]{6}$/);
+		expect(cafe.doetanks.map((d) => d.name)).toEqual(['Slim innen', 'Vaktherapie']);
+		expect((await cafes.preview(cafe.code.toLowerCase())).title).toBe('Café V');
+		expect(await code(cafes.preview('ZZZZZZ'))).toBe('not_found');
+	});
+
+	it('joins a member into their Doetank, asks which one when there are several, refuses outsiders', async () => {
+		const cafe = await newCafe();
+		expect(await cafes.join(person('ann'), { code: cafe.code })).toEqual({ doetankId: 'd1' });
+		expect(await cafes.join(person('bob'), { code: cafe.code })).toEqual({ choose: [{ id: 'd1', name: 'Slim innen' }, { id: 'd2', name: 'Vaktherapie' }] });
+		expect(await cafes.join(person('bob'), { code: cafe.code, doetankId: 'd2' })).toEqual({ doetankId: 'd2' });
+		expect(await code(cafes.join(person('eve'), { code: cafe.code }))).toBe('forbidden');
+		expect(await code(cafes.join(person('ann'), { code: cafe.code, doetankId: 'd3' }))).toBe('forbidden');
+		expect(await code(cafes.join(null, { code: cafe.code }))).toBe('unauthenticated');
+		expect((await cafes.attendees(coach, cafe.id)).map((a) => [a.userId, a.doetankId])).toEqual([
+			['ann', 'd1'],
+			['bob', 'd2']
+		]);
+	});
+
+	it('accepts an invitation to a participating Doetank on the way in, and only to one', async () => {
+		const cafe = await newCafe();
+		const invite = await invitations.create({ id: 'coa', networkRole: 'admin' }, 'd2', { roles: ['lid'], lidType: 'schil' });
+		const other = await invitations.create({ id: 'coa', networkRole: 'admin' }, 'd3', { roles: ['lid'], lidType: null });
+		expect(await code(cafes.join(person('eve'), { code: cafe.code, invitation: `https://example.nl${other.path}` }))).toBe('not_found');
+		expect(await cafes.join(person('eve'), { code: cafe.code, invitation: `https://example.nl${invite.path}` })).toEqual({ doetankId: 'd2' });
+		expect((await cafes.attendees(coach, cafe.id)).map((a) => a.userId)).toEqual(['eve']);
+	});
+
+	it('shows the facilitator who is where and how the actielijst grew since the start', async () => {
+		const cafe = await newCafe();
+		await addStoredAction('d1', 'Al voor het café');
+		await cafes.join(person('ann'), { code: cafe.code });
+		let live = await cafes.live(coach, cafe.id);
+		expect(live.doetanks[0]).toMatchObject({ id: 'd1', attendees: 1, present: [], growth: null });
+		expect(live.doetanks[0]!.metrics.actions).toBe(1);
+		await cafes.start(coach, cafe.id);
+		await addStoredAction('d1', 'Tijdens het café');
+		const seen: string[] = [];
+		const stop = await cafes.watch(coach, cafe.id, () => seen.push('change'));
+		presence.set('d1', {}, { userId: 'ann', name: 'Naam ann', canWrite: true, section: 'actielijst', typing: false });
+		presence.set('d3', {}, { userId: 'eve', name: 'Naam eve', canWrite: true, section: null, typing: false });
+		stop();
+		expect(seen).toEqual(['change']);
+		live = await cafes.live(coach, cafe.id);
+		expect(live.doetanks[0]!.present).toEqual([{ userId: 'ann', name: 'Naam ann', canWrite: true, section: 'actielijst', typing: false }]);
+		expect(live.doetanks[0]!.growth?.actions).toBe(1);
+		expect(live.doetanks[1]!.growth?.actions).toBe(0);
+		expect(await code(cafes.live(person('ann'), cafe.id))).toBe('forbidden');
+	});
+
+	it('opens the evaluation to attendees after the end, once each, and scores it', async () => {
+		const cafe = await newCafe();
+		await cafes.join(person('ann'), { code: cafe.code });
+		expect(await code(cafes.evaluationForm(person('ann'), cafe.id))).toBe('conflict');
+		await cafes.end(coach, cafe.id);
+		expect(await code(cafes.join(person('bob'), { code: cafe.code, doetankId: 'd1' }))).toBe('conflict');
+		expect(await code(cafes.evaluationForm(person('bob'), cafe.id))).toBe('forbidden');
+		expect((await cafes.evaluationForm(person('ann'), cafe.id)).form.id).toBe('cafe');
+		const answers = {
+			'cafe.q8': { ranks: { netwerken: 1, inspiratie_opdoen: 2, kennis_vaardigheden_opdoen: 3, kennis_vaardigheden_delen: 4, werken_aan_vraagstukken: 5 } },
+			'cafe.q9': { netwerken: 'precies_genoeg' },
+			'cafe.q10': 8
+		};
+		expect(await code(cafes.evaluate(person('ann'), cafe.id, { answers: { 'cafe.q10': 11 } }))).toBe('validation_failed');
+		const duplicateRanks = { 'cafe.q8': { ranks: { netwerken: 1, inspiratie_opdoen: 1 } } };
+		expect(await code(cafes.evaluate(person('ann'), cafe.id, { answers: duplicateRanks }))).toBe('validation_failed');
+		await cafes.evaluate(person('ann'), cafe.id, { answers });
+		expect(await code(cafes.evaluate(person('ann'), cafe.id, { answers }))).toBe('conflict');
+		const results = await cafes.results(coach, cafe.id);
+		expect(results).toMatchObject({ responses: 1, attendees: 1, grade: { mean: 8, n: 1, reference2012: 7.83 } });
+		expect(results.ranking?.ranking[0]?.key).toBe('netwerken');
+		expect(results.attention?.[0]?.counts.precies_genoeg).toBe(1);
+		const { rows } = await db.execute('SELECT * FROM cafe_evaluations');
+		expect(JSON.stringify(rows)).not.toContain('ann');
+		await expect(db.execute('SELECT rowid FROM cafe_evaluations')).rejects.toThrow(/rowid/);
+		expect((await cafes.list(person('ann'))).attended[0]?.evaluation).toBe('done');
+	});
+
+	it('keeps Grand Café contact details apart, and only after a yes to question 10', async () => {
+		const cafe = await newCafe(true);
+		await cafes.join(person('ann'), { code: cafe.code });
+		await cafes.join(person('bob'), { code: cafe.code, doetankId: 'd1' });
+		await cafes.end(coach, cafe.id);
+		const contact = { naam: 'Ann', telefoonnummer: '06-1', emailadres: 'ann@x.nl' };
+		await cafes.evaluate(person('ann'), cafe.id, { answers: { 'grand_cafe.q6': 7, 'grand_cafe.q10': { choice: 'ja' } }, contact });
+		await cafes.evaluate(person('bob'), cafe.id, { answers: { 'grand_cafe.q6': 9, 'grand_cafe.q10': { choice: 'nee' } }, contact: { ...contact, naam: 'Bob' } });
+		const results = await cafes.results(coach, cafe.id);
+		expect(results.form).toBe('grand_cafe');
+		expect(results.grade.mean).toBe(8);
+		expect(results.ranking).toBeNull();
+		expect(results.contacts).toEqual([{ name: 'Ann', phone: '06-1', email: 'ann@x.nl' }]);
+		expect(JSON.stringify((await db.execute('SELECT * FROM cafe_evaluations')).rows)).not.toContain('ann@x.nl');
+	});
+});

@@ -1,0 +1,27 @@
+import type { Database } from '../db/client';
+import { AppError } from '../errors';
+
+/** Test support: the error code a service call ends with, or 'ok'. */
+export async function outcome(work: Promise<unknown>): Promise<string> {
+	try {
+		await work;
+		return 'ok';
+	} catch (err) {
+		if (err instanceof AppError) return err.code;
+		throw err;
+	}
+}
+
+/** Test support: Doetanks, users (named 'Naam <id>') and their roles, written straight into the database. */
+export async function seedNetwork(db: Database, network: { doetanks: [id: string, name: string][]; users: string[]; roles: [doetankId: string, userId: string, role: string][] }): Promise<void> {
+	const memberships = [...new Set(network.roles.map(([d, u]) => `${d}|${u}`))].map((key) => key.split('|') as [string, string]);
+	await db.batch(
+		[
+			...network.doetanks.map(([id, name]) => ({ sql: "INSERT INTO doetanks (id, name, onderwerp, beoogd_doel, created_at) VALUES (?, ?, 'o', 'd', 0)", args: [id, name] })),
+			...network.users.map((u) => ({ sql: "INSERT INTO users (id, email, name, password_hash, network_role, created_at) VALUES (?, ?, ?, 'h', 'member', 0)", args: [u, `${u}@x.nl`, `Naam ${u}`] })),
+			...memberships.map(([d, u]) => ({ sql: 'INSERT INTO memberships (doetank_id, user_id, joined_at) VALUES (?, ?, 0)', args: [d, u] })),
+			...network.roles.map(([d, u, role]) => ({ sql: 'INSERT INTO membership_roles (doetank_id, user_id, role) VALUES (?, ?, ?)', args: [d, u, role] }))
+		],
+		'write'
+	);
+}

@@ -1,0 +1,9 @@
+import { json } from '@sveltejs/kit';
+import { api, methodNotAllowed } from '$lib/server/http';
+
+export const GET = api(async ({ locals, params }) => {
+	const { cafes } = locals.services;
+	return json({ cafe: await cafes.get(locals.user, params.id!), attendees: await cafes.attendees(locals.user, params.id!) });
+});
+
+export const fallback = methodNotAllowed;
