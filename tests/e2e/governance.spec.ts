@@ -56,7 +56,7 @@ test('a terugkoppelmoment from submission to approval, then the move to fase 1 t
 	for (const [email, role, person] of [
 		['lid@demo.doetank.nl', 'Lid', 'Lars Lid'],
 		['opdrachtgever@demo.doetank.nl', 'Opdrachtgever', 'Olga Opdrachtgever']
-	]) {
+	] as const) {
 		await add.getByLabel('E-mailadres').fill(email);
 		for (const r of ['Lid', 'Opdrachtgever']) await add.getByRole('checkbox', { name: r, exact: true }).setChecked(r === role);
 		await add.getByRole('button', { name: 'Toevoegen' }).click();
