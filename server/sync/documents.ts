@@ -11,6 +11,8 @@ export interface LiveDocument {
 	doc: Y.Doc;
 	awareness: awarenessProtocol.Awareness;
 	fanout: Fanout;
+	/** Stops what watches the document; called when it unloads. */
+	unwatch: () => void;
 	/** Who holds the document open (connections, and upgrades still under way). */
 	connections: Set<unknown>;
 	/** Sequence number of the last logged update the document contains: its state is exactly the log up to here. */
@@ -34,6 +36,8 @@ export class DocumentRegistry {
 			onDamaged?(doetankId: string, error: unknown): void;
 			/** Brings a freshly loaded document up to date (e.g. its schema); what it changes is logged like any edit. */
 			prepare?(doetankId: string, doc: Y.Doc): void;
+			/** Starts watching a loaded document (e.g. for notifications); the returned function stops it. */
+			watch?(doetankId: string, doc: Y.Doc): () => void;
 			/** An update went out to this many clients. */
 			onDelivered?(count: number): void;
 		} = {}
@@ -75,6 +79,7 @@ export class DocumentRegistry {
 		await this.log.drain();
 		for (const entry of this.docs.values()) {
 			const live = await entry;
+			live.unwatch();
 			live.fanout.destroy();
 			live.doc.destroy();
 		}
@@ -97,7 +102,9 @@ export class DocumentRegistry {
 		const appliedSeq = (await this.prepare(id, doc)) ?? stored.lastSeq;
 		const awareness = new awarenessProtocol.Awareness(doc);
 		awareness.setLocalState(null);
-		const live = { id, doc, awareness, fanout: new Fanout(doc, awareness, this.hooks.onDelivered), connections: new Set(), appliedSeq };
+		const fanout = new Fanout(doc, awareness, this.hooks.onDelivered);
+		const unwatch = this.hooks.watch?.(id, doc) ?? (() => undefined);
+		const live = { id, doc, awareness, fanout, unwatch, connections: new Set(), appliedSeq };
 		this.ready.set(id, live);
 		return live;
 	}
@@ -127,6 +134,7 @@ export class DocumentRegistry {
 		if (live.connections.size > 0 || (await this.docs.get(live.id)) !== live) return;
 		this.docs.delete(live.id);
 		this.ready.delete(live.id);
+		live.unwatch();
 		live.fanout.destroy();
 		live.awareness.destroy();
 		live.doc.destroy();

@@ -48,7 +48,7 @@ export function syncOptions(config: Config): SyncOptions {
 	};
 }
 
-type SyncServices = Pick<Services, 'db' | 'lucia' | 'doetanks' | 'events' | 'log' | 'presence'>;
+type SyncServices = Pick<Services, 'db' | 'lucia' | 'doetanks' | 'events' | 'log' | 'presence' | 'notifications'>;
 
 /** The y-websocket endpoint `/sync/<doetankId>`: authentication, authorization, persistence, fan-out. */
 export function createSyncServer(services: SyncServices, options: Partial<SyncOptions> = {}) {
@@ -98,6 +98,7 @@ export function createSyncServer(services: SyncServices, options: Partial<SyncOp
 	});
 	const registry = new DocumentRegistry(services.db, log, opts.graceMs, {
 		onDelivered: (count) => metrics.updatesSent.inc(count),
+		watch: (doetankId, doc) => services.notifications.observeActions(doetankId, doc),
 		onDamaged: (doetankId, err) => services.log.error({ err, doetankId }, 'sync: skipped a logged update that could not be applied'),
 		prepare: (doetankId, doc) => {
 			try {

@@ -7,7 +7,7 @@ import WebSocket from 'ws';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import { loadConfig } from '../../src/lib/server/config';
-import { readCanvases, WORKSPACE_SCHEMA_VERSION } from '../../src/lib/domain/workspace';
+import { addAction, readCanvases, WORKSPACE_SCHEMA_VERSION } from '../../src/lib/domain/workspace';
 import { readDocument } from '../../src/lib/server/db/doc-log';
 import { createServices, type Services } from '../../src/lib/server/services';
 import { createAppServer } from '../app';
@@ -284,6 +284,21 @@ describe('sync endpoint', () => {
 		expect(await storedUpdates()).toBe(before + 1);
 		expect(a.provider.wsconnected).toBe(true);
 		expect(await sync.metrics.metrics()).toMatch(/result="dropped_incomplete"\} 1$/m);
+		a.provider.destroy();
+	});
+
+	it('puts an action assigned through the live document in the new owner’s inbox', async () => {
+		const a = connect('ann');
+		await until(() => a.provider.synced);
+		addAction(a.doc, { title: 'Gesprek met de wethouder plannen', ownerId: ids.bob }, ids.ann!);
+		const notices = async () => (await services.notifications.inbox(actor('bob'))).items.filter((n) => n.kind === 'action_assigned');
+		let found: Awaited<ReturnType<typeof notices>> = [];
+		for (let i = 0; i < 40 && found.length === 0; i++) {
+			found = await notices();
+			if (found.length === 0) await new Promise((r) => setTimeout(r, 100));
+		}
+		expect(found).toHaveLength(1);
+		expect(JSON.stringify(found[0])).toContain('Gesprek met de wethouder plannen');
 		a.provider.destroy();
 	});
 
