@@ -29,12 +29,7 @@ async function main(): Promise<void> {
 		);
 	}
 
-	exitOnSignals(services.log, async () => {
-		server.close();
-		server.closeAllConnections();
-		await sync.close();
-		services.close();
-	});
+	exitOnSignals(server, sync, services);
 }
 
 main().catch(failedToStart);

@@ -1,4 +1,6 @@
+import type { Server } from 'node:http';
 import { ConfigError, loadConfig, type Config } from '../src/lib/server/config';
+import type { Services } from '../src/lib/server/services';
 
 /** Reads the configuration or exits with EX_CONFIG (78), naming every bad variable. */
 export function configOrExit(): Config {
@@ -13,8 +15,18 @@ export function configOrExit(): Config {
 	}
 }
 
-/** Runs `stop` once on SIGTERM/SIGINT and exits; a stop that hangs is cut off after 5 s. */
-export function exitOnSignals(log: { info(obj: object, msg: string): void }, stop: () => Promise<void>): void {
+/**
+ * On SIGTERM/SIGINT: stop taking requests, close the sync server (which drains the update log),
+ * close the database and exit; a stop that hangs is cut off after 5 s.
+ */
+export function exitOnSignals(server: Server, sync: { close(): Promise<void> }, services: Pick<Services, 'log' | 'close'>): void {
+	const stop = async () => {
+		server.close();
+		server.closeAllConnections();
+		await sync.close();
+		services.close();
+	};
+	const log = services.log;
 	let stopping = false;
 	const onSignal = (signal: string) => {
 		if (stopping) return;

@@ -24,12 +24,7 @@ async function main(): Promise<void> {
 	server.listen(config.SYNC_PORT, config.HOST, () => {
 		services.log.info({ port: config.SYNC_PORT, database: config.DATABASE_URL }, 'Doetank sync server is running');
 	});
-	exitOnSignals(services.log, async () => {
-		server.close();
-		server.closeAllConnections();
-		await sync.close();
-		services.close();
-	});
+	exitOnSignals(server, sync, services);
 }
 
 main().catch(failedToStart);

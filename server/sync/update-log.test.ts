@@ -9,8 +9,7 @@ let db: Database;
 let cleanup: () => void;
 
 beforeEach(async () => {
-	({ db, cleanup } = await testDatabase());
-	await db.execute("INSERT INTO doetanks (id, name, onderwerp, beoogd_doel, created_at) VALUES ('d', 'D', 'o', 'd', 0)");
+	({ db, cleanup } = await testDatabase({ doetank: 'd' }));
 });
 afterEach(() => cleanup());
 

@@ -4,11 +4,20 @@ import { join } from 'node:path';
 import { openDatabase, type Database } from './client';
 import { migrate } from './migrate';
 
-/** A fresh, migrated file database in a temp folder, for tests of the data layer and services. */
-export async function testDatabase(): Promise<{ db: Database; dir: string; cleanup(): void }> {
+/**
+ * A fresh, migrated file database in a temp folder, for tests of the data layer and services;
+ * with `doetank`, it already holds a Doetank with that id (for tests of its documents).
+ */
+export async function testDatabase(options: { doetank?: string } = {}): Promise<{ db: Database; dir: string; cleanup(): void }> {
 	const dir = mkdtempSync(join(tmpdir(), 'doetank-test-'));
 	const db = await openDatabase(`file:${join(dir, 'test.db')}`);
 	await migrate(db);
+	if (options.doetank) {
+		await db.execute({
+			sql: "INSERT INTO doetanks (id, name, onderwerp, beoogd_doel, created_at) VALUES (?, 'Test', 'onderwerp', 'doel', 0)",
+			args: [options.doetank]
+		});
+	}
 	return {
 		db,
 		dir,
