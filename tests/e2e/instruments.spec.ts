@@ -156,3 +156,31 @@ test('an attendee joins a café by code on a phone and lands in the workspace; t
 	await expect(facilitator.getByRole('row', { name: /Inspiratie opdoen/ }).getByRole('cell').first()).toHaveText('1');
 	await Promise.all([member.context.close(), facilitatorContext.close(), phoneContext.close()]);
 });
+
+test('the coach dashboard flags a demo Doetank without opdrachtgever and clears the flag live once one joins', async ({ browser }) => {
+	const context = await browser.newContext({ viewport: { width: 375, height: 740 } });
+	const page = await context.newPage();
+	await login(page, 'coach@demo.doetank.nl', DEMO_PASSWORD);
+	await page.goto('/coach');
+	await expect(page.getByRole('status').filter({ hasText: 'Live' })).toBeVisible();
+	const card = page.getByRole('article', { name: 'Slim en verantwoord innen' });
+	await expect(card.getByText('Er is geen opdrachtgever in de Doetank.')).toBeVisible();
+	expect(await seriousViolations(page)).toEqual([]);
+	const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+	expect(overflow).toBeLessThanOrEqual(0);
+
+	await page.getByLabel('Signaal').selectOption('noOpdrachtgever');
+	await page.getByRole('button', { name: 'Toepassen' }).click();
+	await expect(page).toHaveURL(/signaal=noOpdrachtgever/);
+	await expect(card).toBeVisible();
+	await expect(page.getByRole('article', { name: 'Kennisbehoud' })).toHaveCount(0);
+
+	// The missing step: the coach adds the opdrachtgever; the open dashboard updates by itself.
+	const added = await page.request.post('/api/v1/doetanks/slim_en_verantwoord_innen/members', { data: { email: 'opdrachtgever@demo.doetank.nl', roles: ['opdrachtgever'] } });
+	expect(added.status()).toBe(201);
+	await expect(card).toHaveCount(0, { timeout: 10_000 });
+	await page.goto('/coach');
+	await expect(page.getByRole('article', { name: 'Slim en verantwoord innen' }).getByText('Er is geen opdrachtgever in de Doetank.')).toHaveCount(0);
+	await expect(page.getByRole('article', { name: 'Slim en verantwoord innen' }).getByText('Geen bevestigde afspraak')).toBeVisible();
+	await context.close();
+});

@@ -23,7 +23,8 @@ export const NETWORK_ACTIONS = [
 	'questionnaire.manage',
 	'questionnaire.networkResults',
 	'cafe.facilitate',
-	'network.overview'
+	'network.overview',
+	'monitoring.settings'
 ] as const;
 export type NetworkAction = (typeof NETWORK_ACTIONS)[number];
 
@@ -73,7 +74,9 @@ const networkRules: Record<NetworkAction, (actor: Actor) => boolean> = {
 	'questionnaire.networkResults': (a) => a.networkRole === 'admin' || a.networkRole === 'coach',
 	'cafe.facilitate': (a) => a.networkRole === 'admin' || a.networkRole === 'coach',
 	// The "Overzicht Doetanks" of the network.
-	'network.overview': (a) => a.networkRole === 'admin' || a.networkRole === 'coach'
+	'network.overview': (a) => a.networkRole === 'admin' || a.networkRole === 'coach',
+	// The thresholds of the coach's risk signals hold for the whole network.
+	'monitoring.settings': (a) => a.networkRole === 'admin'
 };
 
 const isMember = (s: DoetankStanding) => s.roles.length > 0;

@@ -15,6 +15,7 @@ import { CheckpointService } from './governance/checkpoints';
 import { PhaseService } from './governance/phases';
 import { InvitationService } from './doetanks/invitations';
 import { LogboekService } from './instruments/logboek';
+import { MonitoringService } from './monitoring/service';
 import { QuestionnaireService } from './instruments/questionnaires';
 import { createLogger, type Logger } from './logger';
 import { NotificationService } from './notifications/service';
@@ -44,6 +45,7 @@ export interface Services {
 	questionnaires: QuestionnaireService;
 	logboek: LogboekService;
 	cafes: CafeService;
+	monitoring: MonitoringService;
 	demoAccounts(): ReturnType<typeof demoAccounts>;
 	demoPassword: string;
 	close(): void;
@@ -83,6 +85,7 @@ export async function createServices(config: Config, log = createLogger(config.L
 		questionnaires: new QuestionnaireService(db),
 		logboek: new LogboekService(db),
 		cafes: new CafeService(db, presence, invitations),
+		monitoring: new MonitoringService(db),
 		demoAccounts: async () => (config.DEMO ? demoAccounts(db) : []),
 		demoPassword: DEMO_PASSWORD,
 		close: () => db.close()

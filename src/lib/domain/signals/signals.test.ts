@@ -88,17 +88,19 @@ describe('risk signals', () => {
 		expect(explain(healthy({ lastActivityAt: NOW - 21 * DAY }), 'inactive')).toBe('Al 21 dagen geen wijziging in de werkruimte.');
 		expect(keys(healthy({ lastActivityAt: NOW - 20 * DAY }))).toEqual([]);
 		const fresh = healthy({ lastActivityAt: null, lastEditByUser: {}, createdAt: NOW - 10 * DAY });
-		expect(keys(fresh)).toEqual(['fewActiveCore']);
+		expect(keys(fresh)).toEqual([]);
 		const quiet = { ...fresh, createdAt: NOW - 40 * DAY };
 		expect(translate('nl', evaluateSignals(quiet)[0]!.message, evaluateSignals(quiet)[0]!.params)).toBe('Nog nooit een wijziging in de werkruimte, 40 dagen na de start.');
 	});
 
-	it('fewActiveCore: counts kern members with an edit in the window', () => {
+	it('fewActiveCore: counts kern members with an edit in the window, once the Doetank is as old as the window', () => {
 		const lastEditByUser = { ann: NOW - DAY, bob: NOW - 2 * DAY, cor: NOW - 31 * DAY, ops: NOW };
 		expect(explain(healthy({ lastEditByUser }), 'fewActiveCore')).toBe('2 kernleden actief in de laatste 30 dagen; minimaal 3 nodig.');
 		const schil = healthy().members.map((m) => (m.userId === 'cor' ? { ...m, lidType: 'schil' as const } : m));
 		expect(keys(healthy({ members: schil }))).toEqual(['fewActiveCore']);
 		expect(keys(healthy({ lastEditByUser }), { ...DEFAULT_SIGNAL_SETTINGS, minActiveCore: 2 })).toEqual([]);
+		// Not before the Doetank is as old as the window.
+		expect(keys(healthy({ lastEditByUser, createdAt: NOW - 29 * DAY }))).toEqual([]);
 	});
 
 	it('noDirectStake: fires when no member has a direct stake', () => {

@@ -93,6 +93,11 @@ export function monthsBetween(from: number, to: number): number {
 	return Math.max(0, months);
 }
 
+/** Actions not klaar whose due day is before `today` (an action due today is not overdue yet). */
+export function overdueActions(actions: SignalInput['actions'], today: string): number {
+	return actions.filter((a) => a.status !== 'klaar' && a.due !== null && a.due < today).length;
+}
+
 type Rule = (input: SignalInput, s: SignalSettings) => Omit<Signal, 'key'> | null;
 
 const RULES: Record<SignalKey, Rule> = {
@@ -125,6 +130,8 @@ const RULES: Record<SignalKey, Rule> = {
 
 	fewActiveCore: (input, s) => {
 		const since = input.now - s.activeWindowDays * DAY;
+		// A Doetank younger than the window has not had the chance yet.
+		if (input.createdAt > since) return null;
 		const active = input.members.filter((m) => m.lidType === 'kern' && (input.lastEditByUser[m.userId] ?? -Infinity) >= since).length;
 		return active < s.minActiveCore
 			? { message: 'signal.fewActiveCore.explain', params: { active, min: s.minActiveCore, days: s.activeWindowDays } }
@@ -134,7 +141,7 @@ const RULES: Record<SignalKey, Rule> = {
 	noDirectStake: (input) => (input.members.some((m) => m.directStake) ? null : { message: 'signal.noDirectStake.explain', params: {} }),
 
 	overdueActions: (input) => {
-		const count = input.actions.filter((a) => a.status !== 'klaar' && a.due !== null && a.due < input.today).length;
+		const count = overdueActions(input.actions, input.today);
 		return count > 0 ? { message: 'signal.overdueActions.explain', params: { count } } : null;
 	},
 

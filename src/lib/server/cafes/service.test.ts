@@ -1,13 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import * as Y from 'yjs';
 import type { Actor } from '$lib/domain/policy';
 import { addAction } from '$lib/domain/workspace';
 import type { Database } from '../db/client';
-import { appendUpdateStatement } from '../db/doc-log';
 import { testDatabase } from '../db/test-db';
 import { InvitationService } from '../doetanks/invitations';
 import { PresenceBoard } from '../presence';
-import { outcome as code, seedNetwork } from '../instruments/test-support';
+import { logEdit, outcome as code, seedNetwork } from '../instruments/test-support';
 import { CafeService } from './service';
 
 let db: Database;
@@ -34,13 +32,7 @@ beforeEach(async () => {
 afterEach(() => cleanup());
 
 /** Writes an action into a Doetank's stored document as the sync server would log it. */
-async function addStoredAction(doetankId: string, title: string): Promise<void> {
-	const doc = new Y.Doc();
-	let update: Uint8Array = new Uint8Array();
-	doc.on('update', (u: Uint8Array) => (update = u));
-	addAction(doc, { title }, 'ann');
-	await db.execute(appendUpdateStatement({ doetankId, seq: ++seq, update, userId: 'ann', at: Date.now() }));
-}
+const addStoredAction = (doetankId: string, title: string) => logEdit(db, doetankId, ++seq, 'ann', Date.now(), (doc) => addAction(doc, { title }, 'ann'));
 
 const newCafe = (grandCafe = false) => cafes.create(coach, { title: 'Café V', day: '2026-03-12', doetankIds: ['d1', 'd2'], grandCafe });
 

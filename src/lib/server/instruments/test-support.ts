@@ -1,4 +1,6 @@
+import * as Y from 'yjs';
 import type { Database } from '../db/client';
+import { appendUpdateStatement } from '../db/doc-log';
 import { AppError } from '../errors';
 
 /** Test support: the error code a service call ends with, or 'ok'. */
@@ -24,4 +26,13 @@ export async function seedNetwork(db: Database, network: { doetanks: [id: string
 		],
 		'write'
 	);
+}
+
+/** Test support: logs one edit of a Doetank's document as the sync server does (all of `change` as one update). */
+export async function logEdit(db: Database, doetankId: string, seq: number, userId: string | null, at: number, change: (doc: Y.Doc) => void): Promise<void> {
+	const doc = new Y.Doc();
+	const updates: Uint8Array[] = [];
+	doc.on('update', (u: Uint8Array) => updates.push(u));
+	change(doc);
+	await db.execute(appendUpdateStatement({ doetankId, seq, update: Y.mergeUpdates(updates), userId, at }));
 }

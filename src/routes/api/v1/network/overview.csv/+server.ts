@@ -1,0 +1,10 @@
+import { csvHeaders } from '$lib/server/csv';
+import { api, methodNotAllowed } from '$lib/server/http';
+
+/** The phase in the reader's language, as the report's table printed it. */
+export const GET = api(async ({ locals }) => {
+	const csv = await locals.services.monitoring.overviewCsv(locals.user, (phase) => locals.t(`phase.${phase}`));
+	return new Response(csv, { headers: csvHeaders('overzicht-doetanks.csv') });
+});
+
+export const fallback = methodNotAllowed;
