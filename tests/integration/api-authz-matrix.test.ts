@@ -495,3 +495,37 @@ describe('instrument actions: role × action over HTTP', () => {
 		expect(status).toBe(expected);
 	});
 });
+
+/**
+ * The coach dashboard: a coach sees only the Doetanks they coach, a network admin all of them; a
+ * network coach who does not coach this Doetank does not get it (they have the network overview).
+ */
+describe('coach dashboard rows', () => {
+	const LISTED: Record<ActorKey, number | boolean> = {
+		trekker: false,
+		lid: false,
+		coach: true,
+		opdrachtgever: false,
+		besluitvormer: false,
+		meekijker: false,
+		'network member, not a member': false,
+		'network coach, not a member': false,
+		'network admin, not a member': true,
+		'logged out': 401
+	};
+
+	it.each(ACTORS.map((a) => [a, LISTED[a]] as const))('%s: GET /api/v1/monitoring/dashboard lists the Doetank: %s', async (actor, expected) => {
+		const res = await actorClient(actor).get<{ rows: { id: string; signals: unknown[] }[] }>('/api/v1/monitoring/dashboard');
+		if (expected === 401) return expect(res.status).toBe(401);
+		expect(res.status).toBe(200);
+		expect(res.body.rows.some((r) => r.id === doetankId)).toBe(expected);
+	});
+
+	it.each(ACTORS.map((a) => [a, a === 'coach' || a === 'network admin, not a member' ? 204 : a === 'logged out' ? 401 : 403] as const))(
+		'%s: PUT /api/v1/doetanks/{id}/note → %i',
+		async (actor, status) => {
+			const res = await actorClient(actor).put(`/api/v1/doetanks/${doetankId}/note`, { bijzonderheden: `Notitie van ${actor}` });
+			expect(res.status).toBe(status);
+		}
+	);
+});
