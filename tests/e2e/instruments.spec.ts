@@ -103,8 +103,10 @@ test('three members answer the vragenlijst; the results stay hidden at two and s
 });
 
 test('an attendee joins a café by code on a phone and lands in the workspace; the facilitator sees them active within seconds', async ({ browser }) => {
+	test.setTimeout(60_000);
 	const member = await account(browser, 'Cas Cafégast');
-	const created = await member.page.request.post('/api/v1/doetanks', { data: { name: 'Café-Doetank', onderwerp: 'Samen werken in het café', beoogdDoel: 'Een gevulde actielijst' } });
+	const doetankName = `Café-Doetank ${Date.now().toString(36)}`;
+	const created = await member.page.request.post('/api/v1/doetanks', { data: { name: doetankName, onderwerp: 'Samen werken in het café', beoogdDoel: 'Een gevulde actielijst' } });
 	const doetankId = (await created.json()).doetank.id as string;
 
 	const facilitatorContext = await browser.newContext({ viewport: { width: 1280, height: 800 } });
@@ -113,14 +115,14 @@ test('an attendee joins a café by code on a phone and lands in the workspace; t
 	await facilitator.getByRole('link', { name: 'Café', exact: true }).click();
 	await facilitator.getByLabel('Titel').fill('Café Doetanks aan zet');
 	await facilitator.getByLabel('Datum').fill(new Date().toISOString().slice(0, 10));
-	await facilitator.getByRole('checkbox', { name: 'Café-Doetank' }).check();
+	await facilitator.getByRole('checkbox', { name: doetankName }).check();
 	await facilitator.getByRole('button', { name: 'Café aanmaken' }).click();
 	await expect(facilitator.getByRole('heading', { level: 1, name: 'Café Doetanks aan zet' })).toBeVisible();
 	await facilitator.getByRole('button', { name: 'Café starten' }).click();
 	await expect(facilitator.getByText('Het café loopt')).toBeVisible();
 	const code = (await facilitator.locator('.code-value').textContent())!.trim();
 	expect(code).toMatch(/^[A-Z2-9]{6}$/);
-	const card = facilitator.getByRole('region', { name: 'Café-Doetank' });
+	const card = facilitator.getByRole('region', { name: doetankName });
 	await expect(card.getByText('Nu actief: 0')).toBeVisible();
 
 	// The attendee, on a phone.
@@ -144,6 +146,7 @@ test('an attendee joins a café by code on a phone and lands in the workspace; t
 
 	// After the end the attendee evaluates the café; the facilitator sees the rapportcijfer.
 	await facilitator.getByRole('button', { name: 'Café afsluiten en evaluatie openen' }).click();
+	await expect(facilitator.getByText('Het café is afgelopen')).toBeVisible();
 	await phone.goto('/cafe');
 	await phone.getByRole('link', { name: 'Evaluatie invullen' }).click();
 	await phone.getByLabel('10. Alles bij elkaar genomen').fill('8');
