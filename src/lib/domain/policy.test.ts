@@ -104,7 +104,8 @@ describe('policy: network actions', () => {
 		'questionnaire.networkResults': { loggedOut: n, member: n, coach: Y, admin: Y },
 		'cafe.facilitate': { loggedOut: n, member: n, coach: Y, admin: Y },
 		'network.overview': { loggedOut: n, member: n, coach: Y, admin: Y },
-		'monitoring.settings': { loggedOut: n, member: n, coach: n, admin: Y }
+		'monitoring.settings': { loggedOut: n, member: n, coach: n, admin: Y },
+		'report.view': { loggedOut: n, member: n, coach: Y, admin: Y }
 	};
 	for (const action of NETWORK_ACTIONS) {
 		for (const [who, expected] of Object.entries(EXPECTED_NETWORK[action])) {

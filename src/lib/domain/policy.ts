@@ -24,7 +24,8 @@ export const NETWORK_ACTIONS = [
 	'questionnaire.networkResults',
 	'cafe.facilitate',
 	'network.overview',
-	'monitoring.settings'
+	'monitoring.settings',
+	'report.view'
 ] as const;
 export type NetworkAction = (typeof NETWORK_ACTIONS)[number];
 
@@ -76,7 +77,9 @@ const networkRules: Record<NetworkAction, (actor: Actor) => boolean> = {
 	// The "Overzicht Doetanks" of the network.
 	'network.overview': (a) => a.networkRole === 'admin' || a.networkRole === 'coach',
 	// The thresholds of the coach's risk signals hold for the whole network.
-	'monitoring.settings': (a) => a.networkRole === 'admin'
+	'monitoring.settings': (a) => a.networkRole === 'admin',
+	// The Meten & Monitoren report covers the whole network, as the project team reports it.
+	'report.view': (a) => a.networkRole === 'admin' || a.networkRole === 'coach'
 };
 
 const isMember = (s: DoetankStanding) => s.roles.length > 0;
