@@ -85,3 +85,22 @@ test('login shows the demo accounts and one generic error for bad credentials', 
 	await expect(page).toHaveURL(/\/doetanks$/);
 	await expect(page.getByRole('link', { name: 'Kennisbehoud' })).toBeVisible();
 });
+
+test('a new account registered from a login page with a destination lands there, never on another site', async ({ page }) => {
+	await page.goto(`/login?redirectTo=${encodeURIComponent('/account')}`);
+	await page.getByRole('link', { name: 'Registreren' }).last().click();
+	await expect(page).toHaveURL(/\/register\?redirectTo=%2Faccount/);
+	await page.getByLabel('Naam').fill('Nieuwe Deelnemer');
+	await page.getByLabel('E-mailadres').fill(uniqueEmail('cafe'));
+	await page.getByLabel('Wachtwoord').fill('een-lang-wachtwoord');
+	await page.getByRole('button', { name: 'Account aanmaken' }).click();
+	await expect(page).toHaveURL(/\/account$/);
+
+	await page.context().clearCookies();
+	await page.goto(`/register?redirectTo=${encodeURIComponent('//elders.example/x')}`);
+	await page.getByLabel('Naam').fill('Voorzichtig');
+	await page.getByLabel('E-mailadres').fill(uniqueEmail('veilig'));
+	await page.getByLabel('Wachtwoord').fill('een-lang-wachtwoord');
+	await page.getByRole('button', { name: 'Account aanmaken' }).click();
+	await expect(page).toHaveURL(/\/doetanks$/);
+});

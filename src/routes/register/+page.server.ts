@@ -1,5 +1,5 @@
 import { redirect } from '@sveltejs/kit';
-import { forForm } from '$lib/server/http';
+import { forForm, safeRedirectTarget } from '$lib/server/http';
 import { formToObject, parseInput } from '$lib/server/parse';
 import { clientInfo, setSessionCookie } from '$lib/server/session-cookie';
 import { RegisterInput } from '$lib/validation/schemas';
@@ -7,12 +7,15 @@ import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, url }) => {
 	const token = url.searchParams.get('invite');
-	if (locals.user) redirect(303, token ? `/invite/${encodeURIComponent(token)}` : '/doetanks');
+	// Where to go after registering, e.g. back to the café that sent a new attendee here.
+	const redirectTo = safeRedirectTarget(url.searchParams.get('redirectTo'));
+	if (locals.user) redirect(303, token ? `/invite/${encodeURIComponent(token)}` : redirectTo);
 	const invitation = token ? await locals.services.invitations.preview(token) : null;
 	return {
 		invite: invitation ? token : null,
 		invitation,
 		inviteInvalid: Boolean(token && !invitation),
+		redirectTo,
 		registration: locals.services.config.REGISTRATION
 	};
 };
@@ -21,12 +24,14 @@ export const actions = {
 	default: async (event) => {
 		const values = formToObject(await event.request.formData());
 		if (values.invitation === '') delete values.invitation;
+		const redirectTo = safeRedirectTarget(String(values.redirectTo ?? ''));
+		delete values.redirectTo;
 		const failure = await forForm(
 			event,
 			async () => {
 				const { session, doetankId } = await event.locals.services.auth.register(parseInput(RegisterInput, values), clientInfo(event));
 				setSessionCookie(event, session);
-				return doetankId ? `/doetanks/${doetankId}` : '/doetanks';
+				return doetankId ? `/doetanks/${doetankId}` : redirectTo;
 			},
 			{ name: String(values.name ?? ''), email: String(values.email ?? '') }
 		);
