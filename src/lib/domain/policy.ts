@@ -1,5 +1,5 @@
 import { isApprover } from './governance/approvers';
-import { isEditor, isManager, type DoetankRole, type NetworkRole } from './roles';
+import { isEditor, isManager, RESPONDENT_ROLES, type DoetankRole, type NetworkRole } from './roles';
 
 /** Who asks: null when nobody is logged in. */
 export interface Actor {
@@ -113,7 +113,7 @@ const doetankRules: Record<DoetankAction, (actor: Actor, s: DoetankStanding) => 
 	'checkpoint.review': (_a, s) => isApprover(s.roles),
 	'audit.view': (a, s) => isMember(s) || watchesNetwork(a),
 	// The vragenlijst is for the Doetankleden themselves, not for sponsors, watchers or the coach.
-	'questionnaire.respond': (_a, s) => s.roles.includes('trekker') || s.roles.includes('lid'),
+	'questionnaire.respond': (_a, s) => s.roles.some((r) => RESPONDENT_ROLES.includes(r)),
 	// Only group figures (at least 3 respondents), never one person's answers.
 	'questionnaire.results': (a, s) => isMember(s) || watchesNetwork(a),
 	// The logboek-matrix is the coaches' own reflection: not for the members.

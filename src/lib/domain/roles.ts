@@ -32,3 +32,6 @@ export function isEditor(roles: readonly DoetankRole[]): boolean {
 export function isManager(roles: readonly DoetankRole[]): boolean {
 	return roles.some((r) => MANAGING_ROLES.includes(r));
 }
+
+/** Who answers the Doetank-vragenlijst for a Doetank: its working members. */
+export const RESPONDENT_ROLES: readonly DoetankRole[] = ['trekker', 'lid'];

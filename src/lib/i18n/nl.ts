@@ -322,6 +322,7 @@ export const nl = {
 	'inbox.kind.checkpoint_approved': '{doetank}: {reviewer} heeft "{title}" goedgekeurd.',
 	'inbox.kind.checkpoint_changes_requested': '{doetank}: {reviewer} vraagt aanpassingen bij "{title}": {comment}',
 	'inbox.kind.phase_changed': '{doetank} is nu in {phase}.',
+	'inbox.kind.questionnaire_open': '{doetank}: de Doetank-vragenlijst "{wave}" staat voor je klaar (tot en met {closesOn}).',
 	'inbox.kind.action_assigned': '{doetank}: de actie "{action}" staat nu op jouw naam.',
 	'inbox.kind.action_overdue': '{doetank}: de actie "{action}" moest af zijn op {due}.',
 

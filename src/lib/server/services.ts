@@ -20,6 +20,7 @@ import { QuestionnaireService } from './instruments/questionnaires';
 import { createLogger, type Logger } from './logger';
 import { NotificationService } from './notifications/service';
 import { PresenceBoard } from './presence';
+import { ReportService } from './report/service';
 import { UserService } from './users/service';
 
 /** Everything a request handler or the sync server needs, built once per process. */
@@ -46,6 +47,7 @@ export interface Services {
 	logboek: LogboekService;
 	cafes: CafeService;
 	monitoring: MonitoringService;
+	report: ReportService;
 	demoAccounts(): ReturnType<typeof demoAccounts>;
 	demoPassword: string;
 	close(): void;
@@ -82,10 +84,11 @@ export async function createServices(config: Config, log = createLogger(config.L
 		notifications,
 		calendar: new CalendarService(db),
 		presence,
-		questionnaires: new QuestionnaireService(db),
+		questionnaires: new QuestionnaireService(db, notifications),
 		logboek: new LogboekService(db),
 		cafes: new CafeService(db, presence, invitations),
 		monitoring: new MonitoringService(db),
+		report: new ReportService(db),
 		demoAccounts: async () => (config.DEMO ? demoAccounts(db) : []),
 		demoPassword: DEMO_PASSWORD,
 		close: () => db.close()

@@ -7,7 +7,8 @@ export const NOTIFICATION_KINDS = [
 	'checkpoint_changes_requested',
 	'phase_changed',
 	'action_assigned',
-	'action_overdue'
+	'action_overdue',
+	'questionnaire_open'
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 

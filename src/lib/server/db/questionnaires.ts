@@ -16,7 +16,12 @@ export interface StoredResponse {
 	remarks: string;
 }
 
-export async function insertWave(db: Database, wave: { id: string; name: string; closesOn: string; createdBy: string; doetankIds: string[] }): Promise<void> {
+/** Stores a wave and its Doetanks, together with `also` (e.g. the inbox notices) in one transaction. */
+export async function insertWave(
+	db: Database,
+	wave: { id: string; name: string; closesOn: string; createdBy: string; doetankIds: string[] },
+	also: InStatement[] = []
+): Promise<void> {
 	await db.batch(
 		[
 			{
@@ -26,7 +31,8 @@ export async function insertWave(db: Database, wave: { id: string; name: string;
 			...wave.doetankIds.map((doetankId) => ({
 				sql: 'INSERT INTO questionnaire_wave_doetanks (wave_id, doetank_id) VALUES (?, ?)',
 				args: [wave.id, doetankId]
-			}))
+			})),
+			...also
 		],
 		'write'
 	);

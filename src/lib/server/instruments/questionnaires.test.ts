@@ -4,6 +4,8 @@ import type { Actor } from '$lib/domain/policy';
 import type { Database } from '../db/client';
 import { testDatabase } from '../db/test-db';
 import { parseCsv } from '../../../../tests/integration/helpers/csv';
+import { createLogger } from '../logger';
+import { NotificationService } from '../notifications/service';
 import { QuestionnaireService } from './questionnaires';
 import { outcome as code, seedNetwork } from './test-support';
 
@@ -18,7 +20,7 @@ const person = (id: string): Actor => ({ id, networkRole: 'member' });
 beforeEach(async () => {
 	today = '2026-03-10';
 	({ db, cleanup } = await testDatabase());
-	service = new QuestionnaireService(db, () => Date.parse(`${today}T12:00:00Z`));
+	service = new QuestionnaireService(db, new NotificationService(db, createLogger('silent')), () => Date.parse(`${today}T12:00:00Z`));
 	await seedNetwork(db, {
 		doetanks: [['d1', 'Slim innen'], ['d2', 'Vaktherapie']],
 		users: ['adm', 'coa', 'ann', 'bob', 'cor', 'dik', 'ops'],
@@ -42,6 +44,15 @@ describe('QuestionnaireService', () => {
 		]);
 		expect((await service.waves(coach)).map((w) => w.id)).toEqual([wave.id]);
 		expect(await code(service.waves(person('ann')))).toBe('forbidden');
+	});
+
+	it('puts the open questionnaire in the inbox of every trekker and lid of its Doetanks, with the link', async () => {
+		await openWave();
+		const notifications = new NotificationService(db, createLogger('silent'));
+		const kinds = async (id: string) => (await notifications.inbox(person(id))).items.map((n) => [n.kind, n.link, n.params.wave]);
+		for (const id of ['ann', 'bob', 'cor', 'dik']) expect(await kinds(id)).toEqual([['questionnaire_open', '/vragenlijst', 'Voormeting']]);
+		expect(await kinds('ops')).toEqual([]);
+		expect(await kinds('adm')).toEqual([]);
 	});
 
 	it('shows open questionnaires to trekkers and leden only, and each may answer once', async () => {

@@ -1,6 +1,7 @@
 import { generateIdFromEntropySize } from 'lucia';
 import { dayIn, NETWORK_TIME_ZONE } from '$lib/domain/calendar';
 import type { Actor } from '$lib/domain/policy';
+import { RESPONDENT_ROLES } from '$lib/domain/roles';
 import { can } from '$lib/domain/policy';
 import { ITEMS, SCALES, type ItemId } from '$lib/domain/instruments/vragenlijst';
 import { aggregate, compareWaves, scoreResponse, type GroupResult, type ScaleChange } from '$lib/domain/instruments/vragenlijst-scoring';
@@ -20,6 +21,8 @@ import {
 	type WaveRow
 } from '../db/questionnaires';
 import { AppError } from '../errors';
+import type { NotificationService } from '../notifications/service';
+import type { InStatement } from '@libsql/client';
 import { parseInput } from '../parse';
 import { toCsv } from '../csv';
 
@@ -57,6 +60,7 @@ const CODED_ITEMS = ITEMS.filter((item) => item.answerScale !== 'open_tekst').ma
 export class QuestionnaireService {
 	constructor(
 		private readonly db: Database,
+		private readonly notifications: Pick<NotificationService, 'statementsFor'>,
 		private readonly now: () => number = Date.now,
 		private readonly timeZone = NETWORK_TIME_ZONE
 	) {}
@@ -71,13 +75,18 @@ export class QuestionnaireService {
 		if (wave.closesOn < this.today()) {
 			throw new AppError('validation_failed', 'error.validation', {}, { closesOn: { key: 'validation.pastDay' } });
 		}
+		const id = generateIdFromEntropySize(10);
+		const notices: InStatement[] = [];
 		for (const doetankId of wave.doetankIds) {
-			if (!(await findDoetank(this.db, doetankId))) {
+			const doetank = await findDoetank(this.db, doetankId);
+			if (!doetank) {
 				throw new AppError('validation_failed', 'error.validation', {}, { doetankIds: { key: 'error.doetankNotFound' } });
 			}
+			// Everyone who may answer finds the questionnaire in their inbox, with the link to it.
+			const notice = { doetankId, kind: 'questionnaire_open' as const, params: { doetank: doetank.name, wave: wave.name, closesOn: wave.closesOn }, link: '/vragenlijst' };
+			notices.push(...(await this.notifications.statementsFor(notice, RESPONDENT_ROLES, null)));
 		}
-		const id = generateIdFromEntropySize(10);
-		await insertWave(this.db, { id, ...wave, createdBy: admin.id });
+		await insertWave(this.db, { id, ...wave, createdBy: admin.id }, notices);
 		return (await listWaves(this.db, id))[0]!;
 	}
 
