@@ -34,12 +34,14 @@ const facts: ReportFacts = {
 		{ doetankId: 'old', userId: 'bob', directStake: true },
 		{ doetankId: 'b', userId: 'cor', directStake: true }
 	],
-	edits: [
+	loggedEdits: [
+		{ doetankId: 'old', userId: 'bob', at: Date.parse('2026-03-31T21:00:00Z') },
+		{ doetankId: 'b', userId: 'cor', at: Date.parse('2026-03-31T22:00:00Z') },
+		{ doetankId: 'a', userId: 'dik', at: at('2026-02-28') }
+	],
+	foldedEdits: [
 		{ doetankId: 'old', userId: 'ann', day: '2026-03-03' },
-		{ doetankId: 'old', userId: 'bob', day: '2026-03-31' },
-		{ doetankId: 'a', userId: 'bob', day: '2026-03-10' },
-		{ doetankId: 'b', userId: 'cor', day: '2026-04-01' },
-		{ doetankId: 'a', userId: 'dik', day: '2026-02-28' }
+		{ doetankId: 'a', userId: 'bob', day: '2026-03-10' }
 	],
 	cafes: [
 		{ id: 'c1', day: '2026-03-12', held: true, attendees: 5 },
@@ -77,7 +79,7 @@ describe('buildReport', () => {
 			completed: 0,
 			stopped: 1,
 			stopReasons: [{ reason: 'onvoldoende_tijd', count: 1 }],
-			// ann and bob edited in March; cor only in April, dik only in February.
+			// ann and bob edited in March; cor only on 1 April (Amsterdam time), dik only in February.
 			activeDoetankers: 2,
 			// bob has a direct stake in 'old' and edited it; ann's stake is in 'a', where she did not edit.
 			activeProbleemeigenaren: 1,

@@ -18,8 +18,9 @@ export interface ReportFacts {
 	/** Every phase transition (also before the period: they decide the phase at its end). */
 	transitions: { doetankId: string; toPhase: Phase; at: number; reason: string | null }[];
 	members: { doetankId: string; userId: string; directStake: boolean }[];
-	/** Who edited which document on which day: logged updates and the days compaction folded. */
-	edits: { doetankId: string; userId: string; day: string }[];
+	/** Who edited which document when: the logged updates, and the days compaction folded into checkpoints. */
+	loggedEdits: { doetankId: string; userId: string; at: number }[];
+	foldedEdits: { doetankId: string; userId: string; day: string }[];
 	cafes: { id: string; day: string; held: boolean; attendees: number }[];
 	/** When a terugkoppelmoment submission was approved. */
 	approvals: { doetankId: string; at: number }[];
@@ -93,7 +94,7 @@ export function buildReport(period: ReportPeriod, facts: ReportFacts, timeZone =
 	const stops = during.filter((t) => t.toPhase === 'gestopt');
 	const reasons = tally(stops.map((t) => t.reason ?? ''));
 
-	const edits = facts.edits.filter((e) => inPeriod(e.day));
+	const edits = [...facts.loggedEdits.map((e) => ({ ...e, day: day(e.at) })), ...facts.foldedEdits].filter((e) => inPeriod(e.day));
 	const active = new Set(edits.map((e) => e.userId));
 	const activeIn = new Set(edits.map((e) => `${e.doetankId}\n${e.userId}`));
 	const stakeholders = new Set(facts.members.filter((m) => m.directStake && activeIn.has(`${m.doetankId}\n${m.userId}`)).map((m) => m.userId));

@@ -1,0 +1,59 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { canvasField, createPilotCanvas } from '$lib/domain/workspace';
+import { p, text, writeTiptap } from '$lib/domain/workspace/tiptap-fixture';
+import type { Database } from '../db/client';
+import { testDatabase } from '../db/test-db';
+import { logEdit, outcome, seedNetwork } from '../instruments/test-support';
+import { ReportService } from './service';
+
+const at = (day: string) => Date.parse(`${day}T11:00:00Z`);
+let db: Database;
+let cleanup: () => void;
+let service: ReportService;
+const admin = { id: 'adm', networkRole: 'admin' } as const;
+const PERIOD = { from: '2026-03-01', to: '2026-03-31' };
+
+beforeEach(async () => {
+	({ db, cleanup } = await testDatabase());
+	service = new ReportService(db);
+	await seedNetwork(db, { doetanks: [['d1', 'Slim innen'], ['d2', 'Vaktherapie']], users: ['adm', 'ann', 'bob'], roles: [['d1', 'ann', 'trekker'], ['d2', 'bob', 'lid']] });
+	await db.execute(`UPDATE doetanks SET created_at = ${at('2026-03-02')} WHERE id = 'd1'`);
+	await db.execute("UPDATE memberships SET direct_stake = 1 WHERE user_id = 'ann'");
+});
+afterEach(() => cleanup());
+
+describe('ReportService', () => {
+	it('is for admins and coaches, over a valid period', async () => {
+		expect(await outcome(service.report(null, PERIOD))).toBe('unauthenticated');
+		expect(await outcome(service.report({ id: 'ann', networkRole: 'member' }, PERIOD))).toBe('forbidden');
+		expect(await outcome(service.report({ id: 'c', networkRole: 'coach' }, PERIOD))).toBe('ok');
+		expect(await outcome(service.report(admin, { from: '2026-03-31', to: '2026-03-01' }))).toBe('validation_failed');
+		expect(await outcome(service.report(admin, { from: '2026-02-30', to: '2026-03-01' }))).toBe('validation_failed');
+	});
+
+	it('reads edits, transitions and the pilot canvases from the database', async () => {
+		await logEdit(db, 'd1', 1, 'ann', at('2026-03-05'), (doc) => {
+			const id = createPilotCanvas(doc, 'Gemeente Zeist', { id: 'pilot:z' });
+			writeTiptap(canvasField(doc, id, 'q5_kwantitatieve_outcome'), [p(text('20% minder bezwaren'))]);
+			writeTiptap(canvasField(doc, id, 'q6_kwalitatieve_outcome'), [p(text('Rust bij de balie'))]);
+		});
+		await logEdit(db, 'd2', 1, 'bob', at('2026-02-05'), (doc) => doc.getMap('x').set('a', 1));
+		await db.execute(
+			`INSERT INTO doc_checkpoints (doetank_id, day, state, seq, contributors, created_at) VALUES ('d2', '2026-03-09', x'00', 0, '["bob"]', 0)`
+		);
+		await db.batch([
+			`INSERT INTO phase_transitions (id, doetank_id, from_phase, to_phase, actor_id, at) VALUES ('t1', 'd2', 'fase_0', 'fase_1', 'adm', ${at('2026-03-10')})`,
+			`INSERT INTO phase_transitions (id, doetank_id, from_phase, to_phase, actor_id, at, reason_category, explanation) VALUES ('t2', 'd2', 'fase_1', 'gestopt', 'adm', ${at('2026-03-20')}, 'onvoldoende_tijd', 'x')`
+		]);
+		const report = await service.report(admin, PERIOD);
+		expect(report.doe).toMatchObject({ started: 1, stopped: 1, stopReasons: [{ reason: 'onvoldoende_tijd', count: 1 }], activeDoetankers: 2, activeProbleemeigenaren: 1 });
+		expect(report.doe.perPhase).toMatchObject({ fase_0: 1, gestopt: 1 });
+		expect(report.verander).toEqual({ inFase2: 0, pilots: 1, organisations: [{ name: 'Gemeente Zeist', pilots: 1 }] });
+		expect(report.effect.businessCases).toEqual([
+			{ doetankId: 'd1', doetankName: 'Slim innen', canvasId: 'pilot:z', level: 'pilot', name: 'Gemeente Zeist', q5: '20% minder bezwaren', q6: 'Rust bij de balie' }
+		]);
+		const { csv, filename } = await service.csv(admin, PERIOD);
+		expect(filename).toBe('rapportage-2026-03-01-2026-03-31.csv');
+		expect(csv.split('\r\n')).toContain('effect,q5,Slim innen,Gemeente Zeist,20% minder bezwaren');
+	});
+});

@@ -1,0 +1,51 @@
+import { NETWORK_TIME_ZONE } from '$lib/domain/calendar';
+import type { Actor } from '$lib/domain/policy';
+import { buildReport, type Report, type ReportFacts } from '$lib/domain/report/report';
+import { REPORT_CSV_HEADER, reportRows } from '$lib/domain/report/rows';
+import { readCanvases } from '$lib/domain/workspace';
+import { ReportPeriodInput } from '$lib/validation/report';
+import { requireNetwork } from '../authz';
+import type { Database } from '../db/client';
+import { readReportFacts } from '../db/report';
+import { toCsv } from '../csv';
+import { loadStoredDocument } from '../governance/frozen';
+import { parseInput } from '../parse';
+
+/**
+ * The Meten & Monitoren report of the whole network for a period (see docs/instruments.md):
+ * governance tables, the update log and every Doetank's stored document, for admins and coaches.
+ */
+export class ReportService {
+	constructor(
+		private readonly db: Database,
+		private readonly timeZone = NETWORK_TIME_ZONE
+	) {}
+
+	async report(actor: Actor | null, input: unknown): Promise<Report> {
+		requireNetwork(actor, 'report.view');
+		const period = parseInput(ReportPeriodInput, input);
+		const facts = await readReportFacts(this.db);
+		return buildReport(period, { ...facts, canvases: await this.canvases(facts.doetanks.map((d) => d.id)) }, this.timeZone);
+	}
+
+	async csv(actor: Actor | null, input: unknown): Promise<{ filename: string; csv: string }> {
+		const report = await this.report(actor, input);
+		return { filename: `rapportage-${report.period.from}-${report.period.to}.csv`, csv: toCsv([REPORT_CSV_HEADER, ...reportRows(report)]) };
+	}
+
+	/** The business-case canvases as the documents hold them now, one Doetank at a time to bound memory. */
+	private async canvases(doetankIds: string[]): Promise<ReportFacts['canvases']> {
+		const out: ReportFacts['canvases'] = [];
+		for (const doetankId of doetankIds) {
+			const doc = await loadStoredDocument(this.db, doetankId);
+			try {
+				for (const c of readCanvases(doc)) {
+					out.push({ doetankId, id: c.id, level: c.level, name: c.name, q5: c.fields.q5_kwantitatieve_outcome, q6: c.fields.q6_kwalitatieve_outcome });
+				}
+			} finally {
+				doc.destroy();
+			}
+		}
+		return out;
+	}
+}
