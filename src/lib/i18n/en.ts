@@ -325,6 +325,7 @@ export const en: Messages = {
 	'inbox.kind.checkpoint_changes_requested': '{doetank}: {reviewer} asks for changes to "{title}": {comment}',
 	'inbox.kind.phase_changed': '{doetank} is now in {phase}.',
 	'inbox.kind.questionnaire_open': '{doetank}: the Doetank questionnaire "{wave}" is waiting for you (until {closesOn}).',
+	'inbox.kind.cafe_evaluation_open': 'The café "{cafe}" has ended: please fill in the evaluation.',
 	'inbox.kind.action_assigned': '{doetank}: the action "{action}" is now yours.',
 	'inbox.kind.action_overdue': '{doetank}: the action "{action}" was due on {due}.',
 

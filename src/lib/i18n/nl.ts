@@ -323,6 +323,7 @@ export const nl = {
 	'inbox.kind.checkpoint_changes_requested': '{doetank}: {reviewer} vraagt aanpassingen bij "{title}": {comment}',
 	'inbox.kind.phase_changed': '{doetank} is nu in {phase}.',
 	'inbox.kind.questionnaire_open': '{doetank}: de Doetank-vragenlijst "{wave}" staat voor je klaar (tot en met {closesOn}).',
+	'inbox.kind.cafe_evaluation_open': 'Het café "{cafe}" is afgelopen: vul de evaluatie in.',
 	'inbox.kind.action_assigned': '{doetank}: de actie "{action}" staat nu op jouw naam.',
 	'inbox.kind.action_overdue': '{doetank}: de actie "{action}" moest af zijn op {due}.',
 

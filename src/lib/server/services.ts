@@ -86,7 +86,7 @@ export async function createServices(config: Config, log = createLogger(config.L
 		presence,
 		questionnaires: new QuestionnaireService(db, notifications),
 		logboek: new LogboekService(db),
-		cafes: new CafeService(db, presence, invitations),
+		cafes: new CafeService(db, presence, invitations, notifications),
 		monitoring: new MonitoringService(db),
 		report: new ReportService(db),
 		demoAccounts: async () => (config.DEMO ? demoAccounts(db) : []),

@@ -6,6 +6,8 @@ import { testDatabase } from '../db/test-db';
 import { InvitationService } from '../doetanks/invitations';
 import { PresenceBoard } from '../presence';
 import { logEdit, outcome as code, seedNetwork } from '../instruments/test-support';
+import { createLogger } from '../logger';
+import { NotificationService } from '../notifications/service';
 import { CafeService } from './service';
 
 let db: Database;
@@ -13,6 +15,7 @@ let cleanup: () => void;
 let presence: PresenceBoard;
 let invitations: InvitationService;
 let cafes: CafeService;
+let notifications: NotificationService;
 const coach: Actor = { id: 'coa', networkRole: 'coach' };
 const person = (id: string): Actor => ({ id, networkRole: 'member' });
 let seq = 0;
@@ -21,7 +24,8 @@ beforeEach(async () => {
 	({ db, cleanup } = await testDatabase());
 	presence = new PresenceBoard();
 	invitations = new InvitationService(db);
-	cafes = new CafeService(db, presence, invitations);
+	notifications = new NotificationService(db, createLogger('silent'));
+	cafes = new CafeService(db, presence, invitations, notifications);
 	seq = 0;
 	await seedNetwork(db, {
 		doetanks: [['d1', 'Slim innen'], ['d2', 'Vaktherapie'], ['d3', 'Elders']],
@@ -118,6 +122,18 @@ describe('CafeService', () => {
 		expect(JSON.stringify(rows)).not.toContain('ann');
 		await expect(db.execute('SELECT rowid FROM cafe_evaluations')).rejects.toThrow(/rowid/);
 		expect((await cafes.list(person('ann'))).attended[0]?.evaluation).toBe('done');
+	});
+
+	it('puts the evaluation in every attendee’s inbox when the café ends, once', async () => {
+		const cafe = await newCafe();
+		await cafes.join(person('ann'), { code: cafe.code });
+		await cafes.join(person('bob'), { code: cafe.code, doetankId: 'd2' });
+		await cafes.end(coach, cafe.id);
+		await cafes.end(coach, cafe.id);
+		const notices = async (id: string) => (await notifications.inbox(person(id))).items.map((n) => [n.kind, n.doetankId, n.link, n.params.cafe]);
+		expect(await notices('ann')).toEqual([['cafe_evaluation_open', 'd1', `/cafes/${cafe.id}/evaluatie`, 'Café V']]);
+		expect(await notices('bob')).toEqual([['cafe_evaluation_open', 'd2', `/cafes/${cafe.id}/evaluatie`, 'Café V']]);
+		expect(await notices('eve')).toEqual([]);
 	});
 
 	it('keeps Grand Café contact details apart, and only after a yes to question 10', async () => {

@@ -23,6 +23,7 @@ import {
 } from '../db/cafes';
 import { findDoetank, rolesByDoetank } from '../db/doetanks';
 import type { InvitationService } from '../doetanks/invitations';
+import type { NotificationService } from '../notifications/service';
 import { AppError } from '../errors';
 import { loadStoredDocument } from '../governance/frozen';
 import { parseInput } from '../parse';
@@ -91,7 +92,8 @@ export class CafeService {
 	constructor(
 		private readonly db: Database,
 		private readonly presence: PresenceBoard,
-		private readonly invitations: InvitationService
+		private readonly invitations: InvitationService,
+		private readonly notifications: Pick<NotificationService, 'statementsTo'>
 	) {}
 
 	async create(actor: Actor | null, input: unknown): Promise<CafeRow> {
@@ -178,9 +180,19 @@ export class CafeService {
 		return this.get(actor, id);
 	}
 
+	/** Ends the café; every attendee finds the evaluation in their inbox (once, however often it is ended). */
 	async end(actor: Actor | null, id: string): Promise<CafeRow> {
-		await this.get(actor, id);
-		await endCafe(this.db, id);
+		const cafe = await this.get(actor, id);
+		const notices = (await listAttendees(this.db, id)).flatMap((a) =>
+			this.notifications.statementsTo([a.userId], {
+				doetankId: a.doetankId,
+				kind: 'cafe_evaluation_open',
+				params: { cafe: cafe.title },
+				link: `/cafes/${id}/evaluatie`,
+				dedupeKey: `cafe-evaluation:${id}`
+			})
+		);
+		await endCafe(this.db, id, cafe.endedAt === null ? notices : []);
 		return this.get(actor, id);
 	}
 

@@ -76,8 +76,9 @@ export async function startCafe(db: Database, id: string, baselines: { doetankId
 	);
 }
 
-export async function endCafe(db: Database, id: string): Promise<void> {
-	await db.execute({ sql: 'UPDATE cafes SET ended_at = ? WHERE id = ? AND ended_at IS NULL', args: [Date.now(), id] });
+/** Ends a café, together with `also` (the attendees' notices) in one transaction. */
+export async function endCafe(db: Database, id: string, also: InStatement[] = []): Promise<void> {
+	await db.batch([{ sql: 'UPDATE cafes SET ended_at = ? WHERE id = ? AND ended_at IS NULL', args: [Date.now(), id] }, ...also], 'write');
 }
 
 /** Records (or moves) an attendee; joining again into another Doetank keeps the first join time. */

@@ -8,7 +8,8 @@ export const NOTIFICATION_KINDS = [
 	'phase_changed',
 	'action_assigned',
 	'action_overdue',
-	'questionnaire_open'
+	'questionnaire_open',
+	'cafe_evaluation_open'
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 

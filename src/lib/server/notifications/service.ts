@@ -73,16 +73,17 @@ export class NotificationService {
 	async statementsFor(notice: Notice, roles: readonly DoetankRole[] | null, except: string | null): Promise<InStatement[]> {
 		const members = await listMembers(this.db, notice.doetankId);
 		const to = members.filter((m) => m.userId !== except && (roles === null || m.roles.some((r) => roles.includes(r))));
-		return this.statements(to.map((m) => m.userId), notice);
+		return this.statementsTo(to.map((m) => m.userId), notice);
 	}
 
-	private statements(userIds: readonly string[], notice: Notice & { dedupeKey?: string }): InStatement[] {
+	/** Statements that give one notice to each of `userIds`; with a dedupe key, at most once per user. */
+	statementsTo(userIds: readonly string[], notice: Notice & { dedupeKey?: string }): InStatement[] {
 		const createdAt = Date.now();
 		return userIds.map((userId) => insertNotificationStatement({ id: generateIdFromEntropySize(10), userId, createdAt, ...notice }));
 	}
 
 	private async insert(userIds: readonly string[], notice: Notice & { dedupeKey?: string }): Promise<void> {
-		await this.db.batch(this.statements(userIds, notice), 'write');
+		await this.db.batch(this.statementsTo(userIds, notice), 'write');
 	}
 
 	/**
