@@ -529,3 +529,21 @@ describe('coach dashboard rows', () => {
 		}
 	);
 });
+
+/**
+ * The Meten & Monitoren report covers the whole network: network admins and network coaches only;
+ * every Doetank role (also the Doetank's own coach, a network member) gets 403.
+ */
+describe('Meten & Monitoren report', () => {
+	const period = 'from=2026-01-01&to=2026-12-31';
+	const STATUS = (actor: ActorKey) => (actor === 'logged out' ? 401 : actor === 'network admin, not a member' || actor === 'network coach, not a member' ? 200 : 403);
+
+	it.each(ACTORS.map((a) => [a, STATUS(a)] as const))('%s: GET /api/v1/report and /api/v1/report.csv → %i', async (actor, status) => {
+		const json = await actorClient(actor).get<{ report: { doe: { started: number } } }>(`/api/v1/report?${period}`);
+		expect(json.status).toBe(status);
+		if (status === 200) expect(typeof json.body.report.doe.started).toBe('number');
+		const csv = await actorClient(actor).get(`/api/v1/report.csv?${period}`);
+		expect(csv.status).toBe(status);
+		expect(csv.headers.get('content-type') ?? '').toContain(status === 200 ? 'text/csv' : 'application/json');
+	});
+});

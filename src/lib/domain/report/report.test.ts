@@ -64,7 +64,8 @@ const facts: ReportFacts = {
 		{ doetankId: 'old', id: 'pilot:2', level: 'pilot', name: 'Amsterdam', q5: '', q6: '' },
 		{ doetankId: 'a', id: 'pilot:3', level: 'pilot', name: 'Gemeente Utrecht', q5: '', q6: '' },
 		{ doetankId: 'a', id: 'personal:ann', level: 'personal', name: '', q5: 'Privé', q6: '' },
-		{ doetankId: 'a', id: 'doetank', level: 'doetank', name: '', q5: '', q6: '' }
+		{ doetankId: 'a', id: 'doetank', level: 'doetank', name: '', q5: '', q6: '' },
+		{ doetankId: 'late', id: 'pilot:4', level: 'pilot', name: 'Gemeente Later', q5: 'Te laat', q6: '' }
 	]
 };
 
@@ -107,7 +108,7 @@ describe('buildReport', () => {
 		expect(change.scales.find((s) => s.scaleId === 'leergedrag')!.change).toBeNull();
 	});
 
-	it('reports fase 2, the pilots and the adopting organisations', () => {
+	it('reports fase 2, the pilots and the adopting organisations of the Doetanks that existed then', () => {
 		expect(report.verander).toEqual({
 			inFase2: 1,
 			pilots: 3,

@@ -100,7 +100,9 @@ export function buildReport(period: ReportPeriod, facts: ReportFacts, timeZone =
 	const stakeholders = new Set(facts.members.filter((m) => m.directStake && activeIn.has(`${m.doetankId}\n${m.userId}`)).map((m) => m.userId));
 
 	const cafes = facts.cafes.filter((c) => c.held && inPeriod(c.day));
-	const pilots = facts.canvases.filter((c) => c.level === 'pilot');
+	// Canvases are read from today's documents: leave out Doetanks that did not exist yet.
+	const canvases = facts.canvases.filter((c) => phaseAtEnd.has(c.doetankId));
+	const pilots = canvases.filter((c) => c.level === 'pilot');
 	const names = new Map(facts.doetanks.map((d) => [d.id, d.name]));
 
 	return {
@@ -124,7 +126,7 @@ export function buildReport(period: ReportPeriod, facts: ReportFacts, timeZone =
 			organisations: [...tally(pilots.map((p) => p.name))].map(([name, n]) => ({ name, pilots: n })).sort((a, b) => byText(a.name, b.name))
 		},
 		effect: {
-			businessCases: facts.canvases
+			businessCases: canvases
 				.filter((c) => c.level !== 'personal' && (c.q5 !== '' || c.q6 !== ''))
 				.map((c) => ({ doetankId: c.doetankId, doetankName: names.get(c.doetankId) ?? '', canvasId: c.id, level: c.level, name: c.name, q5: c.q5, q6: c.q6 }))
 				.sort((a, b) => byText(a.doetankName, b.doetankName) || byText(a.name, b.name))
