@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
+import ICAL from 'ical.js';
 import { icsEvents, parseIcs } from './helpers/ical-check';
 import { ApiClient, expectApiError, login, newAccount, register, type DoetankDetail, type Registered } from './helpers/client';
 import { startServer, type TestServer } from './helpers/server';
@@ -397,6 +398,16 @@ describe('the personal calendar feed', () => {
 		expect(moved.status, moved.text).toBe(200);
 		const second = await read(feed.body.url);
 		expect(second.text).not.toBe(first.text);
+		// A second, independent reader: Mozilla's ical.js parses both versions to the same events.
+		for (const [text, day] of [[first.text, '2027-05-20'], [second.text, '2027-06-03']] as const) {
+			const calendar = new ICAL.Component(ICAL.parse(text));
+			expect(calendar.getFirstPropertyValue('version')).toBe('2.0');
+			const parsed = calendar.getAllSubcomponents('vevent').map((e) => new ICAL.Event(e));
+			const checkpoint = parsed.find((e) => e.uid === `checkpoint-${cp.id}@doetank-werkplaats`);
+			expect(checkpoint?.startDate.toString()).toBe(day);
+			expect(checkpoint?.startDate.isDate).toBe(true);
+			expect(parsed).toHaveLength(icsEvents(parseIcs(text)).length);
+		}
 		expect(icsEvents(parseIcs(second.text)).find((e) => e.UID === `checkpoint-${cp.id}@doetank-werkplaats`)).toMatchObject({ DTSTART: '20270603', DTEND: '20270604', SEQUENCE: '1' });
 
 		// Everyone else's feed is their own: the opdrachtgever has no actions.
