@@ -1,4 +1,4 @@
-import { expect, type Browser, type BrowserContextOptions, type Page } from '@playwright/test';
+import { expect, type Browser, type BrowserContextOptions, type Locator, type Page } from '@playwright/test';
 import { login } from './helpers';
 
 /** Demo accounts (src/lib/server/demo/seed.ts); the first Doetanks of the demo network have them all. */
@@ -22,9 +22,9 @@ export const connection = (page: Page) => page.getByRole('status');
 /** A remote caret in this page, labelled with the other person's name. */
 export const caretOf = (page: Page, name: string) => page.locator('.collaboration-carets__label', { hasText: name });
 
-/** The probleemdefinitie's text as its readers see it: without the name labels of remote carets. */
-export function textOf(page: Page): Promise<string> {
-	return editor(page).evaluate((element) => {
+/** A rich text (the probleemdefinitie unless told) as its readers see it: without the name labels of remote carets. */
+export function textOf(page: Page, box: Locator = editor(page)): Promise<string> {
+	return box.evaluate((element) => {
 		const copy = element.cloneNode(true) as HTMLElement;
 		for (const caret of copy.querySelectorAll('.collaboration-carets__caret')) caret.remove();
 		return copy.textContent ?? '';

@@ -70,6 +70,16 @@ describe('HistoryService', () => {
 		expect(await history.days(member, 'd')).toEqual(before);
 	});
 
+	it('gives the document as it is now, to members only', async () => {
+		const doc = await history.current(member, 'd');
+		expect(doc.getText('t').toString()).toBe('een twee drie');
+		doc.destroy();
+		await compact();
+		expect((await history.current(member, 'd')).getText('t').toString()).toBe('een twee drie');
+		await expect(history.current(outsider, 'd')).rejects.toMatchObject({ code: 'forbidden' });
+		await expect(history.current(member, 'nope')).rejects.toMatchObject({ code: 'not_found' });
+	});
+
 	it('refuses outsiders and bad days with the usual errors', async () => {
 		await expect(history.days(outsider, 'd')).rejects.toMatchObject({ code: 'forbidden' });
 		await expect(history.days(null, 'd')).rejects.toMatchObject({ code: 'unauthenticated' });

@@ -6,6 +6,7 @@ import { requireDoetank } from '../authz';
 import type { Database } from '../db/client';
 import { readHistoryIndex, readHistorySource } from '../db/doc-log';
 import { userNames } from '../db/users';
+import { loadStoredDocument } from '../governance/frozen';
 import { parseInput } from '../parse';
 
 export interface HistoryDay {
@@ -64,5 +65,14 @@ export class HistoryService {
 		} finally {
 			doc.destroy();
 		}
+	}
+
+	/**
+	 * The document as it is now, for server-rendered views (print, Markdown export). The stored log
+	 * is the live document: every update is durable before any client sees it. The caller destroys it.
+	 */
+	async current(actor: Actor | null, doetankId: string): Promise<Y.Doc> {
+		await requireDoetank(this.db, actor, 'workspace.read', doetankId);
+		return loadStoredDocument(this.db, doetankId);
 	}
 }

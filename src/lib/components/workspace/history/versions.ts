@@ -1,0 +1,133 @@
+import * as Y from 'yjs';
+import {
+	businessCaseToMarkdown,
+	canvasesMap,
+	fragmentToMarkdown,
+	probleemdefinitie,
+	restoreCanvas,
+	restoreFragment,
+	type CanvasExportLabels,
+	type DiffLine,
+	type InstrumentLocale
+} from '$lib/domain/workspace';
+import { formatDay } from '$lib/components/instruments/format';
+import type { Locale, Translate } from '$lib/i18n';
+
+export interface Contributor {
+	id: string;
+	name: string;
+}
+
+/**
+ * An earlier version of the whole document. Today these are the days of the sync server's
+ * checkpoints (`GET …/history`); a terugkoppelmoment (the state frozen at a submission) is meant
+ * to become a second `kind` with its own `stateUrl`, listed among the days by `day`.
+ */
+export interface Version {
+	kind: 'day';
+	/** Unique within the list. */
+	key: string;
+	/** The Dutch calendar day, YYYY-MM-DD. */
+	day: string;
+	contributors: Contributor[];
+	/** Where the version's whole Yjs state is fetched. */
+	stateUrl: string;
+}
+
+/** What a history view shows: the probleemdefinitie or one business-case canvas. */
+export type HistoryTarget =
+	| { kind: 'probleemdefinitie' }
+	| { kind: 'canvas'; id: string; labels: CanvasExportLabels };
+
+export function dayVersions(doetankId: string, days: readonly { day: string; contributors: Contributor[] }[]): Version[] {
+	const base = `/api/v1/doetanks/${encodeURIComponent(doetankId)}/history`;
+	return days.map((d) => ({ kind: 'day', key: `day:${d.day}`, day: d.day, contributors: d.contributors, stateUrl: `${base}/${d.day}` }));
+}
+
+/** Every version of the document, newest first. */
+export async function fetchVersions(doetankId: string, fetchFn: typeof fetch = fetch): Promise<Version[]> {
+	const res = await fetchFn(`/api/v1/doetanks/${encodeURIComponent(doetankId)}/history`);
+	if (!res.ok) throw new Error(`history: ${res.status}`);
+	const { days } = (await res.json()) as { days: { day: string; contributors: Contributor[] }[] };
+	return dayVersions(doetankId, days);
+}
+
+/** A version as a document of its own: reading it never touches the live one. */
+export async function fetchVersionDoc(version: Version, fetchFn: typeof fetch = fetch): Promise<Y.Doc> {
+	const res = await fetchFn(version.stateUrl);
+	if (!res.ok) throw new Error(`history state: ${res.status}`);
+	const doc = new Y.Doc();
+	Y.applyUpdate(doc, new Uint8Array(await res.arrayBuffer()));
+	return doc;
+}
+
+/** The canvas of a version, or null when it did not exist then. */
+export function canvasIn(doc: Y.Doc, id: string): Y.Map<unknown> | null {
+	const canvas = canvasesMap(doc).get(id);
+	return canvas instanceof Y.Map ? (canvas as Y.Map<unknown>) : null;
+}
+
+/** The target's text in one version as Markdown (for the diff); null when it did not exist then. */
+export function targetMarkdown(doc: Y.Doc, target: HistoryTarget, locale: InstrumentLocale): string | null {
+	if (target.kind === 'probleemdefinitie') return fragmentToMarkdown(probleemdefinitie(doc));
+	const canvas = canvasIn(doc, target.id);
+	return canvas ? businessCaseToMarkdown(canvas, target.labels, locale) : null;
+}
+
+/** Writes the target as it was in `version` into the live document, as one new change. */
+export function restoreTarget(live: Y.Doc, version: Y.Doc, target: HistoryTarget, origin: unknown): void {
+	if (target.kind === 'probleemdefinitie') {
+		restoreFragment(probleemdefinitie(live), probleemdefinitie(version), origin);
+		return;
+	}
+	const canvas = canvasIn(version, target.id);
+	if (!canvas) throw new Error(`canvas ${target.id} is not in that version`);
+	restoreCanvas(live, target.id, canvas, origin);
+}
+
+export function previousDay(day: string): string {
+	const date = new Date(`${day}T00:00:00Z`);
+	date.setUTCDate(date.getUTCDate() - 1);
+	return date.toISOString().slice(0, 10);
+}
+
+/** "vandaag", "gisteren" or the date, to use inside a sentence (lists capitalise it with CSS). */
+export function dayLabel(day: string, today: string, t: Translate, locale: Locale): string {
+	if (day === today) return t('workspace.history.today');
+	if (day === previousDay(today)) return t('workspace.history.yesterday');
+	return formatDay(locale, day);
+}
+
+export function contributorList(contributors: readonly Contributor[], locale: Locale): string {
+	return new Intl.ListFormat(locale === 'nl' ? 'nl-NL' : 'en-GB', { type: 'conjunction' }).format(contributors.map((c) => c.name));
+}
+
+/** A diff line, or a run of unchanged lines folded away. */
+export type DiffRow = DiffLine | { kind: 'skipped'; count: number };
+
+/** Folds long runs of unchanged lines, keeping `context` lines next to every change. */
+export function collapseUnchanged(lines: readonly DiffLine[], context = 2): DiffRow[] {
+	const near = lines.map((_, i) =>
+		lines.slice(Math.max(0, i - context), i + context + 1).some((line) => line.kind !== 'unchanged')
+	);
+	const rows: DiffRow[] = [];
+	let skipped = 0;
+	const flush = () => {
+		if (skipped > 0) rows.push({ kind: 'skipped', count: skipped });
+		skipped = 0;
+	};
+	lines.forEach((line, i) => {
+		if (near[i]) {
+			flush();
+			rows.push(line);
+		} else skipped++;
+	});
+	flush();
+	return rows;
+}
+
+/** Lines added and removed, blank lines not counted. */
+export function changeCounts(lines: readonly DiffLine[]): { added: number; removed: number } {
+	const count = (kind: DiffLine['kind']) => lines.filter((l) => l.kind === kind && l.text.trim() !== '').length;
+	return { added: count('added'), removed: count('removed') };
+}
