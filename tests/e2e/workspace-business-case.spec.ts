@@ -35,6 +35,13 @@ test('business cases: live fields for everyone, pilot and personal canvases, pri
 	for (const name of ['Pilotorganisatie toevoegen', 'Mijn eigen business case maken', 'Verwijderen']) {
 		await expect(mila.page.getByRole('button', { name })).toHaveCount(0);
 	}
+	// She can look through the history, but not put a version back.
+	await mila.page.getByRole('button', { name: 'Geschiedenis' }).click();
+	const history = mila.page.getByRole('dialog', { name: 'Geschiedenis: Doetank als geheel' });
+	await history.getByRole('button', { name: /^vandaag/i }).click();
+	await expect(history.getByRole('group', { name: 'Kosten', exact: true })).toContainText('Kosten tekst');
+	await expect(history.getByRole('button', { name: 'Deze versie terugzetten' })).toHaveCount(0);
+	await mila.page.keyboard.press('Escape');
 
 	// A pilot organisation: made, renamed and removed, live for the others; the removal can be undone.
 	await tineke.page.getByRole('button', { name: 'Pilotorganisatie toevoegen' }).click();

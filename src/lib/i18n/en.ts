@@ -317,6 +317,7 @@ export const en: Messages = {
 	'workspace.history.restore': 'Restore this version',
 	'workspace.history.restoreHint': 'The text from then comes back as a new change. Nothing is lost and you can undo it.',
 	'workspace.history.restored': 'The version of {version} has been restored.',
+	'workspace.history.restoreFailed': 'The business case no longer exists in the workspace; nothing was restored.',
 
 	'governance.title': 'Method',
 	'gate.opdrachtgever.label': 'An opdrachtgever (sponsor) is a member of the Doetank',

@@ -315,6 +315,7 @@ export const nl = {
 	'workspace.history.restore': 'Deze versie terugzetten',
 	'workspace.history.restoreHint': 'De tekst van toen komt terug als nieuwe wijziging. Er gaat niets verloren en je kunt het ongedaan maken.',
 	'workspace.history.restored': 'De versie van {version} is teruggezet.',
+	'workspace.history.restoreFailed': 'De business case bestaat niet meer in de werkruimte; er is niets teruggezet.',
 
 	'governance.title': 'Werkwijze',
 	'gate.opdrachtgever.label': 'Er is een opdrachtgever lid van de Doetank',
