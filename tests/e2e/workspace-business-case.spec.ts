@@ -107,6 +107,18 @@ test('business cases: live fields for everyone, pilot and personal canvases, pri
 	for (const label of ['## DoeTank:', '### T', '## Q1 Kwantitatieve inputs', '## Productiviteitsstrategie']) expect(markdown).toContain(`\n${label}\n`);
 	expect(markdown).toContain(`**${strategy}**`);
 
+	// Only for those who may read the workspace, and only for canvases that exist.
+	const get = (path: string) => tineke.page.request.get(`/doetanks/${path}`, { maxRedirects: 0 });
+	expect((await get('train_je_collega/werkruimte/business-case/doetank/export.md')).status()).toBe(403);
+	expect((await get('train_je_collega/werkruimte/business-case/print')).status()).toBe(403);
+	expect((await get(`${DOETANK}/werkruimte/business-case/pilot%3Aweg/export.md`)).status()).toBe(404);
+	expect((await get(`${DOETANK}/werkruimte/business-case/pilot%3Aweg/print`)).status()).toBe(404);
+	const anonymous = await browser.newContext();
+	const loggedOut = await anonymous.request.get(`/doetanks/${DOETANK}/werkruimte/business-case/doetank/export.md`, { maxRedirects: 0 });
+	expect(loggedOut.status()).toBe(303);
+	expect(loggedOut.headers().location).toMatch(/^\/login\?redirectTo=/);
+	await anonymous.close();
+
 	await Promise.all([tineke.context.close(), lars.context.close(), mila.context.close()]);
 });
 
