@@ -76,6 +76,7 @@ test('three members answer the vragenlijst; the results stay hidden at two and s
 		if (i < 2) {
 			await expect(section.getByText(`Nog verborgen: ${i + 1} reacties, minimaal 3 nodig om resultaten te tonen.`)).toBeVisible();
 			await expect(section.getByRole('table')).toHaveCount(0);
+			await expect(section.getByRole('img')).toHaveCount(0);
 		}
 	}
 
@@ -94,6 +95,17 @@ test('three members answer the vragenlijst; the results stay hidden at two and s
 	for (const [scale, mean] of expected) {
 		await expect(table.getByRole('row', { name: scale }).getByRole('cell').first()).toHaveText(mean);
 	}
+	// The Chart.js canvas is announced as one image and has actually been drawn on.
+	const chart = section.getByRole('img', { name: 'Staafdiagram: de schaalgemiddelden van Meten en monitoren naast de referentie 2012. De tabel hieronder geeft dezelfde cijfers.' });
+	await expect(chart).toBeVisible();
+	await expect
+		.poll(() =>
+			chart.evaluate((canvas: HTMLCanvasElement) => {
+				const { data } = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height);
+				return data.some((channel, i) => i % 4 === 3 && channel > 0);
+			})
+		)
+		.toBe(true);
 	expect(await seriousViolations(admin)).toEqual([]);
 
 	// A member sees the Doetank's group figures, never a single answer.

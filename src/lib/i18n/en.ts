@@ -425,6 +425,7 @@ export const en: Messages = {
 	'questionnaire.respondents': 'Responses: {count}',
 	'questionnaire.hidden': 'Still hidden: {count} responses, at least {min} needed to show results.',
 	'questionnaire.scaleMeans': 'Scale means: {label}',
+	'questionnaire.chartSummary': 'Bar chart: the scale means of {label} next to the 2012 reference. The table below gives the same figures.',
 	'questionnaire.reference2012': 'Reference 2012',
 	'questionnaire.scale': 'Scale',
 	'questionnaire.range': 'Range',

@@ -423,6 +423,7 @@ export const nl = {
 	'questionnaire.respondents': 'Reacties: {count}',
 	'questionnaire.hidden': 'Nog verborgen: {count} reacties, minimaal {min} nodig om resultaten te tonen.',
 	'questionnaire.scaleMeans': 'Schaalgemiddelden: {label}',
+	'questionnaire.chartSummary': 'Staafdiagram: de schaalgemiddelden van {label} naast de referentie 2012. De tabel hieronder geeft dezelfde cijfers.',
 	'questionnaire.reference2012': 'Referentie 2012',
 	'questionnaire.scale': 'Schaal',
 	'questionnaire.range': 'Bereik',
