@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { NETWORK_ROLES } from '$lib/domain/roles';
-import { LIMITS, day, doetankRoles, email, lidType, newPassword, text } from './fields';
+import { LIMITS, day, doetankRoles, email, id, lidType, newPassword, text } from './fields';
 
 export const RegisterInput = z.object({
 	email,
@@ -58,3 +58,7 @@ export type NetworkRoleInput = z.infer<typeof NetworkRoleInput>;
 /** A day of a Doetank's version history. */
 export const HistoryDayInput = z.object({ day });
 export type HistoryDayInput = z.infer<typeof HistoryDayInput>;
+
+/** A frozen terugkoppelmoment submission in a Doetank's version history. */
+export const HistorySubmissionInput = z.object({ submissionId: id });
+export type HistorySubmissionInput = z.infer<typeof HistorySubmissionInput>;

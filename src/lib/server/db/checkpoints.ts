@@ -175,6 +175,15 @@ export async function readSubmissionState(
 	return r ? { state: new Uint8Array(r.state as ArrayBuffer), sha256: String(r.sha256) } : null;
 }
 
+/** The stored Yjs state of one submission, found by its id within one Doetank (for the version history). */
+export async function readSubmissionStateById(db: Database, doetankId: string, submissionId: string): Promise<Uint8Array | null> {
+	const { rows } = await db.execute({
+		sql: 'SELECT s.state FROM checkpoint_submissions s JOIN checkpoints c ON c.id = s.checkpoint_id WHERE c.doetank_id = ? AND s.id = ?',
+		args: [doetankId, submissionId]
+	});
+	return rows[0] ? new Uint8Array(rows[0].state as ArrayBuffer) : null;
+}
+
 export function insertSubmissionStatement(s: {
 	id: string;
 	checkpointId: string;

@@ -1,17 +1,34 @@
 import * as Y from 'yjs';
 import { dayIn, NETWORK_TIME_ZONE } from '$lib/domain/calendar';
+import { statusOf, type CheckpointStatus } from '$lib/domain/governance/checkpoints';
 import type { Actor } from '$lib/domain/policy';
-import { HistoryDayInput } from '$lib/validation/schemas';
+import { HistoryDayInput, HistorySubmissionInput } from '$lib/validation/schemas';
 import { requireDoetank } from '../authz';
+import { doetankSubmissions, readSubmissionStateById } from '../db/checkpoints';
 import type { Database } from '../db/client';
 import { readHistoryIndex, readHistorySource } from '../db/doc-log';
 import { userNames } from '../db/users';
+import { AppError } from '../errors';
 import { loadStoredDocument } from '../governance/frozen';
 import { parseInput } from '../parse';
 
 export interface HistoryDay {
 	day: string;
 	contributors: { id: string; name: string }[];
+}
+
+/** A submitted round of a terugkoppelmoment: the whole document frozen when it was submitted. */
+export interface HistorySubmission {
+	id: string;
+	checkpointId: string;
+	title: string;
+	round: number;
+	/** This round's own outcome: ingediend until reviewed. */
+	status: CheckpointStatus;
+	/** The Dutch calendar day of the submission, YYYY-MM-DD. */
+	day: string;
+	submittedAt: number;
+	submittedBy: { id: string; name: string };
 }
 
 /**
@@ -65,6 +82,31 @@ export class HistoryService {
 		} finally {
 			doc.destroy();
 		}
+	}
+
+	/** Every frozen terugkoppelmoment submission, newest first. */
+	async submissions(actor: Actor | null, doetankId: string): Promise<HistorySubmission[]> {
+		await requireDoetank(this.db, actor, 'workspace.read', doetankId);
+		const rows = await doetankSubmissions(this.db, doetankId);
+		return rows.reverse().map((s) => ({
+			id: s.id,
+			checkpointId: s.checkpointId,
+			title: s.checkpointTitle,
+			round: s.round,
+			status: statusOf([{ decision: s.review?.decision ?? null }]),
+			day: dayIn(s.submittedAt, this.timeZone),
+			submittedAt: s.submittedAt,
+			submittedBy: s.submittedBy
+		}));
+	}
+
+	/** The whole document exactly as it was frozen at one submission, as one Yjs update. */
+	async submissionState(actor: Actor | null, doetankId: string, input: unknown): Promise<Uint8Array> {
+		await requireDoetank(this.db, actor, 'workspace.read', doetankId);
+		const { submissionId } = parseInput(HistorySubmissionInput, input);
+		const state = await readSubmissionStateById(this.db, doetankId, submissionId);
+		if (!state) throw new AppError('not_found', 'error.roundNotFound');
+		return state;
 	}
 
 	/**

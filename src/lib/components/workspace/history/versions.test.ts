@@ -12,6 +12,9 @@ import {
 	previousDay,
 	restoreTarget,
 	targetMarkdown,
+	terugkoppelmomentVersions,
+	versionLabel,
+	versionOrder,
 	type HistoryTarget
 } from './versions';
 
@@ -27,6 +30,19 @@ describe('versions', () => {
 		expect(dayVersions('slim innen', [{ day: '2026-11-27', contributors: [{ id: 'a', name: 'Ann' }] }])).toEqual([
 			{ kind: 'day', key: 'day:2026-11-27', day: '2026-11-27', contributors: [{ id: 'a', name: 'Ann' }], stateUrl: '/api/v1/doetanks/slim%20innen/history/2026-11-27' }
 		]);
+	});
+
+	it('turns submitted terugkoppelmoment rounds into versions named by title and round, ordered in time', () => {
+		const [round] = terugkoppelmomentVersions('d 1', [
+			{ id: 's1', title: 'Probleem helder', round: 2, status: 'goedgekeurd', day: '2026-11-27', submittedAt: 1_764_230_400_000, submittedBy: { id: 'a', name: 'Ann' } }
+		]);
+		expect(round).toMatchObject({ kind: 'terugkoppelmoment', key: 'terugkoppelmoment:s1', contributors: [{ id: 'a', name: 'Ann' }], stateUrl: '/api/v1/doetanks/d%201/history/terugkoppelmomenten/s1' });
+		expect(versionLabel(round!, '2026-11-28', translator('nl'), 'nl')).toBe('‘Probleem helder’, ronde 2');
+		const [sameDay, dayBefore] = dayVersions('d 1', [{ day: '2026-11-27', contributors: [] }, { day: '2026-11-26', contributors: [] }]);
+		expect(versionLabel(sameDay!, '2026-11-28', translator('nl'), 'nl')).toBe('gisteren');
+		// A day version is the end of its day: after a round submitted that day, before the next day.
+		expect(versionOrder(dayBefore!) < versionOrder(round!)).toBe(true);
+		expect(versionOrder(round!) < versionOrder(sameDay!)).toBe(true);
 	});
 
 	it('names days as people say them', () => {

@@ -10,6 +10,7 @@ import {
 	type DiffLine,
 	type InstrumentLocale
 } from '$lib/domain/workspace';
+import type { CheckpointStatus } from '$lib/domain/governance/checkpoints';
 import { formatDay } from '$lib/components/instruments/format';
 import type { Locale, Translate } from '$lib/i18n';
 
@@ -18,13 +19,7 @@ export interface Contributor {
 	name: string;
 }
 
-/**
- * An earlier version of the whole document. Today these are the days of the sync server's
- * checkpoints (`GET …/history`); a terugkoppelmoment (the state frozen at a submission) is meant
- * to become a second `kind` with its own `stateUrl`, listed among the days by `day`.
- */
-export interface Version {
-	kind: 'day';
+interface VersionBase {
 	/** Unique within the list. */
 	key: string;
 	/** The Dutch calendar day, YYYY-MM-DD. */
@@ -34,22 +29,81 @@ export interface Version {
 	stateUrl: string;
 }
 
+/**
+ * An earlier version of the whole document: the end of a day, rebuilt from the sync server's
+ * checkpoints (`GET …/history`), or a terugkoppelmoment round, the state frozen when it was
+ * submitted (`GET …/history/terugkoppelmomenten`). Both are read, diffed and restored alike.
+ */
+export type Version =
+	| (VersionBase & { kind: 'day' })
+	| (VersionBase & { kind: 'terugkoppelmoment'; title: string; round: number; status: CheckpointStatus; submittedAt: number });
+
+/** A submitted round as `GET …/history/terugkoppelmomenten` lists it. */
+export interface SubmissionSummary {
+	id: string;
+	title: string;
+	round: number;
+	status: CheckpointStatus;
+	day: string;
+	submittedAt: number;
+	submittedBy: Contributor;
+}
+
 /** What a history view shows: the probleemdefinitie or one business-case canvas. */
 export type HistoryTarget =
 	| { kind: 'probleemdefinitie' }
 	| { kind: 'canvas'; id: string; labels: CanvasExportLabels };
 
+const historyUrl = (doetankId: string) => `/api/v1/doetanks/${encodeURIComponent(doetankId)}/history`;
+
 export function dayVersions(doetankId: string, days: readonly { day: string; contributors: Contributor[] }[]): Version[] {
-	const base = `/api/v1/doetanks/${encodeURIComponent(doetankId)}/history`;
+	const base = historyUrl(doetankId);
 	return days.map((d) => ({ kind: 'day', key: `day:${d.day}`, day: d.day, contributors: d.contributors, stateUrl: `${base}/${d.day}` }));
 }
 
-/** Every version of the document, newest first. */
-export async function fetchVersions(doetankId: string, fetchFn: typeof fetch = fetch): Promise<Version[]> {
-	const res = await fetchFn(`/api/v1/doetanks/${encodeURIComponent(doetankId)}/history`);
+export function terugkoppelmomentVersions(doetankId: string, submissions: readonly SubmissionSummary[]): Version[] {
+	const base = `${historyUrl(doetankId)}/terugkoppelmomenten`;
+	return submissions.map((s) => ({
+		kind: 'terugkoppelmoment',
+		key: `terugkoppelmoment:${s.id}`,
+		day: s.day,
+		contributors: [s.submittedBy],
+		stateUrl: `${base}/${encodeURIComponent(s.id)}`,
+		title: s.title,
+		round: s.round,
+		status: s.status,
+		submittedAt: s.submittedAt
+	}));
+}
+
+async function getJson<T>(url: string, fetchFn: typeof fetch): Promise<T> {
+	const res = await fetchFn(url);
 	if (!res.ok) throw new Error(`history: ${res.status}`);
-	const { days } = (await res.json()) as { days: { day: string; contributors: Contributor[] }[] };
-	return dayVersions(doetankId, days);
+	return (await res.json()) as T;
+}
+
+/** Every version of the document: the days newest first, then the terugkoppelmomenten newest first. */
+export async function fetchVersions(doetankId: string, fetchFn: typeof fetch = fetch): Promise<Version[]> {
+	const base = historyUrl(doetankId);
+	const [{ days }, { submissions }] = await Promise.all([
+		getJson<{ days: { day: string; contributors: Contributor[] }[] }>(base, fetchFn),
+		getJson<{ submissions: SubmissionSummary[] }>(`${base}/terugkoppelmomenten`, fetchFn)
+	]);
+	return [...dayVersions(doetankId, days), ...terugkoppelmomentVersions(doetankId, submissions)];
+}
+
+/**
+ * Sorts versions in time, for the two sides of a diff: a day version is the end of its day, so it
+ * is newer than a round submitted that day.
+ */
+export function versionOrder(version: Version): string {
+	return version.kind === 'day' ? `${version.day}~` : `${version.day} ${String(version.submittedAt).padStart(16, '0')}`;
+}
+
+/** How a version is named in a sentence and in the diff: the day, or the terugkoppelmoment round. */
+export function versionLabel(version: Version, today: string, t: Translate, locale: Locale): string {
+	if (version.kind === 'day') return dayLabel(version.day, today, t, locale);
+	return t('workspace.history.submission', { title: version.title, round: version.round });
 }
 
 /** A version as a document of its own: reading it never touches the live one. */

@@ -1,0 +1,8 @@
+import { json } from '@sveltejs/kit';
+import { api, methodNotAllowed } from '$lib/server/http';
+
+export const GET = api(async ({ locals, params }) =>
+	json({ submissions: await locals.services.history.submissions(locals.user, params.id!) })
+);
+
+export const fallback = methodNotAllowed;
