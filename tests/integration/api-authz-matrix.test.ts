@@ -139,6 +139,9 @@ const PERFORM: Record<ActionKey, (client: ApiClient, label: string) => Promise<n
 		if (res.status === 200) expect(Array.isArray(res.body.days)).toBe(true);
 		const day = await c.get(`/api/v1/doetanks/${doetankId}/history/2026-01-01`);
 		expect(day.status).toBe(res.status);
+		const rounds = await c.get<{ submissions: unknown[] }>(`/api/v1/doetanks/${doetankId}/history/terugkoppelmomenten`);
+		expect(rounds.status).toBe(res.status);
+		if (rounds.status === 200) expect(Array.isArray(rounds.body.submissions)).toBe(true);
 		return res.status;
 	},
 	invite: async (c) => {

@@ -562,6 +562,11 @@ describe('unknown ids answer 404', () => {
 		['DELETE /me/sessions/:unknown', async () => ({ res: await admin.delete('/api/v1/me/sessions/no-such-session') })],
 		['GET /doetanks/:unknown/history', async () => ({ res: await admin.get('/api/v1/doetanks/no-such-doetank/history') })],
 		['GET /doetanks/:unknown/history/:day', async () => ({ res: await admin.get('/api/v1/doetanks/no-such-doetank/history/2026-11-27') })],
+		['GET /doetanks/:unknown/history/terugkoppelmomenten', async () => ({ res: await admin.get('/api/v1/doetanks/no-such-doetank/history/terugkoppelmomenten') })],
+		[
+			'GET /doetanks/:id/history/terugkoppelmomenten/:unknown',
+			async () => ({ res: await admin.get(`/api/v1/doetanks/${doetankId}/history/terugkoppelmomenten/no-such-submission`) })
+		],
 		['GET /doetanks/:unknown/phase', async () => ({ res: await admin.get('/api/v1/doetanks/no-such-doetank/phase') })],
 		[
 			'POST /doetanks/:unknown/transitions',
