@@ -123,6 +123,15 @@ test('a terugkoppelmoment from submission to approval, then the move to fase 1 t
 	await expect(og.getByText(/^Goedgekeurd door Olga/)).toBeVisible();
 	await expect(og.getByRole('button', { name: 'Goedkeuren' })).toHaveCount(0);
 
+	// Both rounds are versions in the workspace's history, with their own outcome and frozen text.
+	await work.goto(`/doetanks/${doetankId}/werkruimte`);
+	await work.getByRole('button', { name: 'Geschiedenis' }).first().click();
+	const versions = work.getByRole('dialog', { name: 'Geschiedenis: Probleemdefinitie' }).getByRole('list', { name: 'Terugkoppelmomenten' });
+	await expect(versions.getByRole('button', { name: /^‘Probleemdefinitie’, ronde 2 Goedgekeurd, ingediend op/ })).toBeVisible();
+	await versions.getByRole('button', { name: /^‘Probleemdefinitie’, ronde 1 Aanpassing gevraagd/ }).click();
+	await expect(work.getByRole('heading', { name: 'Versie van ‘Probleemdefinitie’, ronde 1' })).toBeFocused();
+	await expect(work.getByRole('dialog').getByText('Gezinnen met schulden krijgen boetes op boetes.')).toBeVisible();
+
 	// The trekker sees what the gate to fase 1 still needs, and settles it through the agreement.
 	await trekker.goto(`/doetanks/${doetankId}/fase`);
 	const gate = trekker.getByRole('region', { name: 'Naar Fase 1 · ontwerpen & uitproberen' });
