@@ -33,7 +33,8 @@ export interface HistorySubmission {
 
 /**
  * The version history of a Doetank's document, one version per Dutch calendar day, rebuilt from
- * the sync server's day checkpoints plus the part of the update log not yet compacted.
+ * the sync server's day checkpoints plus the part of the update log not yet compacted, and one per
+ * submitted terugkoppelmoment round, read as the governance feature froze it.
  */
 export class HistoryService {
 	constructor(
