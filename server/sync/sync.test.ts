@@ -1,4 +1,4 @@
-import { createServer, request, type Server } from 'node:http';
+import { request, type Server } from 'node:http';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';

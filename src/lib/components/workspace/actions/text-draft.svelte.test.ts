@@ -53,7 +53,7 @@ describe('TextDraft', () => {
 	});
 
 	it('shows the model’s problem, writes nothing and keeps the text until it is fixed', () => {
-		const { stored, change, writes, draft } = setup();
+		const { change, writes, draft } = setup();
 		draft.attributes.onfocus();
 		draft.value = '   ';
 		draft.attributes.onchange();
