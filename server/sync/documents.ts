@@ -2,6 +2,7 @@ import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import type { Database } from '../../src/lib/server/db/client';
 import { readDocument } from '../../src/lib/server/db/doc-log';
+import { applyInOrder } from '../../src/lib/server/documents/stored';
 import { Fanout } from './fanout';
 import type { UpdateLog } from './update-log';
 
@@ -90,14 +91,7 @@ export class DocumentRegistry {
 	private async load(id: string): Promise<LiveDocument> {
 		const stored = await readDocument(this.db, id);
 		const doc = new Y.Doc({ gc: true });
-		for (const update of stored.snapshot ? [stored.snapshot, ...stored.updates] : stored.updates) {
-			try {
-				Y.applyUpdate(doc, update);
-			} catch (error) {
-				// One damaged entry must not make the whole Doetank unreadable.
-				this.hooks.onDamaged?.(id, error);
-			}
-		}
+		applyInOrder(doc, stored.snapshot ? [stored.snapshot, ...stored.updates] : stored.updates, (error) => this.hooks.onDamaged?.(id, error));
 		this.log.startAt(id, stored.lastSeq);
 		const appliedSeq = (await this.prepare(id, doc)) ?? stored.lastSeq;
 		const awareness = new awarenessProtocol.Awareness(doc);

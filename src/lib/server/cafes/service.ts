@@ -25,7 +25,7 @@ import { findDoetank, rolesByDoetank } from '../db/doetanks';
 import type { InvitationService } from '../doetanks/invitations';
 import type { NotificationService } from '../notifications/service';
 import { AppError } from '../errors';
-import { loadStoredDocument } from '../governance/frozen';
+import { loadStoredDocument } from '../documents/stored';
 import { parseInput } from '../parse';
 import type { PresenceBoard, PresenceEntry } from '../presence';
 

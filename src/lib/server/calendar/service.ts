@@ -8,7 +8,7 @@ import { calendarFeedOf, deleteCalendarFeed, findCalendarFeed, replaceCalendarFe
 import { checkpointsOfMember, type CheckpointRow } from '../db/checkpoints';
 import type { Database } from '../db/client';
 import { listDoetanksOf } from '../db/doetanks';
-import { loadStoredDocument } from '../governance/frozen';
+import { loadStoredDocument } from '../documents/stored';
 
 export interface FeedData {
 	locale: Locale;

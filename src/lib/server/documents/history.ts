@@ -9,7 +9,7 @@ import type { Database } from '../db/client';
 import { readHistoryIndex, readHistorySource } from '../db/doc-log';
 import { userNames } from '../db/users';
 import { AppError } from '../errors';
-import { loadStoredDocument } from '../governance/frozen';
+import { applyInOrder, loadStoredDocument } from './stored';
 import { parseInput } from '../parse';
 
 export interface HistoryDay {
@@ -70,15 +70,8 @@ export class HistoryService {
 		const source = await readHistorySource(this.db, doetankId, day);
 		const doc = new Y.Doc({ gc: true });
 		try {
-			if (source.checkpoint) Y.applyUpdate(doc, source.checkpoint.state);
-			for (const u of source.updates) {
-				if (dayIn(u.at, this.timeZone) > day) continue;
-				try {
-					Y.applyUpdate(doc, u.update);
-				} catch {
-					// A damaged log entry is skipped here as it is when the live document loads.
-				}
-			}
+			const updates = source.updates.filter((u) => dayIn(u.at, this.timeZone) <= day).map((u) => u.update);
+			applyInOrder(doc, source.checkpoint ? [source.checkpoint.state, ...updates] : updates);
 			return Y.encodeStateAsUpdate(doc);
 		} finally {
 			doc.destroy();

@@ -24,7 +24,8 @@ import type { Database } from '../db/client';
 import { userNames } from '../db/users';
 import { AppError } from '../errors';
 import type { NotificationService } from '../notifications/service';
-import { loadStoredDocument, MissingCanvasError, renderSubjects, sha256Hex } from './frozen';
+import { loadStoredDocument } from '../documents/stored';
+import { MissingCanvasError, renderSubjects, sha256Hex } from './frozen';
 import { isAbort, isUniqueViolation } from './sql-errors';
 
 /** One artefact of a frozen round, with what changed since the previous round and since the last approval. */

@@ -10,27 +10,7 @@ import {
 	readActions,
 	type ActionSnapshot
 } from '$lib/domain/workspace';
-import type { Database } from '../db/client';
-import { readDocument } from '../db/doc-log';
 import type { RenderedSubject } from '../db/checkpoints';
-
-/**
- * The document as the database holds it: snapshot plus every later update. Every update is durable
- * before any client sees it, so this includes everything anyone has seen. A damaged entry is
- * skipped, as the sync server skips it on load.
- */
-export async function loadStoredDocument(db: Database, doetankId: string): Promise<Y.Doc> {
-	const stored = await readDocument(db, doetankId);
-	const doc = new Y.Doc({ gc: true });
-	for (const update of [...(stored.snapshot ? [stored.snapshot] : []), ...stored.updates]) {
-		try {
-			Y.applyUpdate(doc, update);
-		} catch {
-			continue;
-		}
-	}
-	return doc;
-}
 
 export const sha256Hex = (bytes: Uint8Array): string => createHash('sha256').update(bytes).digest('hex');
 

@@ -12,7 +12,8 @@ import { createLogger } from '../logger';
 import { NotificationService } from '../notifications/service';
 import { AgreementService } from './agreements';
 import { CheckpointService } from './checkpoints';
-import { loadStoredDocument, renderSubjects, sha256Hex } from './frozen';
+import { loadStoredDocument } from '../documents/stored';
+import { renderSubjects, sha256Hex } from './frozen';
 import { PhaseService } from './phases';
 
 let db: Database;

@@ -14,7 +14,7 @@ import { readGateFacts } from '../db/governance';
 import { getMeta, setMetaStatement } from '../db/meta';
 import { governanceFingerprint, phaseSince, readActivity, readNotes, saveNote } from '../db/monitoring';
 import { toCsv } from '../csv';
-import { loadStoredDocument } from '../governance/frozen';
+import { loadStoredDocument } from '../documents/stored';
 import { parseInput } from '../parse';
 
 const SETTINGS_KEY = 'signal_settings';

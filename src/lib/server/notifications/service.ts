@@ -18,7 +18,7 @@ import {
 	type NotificationParams,
 	type NotificationRow
 } from '../db/notifications';
-import { loadStoredDocument } from '../governance/frozen';
+import { loadStoredDocument } from '../documents/stored';
 import type { Logger } from '../logger';
 
 export interface Inbox {

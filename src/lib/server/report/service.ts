@@ -8,7 +8,7 @@ import { requireNetwork } from '../authz';
 import type { Database } from '../db/client';
 import { readReportFacts } from '../db/report';
 import { toCsv } from '../csv';
-import { loadStoredDocument } from '../governance/frozen';
+import { loadStoredDocument } from '../documents/stored';
 import { parseInput } from '../parse';
 
 /**
