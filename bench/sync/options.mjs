@@ -12,7 +12,9 @@ const USAGE = `npm run bench:sync -- [flags]
   --out BENCHMARKS.md           where the report goes ("-": only print it)
   --quick                       smoke run: 3x4x2, 5 s, warm-up 2 s, report only printed
   --no-build                    use the existing build/main.js instead of running "npm run build"
-  --timeline                    also print p50/p99/max per second of each measured window (stderr)`;
+  --timeline                    also print p50/p99/max per second of each measured window (stderr)
+Environment: BENCH_NODE_ARGS="..." gives every server process the same extra Node flags
+  (e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof" to profile them).`;
 
 /**
  * @typedef {{ docs: number, clients: number, rate: number }} Scenario

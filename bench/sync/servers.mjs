@@ -40,7 +40,9 @@ function freePort() {
 async function spawnReady(args, env, probeUrl) {
 	// A minimal environment: settings of the caller's shell must not change what is measured.
 	const fullEnv = { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env };
-	const child = spawn(process.execPath, args, { cwd: ROOT, env: fullEnv, stdio: ['ignore', 'pipe', 'pipe'] });
+	// BENCH_NODE_ARGS gives every server the same extra Node flags, e.g. to profile them.
+	const nodeArgs = (process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean);
+	const child = spawn(process.execPath, [...nodeArgs, ...args], { cwd: ROOT, env: fullEnv, stdio: ['ignore', 'pipe', 'pipe'] });
 	let output = '';
 	const keep = (/** @type {Buffer} */ chunk) => (output = (output + chunk.toString()).slice(-10_000));
 	child.stdout.on('data', keep);

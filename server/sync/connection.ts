@@ -43,7 +43,8 @@ export interface ConnectionOptions {
  * an update is applied and broadcast only after the write-ahead log has made it durable.
  */
 export class SyncConnection implements Peer {
-	private queue: Promise<void> = Promise.resolve();
+	/** Set while an update waits to become durable; later messages of this client wait behind it. */
+	private waiting: Promise<void> | null = null;
 	private readonly awarenessIds = new Set<number>();
 	private closed = false;
 
@@ -54,23 +55,39 @@ export class SyncConnection implements Peer {
 		private readonly options: ConnectionOptions
 	) {
 		live.fanout.peers.add(this);
-		ws.on('message', (data: Buffer, isBinary: boolean) => {
-			// A failure in one message ends this connection only, never the queue or the process.
-			this.queue = this.queue
-				.then(() => this.handle(isBinary ? new Uint8Array(data) : null))
-				.catch(() => this.close(CLOSE.badMessage, 'message could not be applied'));
-		});
+		ws.on('message', (data: Buffer, isBinary: boolean) => this.inOrder(() => this.handle(isBinary ? data : null)));
 		// ws reports protocol violations (too large, invalid UTF-8) as an 'error' and then closes the
 		// socket itself with 1009 / 1007; without a listener that error would end the whole process.
 		ws.on('error', () => this.close(CLOSE.badMessage, 'protocol error'));
 		ws.on('close', (code: number) => {
 			this.closed = true;
 			// Leave only after every message already received has been handled (and logged).
-			this.queue = this.queue.then(() => this.cleanup(code));
+			this.inOrder(() => this.cleanup(code));
 		});
 		this.send(encodeSync(SYNC_STEP1, Y.encodeStateVector(live.doc)));
 		const states = [...live.awareness.getStates().keys()];
 		if (states.length > 0) this.send(encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(live.awareness, states)));
+	}
+
+	/**
+	 * Runs the steps of this connection strictly in arrival order. Most messages are handled at once;
+	 * only an update waits (for the log), and then what follows waits for it. A failing step ends
+	 * this connection only, never the order or the process.
+	 */
+	private inOrder(step: () => Promise<void> | void): void {
+		const guarded = (): Promise<void> | void => {
+			try {
+				return step()?.catch(() => this.close(CLOSE.badMessage, 'message could not be applied'));
+			} catch {
+				this.close(CLOSE.badMessage, 'message could not be applied');
+			}
+		};
+		const waiting = this.waiting ? this.waiting.then(guarded) : guarded();
+		if (!waiting) return;
+		this.waiting = waiting;
+		void waiting.then(() => {
+			if (this.waiting === waiting) this.waiting = null;
+		});
 	}
 
 	/** Downgrades or ends this connection after access changed. */
@@ -91,7 +108,7 @@ export class SyncConnection implements Peer {
 		this.ws.close(code, reason);
 	}
 
-	private async handle(data: Uint8Array | null): Promise<void> {
+	private handle(data: Uint8Array | null): Promise<void> | void {
 		if (this.closed) return;
 		let message;
 		try {
@@ -124,7 +141,7 @@ export class SyncConnection implements Peer {
 		}
 	}
 
-	private async acceptUpdate(update: Uint8Array): Promise<void> {
+	private acceptUpdate(update: Uint8Array): Promise<void> | void {
 		if (!this.identity.canWrite) {
 			// Read-only roles still receive everything; their writes are neither applied, stored nor sent on.
 			this.options.onUpdate?.('dropped_readonly');
@@ -144,13 +161,14 @@ export class SyncConnection implements Peer {
 			this.options.onUpdate?.('dropped_incomplete');
 			return;
 		}
-		const seq = await this.options.log.append(this.live.id, update, this.identity.userId);
-		this.options.onUpdate?.('accepted');
-		// Applying runs the fan-out, which sends the update to every other connection.
-		const started = performance.now();
-		Y.applyUpdate(this.live.doc, update, this);
-		this.live.appliedSeq = seq;
-		this.options.onBroadcast?.(performance.now() - started);
+		return this.options.log.append(this.live.id, update, this.identity.userId).then((seq) => {
+			this.options.onUpdate?.('accepted');
+			const started = performance.now();
+			Y.applyUpdate(this.live.doc, update, this);
+			this.live.appliedSeq = seq;
+			this.live.fanout.update(update, this);
+			this.options.onBroadcast?.(performance.now() - started);
+		});
 	}
 
 	deliver(message: Uint8Array): boolean {

@@ -96,7 +96,7 @@ export class DocumentRegistry {
 		const appliedSeq = (await this.prepare(id, doc)) ?? stored.lastSeq;
 		const awareness = new awarenessProtocol.Awareness(doc);
 		awareness.setLocalState(null);
-		const fanout = new Fanout(doc, awareness, this.hooks.onDelivered);
+		const fanout = new Fanout(awareness, this.hooks.onDelivered);
 		const unwatch = this.hooks.watch?.(id, doc) ?? (() => undefined);
 		const live = { id, doc, awareness, fanout, unwatch, connections: new Set(), appliedSeq };
 		this.ready.set(id, live);

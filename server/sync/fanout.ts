@@ -1,5 +1,4 @@
 import * as awarenessProtocol from 'y-protocols/awareness';
-import type * as Y from 'yjs';
 import { encodeAwareness, encodeSync, SYNC_UPDATE } from './protocol';
 
 export interface AwarenessChanges {
@@ -20,32 +19,34 @@ export interface Peer {
  * Sends every change of one document to its peers. Each update and awareness change is encoded
  * once and the same bytes go to every peer, so the cost per change does not grow with the
  * square of the number of clients.
+ *
+ * Updates are passed on as the client sent them (the bytes the log stored), not re-encoded from
+ * the document's transaction: the connection checked that they apply completely, so the result
+ * for every peer is the same, and the server saves encoding each update a second time.
  */
 export class Fanout {
 	readonly peers = new Set<Peer>();
 
 	constructor(
-		private readonly doc: Y.Doc,
 		private readonly awareness: awarenessProtocol.Awareness,
 		private readonly onDelivered?: (count: number) => void
 	) {
-		doc.on('update', this.onUpdate);
 		awareness.on('update', this.onAwareness);
 	}
 
 	destroy(): void {
-		this.doc.off('update', this.onUpdate);
 		this.awareness.off('update', this.onAwareness);
 		this.peers.clear();
 	}
 
-	private readonly onUpdate = (update: Uint8Array, origin: unknown): void => {
-		if (this.peers.size === 0 || (this.peers.size === 1 && this.peers.has(origin as Peer))) return;
+	/** Sends an update that `origin` made to every other peer. */
+	update(update: Uint8Array, origin: Peer): void {
+		if (this.peers.size === 0 || (this.peers.size === 1 && this.peers.has(origin))) return;
 		const message = encodeSync(SYNC_UPDATE, update);
 		let delivered = 0;
 		for (const peer of this.peers) if (peer !== origin && peer.deliver(message)) delivered++;
 		this.onDelivered?.(delivered);
-	};
+	}
 
 	private readonly onAwareness = (changes: AwarenessChanges, origin: unknown): void => {
 		if (this.peers.has(origin as Peer)) (origin as Peer).ownAwareness(changes);

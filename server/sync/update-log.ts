@@ -1,5 +1,5 @@
 import type { Database } from '../../src/lib/server/db/client';
-import { appendUpdateStatement, type LoggedUpdate } from '../../src/lib/server/db/doc-log';
+import type { LoggedUpdate } from '../../src/lib/server/db/doc-log';
 
 interface Pending {
 	update: LoggedUpdate;
@@ -61,32 +61,51 @@ export class UpdateLog {
 		this.scheduled = true;
 		setImmediate(() => {
 			this.scheduled = false;
-			this.flushing = this.flush().finally(() => {
-				this.flushing = null;
-				if (this.queue.length > 0) this.schedule();
-			});
+			const batch = this.queue;
+			this.queue = [];
+			const waiting = this.write(batch, 1);
+			if (waiting) {
+				this.flushing = waiting.finally(() => {
+					this.flushing = null;
+					if (this.queue.length > 0) this.schedule();
+				});
+			} else if (this.queue.length > 0) this.schedule();
 		});
 	}
 
-	private async flush(): Promise<void> {
-		const batch = this.queue;
-		this.queue = [];
-		if (batch.length === 0) return;
-		for (let attempt = 1; ; attempt++) {
-			const started = performance.now();
-			try {
-				await this.db.batch(batch.map((p) => appendUpdateStatement(p.update)), 'write');
-				this.options.onCommit?.(
-					batch.map((p) => p.update),
-					performance.now() - started
-				);
-				for (const p of batch) p.resolve(p.update.seq);
-				return;
-			} catch (error) {
-				// Nothing is dropped: the batch is retried until the database takes it.
-				this.options.onError?.(error, attempt);
-				await new Promise((r) => setTimeout(r, Math.min(5000, (this.options.retryMs ?? 100) * attempt)));
-			}
+	/**
+	 * Writes one batch. An embedded database commits synchronously, so the common case costs no
+	 * promise; a promise comes back only for a server database or a batch waiting for its retry.
+	 */
+	private write(batch: Pending[], attempt: number): Promise<void> | undefined {
+		if (batch.length === 0) return undefined;
+		const started = performance.now();
+		let result: void | Promise<void>;
+		try {
+			result = this.db.appendUpdates(batch.map((p) => p.update));
+		} catch (error) {
+			return this.retry(batch, attempt, error);
 		}
+		if (!result) return this.committed(batch, started);
+		return result.then(
+			() => this.committed(batch, started),
+			(error: unknown) => this.retry(batch, attempt, error)
+		);
+	}
+
+	private committed(batch: Pending[], started: number): undefined {
+		this.options.onCommit?.(
+			batch.map((p) => p.update),
+			performance.now() - started
+		);
+		for (const p of batch) p.resolve(p.update.seq);
+		return undefined;
+	}
+
+	/** Nothing is dropped: the batch is retried until the database takes it. */
+	private async retry(batch: Pending[], attempt: number, error: unknown): Promise<void> {
+		this.options.onError?.(error, attempt);
+		await new Promise((r) => setTimeout(r, Math.min(5000, (this.options.retryMs ?? 100) * attempt)));
+		return this.write(batch, attempt + 1);
 	}
 }

@@ -1,14 +1,19 @@
 import { createClient, type Client } from '@libsql/client';
 import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
+import { updateAppender, type AppendUpdates } from './update-appender';
 
-export type Database = Client;
+/** The shared client, plus the one fast path the sync server needs (see update-appender.ts). */
+export type Database = Client & { appendUpdates: AppendUpdates };
+
+const BUSY_TIMEOUT_MS = 5000;
 
 /**
  * Opens the database; a file database gets its folder, WAL and foreign keys.
  *
  * The embedded driver is synchronous, so more connections would not run anything in parallel;
- * one connection means the per-connection PRAGMAs below hold for every statement. With WAL,
+ * one shared connection means the per-connection PRAGMAs below hold for every statement (the
+ * document log's own connection sets the same ones). With WAL,
  * synchronous=NORMAL makes a commit durable against a crash of the process (kill -9) without an
  * fsync per commit; only a power failure can lose the last commits before a checkpoint.
  */
@@ -19,11 +24,19 @@ export async function openDatabase(url: string, authToken?: string): Promise<Dat
 		if (path !== ':memory:') mkdirSync(dirname(resolve(path)), { recursive: true });
 	}
 	// `timeout` is the busy timeout (another process holding the write lock, e.g. `npm run sync`).
-	const db = createClient({ url, authToken, timeout: 5000, concurrency: 1 });
+	const db = createClient({ url, authToken, timeout: BUSY_TIMEOUT_MS, concurrency: 1 });
 	if (isFile) {
 		await db.execute('PRAGMA journal_mode = WAL');
 		await db.execute('PRAGMA synchronous = NORMAL');
 	}
 	await db.execute('PRAGMA foreign_keys = ON');
-	return db;
+	const appender = updateAppender(db, url, BUSY_TIMEOUT_MS);
+	const closeClient = db.close.bind(db);
+	return Object.assign(db, {
+		appendUpdates: appender.append,
+		close() {
+			appender.close();
+			closeClient();
+		}
+	});
 }

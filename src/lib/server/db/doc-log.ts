@@ -38,11 +38,10 @@ function toUpdate(doetankId: string, r: Row): LoggedUpdate {
 	};
 }
 
+export const INSERT_UPDATE_SQL = 'INSERT INTO doc_updates (doetank_id, seq, update_data, user_id, created_at) VALUES (?, ?, ?, ?, ?)';
+
 export function appendUpdateStatement(u: LoggedUpdate): InStatement {
-	return {
-		sql: 'INSERT INTO doc_updates (doetank_id, seq, update_data, user_id, created_at) VALUES (?, ?, ?, ?, ?)',
-		args: [u.doetankId, u.seq, u.update, u.userId, u.at]
-	};
+	return { sql: INSERT_UPDATE_SQL, args: [u.doetankId, u.seq, u.update, u.userId, u.at] };
 }
 
 /** The snapshot and every update logged after it, in order, read consistently. */

@@ -1,0 +1,61 @@
+import type { Client } from '@libsql/client';
+import Libsql from 'libsql';
+import { appendUpdateStatement, INSERT_UPDATE_SQL, type LoggedUpdate } from './doc-log';
+
+/** Writes updates to the document log in one transaction; returns once they are durable. */
+export type AppendUpdates = (updates: readonly LoggedUpdate[]) => void | Promise<void>;
+
+/**
+ * The document log takes a commit for every edit of every client, the hottest write there is.
+ * @libsql/client prepares each statement anew and probes it by throwing, about three times the cost
+ * of the commit itself; so an embedded file gets a second connection of the same engine (`libsql`,
+ * which @libsql/client runs on) with its statements prepared once. A libSQL server (by URL) and an
+ * in-memory database (which a second connection could not see) go through the shared client.
+ */
+function run(insert: Libsql.Statement, u: LoggedUpdate): void {
+	insert.run(u.doetankId, u.seq, Buffer.from(u.update.buffer, u.update.byteOffset, u.update.byteLength), u.userId, u.at);
+}
+
+export function updateAppender(client: Client, url: string, timeoutMs: number): { append: AppendUpdates; close(): void } {
+	const path = url.startsWith('file:') ? url.slice('file:'.length) : null;
+	if (path === null || path === ':memory:' || path === '') {
+		return { append: (updates) => client.batch(updates.map(appendUpdateStatement), 'write').then(() => undefined), close: () => undefined };
+	}
+	let connection: Libsql.Database | null = null;
+	let statements: { db: Libsql.Database; begin: Libsql.Statement; insert: Libsql.Statement; commit: Libsql.Statement } | null = null;
+	// Opened on first use: the table exists only after the migrations, which run after opening.
+	function prepared() {
+		if (!connection) {
+			connection = new Libsql(path!, { timeout: timeoutMs });
+			connection.exec('PRAGMA synchronous = NORMAL');
+			connection.exec('PRAGMA foreign_keys = ON');
+		}
+		statements ??= {
+			db: connection,
+			begin: connection.prepare('BEGIN IMMEDIATE'),
+			insert: connection.prepare(INSERT_UPDATE_SQL),
+			commit: connection.prepare('COMMIT')
+		};
+		return statements;
+	}
+	return {
+		append(updates) {
+			const { db, begin, insert, commit } = prepared();
+			// One row commits on its own (SQLite's implicit transaction), which saves two statements.
+			if (updates.length === 1) return void run(insert, updates[0]!);
+			begin.run();
+			try {
+				for (const u of updates) run(insert, u);
+				commit.run();
+			} catch (error) {
+				if (db.inTransaction) db.exec('ROLLBACK');
+				throw error;
+			}
+		},
+		close() {
+			connection?.close();
+			connection = null;
+			statements = null;
+		}
+	};
+}
