@@ -1,8 +1,8 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openDatabase } from './client';
-import { migrate } from './migrate';
+import { findMigrationsDir, migrate } from './migrate';
 import { testDatabase } from './test-db';
 
 let cleanup = () => {};
@@ -36,6 +36,33 @@ describe('migrate', () => {
 		const tables = (await db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")).rows.map((r) => r.name);
 		expect(tables).toContain('a');
 		expect(tables).not.toContain('b');
+		db.close();
+	});
+
+	it('moves the update log into a table without rowid and keeps every logged update', async () => {
+		const t = await testDatabase();
+		cleanup = t.cleanup;
+		const all = findMigrationsDir();
+		const before = join(t.dir, 'before');
+		mkdirSync(before);
+		for (const f of readdirSync(all).filter((f) => f < '0010')) copyFileSync(join(all, f), join(before, f));
+		const db = await openDatabase(`file:${join(t.dir, 'old.db')}`);
+		await migrate(db, before);
+		await db.execute("INSERT INTO doetanks (id, name, onderwerp, beoogd_doel, created_at) VALUES ('d', 'T', 'o', 'b', 0)");
+		for (const seq of [1, 2, 3]) {
+			await db.execute({ sql: 'INSERT INTO doc_updates VALUES (?, ?, ?, ?, ?)', args: ['d', seq, new Uint8Array([seq, 7]), 'ann', seq * 10] });
+		}
+		expect(await migrate(db, all)).toContain('0010_doc_updates_without_rowid.sql');
+		const sql = (await db.execute("SELECT sql FROM sqlite_master WHERE name = 'doc_updates'")).rows[0]?.sql;
+		expect(String(sql)).toMatch(/WITHOUT ROWID$/);
+		const rows = (await db.execute('SELECT seq, update_data, user_id, created_at FROM doc_updates ORDER BY seq')).rows;
+		expect(rows.map((r) => [r.seq, [...new Uint8Array(r.update_data as ArrayBuffer)], r.user_id, r.created_at])).toEqual([
+			[1, [1, 7], 'ann', 10],
+			[2, [2, 7], 'ann', 20],
+			[3, [3, 7], 'ann', 30]
+		]);
+		await db.execute("DELETE FROM doetanks WHERE id = 'd'");
+		expect((await db.execute('SELECT count(*) AS n FROM doc_updates')).rows[0]?.n).toBe(0);
 		db.close();
 	});
 });
