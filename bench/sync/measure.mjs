@@ -10,7 +10,7 @@ const CONNECT_TIMEOUT_MS = 60_000;
 const DRAIN_TIMEOUT_MS = 15_000;
 
 /**
- * @typedef {{ kind: string, label: string, scenario: import('./options.mjs').Scenario, error?: string,
+ * @typedef {{ kind: string, label: string, scenario: import('./options.mjs').Scenario, round: number, error?: string,
  *   edits: number, expected: number, received: number, convergedDocs: number, p50: number, p99: number,
  *   max: number, cpuS: number, cpuPerDeliveryUs: number, peakRssMiB: number, peakIsWorkload: boolean,
  *   reconnects: number, seconds: number, clientCpuS: number, otherCpuS: number,
@@ -49,10 +49,12 @@ function convergedDocs(parts, docs) {
 
 /**
  * @param {string} kind @param {import('./options.mjs').Scenario} scenario
- * @param {import('./options.mjs').Options} options @returns {Promise<Result>}
+ * @param {number} round @param {import('./options.mjs').Options} options @returns {Promise<Result>}
  */
-export async function measure(kind, scenario, options) {
-	const server = await START[/** @type {keyof typeof START} */ (kind)]();
+export async function measure(kind, scenario, round, options) {
+	const start = START[kind];
+	if (!start) throw new Error(`unknown server kind ${kind}`);
+	const server = await start();
 	/** @type {import('./workers.mjs').Worker[]} */
 	let workers = [];
 	try {
@@ -92,6 +94,7 @@ export async function measure(kind, scenario, options) {
 			kind,
 			label: server.label,
 			scenario,
+			round,
 			edits,
 			expected: edits * (scenario.clients - 1),
 			received: latency.count,

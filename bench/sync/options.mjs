@@ -5,12 +5,13 @@ export const SERVER_KINDS = ['doetank', 'reference', 'hocuspocus'];
 
 const USAGE = `npm run bench:sync -- [flags]
   --scenarios 10x10x2,30x10x2   documents x clients per document x edits per second per client
-  --duration 25                 measured seconds per scenario and server
-  --warmup 5                    seconds of the same workload before measuring
+  --duration 20                 measured seconds per run
+  --warmup 10                   seconds of the same workload before measuring (lets the JIT settle)
+  --repeat 3                    runs per scenario and server; servers take turns within a round
   --servers ${SERVER_KINDS.join(',')}
   --workers 4                   client processes
   --out BENCHMARKS.md           where the report goes ("-": only print it)
-  --quick                       smoke run: 3x4x2, 5 s, warm-up 2 s, report only printed
+  --quick                       smoke run: 3x4x2, 5 s, warm-up 2 s, one run, report only printed
   --no-build                    use the existing build/main.js instead of running "npm run build"
   --timeline                    also print p50/p99/max per second of each measured window (stderr)
 Environment: BENCH_NODE_ARGS="..." gives every server process the same extra Node flags
@@ -18,7 +19,7 @@ Environment: BENCH_NODE_ARGS="..." gives every server process the same extra Nod
 
 /**
  * @typedef {{ docs: number, clients: number, rate: number }} Scenario
- * @typedef {{ scenarios: Scenario[], durationS: number, warmupS: number, servers: string[],
+ * @typedef {{ scenarios: Scenario[], durationS: number, warmupS: number, repeat: number, servers: string[],
  *   workers: number, out: string, build: boolean, quick: boolean, timeline: boolean }} Options
  */
 
@@ -50,6 +51,7 @@ export function parseOptions(argv) {
 			scenarios: { type: 'string' },
 			duration: { type: 'string' },
 			warmup: { type: 'string' },
+			repeat: { type: 'string' },
 			servers: { type: 'string', default: SERVER_KINDS.join(',') },
 			workers: { type: 'string', default: '4' },
 			out: { type: 'string' },
@@ -69,8 +71,9 @@ export function parseOptions(argv) {
 	if (unknown.length > 0 || servers.length === 0) throw new Error(`--servers takes some of ${SERVER_KINDS.join(', ')}`);
 	return {
 		scenarios: (values.scenarios ?? (quick ? '3x4x2' : '10x10x2,30x10x2')).split(',').map(parseScenario),
-		durationS: positive('duration', values.duration ?? (quick ? '5' : '25')),
-		warmupS: positive('warmup', values.warmup ?? (quick ? '2' : '5')),
+		durationS: positive('duration', values.duration ?? (quick ? '5' : '20')),
+		warmupS: positive('warmup', values.warmup ?? (quick ? '2' : '10')),
+		repeat: Math.round(positive('repeat', values.repeat ?? (quick ? '1' : '3'))),
 		servers,
 		workers: Math.round(positive('workers', values.workers ?? '4')),
 		out: values.out ?? (quick ? '-' : 'BENCHMARKS.md'),

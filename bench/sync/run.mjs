@@ -26,24 +26,28 @@ if (options.servers.includes('doetank') && !existsSync(path.join(ROOT, 'build', 
 /** @type {import('./measure.mjs').Result[]} */
 const results = [];
 for (const scenario of options.scenarios) {
-	for (const kind of options.servers) {
-		const label = SERVER_LABELS[/** @type {keyof typeof SERVER_LABELS} */ (kind)];
-		log(`${scenario.docs}x${scenario.clients}x${scenario.rate} ${label}: measuring`);
-		try {
-			const r = await measure(kind, scenario, options);
-			results.push(r);
-			log(
-				`  p50 ${r.p50.toFixed(1)} ms, p99 ${r.p99.toFixed(1)} ms, ${r.received}/${r.expected} delivered, ` +
-					`${r.convergedDocs}/${scenario.docs} converged, CPU ${r.cpuS.toFixed(2)} s (${r.cpuPerDeliveryUs.toFixed(1)} µs/delivery), ` +
-					`peak RSS ${r.peakRssMiB.toFixed(0)} MiB, ${r.reconnects} reconnects, client CPU ${r.clientCpuS.toFixed(1)} s, other CPU ${r.otherCpuS.toFixed(1)} s`
-			);
-			if (options.timeline) {
-				for (const s of r.timeline) log(`    second ${s.second}: ${s.count} deliveries, p50 ${s.p50.toFixed(1)}, p99 ${s.p99.toFixed(1)}, max ${s.max.toFixed(1)} ms`);
+	for (let round = 1; round <= options.repeat; round++) {
+		// Servers take turns, each round starting with the next one, so no server always runs first.
+		const order = options.servers.map((_, i) => options.servers[(i + round - 1) % options.servers.length] ?? '');
+		for (const kind of order) {
+			const label = SERVER_LABELS[/** @type {keyof typeof SERVER_LABELS} */ (kind)];
+			log(`${scenario.docs}x${scenario.clients}x${scenario.rate} ${label}, run ${round} of ${options.repeat}: measuring`);
+			try {
+				const r = await measure(kind, scenario, round, options);
+				results.push(r);
+				log(
+					`  p50 ${r.p50.toFixed(1)} ms, p99 ${r.p99.toFixed(1)} ms, ${r.received}/${r.expected} delivered, ` +
+						`${r.convergedDocs}/${scenario.docs} converged, CPU ${r.cpuS.toFixed(2)} s (${r.cpuPerDeliveryUs.toFixed(1)} µs/delivery), ` +
+						`peak RSS ${r.peakRssMiB.toFixed(0)} MiB, ${r.reconnects} reconnects, client CPU ${r.clientCpuS.toFixed(1)} s, other CPU ${r.otherCpuS.toFixed(1)} s`
+				);
+				if (options.timeline) {
+					for (const s of r.timeline) log(`    second ${s.second}: ${s.count} deliveries, p50 ${s.p50.toFixed(1)}, p99 ${s.p99.toFixed(1)}, max ${s.max.toFixed(1)} ms`);
+				}
+			} catch (err) {
+				const error = err instanceof Error ? err.message : String(err);
+				log(`  failed: ${error}`);
+				results.push(/** @type {import('./measure.mjs').Result} */ ({ kind, label, scenario, round, error }));
 			}
-		} catch (err) {
-			const error = err instanceof Error ? err.message : String(err);
-			log(`  failed: ${error}`);
-			results.push(/** @type {import('./measure.mjs').Result} */ ({ kind, label, scenario, error }));
 		}
 	}
 }

@@ -32,3 +32,11 @@ export function timeline(latencies, sentAts, from) {
 		return { second, count: sorted.length, p50: percentile(sorted, 50), p99: percentile(sorted, 99), max: percentile(sorted, 100) };
 	});
 }
+
+/** Middle value (mean of the two middle ones for an even count). @param {number[]} values */
+export function median(values) {
+	const sorted = [...values].sort((a, b) => a - b);
+	if (sorted.length === 0) return NaN;
+	const mid = Math.floor(sorted.length / 2);
+	return sorted.length % 2 ? /** @type {number} */ (sorted[mid]) : (/** @type {number} */ (sorted[mid - 1]) + /** @type {number} */ (sorted[mid])) / 2;
+}

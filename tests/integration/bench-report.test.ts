@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { renderSection } from '../../bench/sync/report.mjs';
+import { median } from '../../bench/sync/stats.mjs';
+
+const scenario = { docs: 2, clients: 3, rate: 2 };
+const facts = { date: 'd', cores: 2, cpu: 'c', memGiB: 1, node: 'v20', os: 'linux', load: 0 };
+const options = { scenarios: [scenario], durationS: 20, warmupS: 10, repeat: 3, servers: ['doetank', 'reference'], workers: 4, out: '-', build: false, quick: false, timeline: false };
+
+function run(kind: string, round: number, p99: number, cpu: number, lost = 0) {
+	return {
+		kind, label: kind, scenario, round, edits: 100, expected: 200, received: 200 - lost, convergedDocs: 2,
+		p50: 1, p99, max: p99 * 2, cpuS: 1, cpuPerDeliveryUs: cpu, peakRssMiB: 100, peakIsWorkload: true,
+		reconnects: 0, seconds: 20, clientCpuS: 1, otherCpuS: 0, timeline: []
+	};
+}
+
+describe('bench report', () => {
+	it('takes the median', () => {
+		expect(median([3, 1, 2])).toBe(2);
+		expect(median([4, 1, 3, 2])).toBe(2.5);
+		expect(median([])).toBeNaN();
+	});
+
+	it('judges each goal by the median of the run-by-run ratios to the reference', () => {
+		const results = [
+			run('doetank', 1, 5, 40), run('reference', 1, 4, 50),
+			run('doetank', 2, 9, 60), run('reference', 2, 5, 50),
+			run('doetank', 3, 6, 45), run('reference', 3, 5, 50)
+		];
+		const text: string = renderSection(results, options, facts, 'npm run bench:sync');
+		expect(text).toContain('| p99 ≤ 1.2 × reference | 1.25, 1.80, 1.20 | 1.25× | **not met** |');
+		expect(text).toContain('| server CPU per delivered update ≤ reference | 0.80, 1.20, 0.90 | 0.90× | **met** |');
+		expect(text).toContain('| zero lost deliveries | 0 lost in 3 runs (reference: 0) | | **met** |');
+		expect(text).toContain('| doetank | 3 of 3 | 0 | all | 1.0 | 6.0 (5.0–9.0) | 45.0 (40.0–60.0) |');
+	});
+
+	it('fails the loss goal when any run lost a delivery, and pairs only runs of the same round', () => {
+		const results = [run('doetank', 1, 4, 40, 1), run('reference', 2, 4, 40)];
+		const text: string = renderSection(results, options, facts, 'npm run bench:sync');
+		expect(text).toContain('not measured: needs Doetank and reference results from the same run');
+		const paired: string = renderSection([run('doetank', 1, 4, 40, 1), run('reference', 1, 4, 40)], options, facts, 'x');
+		expect(paired).toContain('| zero lost deliveries | 1 lost in 1 runs (reference: 0) | | **not met** |');
+	});
+});
