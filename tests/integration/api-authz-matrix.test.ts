@@ -370,8 +370,13 @@ const GOV_PERFORM: Record<GovAction, (client: ApiClient, actor: ActorKey) => Pro
 		return res.status;
 	},
 	'checkpoint.list': async (c) => {
-		const res = await c.get<{ checkpoints: unknown[] }>(base$('/checkpoints'));
-		if (res.status === 200) expect(Array.isArray(res.body.checkpoints)).toBe(true);
+		const res = await c.get<{ checkpoints: unknown[]; permissions: { view: boolean } }>(base$('/checkpoints'));
+		if (res.status === 200) {
+			expect(Array.isArray(res.body.checkpoints)).toBe(true);
+			// The list offers links to the content only to whoever may open it.
+			const detail = await c.get(base$(`/checkpoints/${await ownersCheckpoint(true)}`));
+			expect(res.body.permissions.view).toBe(detail.status === 200);
+		}
 		return res.status;
 	},
 	'checkpoint.create': async (c, actor) => {

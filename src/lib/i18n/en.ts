@@ -533,6 +533,7 @@ export const en: Messages = {
 	'checkpoints.intro': 'At a terugkoppelmoment the Doetank presents a frozen version to the opdrachtgever or besluitvormer, who approves it or asks for changes.',
 	'checkpoints.planned': 'Planned and held',
 	'checkpoints.empty': 'No terugkoppelmomenten yet.',
+	'checkpoints.contentForMembers': 'The content of a terugkoppelmoment is visible only to the members of the Doetank.',
 	'checkpoints.create': 'Plan a terugkoppelmoment',
 	'checkpoints.createButton': 'Plan',
 	'checkpoints.field.title': 'Title',

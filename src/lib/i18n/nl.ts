@@ -531,6 +531,7 @@ export const nl = {
 	'checkpoints.intro': 'Op een terugkoppelmoment legt de Doetank een vastgelegde versie voor aan de opdrachtgever of besluitvormer, die goedkeurt of om aanpassing vraagt.',
 	'checkpoints.planned': 'Gepland en gehouden',
 	'checkpoints.empty': 'Nog geen terugkoppelmomenten.',
+	'checkpoints.contentForMembers': 'De inhoud van een terugkoppelmoment is alleen zichtbaar voor de leden van de Doetank.',
 	'checkpoints.create': 'Terugkoppelmoment plannen',
 	'checkpoints.createButton': 'Plannen',
 	'checkpoints.field.title': 'Titel',

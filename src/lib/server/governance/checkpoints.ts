@@ -96,13 +96,17 @@ export class CheckpointService {
 		private readonly notifications: NotificationService
 	) {}
 
-	async list(actor: Actor | null, doetankId: string): Promise<{ checkpoints: CheckpointRow[]; subjects: SubjectOption[]; permissions: { create: boolean } }> {
+	async list(
+		actor: Actor | null,
+		doetankId: string
+	): Promise<{ checkpoints: CheckpointRow[]; subjects: SubjectOption[]; permissions: { create: boolean; view: boolean } }> {
 		const { actor: me, roles } = await requireDoetank(this.db, actor, 'doetank.view', doetankId);
 		const doc = await loadStoredDocument(this.db, doetankId);
 		return {
 			checkpoints: await listCheckpoints(this.db, doetankId),
 			subjects: await subjectOptions(this.db, doc),
-			permissions: { create: can(me, 'checkpoint.create', { roles }) }
+			// A network coach sees that terugkoppelmomenten exist, not what was frozen in them.
+			permissions: { create: can(me, 'checkpoint.create', { roles }), view: can(me, 'checkpoint.view', { roles }) }
 		};
 	}
 
