@@ -77,7 +77,7 @@ export async function measure(kind, scenario, round, options) {
 		await sleep(measureFrom - now());
 		const cpuFrom = cpuSnapshot(server.pid, workers);
 		// A mark for profilers attached by hand (see BENCH_NODE_ARGS in --help): the window starts now.
-		process.stderr.write(`  measured window starts (server pid ${server.pid})\n`);
+		process.stderr.write(`  measured window starts at ${new Date(measureFrom).toISOString()} (server pid ${server.pid})\n`);
 		const counts = await edited;
 		const totals = sumByDoc(counts.map((c) => c.sent));
 		const measuredEdits = sumByDoc(counts.map((c) => c.measured));

@@ -1,14 +1,15 @@
 // Command-line options of `npm run bench:sync -- [flags]`.
 import { parseArgs } from 'node:util';
 
-export const SERVER_KINDS = ['doetank', 'reference', 'hocuspocus'];
+export const SERVER_KINDS = ['doetank', 'doetank-sync', 'reference', 'hocuspocus'];
+const DEFAULT_SERVERS = ['doetank', 'reference', 'hocuspocus'];
 
 const USAGE = `npm run bench:sync -- [flags]
   --scenarios 10x10x2,30x10x2   documents x clients per document x edits per second per client
   --duration 20                 measured seconds per run
   --warmup 10                   seconds of the same workload before measuring (lets the JIT settle)
   --repeat 3                    runs per scenario and server; servers take turns within a round
-  --servers ${SERVER_KINDS.join(',')}
+  --servers ${DEFAULT_SERVERS.join(',')}   any of ${SERVER_KINDS.join(', ')}
   --workers 4                   client processes
   --out BENCHMARKS.md           where the report goes ("-": only print it)
   --quick                       smoke run: 3x4x2, 5 s, warm-up 2 s, one run, report only printed
@@ -52,7 +53,7 @@ export function parseOptions(argv) {
 			duration: { type: 'string' },
 			warmup: { type: 'string' },
 			repeat: { type: 'string' },
-			servers: { type: 'string', default: SERVER_KINDS.join(',') },
+			servers: { type: 'string', default: DEFAULT_SERVERS.join(',') },
 			workers: { type: 'string', default: '4' },
 			out: { type: 'string' },
 			quick: { type: 'boolean', default: false },

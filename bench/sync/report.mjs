@@ -53,10 +53,10 @@ function summary(runs) {
 /**
  * Goal rows for one scenario. Ours and the reference of the same round ran back to back, so each
  * round gives one ratio; a goal is met when the median of those ratios is within it.
- * @param {Result[]} results
+ * @param {Result[]} results @param {string} kind which of our servers
  */
-function goals(results) {
-	const ours = results.filter((r) => r.kind === 'doetank' && !r.error);
+function goals(results, kind = 'doetank') {
+	const ours = results.filter((r) => r.kind === kind && !r.error);
 	const pairs = ours.flatMap((o) => {
 		const ref = results.find((r) => r.kind === 'reference' && !r.error && r.round === o.round);
 		return ref ? [{ o, ref }] : [];
@@ -127,6 +127,9 @@ export function renderSection(results, options, facts, command) {
 			'|---|---|---:|---|',
 			...goals(here),
 			'',
+			...(kinds.includes('doetank-sync')
+				? ['The same goals for the sync server as its own process:', '', '| goal | ratio to the reference, run by run | median | result |', '|---|---|---:|---|', ...goals(here, 'doetank-sync'), '']
+				: []),
 			'Every run:',
 			'',
 			'| server | run | edits | deliveries received / expected | lost | converged | p50 ms | p99 ms | max ms | server CPU s | CPU µs per delivery | peak RSS MiB | reconnects | client CPU s | other CPU s / window s |',

@@ -18,8 +18,8 @@ if (options.build) {
 	const built = spawnSync('npm', ['run', 'build'], { cwd: ROOT, stdio: ['ignore', process.stderr, process.stderr] });
 	if (built.status !== 0) process.exit(built.status ?? 1);
 }
-if (options.servers.includes('doetank') && !existsSync(path.join(ROOT, 'build', 'main.js'))) {
-	log('build/main.js is missing: run without --no-build');
+if (options.servers.some((s) => s.startsWith('doetank')) && !['main.js', 'sync.js'].every((f) => existsSync(path.join(ROOT, 'build', f)))) {
+	log('build/main.js or build/sync.js is missing: run without --no-build');
 	process.exit(1);
 }
 

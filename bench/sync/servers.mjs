@@ -17,6 +17,7 @@ export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '
 
 export const SERVER_LABELS = {
 	doetank: 'Doetank Werkplaats (auth + SQLite log)',
+	'doetank-sync': 'Doetank Werkplaats, sync as its own process (npm run sync)',
 	reference: '@y/websocket-server 0.1.1 (in-memory)',
 	hocuspocus: '@hocuspocus/server 4.7.0 (in-memory)'
 };
@@ -72,27 +73,31 @@ async function spawnReady(args, env, probeUrl) {
 	return { pid: /** @type {number} */ (child.pid), stop, output: () => output };
 }
 
-/** Our production build with authentication and a fresh SQLite database. @returns {Promise<RunningServer>} */
-async function startDoetank() {
+/** Settings both of our processes share: a fresh database, no demo network, open registration. @param {string} dir */
+const doetankEnv = (dir) => ({
+	NODE_ENV: 'production',
+	HOST: '127.0.0.1',
+	DATABASE_URL: `file:${path.join(dir, 'db.db')}`,
+	DEMO: '0',
+	REGISTRATION: 'open',
+	LOG_LEVEL: 'warn'
+});
+
+/** Our production web process (which also serves /sync) on a fresh database. */
+async function startWeb() {
 	const port = await freePort();
 	const dir = mkdtempSync(path.join(tmpdir(), 'doetank-bench-'));
 	const base = `http://127.0.0.1:${port}`;
-	const proc = await spawnReady(
-		['build/main.js'],
-		{
-			NODE_ENV: 'production',
-			HOST: '127.0.0.1',
-			PORT: String(port),
-			DATABASE_URL: `file:${path.join(dir, 'db.db')}`,
-			DEMO: '0',
-			REGISTRATION: 'open',
-			LOG_LEVEL: 'warn'
-		},
-		`${base}/healthz`
-	).catch((err) => {
+	const proc = await spawnReady(['build/main.js'], { ...doetankEnv(dir), PORT: String(port) }, `${base}/healthz`).catch((err) => {
 		rmSync(dir, { recursive: true, force: true });
 		throw err;
 	});
+	return { proc, dir, base, port };
+}
+
+/** Our production build with authentication and a fresh SQLite database. @returns {Promise<RunningServer>} */
+async function startDoetank() {
+	const { proc, dir, base, port } = await startWeb();
 	return {
 		kind: 'doetank',
 		label: SERVER_LABELS.doetank,
@@ -103,6 +108,38 @@ async function startDoetank() {
 		stop: async () => {
 			await proc.stop();
 			rmSync(dir, { recursive: true, force: true });
+		}
+	};
+}
+
+/**
+ * The same sync server as its own process (`npm run sync`) on the web process's database; the web
+ * process only sets up accounts and Doetanks, and the sync process alone is measured.
+ * @returns {Promise<RunningServer>}
+ */
+async function startDoetankSync() {
+	const web = await startWeb();
+	const syncPort = await freePort();
+	const stopWeb = async () => {
+		await web.proc.stop();
+		rmSync(web.dir, { recursive: true, force: true });
+	};
+	const sync = await spawnReady(['build/sync.js'], { ...doetankEnv(web.dir), SYNC_PORT: String(syncPort) }, `http://127.0.0.1:${syncPort}/healthz`).catch(
+		async (err) => {
+			await stopWeb();
+			throw err;
+		}
+	);
+	return {
+		kind: 'doetank-sync',
+		label: SERVER_LABELS['doetank-sync'],
+		protocol: 'y-websocket',
+		pid: sync.pid,
+		url: `ws://127.0.0.1:${syncPort}/sync`,
+		rooms: (docs, clients) => prepareDoetanks(web.base, docs, clients),
+		stop: async () => {
+			await sync.stop();
+			await stopWeb();
 		}
 	};
 }
@@ -130,6 +167,7 @@ async function startInMemory(kind, script, protocol) {
 /** @type {Record<string, () => Promise<RunningServer>>} */
 export const START = {
 	doetank: startDoetank,
+	'doetank-sync': startDoetankSync,
 	// The reference y-websocket server through its own bin.
 	reference: () => startInMemory('reference', 'node_modules/@y/websocket-server/src/server.js', 'y-websocket'),
 	// Hocuspocus without extensions: no persistence, no authentication.
