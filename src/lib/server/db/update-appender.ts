@@ -12,10 +12,6 @@ export type AppendUpdates = (updates: readonly LoggedUpdate[]) => void | Promise
  * which @libsql/client runs on) with its statements prepared once. A libSQL server (by URL) and an
  * in-memory database (which a second connection could not see) go through the shared client.
  */
-function run(insert: Libsql.Statement, u: LoggedUpdate): void {
-	insert.run(u.doetankId, u.seq, Buffer.from(u.update.buffer, u.update.byteOffset, u.update.byteLength), u.userId, u.at);
-}
-
 export function updateAppender(client: Client, url: string, timeoutMs: number): { append: AppendUpdates; close(): void } {
 	const path = url.startsWith('file:') ? url.slice('file:'.length) : null;
 	if (path === null || path === ':memory:' || path === '') {
@@ -58,4 +54,8 @@ export function updateAppender(client: Client, url: string, timeoutMs: number): 
 			statements = null;
 		}
 	};
+}
+
+function run(insert: Libsql.Statement, u: LoggedUpdate): void {
+	insert.run(u.doetankId, u.seq, Buffer.from(u.update.buffer, u.update.byteOffset, u.update.byteLength), u.userId, u.at);
 }
