@@ -3,11 +3,19 @@ import { cpuSeconds, machineBusySeconds, peakRssMiB, resetPeakRss } from './proc
 import { START } from './servers.mjs';
 import { latencySummary, timeline } from './stats.mjs';
 import { closeWorkers, request, spawnWorkers } from './workers.mjs';
+import { spawnSync } from 'node:child_process';
+import os from 'node:os';
 
 const now = () => performance.timeOrigin + performance.now();
 const sleep = (/** @type {number} */ ms) => new Promise((resolve) => setTimeout(resolve, Math.max(0, ms)));
 const CONNECT_TIMEOUT_MS = 60_000;
 const DRAIN_TIMEOUT_MS = 15_000;
+
+/** Binds every thread of a process to the given cores. @param {number} pid @param {string} cores */
+function pin(pid, cores) {
+	const done = spawnSync('taskset', ['-a', '-p', '-c', cores, String(pid)], { stdio: 'ignore' });
+	if (done.status !== 0) throw new Error(`taskset could not pin process ${pid} to cores ${cores}`);
+}
 
 /**
  * @typedef {{ kind: string, label: string, scenario: import('./options.mjs').Scenario, round: number, error?: string,
@@ -65,6 +73,11 @@ export async function measure(kind, scenario, round, options) {
 			room.cookies.map((cookie, slot) => ({ protocol: server.protocol, url: server.url, room: room.room, cookie, doc, slot }))
 		);
 		workers = spawnWorkers(Math.min(options.workers, specs.length));
+		if (options.pin) {
+			const last = os.cpus().length - 1;
+			pin(server.pid, `${last}`);
+			for (const pid of [process.pid, ...workers.map((w) => /** @type {number} */ (w.pid))]) pin(pid, last > 0 ? `0-${Math.max(0, last - 1)}` : '0');
+		}
 		// Round robin, so the clients of one document sit in different processes.
 		const shares = workers.map((_, w) => specs.filter((_, i) => i % workers.length === w));
 		await Promise.all(workers.map((w, i) => request(w, { type: 'connect', clients: shares[i] }, 'connected', CONNECT_TIMEOUT_MS)));

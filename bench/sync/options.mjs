@@ -15,13 +15,15 @@ const USAGE = `npm run bench:sync -- [flags]
   --quick                       smoke run: 3x4x2, 5 s, warm-up 2 s, one run, report only printed
   --no-build                    use the existing build/main.js instead of running "npm run build"
   --timeline                    also print p50/p99/max per second of each measured window (stderr)
+  --pin                         server on the last core, client processes and this harness on the others
+                                (taskset): the server's own tail without client processes competing
 Environment: BENCH_NODE_ARGS="..." gives every server process the same extra Node flags
   (e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof" to profile them).`;
 
 /**
  * @typedef {{ docs: number, clients: number, rate: number }} Scenario
  * @typedef {{ scenarios: Scenario[], durationS: number, warmupS: number, repeat: number, servers: string[],
- *   workers: number, out: string, build: boolean, quick: boolean, timeline: boolean }} Options
+ *   workers: number, out: string, build: boolean, quick: boolean, timeline: boolean, pin: boolean }} Options
  */
 
 /** @param {string} text @returns {Scenario} */
@@ -59,6 +61,7 @@ export function parseOptions(argv) {
 			quick: { type: 'boolean', default: false },
 			'no-build': { type: 'boolean', default: false },
 			timeline: { type: 'boolean', default: false },
+			pin: { type: 'boolean', default: false },
 			help: { type: 'boolean', default: false }
 		}
 	});
@@ -80,6 +83,7 @@ export function parseOptions(argv) {
 		out: values.out ?? (quick ? '-' : 'BENCHMARKS.md'),
 		build: !values['no-build'],
 		quick,
-		timeline: values.timeline ?? false
+		timeline: values.timeline ?? false,
+		pin: values.pin ?? false
 	};
 }

@@ -99,6 +99,7 @@ export function renderSection(results, options, facts, command) {
 		`Run: ${facts.date}; ${facts.cores} cores (${facts.cpu}), ${fixed(facts.memGiB, 1)} GiB RAM, Node ${facts.node}, ${facts.os}; load average ${fixed(facts.load, 2)} at the start.`,
 		`Per scenario: ${options.repeat} round${options.repeat === 1 ? '' : 's'}; in each round every server runs once (taking turns to go first), each in a fresh process, with ${options.warmupS} s warm-up, ${options.durationS} s measured, ${options.workers} client processes on the same machine.`,
 		'',
+		...(options.pin ? ['Pinned (`--pin`): the server process on the last core, the client processes and the harness on the others.', ''] : []),
 		'Each client is a `Y.Doc` with the provider of its server (`y-websocket` 3.1.0 for ours and the reference, `@hocuspocus/provider` for Hocuspocus).',
 		'An edit is one transaction that types or deletes a few characters in a `Y.Text` and stores its send time in a `Y.Map`.',
 		'Latency runs from that send time to the moment another client of the document observes the edit; every process reads the same wall clock.',
