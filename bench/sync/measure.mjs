@@ -1,10 +1,10 @@
 // One measurement: one server, one scenario, from a fresh server process to its shutdown.
+import { spawnSync } from 'node:child_process';
+import os from 'node:os';
 import { cpuSeconds, machineBusySeconds, peakRssMiB, resetPeakRss } from './proc.mjs';
 import { START } from './servers.mjs';
 import { latencySummary, timeline } from './stats.mjs';
 import { closeWorkers, request, spawnWorkers } from './workers.mjs';
-import { spawnSync } from 'node:child_process';
-import os from 'node:os';
 
 const now = () => performance.timeOrigin + performance.now();
 const sleep = (/** @type {number} */ ms) => new Promise((resolve) => setTimeout(resolve, Math.max(0, ms)));
@@ -76,7 +76,7 @@ export async function measure(kind, scenario, round, options) {
 		if (options.pin) {
 			const last = os.cpus().length - 1;
 			pin(server.pid, `${last}`);
-			for (const pid of [process.pid, ...workers.map((w) => /** @type {number} */ (w.pid))]) pin(pid, last > 0 ? `0-${Math.max(0, last - 1)}` : '0');
+			for (const pid of [process.pid, ...workers.map((w) => /** @type {number} */ (w.pid))]) pin(pid, last > 0 ? `0-${last - 1}` : '0');
 		}
 		// Round robin, so the clients of one document sit in different processes.
 		const shares = workers.map((_, w) => specs.filter((_, i) => i % workers.length === w));

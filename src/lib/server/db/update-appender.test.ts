@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { openDatabase, type Database } from './client';
+import { openDatabase } from './client';
 import { readDocument, type LoggedUpdate } from './doc-log';
 import { migrate } from './migrate';
 import { testDatabase } from './test-db';
@@ -8,10 +8,6 @@ let cleanup = () => {};
 afterEach(() => cleanup());
 
 const row = (seq: number, byte = seq): LoggedUpdate => ({ doetankId: 'd', seq, update: new Uint8Array([byte, 1, 2]), userId: 'ann', at: seq });
-
-async function withDoetank(db: Database): Promise<void> {
-	await db.execute("INSERT INTO doetanks (id, name, onderwerp, beoogd_doel, created_at) VALUES ('d', 'T', 'o', 'b', 0)");
-}
 
 describe('db.appendUpdates', () => {
 	it('stores one row and a batch, read back through the shared client', async () => {
@@ -47,7 +43,7 @@ describe('db.appendUpdates', () => {
 		const db = await openDatabase('file::memory:');
 		cleanup = () => db.close();
 		await migrate(db);
-		await withDoetank(db);
+		await db.execute("INSERT INTO doetanks (id, name, onderwerp, beoogd_doel, created_at) VALUES ('d', 'T', 'o', 'b', 0)");
 		await db.appendUpdates([row(1), row(2)]);
 		expect((await readDocument(db, 'd')).lastSeq).toBe(2);
 	});
