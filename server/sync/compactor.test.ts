@@ -19,7 +19,7 @@ afterEach(() => cleanup());
 function writer(log: UpdateLog) {
 	const doc = new Y.Doc();
 	const pending: Promise<number>[] = [];
-	doc.on('update', (u: Uint8Array) => pending.push(log.append('d', u, 'ann')));
+	doc.on('update', (u: Uint8Array) => pending.push(new Promise((durable) => log.append('d', u, 'ann', durable))));
 	return {
 		type: (chars: string) => {
 			for (const c of chars) doc.getText('t').insert(doc.getText('t').length, c);

@@ -54,7 +54,7 @@ export class Compactor {
 
 	/** Called with every batch the update log has made durable. */
 	noteCommitted(updates: readonly LoggedUpdate[]): void {
-		for (const u of updates) void this.grow(u.doetankId, 1, u.update.byteLength);
+		for (const u of updates) this.grow(u.doetankId, 1, u.update.byteLength);
 	}
 
 	/** Resolves when no compaction is queued or running. */
@@ -62,7 +62,8 @@ export class Compactor {
 		while (this.running) await this.running;
 	}
 
-	private async grow(doetankId: string, count: number, bytes: number): Promise<void> {
+	/** Counts an update; synchronous except the first time a document is seen (and while its size loads). */
+	private grow(doetankId: string, count: number, bytes: number): void {
 		const size = this.sizes.get(doetankId);
 		if (size === undefined) {
 			// First sight of this document in this process: start from what the database holds
@@ -72,11 +73,11 @@ export class Compactor {
 				() => void this.sizes.delete(doetankId)
 			);
 			this.sizes.set(doetankId, loading);
-			return loading;
+			return;
 		}
 		if (size instanceof Promise) {
-			await size;
-			return this.grow(doetankId, count, bytes);
+			void size.then(() => this.grow(doetankId, count, bytes));
+			return;
 		}
 		size.count += count;
 		size.bytes += bytes;

@@ -43,8 +43,10 @@ export interface ConnectionOptions {
  * an update is applied and broadcast only after the write-ahead log has made it durable.
  */
 export class SyncConnection implements Peer {
-	/** Set while an update waits to become durable; later messages of this client wait behind it. */
-	private waiting: Promise<void> | null = null;
+	/** Updates of this client the log has not yet made durable. */
+	private unsaved = 0;
+	/** Steps that arrived while an update was waiting for the log; they run after it, in order. */
+	private readonly backlog: (() => void)[] = [];
 	private readonly awarenessIds = new Set<number>();
 	private closed = false;
 
@@ -55,39 +57,46 @@ export class SyncConnection implements Peer {
 		private readonly options: ConnectionOptions
 	) {
 		live.fanout.peers.add(this);
-		ws.on('message', (data: Buffer, isBinary: boolean) => this.inOrder(() => this.handle(isBinary ? data : null)));
+		ws.on('message', (data: Buffer, isBinary: boolean) => {
+			const message = isBinary ? data : null;
+			if (this.unsaved > 0) this.backlog.push(() => this.receive(message));
+			else this.receive(message);
+		});
 		// ws reports protocol violations (too large, invalid UTF-8) as an 'error' and then closes the
 		// socket itself with 1009 / 1007; without a listener that error would end the whole process.
 		ws.on('error', () => this.close(CLOSE.badMessage, 'protocol error'));
 		ws.on('close', (code: number) => {
 			this.closed = true;
 			// Leave only after every message already received has been handled (and logged).
-			this.inOrder(() => this.cleanup(code));
+			if (this.unsaved > 0) this.backlog.push(() => this.cleanup(code));
+			else this.guarded(() => this.cleanup(code));
 		});
 		this.send(encodeSync(SYNC_STEP1, Y.encodeStateVector(live.doc)));
 		const states = [...live.awareness.getStates().keys()];
 		if (states.length > 0) this.send(encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(live.awareness, states)));
 	}
 
-	/**
-	 * Runs the steps of this connection strictly in arrival order. Most messages are handled at once;
-	 * only an update waits (for the log), and then what follows waits for it. A failing step ends
-	 * this connection only, never the order or the process.
-	 */
-	private inOrder(step: () => Promise<void> | void): void {
-		const guarded = (): Promise<void> | void => {
-			try {
-				return step()?.catch(() => this.close(CLOSE.badMessage, 'message could not be applied'));
-			} catch {
-				this.close(CLOSE.badMessage, 'message could not be applied');
-			}
-		};
-		const waiting = this.waiting ? this.waiting.then(guarded) : guarded();
-		if (!waiting) return;
-		this.waiting = waiting;
-		void waiting.then(() => {
-			if (this.waiting === waiting) this.waiting = null;
-		});
+	/** A failing step ends this connection only, never the order or the process. */
+	private guarded(step: () => void): void {
+		try {
+			step();
+		} catch {
+			this.close(CLOSE.badMessage, 'message could not be applied');
+		}
+	}
+
+	/** `guarded(() => this.handle(message))` without a closure per message. */
+	private receive(message: Uint8Array | null): void {
+		try {
+			this.handle(message);
+		} catch {
+			this.close(CLOSE.badMessage, 'message could not be applied');
+		}
+	}
+
+	/** Runs what waited behind updates that are durable now, until the next update has to wait. */
+	private runBacklog(): void {
+		while (this.unsaved === 0 && this.backlog.length > 0) this.guarded(this.backlog.shift()!);
 	}
 
 	/** Downgrades or ends this connection after access changed. */
@@ -108,7 +117,7 @@ export class SyncConnection implements Peer {
 		this.ws.close(code, reason);
 	}
 
-	private handle(data: Uint8Array | null): Promise<void> | void {
+	private handle(data: Uint8Array | null): void {
 		if (this.closed) return;
 		let message;
 		try {
@@ -141,7 +150,7 @@ export class SyncConnection implements Peer {
 		}
 	}
 
-	private acceptUpdate(update: Uint8Array): Promise<void> | void {
+	private acceptUpdate(update: Uint8Array): void {
 		if (!this.identity.canWrite) {
 			// Read-only roles still receive everything; their writes are neither applied, stored nor sent on.
 			this.options.onUpdate?.('dropped_readonly');
@@ -161,14 +170,26 @@ export class SyncConnection implements Peer {
 			this.options.onUpdate?.('dropped_incomplete');
 			return;
 		}
-		return this.options.log.append(this.live.id, update, this.identity.userId).then((seq) => {
-			this.options.onUpdate?.('accepted');
-			const started = performance.now();
-			Y.applyUpdate(this.live.doc, update, this);
-			this.live.appliedSeq = seq;
-			this.live.fanout.update(update, this);
-			this.options.onBroadcast?.(performance.now() - started);
+		this.unsaved++;
+		this.options.log.append(this.live.id, update, this.identity.userId, (seq) => {
+			this.unsaved--;
+			try {
+				this.publish(update, seq);
+			} catch {
+				this.close(CLOSE.badMessage, 'update could not be applied');
+			}
+			this.runBacklog();
 		});
+	}
+
+	/** Applies a durable update to the live document and sends it to every other client. */
+	private publish(update: Uint8Array, seq: number): void {
+		this.options.onUpdate?.('accepted');
+		const started = performance.now();
+		Y.applyUpdate(this.live.doc, update, this);
+		this.live.appliedSeq = seq;
+		this.live.fanout.update(update, this);
+		this.options.onBroadcast?.(performance.now() - started);
 	}
 
 	deliver(message: Uint8Array): boolean {

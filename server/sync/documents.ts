@@ -117,7 +117,7 @@ export class DocumentRegistry {
 		} finally {
 			doc.off('update', collect);
 		}
-		const seqs = await Promise.all(changes.map((update) => this.log.append(id, update, null)));
+		const seqs = await Promise.all(changes.map((update) => new Promise<number>((durable) => this.log.append(id, update, null, durable))));
 		return seqs.at(-1);
 	}
 

@@ -14,6 +14,12 @@ export class SyncMetrics {
 		labelNames: ['result'] as const,
 		registers: [this.registry]
 	});
+	/** The counter of each result, bound once: labelling on every update hashes the labels each time. */
+	readonly received = {
+		accepted: this.updatesReceived.labels('accepted'),
+		dropped_readonly: this.updatesReceived.labels('dropped_readonly'),
+		dropped_incomplete: this.updatesReceived.labels('dropped_incomplete')
+	};
 	readonly updatesSent = new Counter({
 		name: 'doetank_sync_updates_sent_total',
 		help: 'Document updates sent to clients (one per receiving connection).',

@@ -64,31 +64,40 @@ export function decodeClientMessage(data: Uint8Array): ClientMessage {
 	return message;
 }
 
-export function encodeSync(sub: number, payload: Uint8Array): Uint8Array {
+/**
+ * The encoded message as a Buffer (a view, not a copy): ws wraps every other Uint8Array in a new
+ * Buffer on each send, and a fanned-out update is sent to every client of the document.
+ */
+function finish(encoder: encoding.Encoder): Buffer {
+	const bytes = encoding.toUint8Array(encoder);
+	return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+}
+
+export function encodeSync(sub: number, payload: Uint8Array): Buffer {
 	const encoder = encoding.createEncoder();
 	encoding.writeVarUint(encoder, MESSAGE_SYNC);
 	encoding.writeVarUint(encoder, sub);
 	encoding.writeVarUint8Array(encoder, payload);
-	return encoding.toUint8Array(encoder);
+	return finish(encoder);
 }
 
-export function encodeAwareness(update: Uint8Array): Uint8Array {
+export function encodeAwareness(update: Uint8Array): Buffer {
 	const encoder = encoding.createEncoder();
 	encoding.writeVarUint(encoder, MESSAGE_AWARENESS);
 	encoding.writeVarUint8Array(encoder, update);
-	return encoding.toUint8Array(encoder);
+	return finish(encoder);
 }
 
-export function encodeStatus(persistence: PersistenceState): Uint8Array {
+export function encodeStatus(persistence: PersistenceState): Buffer {
 	const encoder = encoding.createEncoder();
 	encoding.writeVarUint(encoder, MESSAGE_STATUS);
 	encoding.writeVarString(encoder, JSON.stringify({ persistence }));
-	return encoding.toUint8Array(encoder);
+	return finish(encoder);
 }
 
-export function encodeSaved(probe: number): Uint8Array {
+export function encodeSaved(probe: number): Buffer {
 	const encoder = encoding.createEncoder();
 	encoding.writeVarUint(encoder, MESSAGE_SAVED);
 	encoding.writeVarUint(encoder, probe);
-	return encoding.toUint8Array(encoder);
+	return finish(encoder);
 }

@@ -94,7 +94,8 @@ export function createSyncServer(services: SyncServices, options: Partial<SyncOp
 			if (persistence === 'failing') services.log.info({ updates: updates.length }, 'sync: writing updates works again');
 			setPersistence('ok');
 			compactor.noteCommitted(updates);
-		}
+		},
+		onCallbackError: (err) => services.log.error({ err }, 'sync: handling a stored update failed')
 	});
 	const registry = new DocumentRegistry(services.db, log, opts.graceMs, {
 		onDelivered: (count) => metrics.updatesSent.inc(count),
@@ -135,7 +136,7 @@ export function createSyncServer(services: SyncServices, options: Partial<SyncOp
 				{
 					log,
 					maxBufferedBytes: opts.maxBufferedBytes,
-					onUpdate: (result) => metrics.updatesReceived.inc({ result }),
+					onUpdate: (result) => metrics.received[result].inc(),
 					onBroadcast: (ms) => metrics.broadcast.observe(ms / 1000),
 					onPresence: (state) => showPresence(connection, state),
 					onClosed: (c, code) => {

@@ -13,6 +13,10 @@ beforeEach(async () => {
 });
 afterEach(() => cleanup());
 
+/** Appends and resolves once the log reports the update durable. */
+const appended = (log: UpdateLog, update: Uint8Array, userId: string | null) =>
+	new Promise<number>((durable) => log.append('d', update, userId, durable));
+
 function edits(count: number): Uint8Array[] {
 	const doc = new Y.Doc();
 	const updates: Uint8Array[] = [];
@@ -26,7 +30,7 @@ describe('UpdateLog', () => {
 		const batches: number[] = [];
 		const log = new UpdateLog(db, { onCommit: (updates) => batches.push(updates.length) });
 		const updates = edits(50);
-		await Promise.all(updates.map((u) => log.append('d', u, null)));
+		await Promise.all(updates.map((u) => appended(log, u, null)));
 		expect(batches).toEqual([50]);
 		const stored = await readDocument(db, 'd');
 		expect(stored.lastSeq).toBe(50);
@@ -37,10 +41,10 @@ describe('UpdateLog', () => {
 
 	it('continues the sequence of a document loaded from the database', async () => {
 		const log = new UpdateLog(db);
-		await Promise.all(edits(3).map((u) => log.append('d', u, 'u1')));
+		await Promise.all(edits(3).map((u) => appended(log, u, 'u1')));
 		const fresh = new UpdateLog(db);
 		fresh.startAt('d', (await readDocument(db, 'd')).lastSeq);
-		await fresh.append('d', edits(1)[0]!, 'u2');
+		await appended(fresh, edits(1)[0]!, 'u2');
 		expect((await readDocument(db, 'd')).lastSeq).toBe(4);
 	});
 
@@ -49,12 +53,27 @@ describe('UpdateLog', () => {
 		const log = new UpdateLog(db, { onError: (_e, attempt) => errors.push(attempt), retryMs: 5 });
 		await db.execute('ALTER TABLE doc_updates RENAME TO doc_updates_away');
 		let durable = false;
-		const write = log.append('d', edits(1)[0]!, null).then(() => (durable = true));
+		const write = appended(log, edits(1)[0]!, null).then(() => (durable = true));
 		await new Promise((r) => setTimeout(r, 60));
 		expect(durable).toBe(false);
 		expect(errors.length).toBeGreaterThan(0);
 		await db.execute('ALTER TABLE doc_updates_away RENAME TO doc_updates');
 		await write;
 		expect((await readDocument(db, 'd')).updates).toHaveLength(1);
+	});
+
+	it('tells every caller of a batch in order, even when one of them throws', async () => {
+		const failures: unknown[] = [];
+		const log = new UpdateLog(db, { onCallbackError: (error) => failures.push(error) });
+		const heard: number[] = [];
+		const [first, second, third] = edits(3);
+		log.append('d', first!, null, (seq) => heard.push(seq));
+		log.append('d', second!, null, () => {
+			throw new Error('caller bug');
+		});
+		await appended(log, third!, null).then((seq) => heard.push(seq));
+		expect(heard).toEqual([1, 3]);
+		expect(failures).toEqual([new Error('caller bug')]);
+		expect((await readDocument(db, 'd')).lastSeq).toBe(3);
 	});
 });
