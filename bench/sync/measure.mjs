@@ -1,7 +1,9 @@
 // One measurement: one server, one scenario, from a fresh server process to its shutdown.
 import { spawnSync } from 'node:child_process';
+import { rmSync } from 'node:fs';
 import os from 'node:os';
 import { cpuSeconds, machineBusySeconds, peakRssMiB, resetPeakRss } from './proc.mjs';
+import { profile } from './profile.mjs';
 import { START } from './servers.mjs';
 import { latencySummary, timeline } from './stats.mjs';
 import { closeWorkers, request, spawnWorkers } from './workers.mjs';
@@ -22,7 +24,7 @@ function pin(pid, cores) {
  *   edits: number, expected: number, received: number, convergedDocs: number, p50: number, p99: number,
  *   max: number, cpuS: number, cpuPerDeliveryUs: number, peakRssMiB: number, peakIsWorkload: boolean,
  *   reconnects: number, seconds: number, clientCpuS: number, otherCpuS: number,
- *   timeline: ReturnType<typeof timeline> }} Result
+ *   timeline: ReturnType<typeof timeline>, parts?: Record<string, number> | null }} Result
  */
 
 /**
@@ -91,6 +93,7 @@ export async function measure(kind, scenario, round, options) {
 		const cpuFrom = cpuSnapshot(server.pid, workers);
 		// A mark for profilers attached by hand (see BENCH_NODE_ARGS in --help): the window starts now.
 		process.stderr.write(`  measured window starts at ${new Date(measureFrom).toISOString()} (server pid ${server.pid})\n`);
+		const parts = options.profile ? profile(server.pid, options.durationS) : null;
 		const counts = await edited;
 		const totals = sumByDoc(counts.map((c) => c.sent));
 		const measuredEdits = sumByDoc(counts.map((c) => c.measured));
@@ -127,10 +130,13 @@ export async function measure(kind, scenario, round, options) {
 				results.map((r) => r.latencies),
 				results.map((r) => r.sentAts),
 				measureFrom
-			)
+			),
+			parts: await parts
 		};
 	} finally {
 		await closeWorkers(workers);
 		await server.stop();
+		// --perf-basic-prof leaves the symbol map of the server's JIT code behind.
+		if (options.profile) rmSync(`/tmp/perf-${server.pid}.map`, { force: true });
 	}
 }

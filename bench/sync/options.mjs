@@ -17,13 +17,16 @@ const USAGE = `npm run bench:sync -- [flags]
   --timeline                    also print p50/p99/max per second of each measured window (stderr)
   --pin                         server on the last core, client processes and this harness on the others
                                 (taskset): the server's own tail without client processes competing
+  --profile                     sample each server with Linux perf in the measured window and report its CPU
+                                per delivery by part (persistence, GC, send, Yjs, receive, event loop, other);
+                                the servers get --perf-basic-prof, and perf's own load makes these runs slower
 Environment: BENCH_NODE_ARGS="..." gives every server process the same extra Node flags
   (e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof" to profile them).`;
 
 /**
  * @typedef {{ docs: number, clients: number, rate: number }} Scenario
  * @typedef {{ scenarios: Scenario[], durationS: number, warmupS: number, repeat: number, servers: string[],
- *   workers: number, out: string, build: boolean, quick: boolean, timeline: boolean, pin: boolean }} Options
+ *   workers: number, out: string, build: boolean, quick: boolean, timeline: boolean, pin: boolean, profile: boolean }} Options
  */
 
 /** @param {string} text @returns {Scenario} */
@@ -62,6 +65,7 @@ export function parseOptions(argv) {
 			'no-build': { type: 'boolean', default: false },
 			timeline: { type: 'boolean', default: false },
 			pin: { type: 'boolean', default: false },
+			profile: { type: 'boolean', default: false },
 			help: { type: 'boolean', default: false }
 		}
 	});
@@ -84,6 +88,7 @@ export function parseOptions(argv) {
 		build: !values['no-build'],
 		quick,
 		timeline: values.timeline ?? false,
-		pin: values.pin ?? false
+		pin: values.pin ?? false,
+		profile: values.profile ?? false
 	};
 }

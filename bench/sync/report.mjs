@@ -1,5 +1,6 @@
 // Turns the results into the Markdown section of BENCHMARKS.md.
 import os from 'node:os';
+import { PART_NAMES } from './profile.mjs';
 import { median } from './stats.mjs';
 
 const START = '<!-- bench:sync:start -->';
@@ -76,6 +77,31 @@ function goals(results, kind = 'doetank') {
 	];
 }
 
+/**
+ * With --profile: each server's CPU per delivery by part, the median over its runs.
+ * @param {Result[]} results all runs of one scenario @param {string[]} kinds
+ */
+function partsTable(results, kinds) {
+	const profiled = results.filter((r) => !r.error && r.parts);
+	if (profiled.length === 0) return [];
+	/** @param {Result} r @param {string} part */
+	const perDelivery = (r, part) => ((r.parts?.[part] ?? 0) / r.received) * 1e6;
+	const rows = kinds.flatMap((kind) => {
+		const runs = profiled.filter((r) => r.kind === kind);
+		if (runs.length === 0) return [];
+		const cells = [...PART_NAMES.map((part) => median(runs.map((r) => perDelivery(r, part)))), median(runs.map((r) => PART_NAMES.reduce((sum, part) => sum + perDelivery(r, part), 0)))];
+		return [`| ${runs[0]?.label} | ${runs.length} | ${cells.map((c) => fixed(c, 1)).join(' | ')} |`];
+	});
+	return [
+		'Where the server CPU goes (`--profile`: perf samples at 999 Hz over the measured window, without the drain; µs per delivery, median of the profiled runs):',
+		'',
+		`| server | runs | ${PART_NAMES.join(' | ')} | total |`,
+		`|---|---:|${PART_NAMES.map(() => '---:|').join('')}---:|`,
+		...rows,
+		''
+	];
+}
+
 /** @param {Result[]} results */
 function hocuspocusNote(results) {
 	const runs = results.filter((r) => r.kind === 'hocuspocus');
@@ -100,6 +126,13 @@ export function renderSection(results, options, facts, command) {
 		`Per scenario: ${options.repeat} round${options.repeat === 1 ? '' : 's'}; in each round every server runs once (taking turns to go first), each in a fresh process, with ${options.warmupS} s warm-up, ${options.durationS} s measured, ${options.workers} client processes on the same machine.`,
 		'',
 		...(options.pin ? ['Pinned (`--pin`): the server process on the last core, the client processes and the harness on the others.', ''] : []),
+		...(options.profile
+			? [
+					'Profiled (`--profile`): perf sampled each server during its measured window, and the servers ran with `--perf-basic-prof`. perf itself takes CPU on the same machine, so judge the goals on a run without it.',
+					'A sample is charged to the first part its stack matches: persistence (libsql/SQLite, and its pwrite, fcntl and fsync calls), GC, send (ws sender and the write system calls, including the kernel delivering to the receiving socket), Yjs (yjs, y-protocols, lib0), receive (ws receiver and the read calls), event loop (epoll and timers), other.',
+					''
+				]
+			: []),
 		'Each client is a `Y.Doc` with the provider of its server (`y-websocket` 3.1.0 for ours and the reference, `@hocuspocus/provider` for Hocuspocus).',
 		'An edit is one transaction that types or deletes a few characters in a `Y.Text` and stores its send time in a `Y.Map`.',
 		'Latency runs from that send time to the moment another client of the document observes the edit; every process reads the same wall clock.',
@@ -128,6 +161,7 @@ export function renderSection(results, options, facts, command) {
 			'|---|---|---:|---|',
 			...goals(here),
 			'',
+			...partsTable(here, kinds),
 			...(kinds.includes('doetank-sync')
 				? ['The same goals for the sync server as its own process:', '', '| goal | ratio to the reference, run by run | median | result |', '|---|---|---:|---|', ...goals(here, 'doetank-sync'), '']
 				: []),

@@ -5,6 +5,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { measure } from './measure.mjs';
 import { parseOptions } from './options.mjs';
+import { perfAvailable } from './profile.mjs';
 import { machine, mergeInto, renderSection } from './report.mjs';
 import { ROOT, SERVER_LABELS } from './servers.mjs';
 
@@ -21,6 +22,15 @@ if (options.build) {
 if (options.servers.some((s) => s.startsWith('doetank')) && !['main.js', 'sync.js'].every((f) => existsSync(path.join(ROOT, 'build', f)))) {
 	log('build/main.js or build/sync.js is missing: run without --no-build');
 	process.exit(1);
+}
+
+if (options.profile) {
+	if (!perfAvailable()) {
+		log('--profile needs Linux perf (the "perf" command), which does not run here');
+		process.exit(1);
+	}
+	// perf names the servers' JIT-compiled functions through the map this flag makes them write.
+	process.env.BENCH_NODE_ARGS = `--perf-basic-prof ${process.env.BENCH_NODE_ARGS ?? ''}`.trim();
 }
 
 /** @type {import('./measure.mjs').Result[]} */

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { chargeSamples } from '../../bench/sync/profile.mjs';
 import { renderSection } from '../../bench/sync/report.mjs';
 import { median } from '../../bench/sync/stats.mjs';
 
@@ -40,5 +41,33 @@ describe('bench report', () => {
 		expect(text).toContain('not measured: needs Doetank and reference results from the same run');
 		const paired: string = renderSection([run('doetank', 1, 4, 40, 1), run('reference', 1, 4, 40)], options, facts, 'x');
 		expect(paired).toContain('| zero lost deliveries | 1 lost in 1 runs (reference: 0) | | **not met** |');
+	});
+
+	it('charges each perf sample to the first part its stack matches', () => {
+		// `perf script -F ip,sym,dso`: one stack per block, innermost frame first.
+		const stack = (...frames: string[]) => frames.map((f, i) => `\t${(i + 1).toString(16)} ${f}`).join('\n');
+		const script = [
+			stack('sqlite3VdbeExec (/work/node_modules/@libsql/linux-x64-gnu/index.node)', 'JS:*append file:///build/main.js:1 (/tmp/perf-1.map)'),
+			stack('__x64_sys_fcntl ([kernel.kallsyms])', 'fcntl64 (/usr/lib/libc.so.6)'),
+			stack('v8::internal::Scavenger::ScavengePage (/usr/bin/node)', 'JS:*applyUpdateV2 file:///node_modules/yjs/dist/yjs.mjs:1 (/tmp/perf-1.map)'),
+			stack('tcp_sendmsg ([kernel.kallsyms])', 'JS:*send /node_modules/ws/lib/sender.js:1 (/tmp/perf-1.map)', 'JS:*applyUpdateV2 file:///node_modules/yjs/dist/yjs.mjs:1 (/tmp/perf-1.map)'),
+			stack('JS:*integrate file:///node_modules/yjs/dist/yjs.mjs:1 (/tmp/perf-1.map)', 'JS:*socketOnData /node_modules/ws/lib/websocket.js:1 (/tmp/perf-1.map)'),
+			stack('JS:*getInfo /node_modules/ws/lib/receiver.js:1 (/tmp/perf-1.map)'),
+			stack('ep_poll ([kernel.kallsyms])', 'epoll_pwait (/usr/lib/libc.so.6)', 'uv__io_poll (/usr/bin/node)'),
+			stack('JS:*handle file:///build/main.js:1 (/tmp/perf-1.map)')
+		].join('\n\n');
+		expect(chargeSamples(script)).toEqual({ persistence: 2, gc: 1, send: 1, yjs: 1, receive: 1, 'event loop': 1, other: 1 });
+	});
+
+	it('reports the profiled CPU per delivery by part, the median over runs', () => {
+		const profiled = (kind: string, round: number, persistence: number) => ({
+			...run(kind, round, 5, 40),
+			parts: { persistence, gc: 0.001, send: 0.004, yjs: 0, receive: 0, 'event loop': 0, other: 0.002 }
+		});
+		const results = [profiled('doetank', 1, 0.002), profiled('doetank', 2, 0.004), profiled('doetank', 3, 0.003), run('reference', 1, 4, 30)];
+		const text: string = renderSection(results, { ...options, profile: true }, facts, 'x');
+		// 200 deliveries per run: 0.003 s of persistence is 15 µs per delivery.
+		const table = text.split('Where the server CPU goes')[1]!.split('\n\n')[1]!.split('\n');
+		expect(table.slice(2)).toEqual(['| doetank | 3 | 15.0 | 5.0 | 20.0 | 0.0 | 0.0 | 0.0 | 10.0 | 50.0 |']);
 	});
 });
