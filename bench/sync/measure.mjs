@@ -1,6 +1,5 @@
 // One measurement: one server, one scenario, from a fresh server process to its shutdown.
 import { spawnSync } from 'node:child_process';
-import { rmSync } from 'node:fs';
 import os from 'node:os';
 import { cpuSeconds, machineBusySeconds, peakRssMiB, resetPeakRss } from './proc.mjs';
 import { profile } from './profile.mjs';
@@ -136,7 +135,5 @@ export async function measure(kind, scenario, round, options) {
 	} finally {
 		await closeWorkers(workers);
 		await server.stop();
-		// --perf-basic-prof leaves the symbol map of the server's JIT code behind.
-		if (options.profile) rmSync(`/tmp/perf-${server.pid}.map`, { force: true });
 	}
 }

@@ -29,8 +29,9 @@ if (options.profile) {
 		log('--profile needs Linux perf (the "perf" command), which does not run here');
 		process.exit(1);
 	}
-	// perf names the servers' JIT-compiled functions through the map this flag makes them write.
-	process.env.BENCH_NODE_ARGS = `--perf-basic-prof ${process.env.BENCH_NODE_ARGS ?? ''}`.trim();
+	// perf names the servers' JIT-compiled functions through the map this flag makes them write; the
+	// V8 log it also turns on would land in the working directory.
+	process.env.BENCH_NODE_ARGS = `--perf-basic-prof --logfile=/dev/null --no-logfile-per-isolate ${process.env.BENCH_NODE_ARGS ?? ''}`.trim();
 }
 
 /** @type {import('./measure.mjs').Result[]} */

@@ -49,6 +49,8 @@ async function spawnReady(args, env, probeUrl) {
 	child.stdout.on('data', keep);
 	child.stderr.on('data', keep);
 	const exited = new Promise((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
+	// --perf-basic-prof (see --profile) leaves the symbol map of the process's JIT code behind.
+	void exited.then(() => rmSync(`/tmp/perf-${child.pid}.map`, { force: true }));
 	const kill = () => child.kill('SIGKILL');
 	process.once('exit', kill);
 	const stop = async () => {
