@@ -5,7 +5,7 @@ import { median } from '../../bench/sync/stats.mjs';
 
 const scenario = { docs: 2, clients: 3, rate: 2 };
 const facts = { date: 'd', cores: 2, cpu: 'c', memGiB: 1, node: 'v20', os: 'linux', load: 0 };
-const options = { scenarios: [scenario], durationS: 20, warmupS: 10, repeat: 3, servers: ['doetank', 'reference'], workers: 4, out: '-', build: false, quick: false, timeline: false, pin: false };
+const options = { scenarios: [scenario], durationS: 20, warmupS: 10, repeat: 3, servers: ['doetank', 'reference'], workers: 4, out: '-', build: false, quick: false, timeline: false, pin: false, profile: false };
 
 function run(kind: string, round: number, p99: number, cpu: number, lost = 0) {
 	return {
