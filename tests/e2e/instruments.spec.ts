@@ -1,5 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Browser, type BrowserContext, type Page } from '@playwright/test';
+import { expect, test, type Browser, type BrowserContext, type Locator, type Page } from '@playwright/test';
+import jsQR from 'jsqr';
+import { PNG } from 'pngjs';
 import { FIXTURE_RESPONSES } from '../../src/lib/domain/instruments/vragenlijst.fixture';
 import { login, PASSWORD, uniqueEmail } from './helpers';
 
@@ -13,6 +15,12 @@ async function account(browser: Browser, name: string): Promise<{ context: Brows
 	const res = await page.request.post('/api/v1/users', { data: { email, name, password: PASSWORD } });
 	expect(res.status()).toBe(201);
 	return { context, page, email };
+}
+
+/** What a phone camera would read from the element: its screenshot, decoded as a QR code. */
+async function scanQr(element: Locator): Promise<string | null> {
+	const png = PNG.sync.read(await element.screenshot());
+	return jsQR(new Uint8ClampedArray(png.data), png.width, png.height)?.data ?? null;
 }
 
 async function seriousViolations(page: Page) {
@@ -134,6 +142,9 @@ test('an attendee joins a café by code on a phone and lands in the workspace; t
 	await expect(facilitator.getByText('Het café loopt')).toBeVisible();
 	const code = (await facilitator.locator('.code-value').textContent())!.trim();
 	expect(code).toMatch(/^[A-Z2-9]{6}$/);
+	// The QR code on the projector leads a phone to the café's join page.
+	const joinUrl = new URL(`/cafe/${code}`, facilitator.url()).href;
+	expect(await scanQr(facilitator.getByRole('img', { name: `QR-code om mee te doen: ${joinUrl}` }))).toBe(joinUrl);
 	const card = facilitator.getByRole('region', { name: doetankName });
 	await expect(card.getByText('Nu actief: 0')).toBeVisible();
 
