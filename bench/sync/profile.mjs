@@ -9,14 +9,15 @@ const HZ = 999;
 /**
  * The parts a sample is charged to, checked in this order against its whole stack (JIT frames are
  * named through --perf-basic-prof). GC comes before the rest because it runs inside whatever
- * allocated; sending before Yjs because the reference sends from inside Yjs's update event.
+ * allocated; sending before Yjs because the reference sends from inside Yjs's update event. Sends
+ * and reads are also known by their system calls, because the JIT may inline ws into its caller.
  */
 export const PARTS = /** @type {const} */ ([
 	['persistence', /index\.node|libsql|sqlite|pwrite|fcntl|fsync|fdatasync/],
 	['gc', /Scaveng|MarkCompact|ConcurrentMarking|Sweeper|Heap::|GCTracer|IncrementalMarking|MinorM/],
-	['send', /sender\.js|sys_writev|sys_write\b/],
+	['send', /sender\.js|writev|ksys_write\b|tcp_sendmsg/],
 	['yjs', /\/yjs\/|\/y-protocols\/|\/lib0\//],
-	['receive', /socketOnData|receiver\.js|uv__read|sys_read\b|sys_recvfrom/],
+	['receive', /socketOnData|receiver\.js|uv__read|ksys_read\b|tcp_recvmsg/],
 	['event loop', /epoll|uv__io_poll|uv__run_timers/]
 ]);
 export const PART_NAMES = [...PARTS.map(([name]) => name), 'other'];

@@ -130,6 +130,7 @@ export function renderSection(results, options, facts, command) {
 			? [
 					'Profiled (`--profile`): perf sampled each server during its measured window, and the servers ran with `--perf-basic-prof`. perf itself takes CPU on the same machine, so judge the goals on a run without it.',
 					'A sample is charged to the first part its stack matches: persistence (libsql/SQLite, and its pwrite, fcntl and fsync calls), GC, send (ws sender and the write system calls, including the kernel delivering to the receiving socket), Yjs (yjs, y-protocols, lib0), receive (ws receiver and the read calls), event loop (epoll and timers), other.',
+					'Persistence is a lower bound: native code without frame pointers leaves stacks that end in the allocator (malloc, free), and those land in other.',
 					''
 				]
 			: []),
