@@ -57,38 +57,30 @@ export class SyncConnection implements Peer {
 		private readonly options: ConnectionOptions
 	) {
 		live.fanout.peers.add(this);
-		ws.on('message', (data: Buffer, isBinary: boolean) => {
-			const message = isBinary ? data : null;
-			if (this.unsaved > 0) this.backlog.push(() => this.receive(message));
-			else this.receive(message);
-		});
+		ws.on('message', (data: Buffer, isBinary: boolean) => this.inOrder(() => this.handle(isBinary ? data : null)));
 		// ws reports protocol violations (too large, invalid UTF-8) as an 'error' and then closes the
 		// socket itself with 1009 / 1007; without a listener that error would end the whole process.
 		ws.on('error', () => this.close(CLOSE.badMessage, 'protocol error'));
 		ws.on('close', (code: number) => {
 			this.closed = true;
 			// Leave only after every message already received has been handled (and logged).
-			if (this.unsaved > 0) this.backlog.push(() => this.cleanup(code));
-			else this.guarded(() => this.cleanup(code));
+			this.inOrder(() => this.cleanup(code));
 		});
 		this.send(encodeSync(SYNC_STEP1, Y.encodeStateVector(live.doc)));
 		const states = [...live.awareness.getStates().keys()];
 		if (states.length > 0) this.send(encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(live.awareness, states)));
 	}
 
+	/** Runs a step now, or after the updates still waiting for the log when there are any. */
+	private inOrder(step: () => void): void {
+		if (this.unsaved > 0) this.backlog.push(step);
+		else this.guarded(step);
+	}
+
 	/** A failing step ends this connection only, never the order or the process. */
 	private guarded(step: () => void): void {
 		try {
 			step();
-		} catch {
-			this.close(CLOSE.badMessage, 'message could not be applied');
-		}
-	}
-
-	/** `guarded(() => this.handle(message))` without a closure per message. */
-	private receive(message: Uint8Array | null): void {
-		try {
-			this.handle(message);
 		} catch {
 			this.close(CLOSE.badMessage, 'message could not be applied');
 		}
@@ -173,11 +165,7 @@ export class SyncConnection implements Peer {
 		this.unsaved++;
 		this.options.log.append(this.live.id, update, this.identity.userId, (seq) => {
 			this.unsaved--;
-			try {
-				this.publish(update, seq);
-			} catch {
-				this.close(CLOSE.badMessage, 'update could not be applied');
-			}
+			this.guarded(() => this.publish(update, seq));
 			this.runBacklog();
 		});
 	}
