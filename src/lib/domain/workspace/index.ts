@@ -42,3 +42,4 @@ export { fragmentToMarkdown, escapeMarkdown, type MarkdownOptions } from './mark
 export { businessCaseToMarkdown, type CanvasExportLabels } from './business-case-markdown';
 export { diffLines, type DiffLine, type DiffKind } from './diff';
 export { restoreFragment, restoreCanvas } from './restore';
+export { writeParagraphs } from './paragraphs';

@@ -1,6 +1,9 @@
+import * as Y from 'yjs';
 import type { DoetankRole, LidType, NetworkRole, Phase } from '$lib/domain/roles';
+import { migrateWorkspace, probleemdefinitie, writeParagraphs } from '$lib/domain/workspace';
 import { hashPassword } from '../auth/passwords';
 import type { Database } from '../db/client';
+import { appendUpdateStatement } from '../db/doc-log';
 import { insertDoetankStatements } from '../db/doetanks';
 import { getMeta, setMetaStatement } from '../db/meta';
 import { countUsers, insertUserStatement, listDemoUsers, type UserRow } from '../db/users';
@@ -9,7 +12,7 @@ import network from './demo-network.json';
 /** Published on the login page and in the start-up log while the demo is active. */
 export const DEMO_PASSWORD = 'doetank-demo';
 
-type DemoDoetank = { id: string; name: string; onderwerp: string; beoogdDoel: string; phase: Phase };
+type DemoDoetank = { id: string; name: string; onderwerp: string; beoogdDoel: string; phase: Phase; probleemdefinitie: string };
 
 interface DemoAccount {
 	key: string;
@@ -47,8 +50,9 @@ export async function seedDemo(db: Database): Promise<boolean> {
 	const users = ACCOUNTS.map((a) =>
 		insertUserStatement({ id: demoId(a.key), email: demoEmail(a.key), name: a.name, networkRole: a.networkRole, isDemo: true, passwordHash })
 	);
-	const doetanks = (network.doetanks as DemoDoetank[]).flatMap((d, index) =>
-		insertDoetankStatements(
+	const now = new Date();
+	const doetanks = (network.doetanks as DemoDoetank[]).flatMap(({ probleemdefinitie: text, ...d }, index) => [
+		...insertDoetankStatements(
 			{ ...d, isDemo: true, createdBy: demoId('trekker') },
 			CAST.filter((c) => index < c.doetanks).map((c) => ({
 				doetankId: d.id,
@@ -57,11 +61,22 @@ export async function seedDemo(db: Database): Promise<boolean> {
 				lidType: c.lidType,
 				directStake: c.directStake
 			}))
-		)
-	);
+		),
+		// The workspace starts with the problem as the report described it, logged as by nobody,
+		// so no demo account gets activity it did not have.
+		appendUpdateStatement({ doetankId: d.id, seq: 1, update: workspaceWith(text, now), userId: null, at: now.getTime() })
+	]);
 	// One transaction: a seed that fails halfway leaves an empty database, which seeds again next start.
 	await db.batch([...users, ...doetanks, setMetaStatement('demo', '1')], 'write');
 	return true;
+}
+
+/** A current-layout workspace document holding only the given probleemdefinitie. */
+function workspaceWith(text: string, now: Date): Uint8Array {
+	const doc = new Y.Doc();
+	migrateWorkspace(doc, now);
+	writeParagraphs(probleemdefinitie(doc), [text]);
+	return Y.encodeStateAsUpdate(doc);
 }
 
 /** The demo accounts to show, or none when this database holds no demo network. */
