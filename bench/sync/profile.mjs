@@ -10,10 +10,11 @@ const HZ = 999;
  * The parts a sample is charged to, checked in this order against its whole stack (JIT frames are
  * named through --perf-basic-prof). GC comes before the rest because it runs inside whatever
  * allocated; sending before Yjs because the reference sends from inside Yjs's update event. Sends
- * and reads are also known by their system calls, because the JIT may inline ws into its caller.
+ * and reads are also known by their system calls, because the JIT may inline ws into its caller;
+ * a `write` to a file (not a socket) is persistence, known by the file system's write path.
  */
 export const PARTS = /** @type {const} */ ([
-	['persistence', /index\.node|libsql|sqlite|pwrite|fcntl|fsync|fdatasync/],
+	['persistence', /index\.node|libsql|sqlite|pwrite|fcntl|fsync|fdatasync|_file_write_iter|_buffered_write_iter|generic_perform_write/],
 	['gc', /Scaveng|MarkCompact|ConcurrentMarking|Sweeper|Heap::|GCTracer|IncrementalMarking|MinorM/],
 	['send', /sender\.js|writev|ksys_write\b|tcp_sendmsg/],
 	['yjs', /\/yjs\/|\/y-protocols\/|\/lib0\//],
