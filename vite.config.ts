@@ -1,6 +1,6 @@
 import { sveltekit } from '@sveltejs/kit/vite';
 import { defineConfig } from 'vitest/config';
-import { devSync } from './server/dev-plugin';
+import { devSync } from './server/dev-plugin.ts';
 
 export default defineConfig({
 	plugins: [sveltekit(), devSync()],
