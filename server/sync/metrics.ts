@@ -1,4 +1,5 @@
-import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
+import { collectDefaultMetrics, Counter, Gauge, Registry } from 'prom-client';
+import { BucketHistogram } from './bucket-histogram';
 
 const LATENCY_BUCKETS = [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5];
 
@@ -25,35 +26,36 @@ export class SyncMetrics {
 		help: 'Document updates sent to clients (one per receiving connection).',
 		registers: [this.registry]
 	});
-	readonly persistBatch = new Histogram({
-		name: 'doetank_sync_persist_batch_seconds',
-		help: 'Time to make one group-commit batch of updates durable.',
-		buckets: LATENCY_BUCKETS,
-		registers: [this.registry]
-	});
-	readonly persistBatchSize = new Histogram({
-		name: 'doetank_sync_persist_batch_updates',
-		help: 'Updates per group-commit batch.',
-		buckets: [1, 2, 5, 10, 20, 50, 100, 200, 500],
-		registers: [this.registry]
-	});
+	// Histograms are BucketHistograms: prom-client's own showed up in the profile of every edit.
+	readonly persistBatch = new BucketHistogram(
+		'doetank_sync_persist_batch_seconds',
+		'Time to make one group-commit batch of updates durable.',
+		LATENCY_BUCKETS,
+		this.registry
+	);
+	readonly persistBatchSize = new BucketHistogram(
+		'doetank_sync_persist_batch_updates',
+		'Updates per group-commit batch.',
+		[1, 2, 5, 10, 20, 50, 100, 200, 500],
+		this.registry
+	);
 	readonly persistFailures = new Counter({
 		name: 'doetank_sync_persist_failures_total',
 		help: 'Failed attempts to write a batch of updates (each batch is retried until it lands).',
 		registers: [this.registry]
 	});
-	readonly broadcast = new Histogram({
-		name: 'doetank_sync_broadcast_seconds',
-		help: 'Time to apply an accepted update and hand it to every other connection of the document.',
-		buckets: LATENCY_BUCKETS,
-		registers: [this.registry]
-	});
-	readonly compactions = new Histogram({
-		name: 'doetank_sync_compaction_seconds',
-		help: 'Time to fold a document update log into a snapshot and day checkpoints.',
-		buckets: LATENCY_BUCKETS,
-		registers: [this.registry]
-	});
+	readonly broadcast = new BucketHistogram(
+		'doetank_sync_broadcast_seconds',
+		'Time to apply an accepted update and hand it to every other connection of the document.',
+		LATENCY_BUCKETS,
+		this.registry
+	);
+	readonly compactions = new BucketHistogram(
+		'doetank_sync_compaction_seconds',
+		'Time to fold a document update log into a snapshot and day checkpoints.',
+		LATENCY_BUCKETS,
+		this.registry
+	);
 	readonly closes = new Counter({
 		name: 'doetank_sync_connections_closed_total',
 		help: 'Closed sync connections by close code.',
