@@ -82,24 +82,22 @@ export class UpdateLog {
 	private write(batch: Pending[], attempt: number): Promise<void> | undefined {
 		if (batch.length === 0) return undefined;
 		const started = performance.now();
+		const updates = batch.map((p) => p.update);
 		let result: void | Promise<void>;
 		try {
-			result = this.db.appendUpdates(batch.map((p) => p.update));
+			result = this.db.appendUpdates(updates);
 		} catch (error) {
 			return this.retry(batch, attempt, error);
 		}
-		if (!result) return this.committed(batch, started);
+		if (!result) return this.committed(batch, updates, started);
 		return result.then(
-			() => this.committed(batch, started),
+			() => this.committed(batch, updates, started),
 			(error: unknown) => this.retry(batch, attempt, error)
 		);
 	}
 
-	private committed(batch: Pending[], started: number): undefined {
-		this.options.onCommit?.(
-			batch.map((p) => p.update),
-			performance.now() - started
-		);
+	private committed(batch: Pending[], updates: LoggedUpdate[], started: number): undefined {
+		this.options.onCommit?.(updates, performance.now() - started);
 		for (const p of batch) {
 			// One caller's failure must not keep the others from hearing that their updates are stored.
 			try {
