@@ -3,15 +3,19 @@ import * as Y from 'yjs';
 import type { Database } from '../../src/lib/server/db/client';
 import { readDocument } from '../../src/lib/server/db/doc-log';
 import { testDatabase } from '../../src/lib/server/db/test-db';
+import type { AppendUpdates, UpdateAppender } from '../../src/lib/server/db/update-appender';
 import { dayIn } from '../../src/lib/domain/calendar';
 import { Compactor } from './compactor';
 import { UpdateLog } from './update-log';
 
 let db: Database;
+let append: AppendUpdates;
 let cleanup: () => void;
 
 beforeEach(async () => {
-	({ db, cleanup } = await testDatabase({ doetank: 'd' }));
+	let appender: UpdateAppender;
+	({ db, appender, cleanup } = await testDatabase({ doetank: 'd' }));
+	append = appender.append;
 });
 afterEach(() => cleanup());
 
@@ -42,7 +46,7 @@ const count = async (table: string) => Number((await db.execute(`SELECT count(*)
 function setup(maxUpdates: number, maxBytes = 1 << 20) {
 	const compactions: number[] = [];
 	const compactor = new Compactor(db, { maxUpdates, maxBytes, timeZone: 'Europe/Amsterdam', onCompacted: (_d, n) => compactions.push(n) });
-	const log = new UpdateLog(db, { onCommit: (updates) => compactor.noteCommitted(updates) });
+	const log = new UpdateLog(append, { onCommit: (updates) => compactor.noteCommitted(updates) });
 	return { compactor, log, compactions };
 }
 
@@ -96,7 +100,7 @@ describe('Compactor', () => {
 	});
 
 	it('compacts from the loaded document when the whole log is from today, keeping today’s contributors', async () => {
-		const log = new UpdateLog(db);
+		const log = new UpdateLog(append);
 		const w = writer(log);
 		w.type('vandaag');
 		const seqs = await w.settled();
@@ -114,7 +118,7 @@ describe('Compactor', () => {
 	});
 
 	it('replays the log instead when it spans midnight, so every day keeps its own checkpoint', async () => {
-		const log = new UpdateLog(db);
+		const log = new UpdateLog(append);
 		const w = writer(log);
 		w.type('gisteren');
 		const seqs = await w.settled();
@@ -137,7 +141,7 @@ describe('Compactor', () => {
 	it('reports a failed compaction and leaves the log as it was', async () => {
 		const errors: unknown[] = [];
 		const compactor = new Compactor(db, { maxUpdates: 1, maxBytes: 1, timeZone: 'Europe/Amsterdam', onError: (_d, e) => errors.push(e) });
-		const log = new UpdateLog(db);
+		const log = new UpdateLog(append);
 		const w = writer(log);
 		w.type('abc');
 		await w.settled();

@@ -48,7 +48,7 @@ export function syncOptions(config: Config): SyncOptions {
 	};
 }
 
-type SyncServices = Pick<Services, 'db' | 'lucia' | 'doetanks' | 'events' | 'log' | 'presence' | 'notifications'>;
+type SyncServices = Pick<Services, 'db' | 'updates' | 'lucia' | 'doetanks' | 'events' | 'log' | 'presence' | 'notifications'>;
 
 /** The y-websocket endpoint `/sync/<doetankId>`: authentication, authorization, persistence, fan-out. */
 export function createSyncServer(services: SyncServices, options: Partial<SyncOptions> = {}) {
@@ -82,7 +82,7 @@ export function createSyncServer(services: SyncServices, options: Partial<SyncOp
 		onError: (doetankId, err) => services.log.error({ err, doetankId }, 'sync: compaction failed; the log stays as it is'),
 		onDamaged: (doetankId, seq, err) => services.log.error({ err, doetankId, seq }, 'sync: compaction skipped a damaged update')
 	});
-	const log = new UpdateLog(services.db, {
+	const log = new UpdateLog(services.updates.append, {
 		onError: (err, attempt) => {
 			metrics.persistFailures.inc();
 			setPersistence('failing');

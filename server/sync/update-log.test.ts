@@ -3,13 +3,17 @@ import * as Y from 'yjs';
 import type { Database } from '../../src/lib/server/db/client';
 import { readDocument } from '../../src/lib/server/db/doc-log';
 import { testDatabase } from '../../src/lib/server/db/test-db';
+import type { AppendUpdates, UpdateAppender } from '../../src/lib/server/db/update-appender';
 import { UpdateLog } from './update-log';
 
 let db: Database;
+let append: AppendUpdates;
 let cleanup: () => void;
 
 beforeEach(async () => {
-	({ db, cleanup } = await testDatabase({ doetank: 'd' }));
+	let appender: UpdateAppender;
+	({ db, appender, cleanup } = await testDatabase({ doetank: 'd' }));
+	append = appender.append;
 });
 afterEach(() => cleanup());
 
@@ -28,7 +32,7 @@ function edits(count: number): Uint8Array[] {
 describe('UpdateLog', () => {
 	it('writes everything appended in one tick as one batch, in order', async () => {
 		const batches: number[] = [];
-		const log = new UpdateLog(db, { onCommit: (updates) => batches.push(updates.length) });
+		const log = new UpdateLog(append, { onCommit: (updates) => batches.push(updates.length) });
 		const updates = edits(50);
 		await Promise.all(updates.map((u) => appended(log, u, null)));
 		expect(batches).toEqual([50]);
@@ -40,9 +44,9 @@ describe('UpdateLog', () => {
 	});
 
 	it('continues the sequence of a document loaded from the database', async () => {
-		const log = new UpdateLog(db);
+		const log = new UpdateLog(append);
 		await Promise.all(edits(3).map((u) => appended(log, u, 'u1')));
-		const fresh = new UpdateLog(db);
+		const fresh = new UpdateLog(append);
 		fresh.startAt('d', (await readDocument(db, 'd')).lastSeq);
 		await appended(fresh, edits(1)[0]!, 'u2');
 		expect((await readDocument(db, 'd')).lastSeq).toBe(4);
@@ -50,7 +54,7 @@ describe('UpdateLog', () => {
 
 	it('keeps a batch the database refused and writes it once the database is back', async () => {
 		const errors: number[] = [];
-		const log = new UpdateLog(db, { onError: (_e, attempt) => errors.push(attempt), retryMs: 5 });
+		const log = new UpdateLog(append, { onError: (_e, attempt) => errors.push(attempt), retryMs: 5 });
 		await db.execute('ALTER TABLE doc_updates RENAME TO doc_updates_away');
 		let durable = false;
 		const write = appended(log, edits(1)[0]!, null).then(() => (durable = true));
@@ -64,7 +68,7 @@ describe('UpdateLog', () => {
 
 	it('tells every caller of a batch in order, even when one of them throws', async () => {
 		const failures: unknown[] = [];
-		const log = new UpdateLog(db, { onCallbackError: (error) => failures.push(error) });
+		const log = new UpdateLog(append, { onCallbackError: (error) => failures.push(error) });
 		const heard: number[] = [];
 		const [first, second, third] = edits(3);
 		log.append('d', first!, null, (seq) => heard.push(seq));

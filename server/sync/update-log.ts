@@ -1,5 +1,5 @@
-import type { Database } from '../../src/lib/server/db/client';
 import type { LoggedUpdate } from '../../src/lib/server/db/doc-log';
+import type { AppendUpdates } from '../../src/lib/server/db/update-appender';
 
 interface Pending {
 	update: LoggedUpdate;
@@ -29,7 +29,7 @@ export class UpdateLog {
 	private readonly nextSeq = new Map<string, number>();
 
 	constructor(
-		private readonly db: Database,
+		private readonly appendUpdates: AppendUpdates,
 		private readonly options: UpdateLogOptions = {}
 	) {}
 
@@ -85,7 +85,7 @@ export class UpdateLog {
 		const updates = batch.map((p) => p.update);
 		let result: void | Promise<void>;
 		try {
-			result = this.db.appendUpdates(updates);
+			result = this.appendUpdates(updates);
 		} catch (error) {
 			return this.retry(batch, attempt, error);
 		}

@@ -1,4 +1,4 @@
-import type { Messages } from './index';
+import type { Messages } from './nl';
 import * as core from './messages/core';
 import * as doetanks from './messages/doetanks';
 import * as workspace from './messages/workspace';

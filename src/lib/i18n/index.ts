@@ -1,8 +1,7 @@
 import { en } from './en';
-import { nl } from './nl';
+import { nl, type MessageKey, type Messages } from './nl';
 
-export type MessageKey = keyof typeof nl;
-export type Messages = Record<MessageKey, string>;
+export type { MessageKey, Messages };
 export type MessageParams = Record<string, string | number>;
 
 export const LOCALES = ['nl', 'en'] as const;

@@ -12,3 +12,6 @@ import * as cafe from './messages/cafe';
  * it has its English text too.
  */
 export const nl = { ...core.nl, ...doetanks.nl, ...workspace.nl, ...governance.nl, ...monitoring.nl, ...questionnaire.nl, ...cafe.nl };
+
+export type MessageKey = keyof typeof nl;
+export type Messages = Record<MessageKey, string>;

@@ -6,6 +6,7 @@ import { createLucia, type AppLucia } from './auth/lucia';
 import type { Config } from './config';
 import { openDatabase, type Database } from './db/client';
 import { migrate } from './db/migrate';
+import { openUpdateAppender, type UpdateAppender } from './db/update-appender';
 import { DEMO_PASSWORD, demoAccounts, seedDemo } from './demo/seed';
 import { DoetankService } from './doetanks/service';
 import { HistoryService } from './documents/history';
@@ -27,6 +28,8 @@ import { UserService } from './users/service';
 export interface Services {
 	config: Config;
 	db: Database;
+	/** The document log's write path (its own connection for an embedded file). */
+	updates: UpdateAppender;
 	log: Logger;
 	events: AccessEvents;
 	lucia: AppLucia;
@@ -60,6 +63,7 @@ export async function createServices(config: Config, log = createLogger(config.L
 	if (config.DEMO && (await seedDemo(db))) {
 		log.info({ password: DEMO_PASSWORD }, 'empty database: demo network created');
 	}
+	const updates = openUpdateAppender(db, config.DATABASE_URL);
 	const secure = config.ORIGIN?.startsWith('https:') ?? false;
 	const lucia = createLucia(db, secure);
 	const invitations = new InvitationService(db);
@@ -69,6 +73,7 @@ export async function createServices(config: Config, log = createLogger(config.L
 	return {
 		config,
 		db,
+		updates,
 		log,
 		lucia,
 		events,
@@ -91,6 +96,9 @@ export async function createServices(config: Config, log = createLogger(config.L
 		report: new ReportService(db),
 		demoAccounts: async () => (config.DEMO ? demoAccounts(db) : []),
 		demoPassword: DEMO_PASSWORD,
-		close: () => db.close()
+		close() {
+			updates.close();
+			db.close();
+		}
 	};
 }

@@ -1,3 +1,4 @@
+/* eslint-disable no-control-regex -- RFC 5545 forbids control characters; these patterns look for them */
 /**
  * A strict reading of an iCalendar text by the rules of RFC 5545, written for the tests because no
  * iCalendar parser is installed. It throws on the first violation and returns the component tree

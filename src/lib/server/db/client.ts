@@ -1,12 +1,11 @@
 import { createClient, type Client } from '@libsql/client';
 import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { updateAppender, type AppendUpdates } from './update-appender';
+/** The shared client; the sync server's write path has its own connection (update-appender.ts). */
+export type Database = Client;
 
-/** The shared client, plus the one fast path the sync server needs (see update-appender.ts). */
-export type Database = Client & { appendUpdates: AppendUpdates };
-
-const BUSY_TIMEOUT_MS = 5000;
+/** How long a statement waits for another connection's write lock (e.g. `npm run sync`). */
+export const BUSY_TIMEOUT_MS = 5000;
 
 /**
  * Opens the database; a file database gets its folder, WAL and foreign keys.
@@ -30,13 +29,5 @@ export async function openDatabase(url: string, authToken?: string): Promise<Dat
 		await db.execute('PRAGMA synchronous = NORMAL');
 	}
 	await db.execute('PRAGMA foreign_keys = ON');
-	const appender = updateAppender(db, url, BUSY_TIMEOUT_MS);
-	const closeClient = db.close.bind(db);
-	return Object.assign(db, {
-		appendUpdates: appender.append,
-		close() {
-			appender.close();
-			closeClient();
-		}
-	});
+	return db;
 }

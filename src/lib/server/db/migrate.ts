@@ -40,7 +40,7 @@ export async function migrate(db: Database, dir = findMigrationsDir()): Promise<
 			await tx.commit();
 		} catch (error) {
 			await tx.rollback();
-			throw new Error(`Migration ${file} failed: ${(error as Error).message}`);
+			throw new Error(`Migration ${file} failed: ${(error as Error).message}`, { cause: error });
 		}
 		applied.push(file);
 	}

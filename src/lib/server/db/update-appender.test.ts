@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { openDatabase } from './client';
+import { openUpdateAppender } from './update-appender';
 import { readDocument, type LoggedUpdate } from './doc-log';
 import { migrate } from './migrate';
 import { testDatabase } from './test-db';
@@ -9,12 +10,12 @@ afterEach(() => cleanup());
 
 const row = (seq: number, byte = seq): LoggedUpdate => ({ doetankId: 'd', seq, update: new Uint8Array([byte, 1, 2]), userId: 'ann', at: seq });
 
-describe('db.appendUpdates', () => {
+describe('openUpdateAppender', () => {
 	it('stores one row and a batch, read back through the shared client', async () => {
 		const t = await testDatabase({ doetank: 'd' });
 		cleanup = t.cleanup;
-		await t.db.appendUpdates([row(1)]);
-		await t.db.appendUpdates([row(2), row(3)]);
+		await t.appender.append([row(1)]);
+		await t.appender.append([row(2), row(3)]);
 		const stored = await readDocument(t.db, 'd');
 		expect(stored.lastSeq).toBe(3);
 		expect(stored.updates.map((u) => [...u])).toEqual([[1, 1, 2], [2, 1, 2], [3, 1, 2]]);
@@ -24,27 +25,31 @@ describe('db.appendUpdates', () => {
 		const t = await testDatabase({ doetank: 'd' });
 		cleanup = t.cleanup;
 		const frame = new Uint8Array([9, 9, 5, 6, 7, 9]);
-		await t.db.appendUpdates([{ ...row(1), update: frame.subarray(2, 5) }]);
+		await t.appender.append([{ ...row(1), update: frame.subarray(2, 5) }]);
 		expect((await readDocument(t.db, 'd')).updates.map((u) => [...u])).toEqual([[5, 6, 7]]);
 	});
 
 	it('writes a failing batch not at all, and keeps working after it', async () => {
 		const t = await testDatabase({ doetank: 'd' });
 		cleanup = t.cleanup;
-		await t.db.appendUpdates([row(1)]);
+		await t.appender.append([row(1)]);
 		// seq 1 exists: the batch fails on its second row, and its first row must not stay behind.
-		expect(() => t.db.appendUpdates([row(2), row(1, 99)])).toThrow();
+		expect(() => t.appender.append([row(2), row(1, 99)])).toThrow();
 		expect((await readDocument(t.db, 'd')).lastSeq).toBe(1);
-		await t.db.appendUpdates([row(2), row(3)]);
+		await t.appender.append([row(2), row(3)]);
 		expect((await readDocument(t.db, 'd')).lastSeq).toBe(3);
 	});
 
 	it('goes through the shared client for an in-memory database', async () => {
 		const db = await openDatabase('file::memory:');
-		cleanup = () => db.close();
+		const appender = openUpdateAppender(db, 'file::memory:');
+		cleanup = () => {
+			appender.close();
+			db.close();
+		};
 		await migrate(db);
 		await db.execute("INSERT INTO doetanks (id, name, onderwerp, beoogd_doel, created_at) VALUES ('d', 'T', 'o', 'b', 0)");
-		await db.appendUpdates([row(1), row(2)]);
+		await appender.append([row(1), row(2)]);
 		expect((await readDocument(db, 'd')).lastSeq).toBe(2);
 	});
 });

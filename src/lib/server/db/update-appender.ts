@@ -1,9 +1,15 @@
 import type { Client } from '@libsql/client';
 import Libsql from 'libsql';
+import { BUSY_TIMEOUT_MS } from './client';
 import { appendUpdateStatement, INSERT_UPDATE_SQL, type LoggedUpdate } from './doc-log';
 
 /** Writes updates to the document log in one transaction; returns once they are durable. */
 export type AppendUpdates = (updates: readonly LoggedUpdate[]) => void | Promise<void>;
+
+export interface UpdateAppender {
+	append: AppendUpdates;
+	close(): void;
+}
 
 /**
  * The document log takes a commit for every edit of every client, the hottest write there is.
@@ -12,7 +18,7 @@ export type AppendUpdates = (updates: readonly LoggedUpdate[]) => void | Promise
  * which @libsql/client runs on) with its statements prepared once. A libSQL server (by URL) and an
  * in-memory database (which a second connection could not see) go through the shared client.
  */
-export function updateAppender(client: Client, url: string, timeoutMs: number): { append: AppendUpdates; close(): void } {
+export function openUpdateAppender(client: Client, url: string, timeoutMs = BUSY_TIMEOUT_MS): UpdateAppender {
 	const path = url.startsWith('file:') ? url.slice('file:'.length) : null;
 	if (path === null || path === ':memory:' || path === '') {
 		return { append: (updates) => client.batch(updates.map(appendUpdateStatement), 'write').then(() => undefined), close: () => undefined };
