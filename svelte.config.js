@@ -7,7 +7,9 @@ import { execSync } from 'node:child_process';
 function buildVersion() {
 	if (process.env.BUILD_VERSION) return process.env.BUILD_VERSION;
 	try {
-		return execSync('git rev-parse --short HEAD', { stdio: ['ignore', 'pipe', 'ignore'] }).toString().trim();
+		return execSync('git rev-parse --short HEAD', { stdio: ['ignore', 'pipe', 'ignore'] })
+			.toString()
+			.trim();
 	} catch {
 		return process.env.npm_package_version ?? 'dev';
 	}

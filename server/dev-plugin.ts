@@ -9,10 +9,18 @@ import type { SyncServer } from './sync/server';
 export function devSync(): Plugin {
 	let sync: Promise<SyncServer> | null = null;
 	const load = async (vite: ViteDevServer): Promise<SyncServer> => {
-		const { loadConfig } = (await vite.ssrLoadModule('/src/lib/server/config.ts')) as typeof import('../src/lib/server/config');
-		const { createServices } = (await vite.ssrLoadModule('/src/lib/server/services.ts')) as typeof import('../src/lib/server/services');
-		const { servicesOr } = (await vite.ssrLoadModule('/src/lib/server/slot.ts')) as typeof import('../src/lib/server/slot');
-		const { createSyncServer, syncOptions } = (await vite.ssrLoadModule('/server/sync/server.ts')) as typeof import('./sync/server');
+		const { loadConfig } = (await vite.ssrLoadModule(
+			'/src/lib/server/config.ts'
+		)) as typeof import('../src/lib/server/config');
+		const { createServices } = (await vite.ssrLoadModule(
+			'/src/lib/server/services.ts'
+		)) as typeof import('../src/lib/server/services');
+		const { servicesOr } = (await vite.ssrLoadModule(
+			'/src/lib/server/slot.ts'
+		)) as typeof import('../src/lib/server/slot');
+		const { createSyncServer, syncOptions } = (await vite.ssrLoadModule(
+			'/server/sync/server.ts'
+		)) as typeof import('./sync/server');
 		const config = loadConfig(process.env);
 		const services: Services = await servicesOr(() => createServices(config));
 		return createSyncServer(services, syncOptions(config));

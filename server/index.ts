@@ -16,7 +16,11 @@ async function main(): Promise<void> {
 	const services = await providedServices();
 
 	const sync = createSyncServer(services, syncOptions(config));
-	const server = createAppServer(handler, { '/sync': sync.handleUpgrade }, { '/metrics': metricsRoute(sync.metrics, config.METRICS_TOKEN) });
+	const server = createAppServer(
+		handler,
+		{ '/sync': sync.handleUpgrade },
+		{ '/metrics': metricsRoute(sync.metrics, config.METRICS_TOKEN) }
+	);
 	server.listen(config.PORT, config.HOST, () => {
 		const url = config.ORIGIN ?? `http://localhost:${config.PORT}`;
 		services.log.info({ url, database: config.DATABASE_URL }, 'Doetank Werkplaats is running');

@@ -19,7 +19,11 @@ export function configOrExit(): Config {
  * On SIGTERM/SIGINT: stop taking requests, close the sync server (which drains the update log),
  * close the database and exit; a stop that hangs is cut off after 5 s.
  */
-export function exitOnSignals(server: Server, sync: { close(): Promise<void> }, services: Pick<Services, 'log' | 'close'>): void {
+export function exitOnSignals(
+	server: Server,
+	sync: { close(): Promise<void> },
+	services: Pick<Services, 'log' | 'close'>
+): void {
 	const stop = async () => {
 		server.close();
 		server.closeAllConnections();

@@ -20,7 +20,8 @@ export function metricsRoute(registry: Registry, token?: string) {
 			return;
 		}
 		registry.metrics().then(
-			(body) => res.writeHead(200, { 'content-type': registry.contentType }).end(req.method === 'HEAD' ? undefined : body),
+			(body) =>
+				res.writeHead(200, { 'content-type': registry.contentType }).end(req.method === 'HEAD' ? undefined : body),
 			() => res.writeHead(500, { 'content-type': 'text/plain' }).end('Metrics unavailable')
 		);
 	};

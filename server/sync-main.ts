@@ -13,8 +13,13 @@ async function main(): Promise<void> {
 	const services = await createServices(config);
 	const sync = createSyncServer(services, syncOptions(config));
 	const health = async (_req: unknown, res: import('node:http').ServerResponse) => {
-		const ok = await services.db.execute('SELECT 1').then(() => true, () => false);
-		res.writeHead(ok ? 200 : 503, { 'content-type': 'application/json' }).end(JSON.stringify({ status: ok ? 'ok' : 'unavailable' }));
+		const ok = await services.db.execute('SELECT 1').then(
+			() => true,
+			() => false
+		);
+		res
+			.writeHead(ok ? 200 : 503, { 'content-type': 'application/json' })
+			.end(JSON.stringify({ status: ok ? 'ok' : 'unavailable' }));
 	};
 	const server = createAppServer(
 		(_req, res) => res.writeHead(404, { 'content-type': 'text/plain' }).end('Not found'),

@@ -33,7 +33,12 @@ export function connectClient(spec) {
 		last = status;
 	};
 	if (spec.protocol === 'hocuspocus') {
-		const provider = new HocuspocusProvider({ url: spec.url, name: spec.room, document: doc, WebSocketPolyfill: WebSocket });
+		const provider = new HocuspocusProvider({
+			url: spec.url,
+			name: spec.room,
+			document: doc,
+			WebSocketPolyfill: WebSocket
+		});
 		provider.on('status', onStatus);
 		provider.on('synced', ({ state }) => state && markSynced());
 		return { doc, synced, reconnects: () => Math.max(0, connects - 1), destroy: () => provider.destroy() };

@@ -13,7 +13,7 @@ async function post(base, path, body, cookie) {
 	});
 	if (!res.ok) throw new Error(`POST ${path}: ${res.status} ${await res.text()}`);
 	const session = res.headers.getSetCookie().find((c) => c.startsWith('doetank_session='));
-	return { body: await res.json(), cookie: session ? session.split(';')[0] ?? null : null };
+	return { body: await res.json(), cookie: session ? (session.split(';')[0] ?? null) : null };
 }
 
 /** @param {string} base @param {string} email @returns {Promise<string>} the session cookie */
@@ -47,7 +47,11 @@ export async function prepareDoetanks(base, docs, clients) {
 	const owner = /** @type {string} */ (cookies[0]);
 	const ids = [];
 	for (let d = 0; d < docs; d++) {
-		const doetank = { name: `Benchmark ${d}`, onderwerp: 'Synchronisatie meten', beoogdDoel: 'Vertraging en CPU per update' };
+		const doetank = {
+			name: `Benchmark ${d}`,
+			onderwerp: 'Synchronisatie meten',
+			beoogdDoel: 'Vertraging en CPU per update'
+		};
 		const { body } = await post(base, '/api/v1/doetanks', doetank, owner);
 		ids.push(/** @type {string} */ (body.doetank.id));
 	}

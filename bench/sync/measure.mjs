@@ -42,7 +42,8 @@ function cpuSnapshot(serverPid, workers) {
 function sumByDoc(parts) {
 	/** @type {Record<number, number>} */
 	const total = {};
-	for (const part of parts) for (const [doc, n] of Object.entries(part)) total[Number(doc)] = (total[Number(doc)] ?? 0) + n;
+	for (const part of parts)
+		for (const [doc, n] of Object.entries(part)) total[Number(doc)] = (total[Number(doc)] ?? 0) + n;
 	return total;
 }
 
@@ -71,33 +72,51 @@ export async function measure(kind, scenario, round, options) {
 		// From here on the peak RSS covers connections and editing, not start-up or account set-up.
 		const peakIsWorkload = resetPeakRss(server.pid);
 		const specs = rooms.flatMap((room, doc) =>
-			room.cookies.map((cookie, slot) => ({ protocol: server.protocol, url: server.url, room: room.room, cookie, doc, slot }))
+			room.cookies.map((cookie, slot) => ({
+				protocol: server.protocol,
+				url: server.url,
+				room: room.room,
+				cookie,
+				doc,
+				slot
+			}))
 		);
 		workers = spawnWorkers(Math.min(options.workers, specs.length));
 		if (options.pin) {
 			const last = os.cpus().length - 1;
 			pin(server.pid, `${last}`);
-			for (const pid of [process.pid, ...workers.map((w) => /** @type {number} */ (w.pid))]) pin(pid, last > 0 ? `0-${last - 1}` : '0');
+			for (const pid of [process.pid, ...workers.map((w) => /** @type {number} */ (w.pid))])
+				pin(pid, last > 0 ? `0-${last - 1}` : '0');
 		}
 		// Round robin, so the clients of one document sit in different processes.
 		const shares = workers.map((_, w) => specs.filter((_, i) => i % workers.length === w));
-		await Promise.all(workers.map((w, i) => request(w, { type: 'connect', clients: shares[i] }, 'connected', CONNECT_TIMEOUT_MS)));
+		await Promise.all(
+			workers.map((w, i) => request(w, { type: 'connect', clients: shares[i] }, 'connected', CONNECT_TIMEOUT_MS))
+		);
 
 		const startAt = now() + 500;
 		const measureFrom = startAt + options.warmupS * 1000;
 		const measureUntil = measureFrom + options.durationS * 1000;
 		const runTimeout = measureUntil - now() + 30_000;
-		const edited = Promise.all(workers.map((w) => request(w, { type: 'run', startAt, measureFrom, measureUntil, rate: scenario.rate }, 'edited', runTimeout)));
+		const edited = Promise.all(
+			workers.map((w) =>
+				request(w, { type: 'run', startAt, measureFrom, measureUntil, rate: scenario.rate }, 'edited', runTimeout)
+			)
+		);
 		await sleep(measureFrom - now());
 		const cpuFrom = cpuSnapshot(server.pid, workers);
 		// A mark for profilers attached by hand (see BENCH_NODE_ARGS in --help): the window starts now.
-		process.stderr.write(`  measured window starts at ${new Date(measureFrom).toISOString()} (server pid ${server.pid})\n`);
+		process.stderr.write(
+			`  measured window starts at ${new Date(measureFrom).toISOString()} (server pid ${server.pid})\n`
+		);
 		const parts = options.profile ? profile(server.pid, options.durationS) : null;
 		const counts = await edited;
 		const totals = sumByDoc(counts.map((c) => c.sent));
 		const measuredEdits = sumByDoc(counts.map((c) => c.measured));
 		const results = await Promise.all(
-			workers.map((w) => request(w, { type: 'drain', totals, timeoutMs: DRAIN_TIMEOUT_MS }, 'result', DRAIN_TIMEOUT_MS + 30_000))
+			workers.map((w) =>
+				request(w, { type: 'drain', totals, timeoutMs: DRAIN_TIMEOUT_MS }, 'result', DRAIN_TIMEOUT_MS + 30_000)
+			)
 		);
 		const cpuUntil = cpuSnapshot(server.pid, workers);
 		const cpuS = cpuUntil.server - cpuFrom.server;
@@ -113,7 +132,10 @@ export async function measure(kind, scenario, round, options) {
 			edits,
 			expected: edits * (scenario.clients - 1),
 			received: latency.count,
-			convergedDocs: convergedDocs(results.map((r) => r.fingerprints), scenario.docs),
+			convergedDocs: convergedDocs(
+				results.map((r) => r.fingerprints),
+				scenario.docs
+			),
 			p50: latency.p50,
 			p99: latency.p99,
 			max: latency.max,

@@ -14,7 +14,10 @@ const HZ = 999;
  * a `write` to a file (not a socket) is persistence, known by the file system's write path.
  */
 export const PARTS = /** @type {const} */ ([
-	['persistence', /index\.node|libsql|sqlite|pwrite|fcntl|fsync|fdatasync|_file_write_iter|_buffered_write_iter|generic_perform_write/],
+	[
+		'persistence',
+		/index\.node|libsql|sqlite|pwrite|fcntl|fsync|fdatasync|_file_write_iter|_buffered_write_iter|generic_perform_write/
+	],
 	['gc', /Scaveng|MarkCompact|ConcurrentMarking|Sweeper|Heap::|GCTracer|IncrementalMarking|MinorM/],
 	['send', /sender\.js|writev|ksys_write\b|tcp_sendmsg/],
 	['yjs', /\/yjs\/|\/y-protocols\/|\/lib0\//],
@@ -51,13 +54,34 @@ export function perfAvailable() {
 export function profile(pid, seconds) {
 	const dir = mkdtempSync(path.join(tmpdir(), 'bench-perf-'));
 	const data = path.join(dir, 'perf.data');
-	const record = spawn('perf', ['record', '-F', String(HZ), '-e', 'cpu-clock', '-g', '-p', String(pid), '-o', data, '--', 'sleep', String(seconds)], {
-		stdio: 'ignore'
-	});
+	const record = spawn(
+		'perf',
+		[
+			'record',
+			'-F',
+			String(HZ),
+			'-e',
+			'cpu-clock',
+			'-g',
+			'-p',
+			String(pid),
+			'-o',
+			data,
+			'--',
+			'sleep',
+			String(seconds)
+		],
+		{
+			stdio: 'ignore'
+		}
+	);
 	return new Promise((resolve) => {
 		record.on('error', () => resolve(null));
 		record.on('exit', (code) => {
-			const script = code === 0 ? spawnSync('perf', ['script', '-i', data, '-F', 'ip,sym,dso'], { encoding: 'utf8', maxBuffer: 1 << 30 }) : null;
+			const script =
+				code === 0
+					? spawnSync('perf', ['script', '-i', data, '-F', 'ip,sym,dso'], { encoding: 'utf8', maxBuffer: 1 << 30 })
+					: null;
 			rmSync(dir, { recursive: true, force: true });
 			if (!script || script.status !== 0) return resolve(null);
 			const counts = chargeSamples(script.stdout);

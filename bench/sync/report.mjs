@@ -62,7 +62,8 @@ function goals(results, kind = 'doetank') {
 		const ref = results.find((r) => r.kind === 'reference' && !r.error && r.round === o.round);
 		return ref ? [{ o, ref }] : [];
 	});
-	if (pairs.length === 0) return ['| all goals | not measured: needs Doetank and reference results from the same run | | |'];
+	if (pairs.length === 0)
+		return ['| all goals | not measured: needs Doetank and reference results from the same run | | |'];
 	const p99 = pairs.map(({ o, ref }) => o.p99 / ref.p99);
 	const cpu = pairs.map(({ o, ref }) => o.cpuPerDeliveryUs / ref.cpuPerDeliveryUs);
 	const list = (/** @type {number[]} */ ratios) => ratios.map((x) => fixed(x, 2)).join(', ');
@@ -89,7 +90,10 @@ function partsTable(results, kinds) {
 	const rows = kinds.flatMap((kind) => {
 		const runs = profiled.filter((r) => r.kind === kind);
 		if (runs.length === 0) return [];
-		const cells = [...PART_NAMES.map((part) => median(runs.map((r) => perDelivery(r, part)))), median(runs.map((r) => PART_NAMES.reduce((sum, part) => sum + perDelivery(r, part), 0)))];
+		const cells = [
+			...PART_NAMES.map((part) => median(runs.map((r) => perDelivery(r, part)))),
+			median(runs.map((r) => PART_NAMES.reduce((sum, part) => sum + perDelivery(r, part), 0)))
+		];
 		return [`| ${runs[0]?.label} | ${runs.length} | ${cells.map((c) => fixed(c, 1)).join(' | ')} |`];
 	});
 	return [
@@ -107,7 +111,8 @@ function hocuspocusNote(results) {
 	const runs = results.filter((r) => r.kind === 'hocuspocus');
 	if (runs.length === 0) return 'Hocuspocus was not part of this run.';
 	const failed = runs.find((r) => r.error);
-	if (failed) return `@hocuspocus/server 4.7.0 declares \`engines: node >= 22\`; on Node ${process.version} it failed: ${firstLine(failed.error ?? '')}`;
+	if (failed)
+		return `@hocuspocus/server 4.7.0 declares \`engines: node >= 22\`; on Node ${process.version} it failed: ${firstLine(failed.error ?? '')}`;
 	return `@hocuspocus/server and @hocuspocus/provider 4.7.0 declare \`engines: node >= 22\`; on Node ${process.version} both ran and every scenario above completed with them.`;
 }
 
@@ -125,7 +130,12 @@ export function renderSection(results, options, facts, command) {
 		`Run: ${facts.date}; ${facts.cores} cores (${facts.cpu}), ${fixed(facts.memGiB, 1)} GiB RAM, Node ${facts.node}, ${facts.os}; load average ${fixed(facts.load, 2)} at the start.`,
 		`Per scenario: ${options.repeat} round${options.repeat === 1 ? '' : 's'}; in each round every server runs once (taking turns to go first), each in a fresh process, with ${options.warmupS} s warm-up, ${options.durationS} s measured, ${options.workers} client processes on the same machine.`,
 		'',
-		...(options.pin ? ['Pinned (`--pin`): the server process on the last core, the client processes and the harness on the others.', ''] : []),
+		...(options.pin
+			? [
+					'Pinned (`--pin`): the server process on the last core, the client processes and the harness on the others.',
+					''
+				]
+			: []),
 		...(options.profile
 			? [
 					'Profiled (`--profile`): perf sampled each server during its measured window, and the servers ran with `--perf-basic-prof`. perf itself takes CPU on the same machine, so judge the goals on a run without it.',
@@ -147,7 +157,9 @@ export function renderSection(results, options, facts, command) {
 		''
 	];
 	for (const { docs, clients, rate } of options.scenarios) {
-		const here = results.filter((r) => r.scenario.docs === docs && r.scenario.clients === clients && r.scenario.rate === rate);
+		const here = results.filter(
+			(r) => r.scenario.docs === docs && r.scenario.clients === clients && r.scenario.rate === rate
+		);
 		const kinds = [...new Set(here.map((r) => r.kind))];
 		lines.push(
 			`### ${scenarioName({ docs, clients, rate })}`,
@@ -164,7 +176,14 @@ export function renderSection(results, options, facts, command) {
 			'',
 			...partsTable(here, kinds),
 			...(kinds.includes('doetank-sync')
-				? ['The same goals for the sync server as its own process:', '', '| goal | ratio to the reference, run by run | median | result |', '|---|---|---:|---|', ...goals(here, 'doetank-sync'), '']
+				? [
+						'The same goals for the sync server as its own process:',
+						'',
+						'| goal | ratio to the reference, run by run | median | result |',
+						'|---|---|---:|---|',
+						...goals(here, 'doetank-sync'),
+						''
+					]
 				: []),
 			'Every run:',
 			'',

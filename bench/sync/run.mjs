@@ -19,7 +19,10 @@ if (options.build) {
 	const built = spawnSync('npm', ['run', 'build'], { cwd: ROOT, stdio: ['ignore', process.stderr, process.stderr] });
 	if (built.status !== 0) process.exit(built.status ?? 1);
 }
-if (options.servers.some((s) => s.startsWith('doetank')) && !['main.js', 'sync.js'].every((f) => existsSync(path.join(ROOT, 'build', f)))) {
+if (
+	options.servers.some((s) => s.startsWith('doetank')) &&
+	!['main.js', 'sync.js'].every((f) => existsSync(path.join(ROOT, 'build', f)))
+) {
 	log('build/main.js or build/sync.js is missing: run without --no-build');
 	process.exit(1);
 }
@@ -31,7 +34,8 @@ if (options.profile) {
 	}
 	// perf names the servers' JIT-compiled functions through the map this flag makes them write; the
 	// V8 log it also turns on would land in the working directory.
-	process.env.BENCH_NODE_ARGS = `--perf-basic-prof --logfile=/dev/null --no-logfile-per-isolate ${process.env.BENCH_NODE_ARGS ?? ''}`.trim();
+	process.env.BENCH_NODE_ARGS =
+		`--perf-basic-prof --logfile=/dev/null --no-logfile-per-isolate ${process.env.BENCH_NODE_ARGS ?? ''}`.trim();
 }
 
 /** @type {import('./measure.mjs').Result[]} */
@@ -42,7 +46,9 @@ for (const scenario of options.scenarios) {
 		const order = options.servers.map((_, i) => options.servers[(i + round - 1) % options.servers.length] ?? '');
 		for (const kind of order) {
 			const label = SERVER_LABELS[/** @type {keyof typeof SERVER_LABELS} */ (kind)];
-			log(`${scenario.docs}x${scenario.clients}x${scenario.rate} ${label}, run ${round} of ${options.repeat}: measuring`);
+			log(
+				`${scenario.docs}x${scenario.clients}x${scenario.rate} ${label}, run ${round} of ${options.repeat}: measuring`
+			);
 			try {
 				const r = await measure(kind, scenario, round, options);
 				results.push(r);
@@ -52,7 +58,10 @@ for (const scenario of options.scenarios) {
 						`peak RSS ${r.peakRssMiB.toFixed(0)} MiB, ${r.reconnects} reconnects, client CPU ${r.clientCpuS.toFixed(1)} s, other CPU ${r.otherCpuS.toFixed(1)} s`
 				);
 				if (options.timeline) {
-					for (const s of r.timeline) log(`    second ${s.second}: ${s.count} deliveries, p50 ${s.p50.toFixed(1)}, p99 ${s.p99.toFixed(1)}, max ${s.max.toFixed(1)} ms`);
+					for (const s of r.timeline)
+						log(
+							`    second ${s.second}: ${s.count} deliveries, p50 ${s.p50.toFixed(1)}, p99 ${s.p99.toFixed(1)}, max ${s.max.toFixed(1)} ms`
+						);
 				}
 			} catch (err) {
 				const error = err instanceof Error ? err.message : String(err);

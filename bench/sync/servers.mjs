@@ -29,7 +29,9 @@ function freePort() {
 		probe.on('error', reject);
 		probe.listen(0, '127.0.0.1', () => {
 			const address = probe.address();
-			probe.close(() => (address && typeof address === 'object' ? resolve(address.port) : reject(new Error('no port'))));
+			probe.close(() =>
+				address && typeof address === 'object' ? resolve(address.port) : reject(new Error('no port'))
+			);
 		});
 	});
 }
@@ -43,7 +45,11 @@ async function spawnReady(args, env, probeUrl) {
 	const fullEnv = { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env };
 	// BENCH_NODE_ARGS gives every server the same extra Node flags, e.g. to profile them.
 	const nodeArgs = (process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean);
-	const child = spawn(process.execPath, [...nodeArgs, ...args], { cwd: ROOT, env: fullEnv, stdio: ['ignore', 'pipe', 'pipe'] });
+	const child = spawn(process.execPath, [...nodeArgs, ...args], {
+		cwd: ROOT,
+		env: fullEnv,
+		stdio: ['ignore', 'pipe', 'pipe']
+	});
 	let output = '';
 	const keep = (/** @type {Buffer} */ chunk) => (output = (output + chunk.toString()).slice(-10_000));
 	child.stdout.on('data', keep);
@@ -64,7 +70,10 @@ async function spawnReady(args, env, probeUrl) {
 	const deadline = Date.now() + 30_000;
 	for (;;) {
 		if (child.exitCode !== null) throw new Error(`${args.join(' ')} exited with code ${child.exitCode}:\n${output}`);
-		const ok = await fetch(probeUrl, { signal: AbortSignal.timeout(1_000) }).then((r) => r.ok, () => false);
+		const ok = await fetch(probeUrl, { signal: AbortSignal.timeout(1_000) }).then(
+			(r) => r.ok,
+			() => false
+		);
 		if (ok) break;
 		if (Date.now() > deadline) {
 			await stop();
@@ -90,10 +99,12 @@ async function startWeb() {
 	const port = await freePort();
 	const dir = mkdtempSync(path.join(tmpdir(), 'doetank-bench-'));
 	const base = `http://127.0.0.1:${port}`;
-	const proc = await spawnReady(['build/main.js'], { ...doetankEnv(dir), PORT: String(port) }, `${base}/healthz`).catch((err) => {
-		rmSync(dir, { recursive: true, force: true });
-		throw err;
-	});
+	const proc = await spawnReady(['build/main.js'], { ...doetankEnv(dir), PORT: String(port) }, `${base}/healthz`).catch(
+		(err) => {
+			rmSync(dir, { recursive: true, force: true });
+			throw err;
+		}
+	);
 	return { proc, dir, base, port };
 }
 
@@ -126,12 +137,14 @@ async function startDoetankSync() {
 		await web.proc.stop();
 		rmSync(web.dir, { recursive: true, force: true });
 	};
-	const sync = await spawnReady(['build/sync.js'], { ...doetankEnv(web.dir), SYNC_PORT: String(syncPort) }, `http://127.0.0.1:${syncPort}/healthz`).catch(
-		async (err) => {
-			await stopWeb();
-			throw err;
-		}
-	);
+	const sync = await spawnReady(
+		['build/sync.js'],
+		{ ...doetankEnv(web.dir), SYNC_PORT: String(syncPort) },
+		`http://127.0.0.1:${syncPort}/healthz`
+	).catch(async (err) => {
+		await stopWeb();
+		throw err;
+	});
 	return {
 		kind: 'doetank-sync',
 		label: SERVER_LABELS['doetank-sync'],

@@ -13,7 +13,12 @@ export function percentile(sorted, p) {
 /** @param {number[][]} parts latencies in ms, from every client process */
 export function latencySummary(parts) {
 	const sorted = Float64Array.from(parts.flat()).sort();
-	return { count: sorted.length, p50: percentile(sorted, 50), p99: percentile(sorted, 99), max: percentile(sorted, 100) };
+	return {
+		count: sorted.length,
+		p50: percentile(sorted, 50),
+		p99: percentile(sorted, 99),
+		max: percentile(sorted, 100)
+	};
 }
 
 /**
@@ -29,7 +34,13 @@ export function timeline(latencies, sentAts, from) {
 	);
 	return buckets.map((bucket, second) => {
 		const sorted = Float64Array.from(bucket ?? []).sort();
-		return { second, count: sorted.length, p50: percentile(sorted, 50), p99: percentile(sorted, 99), max: percentile(sorted, 100) };
+		return {
+			second,
+			count: sorted.length,
+			p50: percentile(sorted, 50),
+			p99: percentile(sorted, 99),
+			max: percentile(sorted, 100)
+		};
 	});
 }
 
@@ -38,5 +49,7 @@ export function median(values) {
 	const sorted = [...values].sort((a, b) => a - b);
 	if (sorted.length === 0) return NaN;
 	const mid = Math.floor(sorted.length / 2);
-	return sorted.length % 2 ? /** @type {number} */ (sorted[mid]) : (/** @type {number} */ (sorted[mid - 1]) + /** @type {number} */ (sorted[mid])) / 2;
+	return sorted.length % 2
+		? /** @type {number} */ (sorted[mid])
+		: /** @type {number} */ ((sorted[mid - 1]) + /** @type {number} */ (sorted[mid])) / 2;
 }

@@ -41,14 +41,16 @@ function observe(editor) {
 }
 
 const LETTERS = 'abcdefghijklmnopqrstuvwxyz ';
-const word = () => Array.from({ length: 1 + Math.floor(Math.random() * 6) }, () => LETTERS[Math.floor(Math.random() * 27)]).join('');
+const word = () =>
+	Array.from({ length: 1 + Math.floor(Math.random() * 6) }, () => LETTERS[Math.floor(Math.random() * 27)]).join('');
 
 /** One keystroke-sized change of the text plus its timing mark, in one transaction (one update). @param {Editor} editor */
 function edit(editor) {
 	const sentAt = now();
 	editor.client.doc.transact(() => {
 		const length = editor.text.length;
-		if (length > 40 && Math.random() < 0.1) editor.text.delete(Math.floor(Math.random() * (length - 4)), 1 + Math.floor(Math.random() * 4));
+		if (length > 40 && Math.random() < 0.1)
+			editor.text.delete(Math.floor(Math.random() * (length - 4)), 1 + Math.floor(Math.random() * 4));
 		else editor.text.insert(Math.floor(Math.random() * (length + 1)), word());
 		editor.marks.set(`${editor.slot}:${++editor.seq}`, sentAt);
 	});
@@ -74,7 +76,14 @@ function editLoop(/** @type {Editor} */ editor, /** @type {number} */ startAt, /
 function editor(spec) {
 	const client = connectClient(spec);
 	/** @type {Editor} */
-	const made = { doc: spec.doc, slot: spec.slot, client, text: client.doc.getText('probleemdefinitie'), marks: client.doc.getMap('marks'), seq: 0 };
+	const made = {
+		doc: spec.doc,
+		slot: spec.slot,
+		client,
+		text: client.doc.getText('probleemdefinitie'),
+		marks: client.doc.getMap('marks'),
+		seq: 0
+	};
 	observe(made);
 	return made;
 }
@@ -82,7 +91,9 @@ function editor(spec) {
 /** Content fingerprint of one replica; map entries sorted because their order follows arrival. @param {Editor} e */
 function fingerprint(e) {
 	const marks = [...e.marks.entries()].sort(([a], [b]) => (a < b ? -1 : 1));
-	return createHash('sha256').update(JSON.stringify([e.text.toString(), marks])).digest('hex');
+	return createHash('sha256')
+		.update(JSON.stringify([e.text.toString(), marks]))
+		.digest('hex');
 }
 
 /**

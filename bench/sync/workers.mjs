@@ -21,12 +21,16 @@ export function spawnWorkers(count) {
  */
 export function request(worker, message, answer, timeoutMs) {
 	return new Promise((resolve, reject) => {
-		const timer = setTimeout(() => finish(new Error(`client process gave no "${answer}" within ${timeoutMs} ms`)), timeoutMs);
+		const timer = setTimeout(
+			() => finish(new Error(`client process gave no "${answer}" within ${timeoutMs} ms`)),
+			timeoutMs
+		);
 		const onMessage = (/** @type {any} */ reply) => {
 			if (reply.type === answer) finish(null, reply);
 			else if (reply.type === 'error') finish(new Error(`client process failed: ${reply.message}`));
 		};
-		const onExit = (/** @type {number | null} */ code) => finish(new Error(`client process exited (code ${code}) before "${answer}"`));
+		const onExit = (/** @type {number | null} */ code) =>
+			finish(new Error(`client process exited (code ${code}) before "${answer}"`));
 		/** @param {Error | null} err @param {unknown} [reply] */
 		function finish(err, reply) {
 			clearTimeout(timer);

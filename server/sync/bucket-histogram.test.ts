@@ -49,6 +49,8 @@ describe('BucketHistogram', () => {
 	it('refuses a second metric of the same name in one registry', () => {
 		const registry = new Registry();
 		new BucketHistogram('t_seconds', 'Help text.', BOUNDS, registry);
-		expect(() => new Histogram({ name: 't_seconds', help: 'x', registers: [registry] })).toThrow(/already been registered/);
+		expect(() => new Histogram({ name: 't_seconds', help: 'x', registers: [registry] })).toThrow(
+			/already been registered/
+		);
 	});
 });

@@ -42,7 +42,11 @@ export class BucketHistogram {
 	get() {
 		const bucket = `${this.name}_bucket`;
 		let cumulative = 0;
-		const values = this.bounds.map((le, i) => ({ labels: { le }, value: (cumulative += this.counts[i]!), metricName: bucket }));
+		const values = this.bounds.map((le, i) => ({
+			labels: { le },
+			value: (cumulative += this.counts[i]!),
+			metricName: bucket
+		}));
 		return {
 			name: this.name,
 			help: this.help,

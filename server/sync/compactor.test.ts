@@ -45,7 +45,12 @@ const count = async (table: string) => Number((await db.execute(`SELECT count(*)
 
 function setup(maxUpdates: number, maxBytes = 1 << 20) {
 	const compactions: number[] = [];
-	const compactor = new Compactor(db, { maxUpdates, maxBytes, timeZone: 'Europe/Amsterdam', onCompacted: (_d, n) => compactions.push(n) });
+	const compactor = new Compactor(db, {
+		maxUpdates,
+		maxBytes,
+		timeZone: 'Europe/Amsterdam',
+		onCompacted: (_d, n) => compactions.push(n)
+	});
 	const log = new UpdateLog(append, { onCommit: (updates) => compactor.noteCommitted(updates) });
 	return { compactor, log, compactions };
 }
@@ -114,7 +119,9 @@ describe('Compactor', () => {
 		expect(await count('doc_updates')).toBe(0);
 		expect(await storedText()).toBe('vandaag');
 		const { rows } = await db.execute('SELECT day, contributors, seq FROM doc_checkpoints');
-		expect(rows.map((r) => [r.day, JSON.parse(String(r.contributors)), Number(r.seq)])).toEqual([[dayIn(Date.now()), ['ann'], 7]]);
+		expect(rows.map((r) => [r.day, JSON.parse(String(r.contributors)), Number(r.seq)])).toEqual([
+			[dayIn(Date.now()), ['ann'], 7]
+		]);
 	});
 
 	it('replays the log instead when it spans midnight, so every day keeps its own checkpoint', async () => {
@@ -140,7 +147,12 @@ describe('Compactor', () => {
 
 	it('reports a failed compaction and leaves the log as it was', async () => {
 		const errors: unknown[] = [];
-		const compactor = new Compactor(db, { maxUpdates: 1, maxBytes: 1, timeZone: 'Europe/Amsterdam', onError: (_d, e) => errors.push(e) });
+		const compactor = new Compactor(db, {
+			maxUpdates: 1,
+			maxBytes: 1,
+			timeZone: 'Europe/Amsterdam',
+			onError: (_d, e) => errors.push(e)
+		});
 		const log = new UpdateLog(append);
 		const w = writer(log);
 		w.type('abc');

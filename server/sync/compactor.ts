@@ -131,14 +131,19 @@ export class Compactor {
 		const state = Y.encodeStateAsUpdate(loaded.doc);
 		const earlier = meta.latestCheckpoint?.day === today ? meta.latestCheckpoint.contributors : [];
 		const contributors = [...new Set([...earlier, ...meta.authors])];
-		await this.db.batch(compactionStatements(doetankId, { state, seq }, [{ day: today, state, seq, contributors }], Date.now()), 'write');
+		await this.db.batch(
+			compactionStatements(doetankId, { state, seq }, [{ day: today, state, seq, contributors }], Date.now()),
+			'write'
+		);
 		return seq - meta.snapshotSeq;
 	}
 
 	/** Replays the logged updates onto the snapshot, writing a checkpoint for every day they span. */
 	private async fromLog(doetankId: string): Promise<number> {
 		const input = await readForCompaction(this.db, doetankId);
-		const folded = foldUpdates(input, this.options.timeZone, (seq, error) => this.options.onDamaged?.(doetankId, seq, error));
+		const folded = foldUpdates(input, this.options.timeZone, (seq, error) =>
+			this.options.onDamaged?.(doetankId, seq, error)
+		);
 		if (!folded) return 0;
 		await this.db.batch(compactionStatements(doetankId, folded.snapshot, folded.checkpoints, Date.now()), 'write');
 		return input.updates.length;

@@ -137,7 +137,11 @@ export class SyncConnection implements Peer {
 				this.send(encodeSaved(message.probe));
 				return;
 			case 'queryAwareness':
-				this.send(encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.live.awareness, [...this.live.awareness.getStates().keys()])));
+				this.send(
+					encodeAwareness(
+						awarenessProtocol.encodeAwarenessUpdate(this.live.awareness, [...this.live.awareness.getStates().keys()])
+					)
+				);
 				return;
 		}
 	}

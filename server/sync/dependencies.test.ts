@@ -58,29 +58,34 @@ describe('hasMissingDependencies', () => {
 
 	it('agrees with Yjs: an update is refused exactly when applying it would leave something pending', () => {
 		fc.assert(
-			fc.property(fc.array(fc.tuple(fc.nat(2), fc.nat(20), fc.boolean()), { minLength: 1, maxLength: 25 }), fc.array(fc.nat(), { maxLength: 25 }), (edits, picks) => {
-				const replicas = [replica(1), replica(2), replica(3)];
-				for (const [who, at, del] of edits) {
-					const r = replicas[who]!;
-					const text = r.doc.getText('t');
-					if (del && text.length > 0) text.delete(at % text.length, 1);
-					else text.insert(at % (text.length + 1), String(at));
-					// Replicas share some of their updates with each other, so later edits depend on them.
-					for (const other of replicas) if (other !== r && at % 2 === 0) Y.applyUpdate(other.doc, Y.encodeStateAsUpdate(r.doc));
+			fc.property(
+				fc.array(fc.tuple(fc.nat(2), fc.nat(20), fc.boolean()), { minLength: 1, maxLength: 25 }),
+				fc.array(fc.nat(), { maxLength: 25 }),
+				(edits, picks) => {
+					const replicas = [replica(1), replica(2), replica(3)];
+					for (const [who, at, del] of edits) {
+						const r = replicas[who]!;
+						const text = r.doc.getText('t');
+						if (del && text.length > 0) text.delete(at % text.length, 1);
+						else text.insert(at % (text.length + 1), String(at));
+						// Replicas share some of their updates with each other, so later edits depend on them.
+						for (const other of replicas)
+							if (other !== r && at % 2 === 0) Y.applyUpdate(other.doc, Y.encodeStateAsUpdate(r.doc));
+					}
+					const all = replicas.flatMap((r) => r.updates);
+					const server = new Y.Doc();
+					for (const p of picks) {
+						const update = all[p % all.length]!;
+						const refused = check(server, update);
+						const probe = new Y.Doc();
+						Y.applyUpdate(probe, Y.encodeStateAsUpdate(server));
+						Y.applyUpdate(probe, update);
+						const pending = probe.store.pendingStructs !== null || probe.store.pendingDs !== null;
+						expect(refused).toBe(pending);
+						if (!refused) Y.applyUpdate(server, update);
+					}
 				}
-				const all = replicas.flatMap((r) => r.updates);
-				const server = new Y.Doc();
-				for (const p of picks) {
-					const update = all[p % all.length]!;
-					const refused = check(server, update);
-					const probe = new Y.Doc();
-					Y.applyUpdate(probe, Y.encodeStateAsUpdate(server));
-					Y.applyUpdate(probe, update);
-					const pending = probe.store.pendingStructs !== null || probe.store.pendingDs !== null;
-					expect(refused).toBe(pending);
-					if (!refused) Y.applyUpdate(server, update);
-				}
-			}),
+			),
 			{ numRuns: 300 }
 		);
 	});

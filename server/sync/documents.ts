@@ -72,7 +72,10 @@ export class DocumentRegistry {
 		live.connections.delete(connection);
 		if (live.connections.size > 0) return;
 		clearTimeout(this.timers.get(live.id));
-		this.timers.set(live.id, setTimeout(() => void this.unload(live), this.graceMs));
+		this.timers.set(
+			live.id,
+			setTimeout(() => void this.unload(live), this.graceMs)
+		);
 	}
 
 	async closeAll(): Promise<void> {
@@ -91,7 +94,9 @@ export class DocumentRegistry {
 	private async load(id: string): Promise<LiveDocument> {
 		const stored = await readDocument(this.db, id);
 		const doc = new Y.Doc({ gc: true });
-		applyInOrder(doc, stored.snapshot ? [stored.snapshot, ...stored.updates] : stored.updates, (error) => this.hooks.onDamaged?.(id, error));
+		applyInOrder(doc, stored.snapshot ? [stored.snapshot, ...stored.updates] : stored.updates, (error) =>
+			this.hooks.onDamaged?.(id, error)
+		);
 		this.log.startAt(id, stored.lastSeq);
 		const appliedSeq = (await this.prepare(id, doc)) ?? stored.lastSeq;
 		const awareness = new awarenessProtocol.Awareness(doc);
@@ -117,7 +122,9 @@ export class DocumentRegistry {
 		} finally {
 			doc.off('update', collect);
 		}
-		const seqs = await Promise.all(changes.map((update) => new Promise<number>((durable) => this.log.append(id, update, null, durable))));
+		const seqs = await Promise.all(
+			changes.map((update) => new Promise<number>((durable) => this.log.append(id, update, null, durable)))
+		);
 		return seqs.at(-1);
 	}
 

@@ -64,7 +64,11 @@ describe('Fanout', () => {
 		fanout.peers.add(b);
 		const remote = new awarenessProtocol.Awareness(new Y.Doc());
 		remote.setLocalState({ section: 'actielijst' });
-		awarenessProtocol.applyAwarenessUpdate(awareness, awarenessProtocol.encodeAwarenessUpdate(remote, [remote.clientID]), a);
+		awarenessProtocol.applyAwarenessUpdate(
+			awareness,
+			awarenessProtocol.encodeAwarenessUpdate(remote, [remote.clientID]),
+			a
+		);
 		expect(a.own).toEqual([{ added: [remote.clientID], updated: [], removed: [] }]);
 		expect(b.own).toEqual([]);
 		expect(a.received).toHaveLength(1);

@@ -52,7 +52,11 @@ export class Fanout {
 		if (this.peers.has(origin as Peer)) (origin as Peer).ownAwareness(changes);
 		if (this.peers.size === 0) return;
 		const message = encodeAwareness(
-			awarenessProtocol.encodeAwarenessUpdate(this.awareness, [...changes.added, ...changes.updated, ...changes.removed])
+			awarenessProtocol.encodeAwarenessUpdate(this.awareness, [
+				...changes.added,
+				...changes.updated,
+				...changes.removed
+			])
 		);
 		for (const peer of this.peers) peer.deliver(message);
 	};

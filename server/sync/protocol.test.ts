@@ -2,7 +2,17 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import * as decoding from 'lib0/decoding';
-import { decodeClientMessage, encodeAwareness, encodeSaved, encodeStatus, encodeSync, MESSAGE_SAVED, MESSAGE_STATUS, SYNC_STEP1, SYNC_UPDATE } from './protocol';
+import {
+	decodeClientMessage,
+	encodeAwareness,
+	encodeSaved,
+	encodeStatus,
+	encodeSync,
+	MESSAGE_SAVED,
+	MESSAGE_STATUS,
+	SYNC_STEP1,
+	SYNC_UPDATE
+} from './protocol';
 
 function validMessages(): Uint8Array[] {
 	const doc = new Y.Doc();

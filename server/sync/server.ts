@@ -48,7 +48,10 @@ export function syncOptions(config: Config): SyncOptions {
 	};
 }
 
-type SyncServices = Pick<Services, 'db' | 'updates' | 'lucia' | 'doetanks' | 'events' | 'log' | 'presence' | 'notifications'>;
+type SyncServices = Pick<
+	Services,
+	'db' | 'updates' | 'lucia' | 'doetanks' | 'events' | 'log' | 'presence' | 'notifications'
+>;
 
 /** The y-websocket endpoint `/sync/<doetankId>`: authentication, authorization, persistence, fan-out. */
 export function createSyncServer(services: SyncServices, options: Partial<SyncOptions> = {}) {
@@ -79,8 +82,10 @@ export function createSyncServer(services: SyncServices, options: Partial<SyncOp
 			metrics.compactions.observe(ms / 1000);
 			services.log.debug({ doetankId, folded, ms }, 'sync: update log compacted');
 		},
-		onError: (doetankId, err) => services.log.error({ err, doetankId }, 'sync: compaction failed; the log stays as it is'),
-		onDamaged: (doetankId, seq, err) => services.log.error({ err, doetankId, seq }, 'sync: compaction skipped a damaged update')
+		onError: (doetankId, err) =>
+			services.log.error({ err, doetankId }, 'sync: compaction failed; the log stays as it is'),
+		onDamaged: (doetankId, seq, err) =>
+			services.log.error({ err, doetankId, seq }, 'sync: compaction skipped a damaged update')
 	});
 	const log = new UpdateLog(services.updates.append, {
 		onError: (err, attempt) => {
@@ -91,7 +96,8 @@ export function createSyncServer(services: SyncServices, options: Partial<SyncOp
 		onCommit: (updates, ms) => {
 			metrics.persistBatch.observe(ms / 1000);
 			metrics.persistBatchSize.observe(updates.length);
-			if (persistence === 'failing') services.log.info({ updates: updates.length }, 'sync: writing updates works again');
+			if (persistence === 'failing')
+				services.log.info({ updates: updates.length }, 'sync: writing updates works again');
 			setPersistence('ok');
 			compactor.noteCommitted(updates);
 		},
@@ -100,7 +106,8 @@ export function createSyncServer(services: SyncServices, options: Partial<SyncOp
 	const registry = new DocumentRegistry(services.db, log, opts.graceMs, {
 		onDelivered: (count) => metrics.updatesSent.inc(count),
 		watch: (doetankId, doc) => services.notifications.observeActions(doetankId, doc),
-		onDamaged: (doetankId, err) => services.log.error({ err, doetankId }, 'sync: skipped a logged update that could not be applied'),
+		onDamaged: (doetankId, err) =>
+			services.log.error({ err, doetankId }, 'sync: skipped a logged update that could not be applied'),
 		prepare: (doetankId, doc) => {
 			try {
 				const { from, to } = migrateWorkspace(doc);
@@ -117,7 +124,9 @@ export function createSyncServer(services: SyncServices, options: Partial<SyncOp
 		const doetankId = decodeURIComponent(path.slice('/sync/'.length));
 		if (!doetankId || doetankId.includes('/')) return refuseUpgrade(socket, 404, 'Not found');
 		const sessionId = services.lucia.readSessionCookie(req.headers.cookie ?? '');
-		const { session, user } = sessionId ? await services.lucia.validateSession(sessionId) : { session: null, user: null };
+		const { session, user } = sessionId
+			? await services.lucia.validateSession(sessionId)
+			: { session: null, user: null };
 		if (!session || !user) return refuseUpgrade(socket, 401, 'Log in first');
 		const access = await services.doetanks.workspaceAccess({ id: user.id, networkRole: user.networkRole }, doetankId);
 		if (access.status !== 200) return refuseUpgrade(socket, access.status, 'No access');
@@ -175,7 +184,10 @@ export function createSyncServer(services: SyncServices, options: Partial<SyncOp
 				connection.close(CLOSE.unauthenticated, 'session ended');
 				continue;
 			}
-			const access = await services.doetanks.workspaceAccess({ id: user.id, networkRole: user.networkRole }, identity.doetankId);
+			const access = await services.doetanks.workspaceAccess(
+				{ id: user.id, networkRole: user.networkRole },
+				identity.doetankId
+			);
 			if (access.status !== 200) connection.close(CLOSE.forbidden, 'access removed');
 			else {
 				connection.restrict(access.canWrite);

@@ -102,13 +102,35 @@ async function startSync(): Promise<void> {
 
 beforeAll(async () => {
 	dir = mkdtempSync(join(tmpdir(), 'doetank-sync-'));
-	services = await createServices(loadConfig({ DATABASE_URL: `file:${join(dir, 'db.sqlite')}`, DEMO: '0', LOG_LEVEL: 'silent' }));
+	services = await createServices(
+		loadConfig({ DATABASE_URL: `file:${join(dir, 'db.sqlite')}`, DEMO: '0', LOG_LEVEL: 'silent' })
+	);
 	for (const name of ['ann', 'bob', 'carl', 'mila', 'olga', 'eve']) await account(name);
 	doetankId = await services.doetanks.create(actor('ann'), { name: 'Sync', onderwerp: 'o', beoogdDoel: 'd' });
-	await services.doetanks.addMember(actor('ann'), doetankId, { email: 'bob@sync.test', roles: ['lid'], lidType: 'kern', directStake: true });
-	await services.doetanks.addMember(actor('ann'), doetankId, { email: 'carl@sync.test', roles: ['lid'], lidType: 'schil', directStake: false });
-	await services.doetanks.addMember(actor('ann'), doetankId, { email: 'mila@sync.test', roles: ['meekijker'], lidType: null, directStake: false });
-	await services.doetanks.addMember(actor('ann'), doetankId, { email: 'olga@sync.test', roles: ['opdrachtgever'], lidType: null, directStake: false });
+	await services.doetanks.addMember(actor('ann'), doetankId, {
+		email: 'bob@sync.test',
+		roles: ['lid'],
+		lidType: 'kern',
+		directStake: true
+	});
+	await services.doetanks.addMember(actor('ann'), doetankId, {
+		email: 'carl@sync.test',
+		roles: ['lid'],
+		lidType: 'schil',
+		directStake: false
+	});
+	await services.doetanks.addMember(actor('ann'), doetankId, {
+		email: 'mila@sync.test',
+		roles: ['meekijker'],
+		lidType: null,
+		directStake: false
+	});
+	await services.doetanks.addMember(actor('ann'), doetankId, {
+		email: 'olga@sync.test',
+		roles: ['opdrachtgever'],
+		lidType: null,
+		directStake: false
+	});
 	await startSync();
 });
 
@@ -171,10 +193,17 @@ describe('sync endpoint', () => {
 
 	it('closes the socket of a removed member within 5 seconds', async () => {
 		await account('tijdelijk');
-		await services.doetanks.addMember(actor('ann'), doetankId, { email: 'tijdelijk@sync.test', roles: ['lid'], lidType: null, directStake: false });
+		await services.doetanks.addMember(actor('ann'), doetankId, {
+			email: 'tijdelijk@sync.test',
+			roles: ['lid'],
+			lidType: null,
+			directStake: false
+		});
 		const t = connect('tijdelijk');
 		await until(() => t.provider.synced);
-		const closed = new Promise<number>((resolve) => t.provider.ws?.addEventListener('close', (e) => resolve((e as CloseEvent).code)));
+		const closed = new Promise<number>((resolve) =>
+			t.provider.ws?.addEventListener('close', (e) => resolve((e as CloseEvent).code))
+		);
 		t.provider.shouldConnect = false;
 		const removedAt = Date.now();
 		await services.doetanks.removeMember(actor('ann'), doetankId, ids.tijdelijk!);
@@ -291,7 +320,8 @@ describe('sync endpoint', () => {
 		const a = connect('ann');
 		await until(() => a.provider.synced);
 		addAction(a.doc, { title: 'Gesprek met de wethouder plannen', ownerId: ids.bob }, ids.ann!);
-		const notices = async () => (await services.notifications.inbox(actor('bob'))).items.filter((n) => n.kind === 'action_assigned');
+		const notices = async () =>
+			(await services.notifications.inbox(actor('bob'))).items.filter((n) => n.kind === 'action_assigned');
 		let found: Awaited<ReturnType<typeof notices>> = [];
 		for (let i = 0; i < 40 && found.length === 0; i++) {
 			found = await notices();
@@ -306,7 +336,11 @@ describe('sync endpoint', () => {
 		const a = connect('ann');
 		const m = connect('mila');
 		await until(() => a.provider.synced && m.provider.synced);
-		a.provider.awareness.setLocalState({ user: { id: ids.eve, name: 'Vervalst' }, section: 'actielijst', typing: true });
+		a.provider.awareness.setLocalState({
+			user: { id: ids.eve, name: 'Vervalst' },
+			section: 'actielijst',
+			typing: true
+		});
 		m.provider.awareness.setLocalState({ section: '<img src=x>', typing: 'ja' });
 		await until(() => services.presence.list(doetankId).some((e) => e.userId === ids.ann && e.typing));
 		expect(services.presence.list(doetankId)).toEqual([
@@ -333,7 +367,10 @@ describe('sync endpoint', () => {
 		const b = connect('bob');
 		await until(() => b.provider.synced && b.text.toString() === expected);
 		b.provider.destroy();
-		const { rows } = await services.db.execute({ sql: 'SELECT count(*) AS n FROM doc_checkpoints WHERE doetank_id = ?', args: [doetankId] });
+		const { rows } = await services.db.execute({
+			sql: 'SELECT count(*) AS n FROM doc_checkpoints WHERE doetank_id = ?',
+			args: [doetankId]
+		});
 		expect(Number(rows[0]!.n)).toBe(1);
 	});
 });

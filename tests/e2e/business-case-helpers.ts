@@ -11,7 +11,8 @@ export const FIELDS = BUSINESS_CASE_FIELDS.map((field) => ({ key: field.key, lab
 export const field = (page: Page, label: string) => page.getByRole('textbox', { name: label, exact: true });
 
 /** Waits until the field reads exactly `text`. */
-export const expectField = (page: Page, label: string, text: string) => expect.poll(() => textOf(page, field(page, label))).toBe(text);
+export const expectField = (page: Page, label: string, text: string) =>
+	expect.poll(() => textOf(page, field(page, label))).toBe(text);
 
 /** Replaces a field's text by typing, as a member would. */
 export async function write(page: Page, label: string, text: string): Promise<void> {
@@ -35,7 +36,8 @@ export async function axeSerious(page: Page): Promise<string[]> {
 		.map(({ id, nodes }) => `${id} at ${nodes.map((node) => node.target.join(' ')).join(' | ')}`);
 }
 
-export const sidewaysScroll = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth);
+export const sidewaysScroll = (page: Page) =>
+	page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth);
 
 export const VIEWPORTS = [
 	{ width: 375, height: 812 },

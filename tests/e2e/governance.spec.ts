@@ -38,7 +38,9 @@ async function expectAccessible(page: Page): Promise<void> {
 	expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
 }
 
-test('a terugkoppelmoment from submission to approval, then the move to fase 1 that the coach sees', async ({ browser }) => {
+test('a terugkoppelmoment from submission to approval, then the move to fase 1 that the coach sees', async ({
+	browser
+}) => {
 	test.setTimeout(150_000);
 	const name = `Poorten ${Date.now()}`;
 
@@ -58,7 +60,8 @@ test('a terugkoppelmoment from submission to approval, then the move to fase 1 t
 		['opdrachtgever@demo.doetank.nl', 'Opdrachtgever', 'Olga Opdrachtgever']
 	] as const) {
 		await add.getByLabel('E-mailadres').fill(email);
-		for (const r of ['Lid', 'Opdrachtgever']) await add.getByRole('checkbox', { name: r, exact: true }).setChecked(r === role);
+		for (const r of ['Lid', 'Opdrachtgever'])
+			await add.getByRole('checkbox', { name: r, exact: true }).setChecked(r === role);
 		await add.getByRole('button', { name: 'Toevoegen' }).click();
 		await expect(trekker.getByText(`${person} is toegevoegd.`)).toBeVisible();
 	}
@@ -94,7 +97,9 @@ test('a terugkoppelmoment from submission to approval, then the move to fase 1 t
 	await expectAccessible(og);
 	const live = await og.context().newPage();
 	await live.goto(`/doetanks/${doetankId}/werkruimte`);
-	await expect(live.getByRole('textbox', { name: 'Probleemdefinitie' })).toContainText('Vooral jonge gezinnen in de bijstand.');
+	await expect(live.getByRole('textbox', { name: 'Probleemdefinitie' })).toContainText(
+		'Vooral jonge gezinnen in de bijstand.'
+	);
 	await live.close();
 
 	// She asks for changes with a comment.
@@ -105,7 +110,11 @@ test('a terugkoppelmoment from submission to approval, then the move to fase 1 t
 
 	// The member reads the comment in the inbox and resubmits.
 	await work.goto('/inbox');
-	await expect(work.getByRole('link', { name: /vraagt aanpassingen bij "Probleemdefinitie": Voor wie is het precies een probleem\?/ })).toBeVisible();
+	await expect(
+		work.getByRole('link', {
+			name: /vraagt aanpassingen bij "Probleemdefinitie": Voor wie is het precies een probleem\?/
+		})
+	).toBeVisible();
 	await work.goto(checkpointUrl);
 	await work.getByRole('button', { name: 'Aangepaste versie indienen' }).click();
 	await expect(work.getByText('Ronde 2 is ingediend en vastgelegd.')).toBeVisible();
@@ -126,8 +135,12 @@ test('a terugkoppelmoment from submission to approval, then the move to fase 1 t
 	// Both rounds are versions in the workspace's history, with their own outcome and frozen text.
 	await work.goto(`/doetanks/${doetankId}/werkruimte`);
 	await work.getByRole('button', { name: 'Geschiedenis' }).first().click();
-	const versions = work.getByRole('dialog', { name: 'Geschiedenis: Probleemdefinitie' }).getByRole('list', { name: 'Terugkoppelmomenten' });
-	await expect(versions.getByRole('button', { name: /^‘Probleemdefinitie’, ronde 2 Goedgekeurd, ingediend op/ })).toBeVisible();
+	const versions = work
+		.getByRole('dialog', { name: 'Geschiedenis: Probleemdefinitie' })
+		.getByRole('list', { name: 'Terugkoppelmomenten' });
+	await expect(
+		versions.getByRole('button', { name: /^‘Probleemdefinitie’, ronde 2 Goedgekeurd, ingediend op/ })
+	).toBeVisible();
 	await versions.getByRole('button', { name: /^‘Probleemdefinitie’, ronde 1 Aanpassing gevraagd/ }).click();
 	await expect(work.getByRole('heading', { name: 'Versie van ‘Probleemdefinitie’, ronde 1' })).toBeFocused();
 	await expect(work.getByRole('dialog').getByText('Gezinnen met schulden krijgen boetes op boetes.')).toBeVisible();
@@ -153,17 +166,25 @@ test('a terugkoppelmoment from submission to approval, then the move to fase 1 t
 
 	await trekker.goto(`/doetanks/${doetankId}/fase`);
 	await expect(gate.getByText('De poort is open.')).toBeVisible();
-	await expect(gate.getByText('De bevestigde afspraak noemt de besluitvormer: Directeur Werk en Inkomen.')).toBeVisible();
+	await expect(
+		gate.getByText('De bevestigde afspraak noemt de besluitvormer: Directeur Werk en Inkomen.')
+	).toBeVisible();
 	await gate.getByRole('button', { name: 'Naar Fase 1 · ontwerpen & uitproberen' }).click();
 	await expect(trekker.getByText('De Doetank is nu in Fase 1 · ontwerpen & uitproberen.')).toBeVisible();
 	await trekker.goto(doetankUrl);
-	await expect(trekker.getByRole('region', { name: 'Werkwijze' }).getByText('van Fase 0 · ontdekking naar Fase 1 · ontwerpen & uitproberen')).toBeVisible();
+	await expect(
+		trekker
+			.getByRole('region', { name: 'Werkwijze' })
+			.getByText('van Fase 0 · ontdekking naar Fase 1 · ontwerpen & uitproberen')
+	).toBeVisible();
 
 	// The network coach's feed shows the transition.
 	const coach = await as(browser, 'coach');
 	await coach.goto('/inbox');
 	const feed = coach.getByRole('region', { name: 'Faseovergangen in het netwerk' });
-	await expect(feed.getByRole('listitem').first()).toContainText(`${name}: van Fase 0 · ontdekking naar Fase 1 · ontwerpen & uitproberen`);
+	await expect(feed.getByRole('listitem').first()).toContainText(
+		`${name}: van Fase 0 · ontdekking naar Fase 1 · ontwerpen & uitproberen`
+	);
 
 	for (const page of [trekker, lid, og, coach]) await page.context().close();
 });

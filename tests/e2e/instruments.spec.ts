@@ -8,7 +8,10 @@ import { login, PASSWORD, uniqueEmail } from './helpers';
 const DEMO_PASSWORD = 'doetank-demo';
 
 /** A new account in its own browser context, registered over the API (the cookie lands in the context). */
-async function account(browser: Browser, name: string): Promise<{ context: BrowserContext; page: Page; email: string }> {
+async function account(
+	browser: Browser,
+	name: string
+): Promise<{ context: BrowserContext; page: Page; email: string }> {
 	const context = await browser.newContext();
 	const page = await context.newPage();
 	const email = uniqueEmail(name.toLowerCase().replace(/\W+/g, '-'));
@@ -25,7 +28,9 @@ async function scanQr(element: Locator): Promise<string | null> {
 
 async function seriousViolations(page: Page) {
 	const results = await new AxeBuilder({ page }).analyze();
-	return results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.help}`);
+	return results.violations
+		.filter((v) => v.impact === 'serious' || v.impact === 'critical')
+		.map((v) => `${v.id}: ${v.help}`);
 }
 
 /** Fills the questionnaire as in the fixture: codes on the radios, 'nvt' for a null in section 7, numbers typed. */
@@ -44,15 +49,21 @@ async function answer(page: Page, answers: Record<string, number | null | undefi
 	}
 }
 
-test('three members answer the vragenlijst; the results stay hidden at two and show the hand-computed means at three', async ({ browser }) => {
+test('three members answer the vragenlijst; the results stay hidden at two and show the hand-computed means at three', async ({
+	browser
+}) => {
 	test.setTimeout(120_000);
 	const owner = await account(browser, 'Tess Trekker');
-	const created = await owner.page.request.post('/api/v1/doetanks', { data: { name: 'Meten en monitoren', onderwerp: 'Leren meten', beoogdDoel: 'Een voor- en nameting' } });
+	const created = await owner.page.request.post('/api/v1/doetanks', {
+		data: { name: 'Meten en monitoren', onderwerp: 'Leren meten', beoogdDoel: 'Een voor- en nameting' }
+	});
 	const doetankId = (await created.json()).doetank.id as string;
 	const leden = [];
 	for (const name of ['Lid Een', 'Lid Twee', 'Lid Drie']) {
 		const lid = await account(browser, name);
-		const added = await owner.page.request.post(`/api/v1/doetanks/${doetankId}/members`, { data: { email: lid.email, roles: ['lid'] } });
+		const added = await owner.page.request.post(`/api/v1/doetanks/${doetankId}/members`, {
+			data: { email: lid.email, roles: ['lid'] }
+		});
 		expect(added.status()).toBe(201);
 		leden.push(lid);
 	}
@@ -62,7 +73,9 @@ test('three members answer the vragenlijst; the results stay hidden at two and s
 	await login(admin, 'beheerder@demo.doetank.nl', DEMO_PASSWORD);
 	await admin.getByRole('link', { name: 'Vragenlijst' }).click();
 	await admin.getByLabel('Naam van de meting').fill('Voormeting');
-	await admin.getByLabel('Laatste dag om in te vullen').fill(new Date(Date.now() + 7 * 86_400_000).toISOString().slice(0, 10));
+	await admin
+		.getByLabel('Laatste dag om in te vullen')
+		.fill(new Date(Date.now() + 7 * 86_400_000).toISOString().slice(0, 10));
 	await admin.getByRole('checkbox', { name: 'Meten en monitoren' }).check();
 	await admin.getByRole('button', { name: 'Meting openen' }).click();
 	await expect(admin.getByText('Meting Voormeting is geopend.')).toBeVisible();
@@ -82,7 +95,9 @@ test('three members answer the vragenlijst; the results stay hidden at two and s
 		const section = admin.getByRole('region', { name: 'Meten en monitoren' });
 		await expect(section.getByText(`Reacties: ${i + 1}`)).toBeVisible();
 		if (i < 2) {
-			await expect(section.getByText(`Nog verborgen: ${i + 1} reacties, minimaal 3 nodig om resultaten te tonen.`)).toBeVisible();
+			await expect(
+				section.getByText(`Nog verborgen: ${i + 1} reacties, minimaal 3 nodig om resultaten te tonen.`)
+			).toBeVisible();
 			await expect(section.getByRole('table')).toHaveCount(0);
 			await expect(section.getByRole('img')).toHaveCount(0);
 		}
@@ -104,7 +119,9 @@ test('three members answer the vragenlijst; the results stay hidden at two and s
 		await expect(table.getByRole('row', { name: scale }).getByRole('cell').first()).toHaveText(mean);
 	}
 	// The Chart.js canvas is announced as one image and has actually been drawn on.
-	const chart = section.getByRole('img', { name: 'Staafdiagram: de schaalgemiddelden van Meten en monitoren naast de referentie 2012. De tabel hieronder geeft dezelfde cijfers.' });
+	const chart = section.getByRole('img', {
+		name: 'Staafdiagram: de schaalgemiddelden van Meten en monitoren naast de referentie 2012. De tabel hieronder geeft dezelfde cijfers.'
+	});
 	await expect(chart).toBeVisible();
 	await expect
 		.poll(() =>
@@ -122,11 +139,15 @@ test('three members answer the vragenlijst; the results stay hidden at two and s
 	await Promise.all([owner.context.close(), adminContext.close(), ...leden.map((l) => l.context.close())]);
 });
 
-test('an attendee joins a café by code on a phone and lands in the workspace; the facilitator sees them active within seconds', async ({ browser }) => {
+test('an attendee joins a café by code on a phone and lands in the workspace; the facilitator sees them active within seconds', async ({
+	browser
+}) => {
 	test.setTimeout(60_000);
 	const member = await account(browser, 'Cas Cafégast');
 	const doetankName = `Café-Doetank ${Date.now().toString(36)}`;
-	const created = await member.page.request.post('/api/v1/doetanks', { data: { name: doetankName, onderwerp: 'Samen werken in het café', beoogdDoel: 'Een gevulde actielijst' } });
+	const created = await member.page.request.post('/api/v1/doetanks', {
+		data: { name: doetankName, onderwerp: 'Samen werken in het café', beoogdDoel: 'Een gevulde actielijst' }
+	});
 	const doetankId = (await created.json()).doetank.id as string;
 
 	const facilitatorContext = await browser.newContext({ viewport: { width: 1280, height: 800 } });
@@ -149,7 +170,11 @@ test('an attendee joins a café by code on a phone and lands in the workspace; t
 	await expect(card.getByText('Nu actief: 0')).toBeVisible();
 
 	// The attendee, on a phone.
-	const phoneContext = await browser.newContext({ viewport: { width: 375, height: 740 }, isMobile: true, hasTouch: true });
+	const phoneContext = await browser.newContext({
+		viewport: { width: 375, height: 740 },
+		isMobile: true,
+		hasTouch: true
+	});
 	const phone = await phoneContext.newPage();
 	await login(phone, member.email, PASSWORD);
 	await phone.getByRole('link', { name: 'Café', exact: true }).click();
@@ -179,11 +204,18 @@ test('an attendee joins a café by code on a phone and lands in the workspace; t
 	await expect(phone.getByText('Hartelijk dank voor uw bijdrage!')).toBeVisible();
 	await facilitator.getByRole('link', { name: 'Resultaten van de evaluatie' }).click();
 	await expect(facilitator.locator('.grade strong')).toHaveText('8,0');
-	await expect(facilitator.getByRole('row', { name: /Inspiratie opdoen/ }).getByRole('cell').first()).toHaveText('1');
+	await expect(
+		facilitator
+			.getByRole('row', { name: /Inspiratie opdoen/ })
+			.getByRole('cell')
+			.first()
+	).toHaveText('1');
 	await Promise.all([member.context.close(), facilitatorContext.close(), phoneContext.close()]);
 });
 
-test('the coach dashboard flags a demo Doetank without opdrachtgever and clears the flag live once one joins', async ({ browser }) => {
+test('the coach dashboard flags a demo Doetank without opdrachtgever and clears the flag live once one joins', async ({
+	browser
+}) => {
 	const context = await browser.newContext({ viewport: { width: 375, height: 740 } });
 	const page = await context.newPage();
 	await login(page, 'coach@demo.doetank.nl', DEMO_PASSWORD);
@@ -202,11 +234,19 @@ test('the coach dashboard flags a demo Doetank without opdrachtgever and clears 
 	await expect(page.getByRole('article', { name: 'Kennisbehoud' })).toHaveCount(0);
 
 	// The missing step: the coach adds the opdrachtgever; the open dashboard updates by itself.
-	const added = await page.request.post('/api/v1/doetanks/slim_en_verantwoord_innen/members', { data: { email: 'opdrachtgever@demo.doetank.nl', roles: ['opdrachtgever'] } });
+	const added = await page.request.post('/api/v1/doetanks/slim_en_verantwoord_innen/members', {
+		data: { email: 'opdrachtgever@demo.doetank.nl', roles: ['opdrachtgever'] }
+	});
 	expect(added.status()).toBe(201);
 	await expect(card).toHaveCount(0, { timeout: 10_000 });
 	await page.goto('/coach');
-	await expect(page.getByRole('article', { name: 'Slim en verantwoord innen' }).getByText('Er is geen opdrachtgever in de Doetank.')).toHaveCount(0);
-	await expect(page.getByRole('article', { name: 'Slim en verantwoord innen' }).getByText('Geen bevestigde afspraak')).toBeVisible();
+	await expect(
+		page
+			.getByRole('article', { name: 'Slim en verantwoord innen' })
+			.getByText('Er is geen opdrachtgever in de Doetank.')
+	).toHaveCount(0);
+	await expect(
+		page.getByRole('article', { name: 'Slim en verantwoord innen' }).getByText('Geen bevestigde afspraak')
+	).toBeVisible();
 	await context.close();
 });

@@ -1,7 +1,9 @@
 import { expect, test } from '@playwright/test';
 import { register, uniqueEmail } from './helpers';
 
-test('register, create a Doetank, invite by link; an outsider is refused on the page and the API', async ({ browser }) => {
+test('register, create a Doetank, invite by link; an outsider is refused on the page and the API', async ({
+	browser
+}) => {
 	const ann = await browser.newContext();
 	const annPage = await ann.newPage();
 	await register(annPage, 'Ann Trekker', uniqueEmail('ann'));
@@ -86,7 +88,9 @@ test('login shows the demo accounts and one generic error for bad credentials', 
 	await expect(page.getByRole('link', { name: 'Kennisbehoud' })).toBeVisible();
 });
 
-test('a new account registered from a login page with a destination lands there, never on another site', async ({ page }) => {
+test('a new account registered from a login page with a destination lands there, never on another site', async ({
+	page
+}) => {
 	await page.goto(`/login?redirectTo=${encodeURIComponent('/account')}`);
 	await page.getByRole('link', { name: 'Registreren' }).last().click();
 	await expect(page).toHaveURL(/\/register\?redirectTo=%2Faccount/);

@@ -3,7 +3,9 @@ import { login, register, uniqueEmail } from './helpers';
 
 const DEMO_PASSWORD = 'doetank-demo';
 
-test('a coach opens the report from the menu, chooses a period, and prints it without the site around it', async ({ page }) => {
+test('a coach opens the report from the menu, chooses a period, and prints it without the site around it', async ({
+	page
+}) => {
 	await login(page, 'coach@demo.doetank.nl', DEMO_PASSWORD);
 	await page.getByRole('navigation').getByRole('link', { name: 'Rapportage' }).click();
 	await expect(page.getByRole('heading', { level: 1, name: 'Rapportage Meten & Monitoren' })).toBeVisible();
@@ -16,9 +18,16 @@ test('a coach opens the report from the menu, chooses a period, and prints it wi
 	await page.getByRole('button', { name: 'Toon' }).click();
 	await expect(page).toHaveURL(/from=2020-01-01&to=2099-12-31/);
 	const api = await (await page.request.get('/api/v1/report?from=2020-01-01&to=2099-12-31')).json();
-	await expect(page.getByRole('row', { name: 'Doetanks gestart' }).getByRole('cell')).toHaveText(String(api.report.doe.started));
-	await expect(page.getByRole('row', { name: 'Doetanks in fase 2' }).getByRole('cell')).toHaveText(String(api.report.verander.inFase2));
-	await expect(page.getByRole('link', { name: 'Als CSV' })).toHaveAttribute('href', '/api/v1/report.csv?from=2020-01-01&to=2099-12-31');
+	await expect(page.getByRole('row', { name: 'Doetanks gestart' }).getByRole('cell')).toHaveText(
+		String(api.report.doe.started)
+	);
+	await expect(page.getByRole('row', { name: 'Doetanks in fase 2' }).getByRole('cell')).toHaveText(
+		String(api.report.verander.inFase2)
+	);
+	await expect(page.getByRole('link', { name: 'Als CSV' })).toHaveAttribute(
+		'href',
+		'/api/v1/report.csv?from=2020-01-01&to=2099-12-31'
+	);
 
 	await page.emulateMedia({ media: 'print' });
 	await expect(page.getByRole('navigation', { name: /./ }).first()).toBeHidden();

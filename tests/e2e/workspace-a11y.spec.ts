@@ -12,13 +12,16 @@ async function seriousViolations(page: Page) {
 		.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
 }
 
-const horizontalOverflow = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+const horizontalOverflow = (page: Page) =>
+	page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
 
 for (const viewport of [
 	{ name: 'phone', width: 375, height: 812 },
 	{ name: 'desktop', width: 1280, height: 800 }
 ]) {
-	test(`the workspace on a ${viewport.name} (${viewport.width} px): no serious axe violations, no sideways scrolling`, async ({ browser }) => {
+	test(`the workspace on a ${viewport.name} (${viewport.width} px): no serious axe violations, no sideways scrolling`, async ({
+		browser
+	}) => {
 		const editorView = await openWorkspaceAs(browser, 'trekker', DOETANK, { viewport });
 		const watcher = await openWorkspaceAs(browser, 'opdrachtgever', DOETANK, { viewport });
 		const { page } = editorView;

@@ -12,15 +12,23 @@ async function account(browser: Browser, name: string) {
 	return { context, email, id: user.id };
 }
 
-test('the workspace says so when access ends: membership removed, or the session ended elsewhere', async ({ browser }) => {
+test('the workspace says so when access ends: membership removed, or the session ended elsewhere', async ({
+	browser
+}) => {
 	const ann = await account(browser, 'Ann');
 	const created = await ann.context.request.post('/api/v1/doetanks', {
-		data: { name: 'Wachtlijsten', onderwerp: 'Gezinnen wachten maanden op een eerste gesprek.', beoogdDoel: 'Binnen twee weken een gesprek.' }
+		data: {
+			name: 'Wachtlijsten',
+			onderwerp: 'Gezinnen wachten maanden op een eerste gesprek.',
+			beoogdDoel: 'Binnen twee weken een gesprek.'
+		}
 	});
 	const doetankId = ((await created.json()) as { doetank: { id: string } }).doetank.id;
 	const [bob, cas] = [await account(browser, 'Bob'), await account(browser, 'Cas')];
 	for (const member of [bob, cas]) {
-		const added = await ann.context.request.post(`/api/v1/doetanks/${doetankId}/members`, { data: { email: member.email, roles: ['lid'] } });
+		const added = await ann.context.request.post(`/api/v1/doetanks/${doetankId}/members`, {
+			data: { email: member.email, roles: ['lid'] }
+		});
 		expect(added.status()).toBe(201);
 	}
 
@@ -42,7 +50,10 @@ test('the workspace says so when access ends: membership removed, or the session
 	expect((await cas.context.request.delete('/api/v1/session')).status()).toBe(204);
 	await expect(connection(casPage)).toHaveText(/^Je sessie is verlopen\./);
 	const again = casPage.getByRole('link', { name: 'Opnieuw inloggen' });
-	await expect(again).toHaveAttribute('href', `/login?redirectTo=${encodeURIComponent(`/doetanks/${doetankId}/werkruimte`)}`);
+	await expect(again).toHaveAttribute(
+		'href',
+		`/login?redirectTo=${encodeURIComponent(`/doetanks/${doetankId}/werkruimte`)}`
+	);
 	await expect(editor(casPage)).toHaveAttribute('contenteditable', 'false');
 
 	await Promise.all([ann.context.close(), bob.context.close(), cas.context.close()]);

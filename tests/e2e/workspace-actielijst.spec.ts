@@ -35,7 +35,12 @@ function titles(page: Page): Promise<string[]> {
 	return actionList(page)
 		.locator(':scope > li')
 		.evaluateAll((items) =>
-			items.map((item) => item.querySelector<HTMLInputElement>('input[type=text]')?.value ?? item.querySelector('.read-title')?.textContent ?? '')
+			items.map(
+				(item) =>
+					item.querySelector<HTMLInputElement>('input[type=text]')?.value ??
+					item.querySelector('.read-title')?.textContent ??
+					''
+			)
 		)
 		.catch(() => []);
 }
@@ -54,13 +59,18 @@ async function touchDrag(page: Page, handle: Locator, onto: Locator) {
 	const y = from.y + from.height / 2;
 	await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [{ x, y }] });
 	for (let step = 1; step <= 12; step++) {
-		await cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: [{ x, y: y + ((to.y + 4 - y) * step) / 12 }] });
+		await cdp.send('Input.dispatchTouchEvent', {
+			type: 'touchMove',
+			touchPoints: [{ x, y: y + ((to.y + 4 - y) * step) / 12 }]
+		});
 	}
 	await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
 	await cdp.detach();
 }
 
-test('actions added by one member appear for the other, edits are live, removal can be undone; a meekijker only watches', async ({ browser }) => {
+test('actions added by one member appear for the other, edits are live, removal can be undone; a meekijker only watches', async ({
+	browser
+}) => {
 	const DOETANK = 'kennisbehoud'; // Tineke trekker, Lars lid, Mila meekijker
 	const tineke = await openWorkspaceAs(browser, 'trekker', DOETANK);
 	const lars = await openWorkspaceAs(browser, 'lid', DOETANK);
@@ -72,7 +82,8 @@ test('actions added by one member appear for the other, edits are live, removal 
 	await expect(panel(tineke.page).getByText(/^Nog geen acties\. Schrijf hieronder/)).toBeVisible();
 	await expect(panel(mila.page).getByText('Er staan nog geen acties op de actielijst.')).toBeVisible();
 
-	for (const title of ['Interviews plannen', 'Data opvragen', 'Terugkoppeling voorbereiden']) await add(tineke.page, title);
+	for (const title of ['Interviews plannen', 'Data opvragen', 'Terugkoppeling voorbereiden'])
+		await add(tineke.page, title);
 	await expectTitles(everyone, ['Interviews plannen', 'Data opvragen', 'Terugkoppeling voorbereiden']);
 
 	// Lars takes one on, Tineke sees it at once.
@@ -95,7 +106,11 @@ test('actions added by one member appear for the other, edits are live, removal 
 	await expectTitles([lars.page, mila.page], ['Interviews plannen', 'Data opvragen', 'Terugkoppeling voorbereiden']);
 	await title.fill('Interviews met eindgebruikers plannen');
 	await title.press('Enter');
-	await expectTitles(everyone, ['Interviews met eindgebruikers plannen', 'Data opvragen', 'Terugkoppeling voorbereiden']);
+	await expectTitles(everyone, [
+		'Interviews met eindgebruikers plannen',
+		'Data opvragen',
+		'Terugkoppeling voorbereiden'
+	]);
 	const renamed = itemOf(tineke.page, 'Interviews met eindgebruikers plannen');
 	await expect(renamed.getByRole('textbox', { name: 'Titel' })).not.toHaveAttribute('aria-invalid', 'true');
 	await expect(renamed.getByText('Dit veld is verplicht.')).toHaveCount(0);
@@ -107,16 +122,24 @@ test('actions added by one member appear for the other, edits are live, removal 
 	await expect(watched).toContainText('Bij de afdeling P&O');
 	await expect(newAction(mila.page)).toHaveCount(0);
 	for (const role of ['textbox', 'combobox'] as const) await expect(panel(mila.page).getByRole(role)).toHaveCount(0);
-	await expect(panel(mila.page).getByRole('button', { name: /^(Verplaats|Verwijder|Ongedaan|Opnieuw)/ })).toHaveCount(0);
+	await expect(panel(mila.page).getByRole('button', { name: /^(Verplaats|Verwijder|Ongedaan|Opnieuw)/ })).toHaveCount(
+		0
+	);
 	await expect(panel(mila.page).locator('input, select, textarea, [contenteditable="true"]')).toHaveCount(0);
 
 	// Removing shows an undo toast; the focus moves on to the next action; putting it back restores it for everyone.
 	await itemOf(tineke.page, 'Data opvragen').getByRole('button', { name: 'Verwijder ‘Data opvragen’' }).click();
 	await expectTitles(everyone, ['Interviews met eindgebruikers plannen', 'Terugkoppeling voorbereiden']);
-	await expect(itemOf(tineke.page, 'Terugkoppeling voorbereiden').getByRole('textbox', { name: 'Titel' })).toBeFocused();
+	await expect(
+		itemOf(tineke.page, 'Terugkoppeling voorbereiden').getByRole('textbox', { name: 'Titel' })
+	).toBeFocused();
 	await expect(tineke.page.getByText('Actie ‘Data opvragen’ verwijderd.')).toBeVisible();
 	await tineke.page.getByRole('button', { name: 'Terugzetten' }).click();
-	await expectTitles(everyone, ['Interviews met eindgebruikers plannen', 'Data opvragen', 'Terugkoppeling voorbereiden']);
+	await expectTitles(everyone, [
+		'Interviews met eindgebruikers plannen',
+		'Data opvragen',
+		'Terugkoppeling voorbereiden'
+	]);
 	await expect(itemOf(mila.page, 'Data opvragen')).toContainText('Lars Lid');
 	await expect(itemOf(tineke.page, 'Data opvragen').getByRole('textbox', { name: 'Titel' })).toBeFocused();
 	await expect(tineke.page.getByRole('button', { name: 'Terugzetten' })).toHaveCount(0);
@@ -124,7 +147,9 @@ test('actions added by one member appear for the other, edits are live, removal 
 	await Promise.all(everyone.map((page) => page.context().close()));
 });
 
-test('two members reorder at the same time while offline; after reconnecting both see the same order, nothing doubled or lost', async ({ browser }) => {
+test('two members reorder at the same time while offline; after reconnecting both see the same order, nothing doubled or lost', async ({
+	browser
+}) => {
 	const DOETANK = 'voor_je_buurt'; // Tineke trekker, Cor coach
 	const tineke = await openWorkspaceAs(browser, 'trekker', DOETANK);
 	const cor = await openWorkspaceAs(browser, 'coach', DOETANK);
@@ -145,7 +170,10 @@ test('two members reorder at the same time while offline; after reconnecting bot
 	await tineke.page.mouse.move(from.x + from.width / 2, from.y + from.height / 2);
 	await tineke.page.mouse.down();
 	for (let step = 1; step <= 10; step++) {
-		await tineke.page.mouse.move(from.x + from.width / 2, from.y + from.height / 2 + ((to.y + 4 - from.y - from.height / 2) * step) / 10);
+		await tineke.page.mouse.move(
+			from.x + from.width / 2,
+			from.y + from.height / 2 + ((to.y + 4 - from.y - from.height / 2) * step) / 10
+		);
 	}
 	await tineke.page.mouse.up();
 	await expectTitles([tineke.page], ['E', 'A', 'B', 'C', 'D']);
@@ -187,7 +215,9 @@ test('two members reorder at the same time while offline; after reconnecting bot
 	await Promise.all(both.map((page) => page.context().close()));
 });
 
-test('filters combine and count, an overdue action is marked, and the keyboard reorders and undoes', async ({ browser }) => {
+test('filters combine and count, an overdue action is marked, and the keyboard reorders and undoes', async ({
+	browser
+}) => {
 	const DOETANK = 'slim_en_verantwoord_innen'; // Tineke trekker
 	const { page, context } = await openWorkspaceAs(browser, 'trekker', DOETANK);
 	await openActielijst(page);
@@ -200,9 +230,13 @@ test('filters combine and count, an overdue action is marked, and the keyboard r
 
 	// Overdue is said in words with an icon, not by colour alone; a finished action is never overdue.
 	await expect(itemOf(page, 'Verlopen').getByText('Te laat')).toBeVisible();
-	for (const title of ['Van mij', 'Al klaar', 'Later']) await expect(itemOf(page, title).getByText('Te laat')).toHaveCount(0);
+	for (const title of ['Van mij', 'Al klaar', 'Later'])
+		await expect(itemOf(page, title).getByText('Te laat')).toHaveCount(0);
 
-	const filter = (name: string) => panel(page).getByRole('group', { name: 'Filters' }).getByRole('button', { name: new RegExp(`^${name} \\d+$`) });
+	const filter = (name: string) =>
+		panel(page)
+			.getByRole('group', { name: 'Filters' })
+			.getByRole('button', { name: new RegExp(`^${name} \\d+$`) });
 	await expect(filter('Van mij')).toHaveAccessibleName('Van mij 1');
 	await expect(filter('Open')).toHaveAccessibleName('Open 3');
 	await expect(filter('Te laat')).toHaveAccessibleName('Te laat 1');
@@ -270,7 +304,8 @@ async function seriousViolations(page: Page) {
 		.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
 }
 
-const horizontalOverflow = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+const horizontalOverflow = (page: Page) =>
+	page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
 
 /** Interactive controls in the panel smaller than 44 × 44 px (text links inside sentences excepted). */
 const smallTargets = (page: Page) =>
@@ -281,14 +316,19 @@ const smallTargets = (page: Page) =>
 				.filter((element) => !element.classList.contains('link'))
 				.map((element) => ({ element, rect: element.getBoundingClientRect() }))
 				.filter(({ rect }) => rect.width < 44 || rect.height < 44)
-				.map(({ element, rect }) => `${element.outerHTML.slice(0, 60)} ${Math.round(rect.width)}×${Math.round(rect.height)}`)
+				.map(
+					({ element, rect }) =>
+						`${element.outerHTML.slice(0, 60)} ${Math.round(rect.width)}×${Math.round(rect.height)}`
+				)
 		);
 
 for (const { name, hasTouch, ...viewport } of [
 	{ name: 'phone', width: 375, height: 812, hasTouch: true },
 	{ name: 'projector', width: 1280, height: 800, hasTouch: false }
 ]) {
-	test(`the actielijst on a ${name} (${viewport.width} px): no serious axe violations, no sideways scrolling; an opdrachtgever watches live`, async ({ browser }) => {
+	test(`the actielijst on a ${name} (${viewport.width} px): no serious axe violations, no sideways scrolling; an opdrachtgever watches live`, async ({
+		browser
+	}) => {
 		const DOETANK = 'maatschappelijk_rekenkameronderzoek'; // Tineke trekker, Olga opdrachtgever
 		const tineke = await openWorkspaceAs(browser, 'trekker', DOETANK, { viewport, hasTouch });
 		const olga = await openWorkspaceAs(browser, 'opdrachtgever', DOETANK, { viewport });
@@ -297,14 +337,21 @@ for (const { name, hasTouch, ...viewport } of [
 		const title = `Rapport delen (${name})`;
 		await add(tineke.page, title);
 		await itemOf(tineke.page, title).getByLabel('Uiterlijk').fill('2021-03-01');
-		await itemOf(tineke.page, title).getByRole('combobox', { name: 'Wie' }).selectOption({ label: 'Olga Opdrachtgever' });
+		await itemOf(tineke.page, title)
+			.getByRole('combobox', { name: 'Wie' })
+			.selectOption({ label: 'Olga Opdrachtgever' });
 		await expect(itemOf(olga.page, title)).toContainText('Olga Opdrachtgever');
 		await expect(itemOf(olga.page, title).getByText('Te laat')).toBeVisible();
 		await expect(panel(olga.page).locator('input, select, textarea, [contenteditable="true"]')).toHaveCount(0);
 
 		// On the phone a finger drags the new action to the top; the opdrachtgever sees the new order.
 		await add(tineke.page, 'Weg ermee');
-		if (hasTouch) await touchDrag(tineke.page, handleOf(tineke.page, 'Weg ermee'), actionList(tineke.page).getByRole('listitem').first());
+		if (hasTouch)
+			await touchDrag(
+				tineke.page,
+				handleOf(tineke.page, 'Weg ermee'),
+				actionList(tineke.page).getByRole('listitem').first()
+			);
 		else await handleOf(tineke.page, 'Weg ermee').press('Alt+ArrowUp');
 		const placeAtOlga = async () => {
 			const list = await titles(olga.page);

@@ -1,11 +1,22 @@
 import { expect, test } from '@playwright/test';
-import { axeSerious, expectField, field, FIELDS, openBusinessCases, sidewaysScroll, VIEWPORTS, write } from './business-case-helpers';
+import {
+	axeSerious,
+	expectField,
+	field,
+	FIELDS,
+	openBusinessCases,
+	sidewaysScroll,
+	VIEWPORTS,
+	write
+} from './business-case-helpers';
 import { openWorkspaceAs } from './workspace-helpers';
 
 // Kennisbehoud, the first demo Doetank: Tineke is trekker, Lars lid, Mila meekijker.
 const DOETANK = 'kennisbehoud';
 
-test('business cases: live fields for everyone, pilot and personal canvases, print view and Markdown with every field', async ({ browser }) => {
+test('business cases: live fields for everyone, pilot and personal canvases, print view and Markdown with every field', async ({
+	browser
+}) => {
 	test.setTimeout(180_000);
 	const tineke = await openWorkspaceAs(browser, 'trekker', DOETANK);
 	const lars = await openWorkspaceAs(browser, 'lid', DOETANK);
@@ -18,7 +29,11 @@ test('business cases: live fields for everyone, pilot and personal canvases, pri
 	await write(tineke.page, 'Kosten', `Twee dagdelen per week ${stamp}`);
 	await expectField(lars.page, 'Kosten', `Twee dagdelen per week ${stamp}`);
 	await expectField(mila.page, 'Kosten', `Twee dagdelen per week ${stamp}`);
-	await expect(lars.page.getByRole('list', { name: 'Nu in de werkruimte' }).getByText('Tineke Trekker, bij Business cases', { exact: true })).toBeAttached();
+	await expect(
+		lars.page
+			.getByRole('list', { name: 'Nu in de werkruimte' })
+			.getByText('Tineke Trekker, bij Business cases', { exact: true })
+	).toBeAttached();
 
 	// Every field of the canvas takes text, and the strategy is one of the method's.
 	for (const { label } of FIELDS) await write(tineke.page, label, `${label} tekst ${stamp}`);
@@ -52,7 +67,9 @@ test('business cases: live fields for everyone, pilot and personal canvases, pri
 	await lars.page.getByRole('tab', { name: 'Pilot: Gemeente Utrecht' }).click();
 	await expectField(lars.page, 'Interventie', `Wijkteams in Utrecht ${stamp}`);
 	// Tineke sees on the tab that Lars has this canvas open.
-	await expect(tineke.page.getByRole('tab', { name: 'Pilot: Gemeente Utrecht' }).locator('[title="Lars Lid"]')).toBeVisible();
+	await expect(
+		tineke.page.getByRole('tab', { name: 'Pilot: Gemeente Utrecht' }).locator('[title="Lars Lid"]')
+	).toBeVisible();
 
 	await tineke.page.getByRole('button', { name: 'Naam wijzigen' }).click();
 	await tineke.page.getByLabel('Naam van de pilotorganisatie').fill('Gemeente Zeist');
@@ -83,7 +100,8 @@ test('business cases: live fields for everyone, pilot and personal canvases, pri
 	await expect(tineke.page.getByRole('button', { name: 'Verwijderen', exact: true })).toHaveCount(0);
 	await lars.page.getByRole('button', { name: 'Verwijderen', exact: true }).click();
 	await lars.page.getByRole('button', { name: 'Ja, verwijderen' }).click();
-	for (const { page } of [tineke, lars]) await expect(page.getByRole('tab', { name: /Lars Lid|Mijn eigen business case$/ })).toHaveCount(0);
+	for (const { page } of [tineke, lars])
+		await expect(page.getByRole('tab', { name: /Lars Lid|Mijn eigen business case$/ })).toHaveCount(0);
 
 	// The print view holds every field under its label, and the strategy.
 	await tineke.page.goto(`/doetanks/${DOETANK}/werkruimte/business-case/doetank/print`);
@@ -95,16 +113,21 @@ test('business cases: live fields for everyone, pilot and personal canvases, pri
 	// Without a canvas id: every canvas, each on its own sheet.
 	await tineke.page.goto(`/doetanks/${DOETANK}/werkruimte/business-case/print`);
 	await expect(tineke.page.getByRole('article')).toHaveCount(2);
-	await expect(tineke.page.getByRole('article', { name: 'Business case Kennisbehoud · Pilot: Gemeente Zeist' })).toContainText(`Wijkteams in Utrecht ${stamp}`);
+	await expect(
+		tineke.page.getByRole('article', { name: 'Business case Kennisbehoud · Pilot: Gemeente Zeist' })
+	).toContainText(`Wijkteams in Utrecht ${stamp}`);
 
 	// The Markdown download has every field under its label, with its text.
 	const res = await mila.page.request.get(`/doetanks/${DOETANK}/werkruimte/business-case/doetank/export.md`);
 	expect(res.status()).toBe(200);
 	expect(res.headers()['content-type']).toBe('text/markdown; charset=utf-8');
-	expect(res.headers()['content-disposition']).toBe('attachment; filename="business-case-kennisbehoud-doetank-als-geheel.md"');
+	expect(res.headers()['content-disposition']).toBe(
+		'attachment; filename="business-case-kennisbehoud-doetank-als-geheel.md"'
+	);
 	const markdown = await res.text();
 	for (const { label } of FIELDS) expect(markdown).toContain(`${label} tekst ${stamp}`);
-	for (const label of ['## DoeTank:', '### T', '## Q1 Kwantitatieve inputs', '## Productiviteitsstrategie']) expect(markdown).toContain(`\n${label}\n`);
+	for (const label of ['## DoeTank:', '### T', '## Q1 Kwantitatieve inputs', '## Productiviteitsstrategie'])
+		expect(markdown).toContain(`\n${label}\n`);
 	expect(markdown).toContain(`**${strategy}**`);
 
 	// Only for those who may read the workspace, and only for canvases that exist.
@@ -114,7 +137,9 @@ test('business cases: live fields for everyone, pilot and personal canvases, pri
 	expect((await get(`${DOETANK}/werkruimte/business-case/pilot%3Aweg/export.md`)).status()).toBe(404);
 	expect((await get(`${DOETANK}/werkruimte/business-case/pilot%3Aweg/print`)).status()).toBe(404);
 	const anonymous = await browser.newContext();
-	const loggedOut = await anonymous.request.get(`/doetanks/${DOETANK}/werkruimte/business-case/doetank/export.md`, { maxRedirects: 0 });
+	const loggedOut = await anonymous.request.get(`/doetanks/${DOETANK}/werkruimte/business-case/doetank/export.md`, {
+		maxRedirects: 0
+	});
 	expect(loggedOut.status()).toBe(303);
 	expect(loggedOut.headers().location).toMatch(/^\/login\?redirectTo=/);
 	await anonymous.close();
@@ -123,9 +148,13 @@ test('business cases: live fields for everyone, pilot and personal canvases, pri
 });
 
 for (const viewport of VIEWPORTS) {
-	test(`the business-case panel at ${viewport.width} px: no serious axe findings, no sideways scrolling`, async ({ browser }) => {
+	test(`the business-case panel at ${viewport.width} px: no serious axe findings, no sideways scrolling`, async ({
+		browser
+	}) => {
 		const writer = await openWorkspaceAs(browser, 'trekker', 'maatschappelijk_rekenkameronderzoek', { viewport });
-		const watcher = await openWorkspaceAs(browser, 'opdrachtgever', 'maatschappelijk_rekenkameronderzoek', { viewport });
+		const watcher = await openWorkspaceAs(browser, 'opdrachtgever', 'maatschappelijk_rekenkameronderzoek', {
+			viewport
+		});
 		for (const { page } of [writer, watcher]) {
 			await openBusinessCases(page);
 			await expect(field(page, 'Kosten')).toBeVisible();

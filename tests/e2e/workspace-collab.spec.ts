@@ -4,7 +4,9 @@ import { caretOf, editor, expectText, openWorkspaceAs } from './workspace-helper
 // Kennisbehoud is the first demo Doetank: Tineke is trekker, Lars lid, Mila meekijker there.
 const DOETANK = 'kennisbehoud';
 
-test('two members type in one paragraph at once, see each other, and undo only their own typing; a meekijker only watches', async ({ browser }) => {
+test('two members type in one paragraph at once, see each other, and undo only their own typing; a meekijker only watches', async ({
+	browser
+}) => {
 	const tineke = await openWorkspaceAs(browser, 'trekker', DOETANK);
 	const lars = await openWorkspaceAs(browser, 'lid', DOETANK);
 	const mila = await openWorkspaceAs(browser, 'meekijker', DOETANK);
@@ -18,7 +20,10 @@ test('two members type in one paragraph at once, see each other, and undo only t
 	await expectText([tineke.page, mila.page], base);
 
 	// Tineke at the start of the paragraph, Lars at its end, typing at the same time.
-	await editor(tineke.page).locator('p').first().click({ position: { x: 1, y: 5 } });
+	await editor(tineke.page)
+		.locator('p')
+		.first()
+		.click({ position: { x: 1, y: 5 } });
 	await tineke.page.keyboard.press('Home');
 	await lars.page.keyboard.press('End');
 	await Promise.all([

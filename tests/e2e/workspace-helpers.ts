@@ -4,7 +4,12 @@ import { login } from './helpers';
 /** Demo accounts (src/lib/server/demo/seed.ts); the first Doetanks of the demo network have them all. */
 export const DEMO_PASSWORD = 'doetank-demo';
 
-export async function openWorkspaceAs(browser: Browser, who: string, doetankId: string, options: BrowserContextOptions = {}) {
+export async function openWorkspaceAs(
+	browser: Browser,
+	who: string,
+	doetankId: string,
+	options: BrowserContextOptions = {}
+) {
 	const context = await browser.newContext(options);
 	const page = await context.newPage();
 	await login(page, `${who}@demo.doetank.nl`, DEMO_PASSWORD);

@@ -58,7 +58,9 @@ async function storeAsYesterday(expected: { probleemdefinitie: string; baten: st
 
 const history = (page: Page, name: string) => page.getByRole('dialog', { name: `Geschiedenis: ${name}` });
 
-test('history: yesterday’s version, the diff with now, restore and undo, for the probleemdefinitie and a business case', async ({ browser }) => {
+test('history: yesterday’s version, the diff with now, restore and undo, for the probleemdefinitie and a business case', async ({
+	browser
+}) => {
 	test.setTimeout(120_000);
 	const tineke = await openWorkspaceAs(browser, 'trekker', DOETANK);
 	const lars = await openWorkspaceAs(browser, 'lid', DOETANK);
@@ -124,7 +126,9 @@ test('history: yesterday’s version, the diff with now, restore and undo, for t
 });
 
 for (const viewport of VIEWPORTS) {
-	test(`the history view at ${viewport.width} px: keyboard, no serious axe findings, no sideways scrolling`, async ({ browser }) => {
+	test(`the history view at ${viewport.width} px: keyboard, no serious axe findings, no sideways scrolling`, async ({
+		browser
+	}) => {
 		const { context, page } = await openWorkspaceAs(browser, 'trekker', 'voor_je_buurt', { viewport });
 		// Today's version exists once anything is written.
 		await editor(page).click();

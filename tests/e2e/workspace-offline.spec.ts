@@ -35,7 +35,14 @@ test('an edit made offline survives an offline reload and reaches the others onc
 	await tineke.context.setOffline(true);
 	await expect(connection(tineke.page)).toHaveText('Offline · wijzigingen worden op dit apparaat bewaard');
 	// Really offline: the page cannot reach the server.
-	expect(await tineke.page.evaluate(() => fetch('/healthz').then(() => 'reached', () => 'unreachable'))).toBe('unreachable');
+	expect(
+		await tineke.page.evaluate(() =>
+			fetch('/healthz').then(
+				() => 'reached',
+				() => 'unreachable'
+			)
+		)
+	).toBe('unreachable');
 
 	const line = `Offline geschreven in het café ${Date.now()}`;
 	await editor(tineke.page).click();
@@ -47,7 +54,11 @@ test('an edit made offline survives an offline reload and reaches the others onc
 
 	await tineke.page.reload();
 	// The page came from the service worker's cache (Chromium's offline mode covers the worker too).
-	expect(await tineke.page.evaluate(() => (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).workerStart)).toBeGreaterThan(0);
+	expect(
+		await tineke.page.evaluate(
+			() => (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).workerStart
+		)
+	).toBeGreaterThan(0);
 	await expect(editor(tineke.page)).toContainText(line);
 	await expect(connection(tineke.page)).toHaveText('Offline · wijzigingen worden op dit apparaat bewaard');
 	await expect(tineke.page.getByText(/^· \d+ wijziging(en)? nog niet opgeslagen$/)).toBeVisible();

@@ -32,7 +32,16 @@ const ACTORS = [
 ] as const;
 type ActorKey = (typeof ACTORS)[number];
 
-const ACTIONS = ['view', 'members.view', 'update', 'members.add', 'members.changeRoles', 'members.remove', 'invite', 'history'] as const;
+const ACTIONS = [
+	'view',
+	'members.view',
+	'update',
+	'members.add',
+	'members.changeRoles',
+	'members.remove',
+	'invite',
+	'history'
+] as const;
 type ActionKey = (typeof ACTIONS)[number];
 
 /**
@@ -173,7 +182,10 @@ beforeAll(async () => {
 
 	for (const actor of ['lid', 'coach', 'opdrachtgever', 'besluitvormer', 'meekijker'] as const) {
 		const user = await register(base, newAccount(actor));
-		const res = await owner.post(`/api/v1/doetanks/${doetankId}/members`, { email: user.account.email, roles: [actor] });
+		const res = await owner.post(`/api/v1/doetanks/${doetankId}/members`, {
+			email: user.account.email,
+			roles: [actor]
+		});
 		expect(res.status, res.text).toBe(201);
 		clients.set(actor, user.client);
 		userIds.set(actor, user.id);
@@ -237,19 +249,22 @@ describe('network-wide Doetank list', () => {
 		['logged out', 401, false]
 	];
 
-	it.each(EXPECTED_LIST)('%s: GET /api/v1/doetanks → %i, sees the whole network: %s', async (actor, status, seesAll) => {
-		const res = await actorClient(actor).get<DoetankList>('/api/v1/doetanks');
-		expect(res.status).toBe(status);
-		if (status !== 200) return;
-		if (seesAll) {
-			expect(res.body.all?.map((d) => d.id)).toContain(doetankId);
-			expect(res.body.all?.some((d) => d.isDemo)).toBe(true);
-		} else {
-			expect(res.body.all).toBeNull();
+	it.each(EXPECTED_LIST)(
+		'%s: GET /api/v1/doetanks → %i, sees the whole network: %s',
+		async (actor, status, seesAll) => {
+			const res = await actorClient(actor).get<DoetankList>('/api/v1/doetanks');
+			expect(res.status).toBe(status);
+			if (status !== 200) return;
+			if (seesAll) {
+				expect(res.body.all?.map((d) => d.id)).toContain(doetankId);
+				expect(res.body.all?.some((d) => d.isDemo)).toBe(true);
+			} else {
+				expect(res.body.all).toBeNull();
+			}
+			const inMine = res.body.mine.some((d) => d.id === doetankId);
+			expect(inMine).toBe(actor === 'meekijker');
 		}
-		const inMine = res.body.mine.some((d) => d.id === doetankId);
-		expect(inMine).toBe(actor === 'meekijker');
-	});
+	);
 });
 
 /**
@@ -300,7 +315,11 @@ const base$ = (path = '') => `/api/v1/doetanks/${doetankId}${path}`;
 
 /** A fresh Doetank of the matrix trekker with the actor in its own role, so a phase move cannot disturb other cells. */
 async function freshDoetankFor(actor: ActorKey): Promise<string> {
-	const created = await owner.post<DoetankDetail>('/api/v1/doetanks', { name: `Fase (${actor})`, onderwerp: 'Fasen', beoogdDoel: 'Poorten testen' });
+	const created = await owner.post<DoetankDetail>('/api/v1/doetanks', {
+		name: `Fase (${actor})`,
+		onderwerp: 'Fasen',
+		beoogdDoel: 'Poorten testen'
+	});
 	expect(created.status).toBe(201);
 	const id = created.body.doetank.id;
 	const role = MEMBER_ROLES[actor];
@@ -314,21 +333,40 @@ async function freshDoetankFor(actor: ActorKey): Promise<string> {
 const phaseOf = async (id: string) => (await owner.get<{ phase: string }>(`/api/v1/doetanks/${id}/phase`)).body.phase;
 
 async function ownersCheckpoint(submitted: boolean): Promise<string> {
-	const res = await owner.post<CheckpointBody>(base$('/checkpoints'), { title: 'Door de trekker', plannedDay: '2027-01-15', subjects: ['probleemdefinitie'] });
+	const res = await owner.post<CheckpointBody>(base$('/checkpoints'), {
+		title: 'Door de trekker',
+		plannedDay: '2027-01-15',
+		subjects: ['probleemdefinitie']
+	});
 	expect(res.status, res.text).toBe(201);
-	if (submitted) expect((await owner.post(base$(`/checkpoints/${res.body.checkpoint.id}/submissions`))).status).toBe(201);
+	if (submitted)
+		expect((await owner.post(base$(`/checkpoints/${res.body.checkpoint.id}/submissions`))).status).toBe(201);
 	return res.body.checkpoint.id;
 }
 
-const statusOf = async (checkpointId: string) => (await owner.get<CheckpointBody>(base$(`/checkpoints/${checkpointId}`))).body.checkpoint.status;
+const statusOf = async (checkpointId: string) =>
+	(await owner.get<CheckpointBody>(base$(`/checkpoints/${checkpointId}`))).body.checkpoint.status;
 
 async function agreementVersion(): Promise<{ version: number; confirmed: number | null; spelregels: string }> {
-	const res = await owner.get<{ agreement: { version: number; spelregels: string }; confirmations: { version: number }[] }>(base$('/agreement'));
+	const res = await owner.get<{
+		agreement: { version: number; spelregels: string };
+		confirmations: { version: number }[];
+	}>(base$('/agreement'));
 	expect(res.status).toBe(200);
-	return { version: res.body.agreement.version, confirmed: res.body.confirmations[0]?.version ?? null, spelregels: res.body.agreement.spelregels };
+	return {
+		version: res.body.agreement.version,
+		confirmed: res.body.confirmations[0]?.version ?? null,
+		spelregels: res.body.agreement.spelregels
+	};
 }
 
-const AGREEMENT = { randvoorwaarden: 'r', terugkoppelmomenten: 't', besluitvormer: 'b', informeren: 'i', opdrachtgeverDecides: false };
+const AGREEMENT = {
+	randvoorwaarden: 'r',
+	terugkoppelmomenten: 't',
+	besluitvormer: 'b',
+	informeren: 'i',
+	opdrachtgeverDecides: false
+};
 
 const GOV_PERFORM: Record<GovAction, (client: ApiClient, actor: ActorKey) => Promise<number>> = {
 	'phase.view': async (c) => {
@@ -338,13 +376,21 @@ const GOV_PERFORM: Record<GovAction, (client: ApiClient, actor: ActorKey) => Pro
 	},
 	'phase.propose': async (c, actor) => {
 		const id = await freshDoetankFor(actor);
-		const res = await c.post(`/api/v1/doetanks/${id}/transitions`, { to: 'gestopt', reasonCategory: 'anders', explanation: `Matrix ${actor}` });
+		const res = await c.post(`/api/v1/doetanks/${id}/transitions`, {
+			to: 'gestopt',
+			reasonCategory: 'anders',
+			explanation: `Matrix ${actor}`
+		});
 		expect(await phaseOf(id)).toBe(res.status === 201 ? 'gestopt' : 'fase_0');
 		return res.status;
 	},
 	'phase.override': async (c, actor) => {
 		const id = await freshDoetankFor(actor);
-		const res = await c.post(`/api/v1/doetanks/${id}/transitions`, { to: 'fase_1', override: true, justification: `Matrix ${actor}` });
+		const res = await c.post(`/api/v1/doetanks/${id}/transitions`, {
+			to: 'fase_1',
+			override: true,
+			justification: `Matrix ${actor}`
+		});
 		expect(await phaseOf(id)).toBe(res.status === 201 ? 'fase_1' : 'fase_0');
 		return res.status;
 	},
@@ -355,7 +401,11 @@ const GOV_PERFORM: Record<GovAction, (client: ApiClient, actor: ActorKey) => Pro
 	},
 	'agreement.edit': async (c, actor) => {
 		const before = await agreementVersion();
-		const res = await c.put(base$('/agreement'), { version: before.version, ...AGREEMENT, spelregels: `Door ${actor}` });
+		const res = await c.put(base$('/agreement'), {
+			version: before.version,
+			...AGREEMENT,
+			spelregels: `Door ${actor}`
+		});
 		const after = await agreementVersion();
 		expect(after.version).toBe(res.status === 200 ? before.version + 1 : before.version);
 		expect(after.spelregels === `Door ${actor}`).toBe(res.status === 200);
@@ -363,7 +413,11 @@ const GOV_PERFORM: Record<GovAction, (client: ApiClient, actor: ActorKey) => Pro
 	},
 	'agreement.confirm': async (c, actor) => {
 		const { version } = await agreementVersion();
-		const saved = await owner.put(base$('/agreement'), { version, ...AGREEMENT, spelregels: `Te bevestigen (${actor})` });
+		const saved = await owner.put(base$('/agreement'), {
+			version,
+			...AGREEMENT,
+			spelregels: `Te bevestigen (${actor})`
+		});
 		expect(saved.status, saved.text).toBe(200);
 		const res = await c.post(base$('/agreement/confirmations'), { version: version + 1 });
 		expect((await agreementVersion()).confirmed === version + 1).toBe(res.status === 201);
@@ -409,7 +463,10 @@ const GOV_PERFORM: Record<GovAction, (client: ApiClient, actor: ActorKey) => Pro
 	},
 	'checkpoint.requestChanges': async (c) => {
 		const id = await ownersCheckpoint(true);
-		const res = await c.post(base$(`/checkpoints/${id}/reviews`), { decision: 'request_changes', comment: 'Graag scherper' });
+		const res = await c.post(base$(`/checkpoints/${id}/reviews`), {
+			decision: 'request_changes',
+			comment: 'Graag scherper'
+		});
 		expect(await statusOf(id)).toBe(res.status === 201 ? 'aanpassing_gevraagd' : 'ingediend');
 		return res.status;
 	},
@@ -421,7 +478,9 @@ const GOV_PERFORM: Record<GovAction, (client: ApiClient, actor: ActorKey) => Pro
 };
 
 describe('governance role × action matrix over HTTP', () => {
-	const cells = ACTORS.flatMap((actor) => GOV_ACTIONS.map((action) => [actor, action, GOV_EXPECTED[actor][action]] as const));
+	const cells = ACTORS.flatMap((actor) =>
+		GOV_ACTIONS.map((action) => [actor, action, GOV_EXPECTED[actor][action]] as const)
+	);
 
 	it.each(cells)('%s × %s → %i', async (actor, action, expected) => {
 		const status = await GOV_PERFORM[action](actorClient(actor), actor);
@@ -443,13 +502,16 @@ describe('network-wide governance endpoints', () => {
 		if (status === 200) expect(res.body.transitions.length).toBeGreaterThan(0);
 	});
 
-	it.each(ACTORS.map((a) => [a, a === 'logged out' ? 401 : 200] as const))('%s: GET /api/v1/me/inbox → %i, a notice of submitted rounds only for approvers', async (actor, status) => {
-		const res = await actorClient(actor).get<{ items: { kind: string }[] }>('/api/v1/me/inbox');
-		expect(res.status).toBe(status);
-		if (status !== 200) return;
-		const approver = actor === 'opdrachtgever' || actor === 'besluitvormer';
-		expect(res.body.items.some((n) => n.kind === 'checkpoint_submitted')).toBe(approver);
-	});
+	it.each(ACTORS.map((a) => [a, a === 'logged out' ? 401 : 200] as const))(
+		'%s: GET /api/v1/me/inbox → %i, a notice of submitted rounds only for approvers',
+		async (actor, status) => {
+			const res = await actorClient(actor).get<{ items: { kind: string }[] }>('/api/v1/me/inbox');
+			expect(res.status).toBe(status);
+			if (status !== 200) return;
+			const approver = actor === 'opdrachtgever' || actor === 'besluitvormer';
+			expect(res.body.items.some((n) => n.kind === 'checkpoint_submitted')).toBe(approver);
+		}
+	);
 });
 
 /**
@@ -483,8 +545,13 @@ const INSTR_PERFORM: Record<InstrAction, (client: ApiClient, actor: ActorKey) =>
 	},
 	'logboek.write': async (c, actor) => {
 		const text = `Reflectie van ${actor}`;
-		const res = await c.put(`/api/v1/doetanks/${doetankId}/logboek`, { moment: 'begin', entries: [{ topicId: 'over_jouw_doetank.voortgang', stimulerend: text }] });
-		const coach = await actorClient('coach').get<{ entries: { stimulerend: string }[] }>(`/api/v1/doetanks/${doetankId}/logboek`);
+		const res = await c.put(`/api/v1/doetanks/${doetankId}/logboek`, {
+			moment: 'begin',
+			entries: [{ topicId: 'over_jouw_doetank.voortgang', stimulerend: text }]
+		});
+		const coach = await actorClient('coach').get<{ entries: { stimulerend: string }[] }>(
+			`/api/v1/doetanks/${doetankId}/logboek`
+		);
 		expect(coach.body.entries.some((e) => e.stimulerend === text)).toBe(res.status === 200);
 		return res.status;
 	},
@@ -496,7 +563,9 @@ const INSTR_PERFORM: Record<InstrAction, (client: ApiClient, actor: ActorKey) =>
 };
 
 describe('instrument actions: role × action over HTTP', () => {
-	const cells = ACTORS.flatMap((actor) => INSTR_ACTIONS.map((action) => [actor, action, INSTR_EXPECTED[actor][action]] as const));
+	const cells = ACTORS.flatMap((actor) =>
+		INSTR_ACTIONS.map((action) => [actor, action, INSTR_EXPECTED[actor][action]] as const)
+	);
 
 	it.each(cells)('%s × %s → %i', async (actor, action, expected) => {
 		const status = await INSTR_PERFORM[action](actorClient(actor), actor);
@@ -522,20 +591,28 @@ describe('coach dashboard rows', () => {
 		'logged out': 401
 	};
 
-	it.each(ACTORS.map((a) => [a, LISTED[a]] as const))('%s: GET /api/v1/monitoring/dashboard lists the Doetank: %s', async (actor, expected) => {
-		const res = await actorClient(actor).get<{ rows: { id: string; signals: unknown[] }[] }>('/api/v1/monitoring/dashboard');
-		if (expected === 401) return expect(res.status).toBe(401);
-		expect(res.status).toBe(200);
-		expect(res.body.rows.some((r) => r.id === doetankId)).toBe(expected);
-	});
-
-	it.each(ACTORS.map((a) => [a, a === 'coach' || a === 'network admin, not a member' ? 204 : a === 'logged out' ? 401 : 403] as const))(
-		'%s: PUT /api/v1/doetanks/{id}/note → %i',
-		async (actor, status) => {
-			const res = await actorClient(actor).put(`/api/v1/doetanks/${doetankId}/note`, { bijzonderheden: `Notitie van ${actor}` });
-			expect(res.status).toBe(status);
+	it.each(ACTORS.map((a) => [a, LISTED[a]] as const))(
+		'%s: GET /api/v1/monitoring/dashboard lists the Doetank: %s',
+		async (actor, expected) => {
+			const res = await actorClient(actor).get<{ rows: { id: string; signals: unknown[] }[] }>(
+				'/api/v1/monitoring/dashboard'
+			);
+			if (expected === 401) return expect(res.status).toBe(401);
+			expect(res.status).toBe(200);
+			expect(res.body.rows.some((r) => r.id === doetankId)).toBe(expected);
 		}
 	);
+
+	it.each(
+		ACTORS.map(
+			(a) => [a, a === 'coach' || a === 'network admin, not a member' ? 204 : a === 'logged out' ? 401 : 403] as const
+		)
+	)('%s: PUT /api/v1/doetanks/{id}/note → %i', async (actor, status) => {
+		const res = await actorClient(actor).put(`/api/v1/doetanks/${doetankId}/note`, {
+			bijzonderheden: `Notitie van ${actor}`
+		});
+		expect(res.status).toBe(status);
+	});
 });
 
 /**
@@ -544,14 +621,22 @@ describe('coach dashboard rows', () => {
  */
 describe('Meten & Monitoren report', () => {
 	const period = 'from=2026-01-01&to=2026-12-31';
-	const STATUS = (actor: ActorKey) => (actor === 'logged out' ? 401 : actor === 'network admin, not a member' || actor === 'network coach, not a member' ? 200 : 403);
+	const STATUS = (actor: ActorKey) =>
+		actor === 'logged out'
+			? 401
+			: actor === 'network admin, not a member' || actor === 'network coach, not a member'
+				? 200
+				: 403;
 
-	it.each(ACTORS.map((a) => [a, STATUS(a)] as const))('%s: GET /api/v1/report and /api/v1/report.csv → %i', async (actor, status) => {
-		const json = await actorClient(actor).get<{ report: { doe: { started: number } } }>(`/api/v1/report?${period}`);
-		expect(json.status).toBe(status);
-		if (status === 200) expect(typeof json.body.report.doe.started).toBe('number');
-		const csv = await actorClient(actor).get(`/api/v1/report.csv?${period}`);
-		expect(csv.status).toBe(status);
-		expect(csv.headers.get('content-type') ?? '').toContain(status === 200 ? 'text/csv' : 'application/json');
-	});
+	it.each(ACTORS.map((a) => [a, STATUS(a)] as const))(
+		'%s: GET /api/v1/report and /api/v1/report.csv → %i',
+		async (actor, status) => {
+			const json = await actorClient(actor).get<{ report: { doe: { started: number } } }>(`/api/v1/report?${period}`);
+			expect(json.status).toBe(status);
+			if (status === 200) expect(typeof json.body.report.doe.started).toBe('number');
+			const csv = await actorClient(actor).get(`/api/v1/report.csv?${period}`);
+			expect(csv.status).toBe(status);
+			expect(csv.headers.get('content-type') ?? '').toContain(status === 200 ? 'text/csv' : 'application/json');
+		}
+	);
 });

@@ -51,7 +51,10 @@ beforeAll(async () => {
 
 	const member = await register(base, newAccount('Member'));
 	memberId = member.id;
-	const added = await admin.post(`/api/v1/doetanks/${doetankId}/members`, { email: member.account.email, roles: ['lid'] });
+	const added = await admin.post(`/api/v1/doetanks/${doetankId}/members`, {
+		email: member.account.email,
+		roles: ['lid']
+	});
 	expect(added.status).toBe(201);
 	addable = (await register(base, newAccount('Addable'))).account;
 	candidate = newAccount('Candidate');
@@ -59,7 +62,11 @@ beforeAll(async () => {
 	const l = await register(base, newAccount('Login'));
 	loginUser = { client: l.client, account: l.account };
 	const p = await register(base, newAccount('Password'));
-	passwordUser = { client: p.client, account: p.account, other: await login(base, p.account.email, p.account.password) };
+	passwordUser = {
+		client: p.client,
+		account: p.account,
+		other: await login(base, p.account.email, p.account.password)
+	};
 
 	const cp = await admin.post<{ checkpoint: { id: string } }>(`/api/v1/doetanks/${doetankId}/checkpoints`, {
 		title: 'Probleemdefinitie',
@@ -82,7 +89,13 @@ async function accountExists(email: string): Promise<boolean> {
 	const res = await admin.post(`/api/v1/doetanks/${probeDoetankId}/members`, { email, roles: ['meekijker'] });
 	if (res.status === 404) return false;
 	if (res.status === 201) {
-		expect((await admin.delete(`/api/v1/doetanks/${probeDoetankId}/members/${(res.body as { member: Member }).member.userId}`)).status).toBe(204);
+		expect(
+			(
+				await admin.delete(
+					`/api/v1/doetanks/${probeDoetankId}/members/${(res.body as { member: Member }).member.userId}`
+				)
+			).status
+		).toBe(204);
 	}
 	return true;
 }
@@ -305,7 +318,14 @@ const ENDPOINTS: BodyEndpoint[] = [
 		method: 'PUT',
 		path: () => `/api/v1/doetanks/${doetankId}/agreement`,
 		client: () => admin,
-		valid: () => ({ version: 0, randvoorwaarden: 'r', spelregels: 's', terugkoppelmomenten: 't', besluitvormer: 'b', informeren: 'i' }),
+		valid: () => ({
+			version: 0,
+			randvoorwaarden: 'r',
+			spelregels: 's',
+			terugkoppelmomenten: 't',
+			besluitvormer: 'b',
+			informeren: 'i'
+		}),
 		required: ['version'],
 		wrongTypes: { version: '0', randvoorwaarden: 5, spelregels: ['s'], besluitvormer: {}, opdrachtgeverDecides: 'ja' },
 		overlong: {
@@ -339,7 +359,10 @@ const ENDPOINTS: BodyEndpoint[] = [
 		valid: () => ({ title: 'Business case', plannedDay: '2027-03-01', subjects: ['businessCase:doetank'] }),
 		required: ['title', 'plannedDay', 'subjects'],
 		wrongTypes: { title: 1, plannedDay: 20270301, subjects: 'probleemdefinitie' },
-		overlong: { title: () => 't'.repeat(201), subjects: () => Array.from({ length: 21 }, (_, i) => `businessCase:pilot:${i}`) },
+		overlong: {
+			title: () => 't'.repeat(201),
+			subjects: () => Array.from({ length: 21 }, (_, i) => `businessCase:pilot:${i}`)
+		},
 		invalid: [
 			['a day that does not exist', () => ({ plannedDay: '2027-02-30' }), 'plannedDay'],
 			['a day in another format', () => ({ plannedDay: '01-03-2027' }), 'plannedDay'],
@@ -425,11 +448,23 @@ const RAW_NOT_OBJECT: Array<[string, string]> = [
 function casesFor(e: BodyEndpoint): BadCase[] {
 	const cases: BadCase[] = [];
 	for (const [label, raw] of RAW_NOT_JSON) {
-		cases.push({ endpoint: e, label: `malformed: ${label}`, request: () => ({ raw }), status: 400, code: 'bad_request' });
+		cases.push({
+			endpoint: e,
+			label: `malformed: ${label}`,
+			request: () => ({ raw }),
+			status: 400,
+			code: 'bad_request'
+		});
 	}
 	for (const [label, raw] of RAW_NOT_OBJECT) {
 		const body = label === 'JSON array of the valid body' ? () => JSON.stringify([e.valid()]) : () => raw;
-		cases.push({ endpoint: e, label: `not an object: ${label}`, request: () => ({ raw: body() }), status: 400, code: 'bad_request' });
+		cases.push({
+			endpoint: e,
+			label: `not an object: ${label}`,
+			request: () => ({ raw: body() }),
+			status: 400,
+			code: 'bad_request'
+		});
 	}
 	cases.push({
 		endpoint: e,
@@ -505,7 +540,11 @@ describe('bad request bodies are refused and write nothing', () => {
 		} else {
 			expect(error.fields).toBeUndefined();
 		}
-		expect(res.headers.getSetCookie().some((line) => line.startsWith('doetank_session=') && !line.startsWith('doetank_session=;'))).toBe(false);
+		expect(
+			res.headers
+				.getSetCookie()
+				.some((line) => line.startsWith('doetank_session=') && !line.startsWith('doetank_session=;'))
+		).toBe(false);
 		expect(await c.endpoint.snapshot()).toEqual(before);
 	});
 
@@ -545,44 +584,105 @@ describe('unknown ids answer 404', () => {
 	const cases: Array<[string, () => Promise<{ res: ApiResponse<unknown>; after?: () => Promise<void> }>]> = [
 		['GET /doetanks/:unknown', async () => ({ res: await admin.get('/api/v1/doetanks/no-such-doetank') })],
 		['PUT /doetanks/:unknown', async () => ({ res: await admin.put('/api/v1/doetanks/no-such-doetank', DOETANK) })],
-		['GET /doetanks/:unknown/members', async () => ({ res: await admin.get('/api/v1/doetanks/no-such-doetank/members') })],
+		[
+			'GET /doetanks/:unknown/members',
+			async () => ({ res: await admin.get('/api/v1/doetanks/no-such-doetank/members') })
+		],
 		[
 			'POST /doetanks/:unknown/members',
-			async () => ({ res: await admin.post('/api/v1/doetanks/no-such-doetank/members', { email: addable.email, roles: ['lid'] }) })
+			async () => ({
+				res: await admin.post('/api/v1/doetanks/no-such-doetank/members', { email: addable.email, roles: ['lid'] })
+			})
 		],
-		['PUT /doetanks/:unknown/members/:userId', async () => ({ res: await admin.put(`/api/v1/doetanks/no-such-doetank/members/${memberId}`, valid) })],
-		['DELETE /doetanks/:unknown/members/:userId', async () => ({ res: await admin.delete(`/api/v1/doetanks/no-such-doetank/members/${memberId}`) })],
-		['POST /doetanks/:unknown/invitations', async () => ({ res: await admin.post('/api/v1/doetanks/no-such-doetank/invitations', valid) })],
-		['PUT /doetanks/:id/members/:unknown', async () => ({ res: await admin.put(`/api/v1/doetanks/${doetankId}/members/no-such-user`, valid) })],
-		['DELETE /doetanks/:id/members/:unknown', async () => ({ res: await admin.delete(`/api/v1/doetanks/${doetankId}/members/no-such-user`) })],
+		[
+			'PUT /doetanks/:unknown/members/:userId',
+			async () => ({ res: await admin.put(`/api/v1/doetanks/no-such-doetank/members/${memberId}`, valid) })
+		],
+		[
+			'DELETE /doetanks/:unknown/members/:userId',
+			async () => ({ res: await admin.delete(`/api/v1/doetanks/no-such-doetank/members/${memberId}`) })
+		],
+		[
+			'POST /doetanks/:unknown/invitations',
+			async () => ({ res: await admin.post('/api/v1/doetanks/no-such-doetank/invitations', valid) })
+		],
+		[
+			'PUT /doetanks/:id/members/:unknown',
+			async () => ({ res: await admin.put(`/api/v1/doetanks/${doetankId}/members/no-such-user`, valid) })
+		],
+		[
+			'DELETE /doetanks/:id/members/:unknown',
+			async () => ({ res: await admin.delete(`/api/v1/doetanks/${doetankId}/members/no-such-user`) })
+		],
 		[
 			'POST /doetanks/:id/members with an unknown e-mail',
-			async () => ({ res: await admin.post(`/api/v1/doetanks/${doetankId}/members`, { email: 'nobody@example.test', roles: ['lid'] }) })
+			async () => ({
+				res: await admin.post(`/api/v1/doetanks/${doetankId}/members`, { email: 'nobody@example.test', roles: ['lid'] })
+			})
 		],
 		['DELETE /me/sessions/:unknown', async () => ({ res: await admin.delete('/api/v1/me/sessions/no-such-session') })],
-		['GET /doetanks/:unknown/history', async () => ({ res: await admin.get('/api/v1/doetanks/no-such-doetank/history') })],
-		['GET /doetanks/:unknown/history/:day', async () => ({ res: await admin.get('/api/v1/doetanks/no-such-doetank/history/2026-11-27') })],
-		['GET /doetanks/:unknown/history/terugkoppelmomenten', async () => ({ res: await admin.get('/api/v1/doetanks/no-such-doetank/history/terugkoppelmomenten') })],
+		[
+			'GET /doetanks/:unknown/history',
+			async () => ({ res: await admin.get('/api/v1/doetanks/no-such-doetank/history') })
+		],
+		[
+			'GET /doetanks/:unknown/history/:day',
+			async () => ({ res: await admin.get('/api/v1/doetanks/no-such-doetank/history/2026-11-27') })
+		],
+		[
+			'GET /doetanks/:unknown/history/terugkoppelmomenten',
+			async () => ({ res: await admin.get('/api/v1/doetanks/no-such-doetank/history/terugkoppelmomenten') })
+		],
 		[
 			'GET /doetanks/:id/history/terugkoppelmomenten/:unknown',
-			async () => ({ res: await admin.get(`/api/v1/doetanks/${doetankId}/history/terugkoppelmomenten/no-such-submission`) })
+			async () => ({
+				res: await admin.get(`/api/v1/doetanks/${doetankId}/history/terugkoppelmomenten/no-such-submission`)
+			})
 		],
 		['GET /doetanks/:unknown/phase', async () => ({ res: await admin.get('/api/v1/doetanks/no-such-doetank/phase') })],
 		[
 			'POST /doetanks/:unknown/transitions',
-			async () => ({ res: await admin.post('/api/v1/doetanks/no-such-doetank/transitions', { to: 'gestopt', reasonCategory: 'anders', explanation: 'x' }) })
+			async () => ({
+				res: await admin.post('/api/v1/doetanks/no-such-doetank/transitions', {
+					to: 'gestopt',
+					reasonCategory: 'anders',
+					explanation: 'x'
+				})
+			})
 		],
-		['GET /doetanks/:unknown/agreement', async () => ({ res: await admin.get('/api/v1/doetanks/no-such-doetank/agreement') })],
-		['GET /doetanks/:unknown/checkpoints', async () => ({ res: await admin.get('/api/v1/doetanks/no-such-doetank/checkpoints') })],
+		[
+			'GET /doetanks/:unknown/agreement',
+			async () => ({ res: await admin.get('/api/v1/doetanks/no-such-doetank/agreement') })
+		],
+		[
+			'GET /doetanks/:unknown/checkpoints',
+			async () => ({ res: await admin.get('/api/v1/doetanks/no-such-doetank/checkpoints') })
+		],
 		['GET /doetanks/:unknown/audit', async () => ({ res: await admin.get('/api/v1/doetanks/no-such-doetank/audit') })],
-		['GET /doetanks/:id/checkpoints/:unknown', async () => ({ res: await admin.get(`/api/v1/doetanks/${doetankId}/checkpoints/no-such-checkpoint`) })],
-		['POST /doetanks/:id/checkpoints/:unknown/submissions', async () => ({ res: await admin.post(`/api/v1/doetanks/${doetankId}/checkpoints/no-such-checkpoint/submissions`) })],
+		[
+			'GET /doetanks/:id/checkpoints/:unknown',
+			async () => ({ res: await admin.get(`/api/v1/doetanks/${doetankId}/checkpoints/no-such-checkpoint`) })
+		],
+		[
+			'POST /doetanks/:id/checkpoints/:unknown/submissions',
+			async () => ({
+				res: await admin.post(`/api/v1/doetanks/${doetankId}/checkpoints/no-such-checkpoint/submissions`)
+			})
+		],
 		[
 			'GET a checkpoint of another Doetank',
 			async () => ({ res: await admin.get(`/api/v1/doetanks/${probeDoetankId}/checkpoints/${checkpointId}`) })
 		],
-		['GET /doetanks/:id/checkpoints/:id?round=9 (no such round)', async () => ({ res: await admin.get(`/api/v1/doetanks/${doetankId}/checkpoints/${checkpointId}?round=9`) })],
-		['GET /doetanks/:id/checkpoints/:id/submissions/9/state', async () => ({ res: await admin.get(`/api/v1/doetanks/${doetankId}/checkpoints/${checkpointId}/submissions/9/state`) })],
+		[
+			'GET /doetanks/:id/checkpoints/:id?round=9 (no such round)',
+			async () => ({ res: await admin.get(`/api/v1/doetanks/${doetankId}/checkpoints/${checkpointId}?round=9`) })
+		],
+		[
+			'GET /doetanks/:id/checkpoints/:id/submissions/9/state',
+			async () => ({
+				res: await admin.get(`/api/v1/doetanks/${doetankId}/checkpoints/${checkpointId}/submissions/9/state`)
+			})
+		],
 		['GET /invitations/:unknown', async () => ({ res: await anonymous().get('/api/v1/invitations/no-such-token') })],
 		['POST /invitations/:unknown', async () => ({ res: await admin.post('/api/v1/invitations/no-such-token') })],
 		[
@@ -607,11 +707,14 @@ describe('unknown ids answer 404', () => {
 });
 
 describe('a version-history day must be a real date', () => {
-	it.each(['2026-02-30', '27-11-2026', 'gisteren', '2026-11-27T00:00'])('GET /doetanks/:id/history/%s → 422 naming the day', async (day) => {
-		const res = await admin.get(`/api/v1/doetanks/${doetankId}/history/${encodeURIComponent(day)}`);
-		const error = expectApiError(res, 422, 'validation_failed');
-		expect(Object.keys(error.fields ?? {})).toEqual(['day']);
-	});
+	it.each(['2026-02-30', '27-11-2026', 'gisteren', '2026-11-27T00:00'])(
+		'GET /doetanks/:id/history/%s → 422 naming the day',
+		async (day) => {
+			const res = await admin.get(`/api/v1/doetanks/${doetankId}/history/${encodeURIComponent(day)}`);
+			const error = expectApiError(res, 422, 'validation_failed');
+			expect(Object.keys(error.fields ?? {})).toEqual(['day']);
+		}
+	);
 
 	it('answers a valid day with the document as binary Yjs state', async () => {
 		const res = await admin.get(`/api/v1/doetanks/${doetankId}/history/2026-11-27`);
@@ -622,7 +725,10 @@ describe('a version-history day must be a real date', () => {
 
 describe('a submission round must be a whole number', () => {
 	it.each(['x', '0', '-1', '1.5'])('round %s → 422 naming the round', async (round) => {
-		for (const path of [`/checkpoints/${checkpointId}?round=${round}`, `/checkpoints/${checkpointId}/submissions/${round}/state`]) {
+		for (const path of [
+			`/checkpoints/${checkpointId}?round=${round}`,
+			`/checkpoints/${checkpointId}/submissions/${round}/state`
+		]) {
 			const res = await admin.get(`/api/v1/doetanks/${doetankId}${path}`);
 			const error = expectApiError(res, 422, 'validation_failed');
 			expect(Object.keys(error.fields ?? {})).toEqual(['round']);

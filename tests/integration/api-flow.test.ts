@@ -16,7 +16,11 @@ import {
 } from './helpers/client';
 import { startServer, type TestServer } from './helpers/server';
 
-const DOETANK = { name: 'Kennis delen', onderwerp: 'Kennis over de grenzen heen', beoogdDoel: 'Een werkende kennisomgeving' };
+const DOETANK = {
+	name: 'Kennis delen',
+	onderwerp: 'Kennis over de grenzen heen',
+	beoogdDoel: 'Een werkende kennisomgeving'
+};
 
 describe('API flow (REGISTRATION=open)', () => {
 	let server: TestServer;
@@ -85,7 +89,10 @@ describe('API flow (REGISTRATION=open)', () => {
 			const user = await register(base, newAccount('Careful'));
 			const anon = new ApiClient(base);
 			const wrong = await anon.post('/api/v1/session', { email: user.account.email, password: 'not-the-password' });
-			const unknown = await anon.post('/api/v1/session', { email: 'nobody-here@example.test', password: 'not-the-password' });
+			const unknown = await anon.post('/api/v1/session', {
+				email: 'nobody-here@example.test',
+				password: 'not-the-password'
+			});
 			expectApiError(wrong, 401, 'unauthenticated');
 			expectApiError(unknown, 401, 'unauthenticated');
 			expect(unknown.body).toEqual(wrong.body);
@@ -98,16 +105,25 @@ describe('API flow (REGISTRATION=open)', () => {
 			const victim = await register(base, newAccount('Victim'));
 			const anon = new ApiClient(base);
 			for (let i = 0; i < 5; i++) {
-				const res = await anon.post('/api/v1/session', { email: victim.account.email, password: `wrong-${i}-password` });
+				const res = await anon.post('/api/v1/session', {
+					email: victim.account.email,
+					password: `wrong-${i}-password`
+				});
 				expectApiError(res, 401, 'unauthenticated');
 			}
-			const locked = await anon.post('/api/v1/session', { email: victim.account.email, password: victim.account.password });
+			const locked = await anon.post('/api/v1/session', {
+				email: victim.account.email,
+				password: victim.account.password
+			});
 			const error = expectApiError(locked, 429, 'too_many_requests');
 			expect(error.message).toMatch(/\b1[45] minuten\b/);
 			expect(anon.sessionId).toBeNull();
 
 			const english = new ApiClient(base, { 'accept-language': 'en' });
-			const lockedEn = await english.post('/api/v1/session', { email: victim.account.email, password: victim.account.password });
+			const lockedEn = await english.post('/api/v1/session', {
+				email: victim.account.email,
+				password: victim.account.password
+			});
 			expect(expectApiError(lockedEn, 429, 'too_many_requests').message).toMatch(/\b1[45] minutes\b/);
 
 			// The lock is per account: others still log in, and the victim's existing session still works.
@@ -183,21 +199,29 @@ describe('API flow (REGISTRATION=open)', () => {
 			const detail = await joined.client.get<DoetankDetail>(`/api/v1/doetanks/${doetankId}`);
 			expect(detail.status).toBe(200);
 			expect(detail.body.roles).toEqual(['lid']);
-			expect(detail.body.members.find((m) => m.userId === joined.id)).toMatchObject({ lidType: 'schil', roles: ['lid'] });
+			expect(detail.body.members.find((m) => m.userId === joined.id)).toMatchObject({
+				lidType: 'schil',
+				roles: ['lid']
+			});
 
 			// A second use of the same token fails and creates no account.
 			const again = newAccount('Too late');
 			const reuse = await new ApiClient(base).post('/api/v1/users', { ...again, invitation: inv.body.token });
 			expectApiError(reuse, 404, 'not_found');
 			expectApiError(await new ApiClient(base).get(`/api/v1/invitations/${inv.body.token}`), 404, 'not_found');
-			const probe = await admin.client.post(`/api/v1/doetanks/${doetankId}/members`, { email: again.email, roles: ['lid'] });
+			const probe = await admin.client.post(`/api/v1/doetanks/${doetankId}/members`, {
+				email: again.email,
+				roles: ['lid']
+			});
 			expectApiError(probe, 404, 'not_found');
 			const members = await admin.client.get<{ members: Member[] }>(`/api/v1/doetanks/${doetankId}/members`);
 			expect(members.body.members.map((m) => m.userId).sort()).toEqual([admin.id, joined.id].sort());
 		});
 
 		it('lets a logged-in account accept an invitation once (POST /api/v1/invitations/:token)', async () => {
-			const inv = await admin.client.post<InvitationBody>(`/api/v1/doetanks/${doetankId}/invitations`, { roles: ['meekijker'] });
+			const inv = await admin.client.post<InvitationBody>(`/api/v1/doetanks/${doetankId}/invitations`, {
+				roles: ['meekijker']
+			});
 			expect(inv.status).toBe(201);
 			const guest = await register(base, newAccount('Guest'));
 			expectApiError(await new ApiClient(base).post(`/api/v1/invitations/${inv.body.token}`), 401, 'unauthenticated');
@@ -209,7 +233,12 @@ describe('API flow (REGISTRATION=open)', () => {
 			expect(detail.status).toBe(200);
 			expect(detail.body.roles).toEqual(['meekijker']);
 			// A watcher manages nothing.
-			expect(detail.body.permissions).toEqual({ update: false, manageMembers: false, invite: false, editWorkspace: false });
+			expect(detail.body.permissions).toEqual({
+				update: false,
+				manageMembers: false,
+				invite: false,
+				editWorkspace: false
+			});
 			expect((await admin.client.delete(`/api/v1/doetanks/${doetankId}/members/${guest.id}`)).status).toBe(204);
 		});
 
@@ -220,7 +249,11 @@ describe('API flow (REGISTRATION=open)', () => {
 			expectApiError(await c.get(path), 403, 'forbidden');
 			expectApiError(await c.get(`${path}/members`), 403, 'forbidden');
 			expectApiError(await c.put(path, { ...DOETANK, name: 'Overgenomen' }), 403, 'forbidden');
-			expectApiError(await c.post(`${path}/members`, { email: outsider.account.email, roles: ['trekker'] }), 403, 'forbidden');
+			expectApiError(
+				await c.post(`${path}/members`, { email: outsider.account.email, roles: ['trekker'] }),
+				403,
+				'forbidden'
+			);
 			expectApiError(await c.put(`${path}/members/${invited.id}`, { roles: ['meekijker'] }), 403, 'forbidden');
 			expectApiError(await c.delete(`${path}/members/${invited.id}`), 403, 'forbidden');
 			expectApiError(await c.post(`${path}/invitations`, { roles: ['lid'] }), 403, 'forbidden');
@@ -232,7 +265,10 @@ describe('API flow (REGISTRATION=open)', () => {
 
 		it('adds an existing account by e-mail, refuses duplicates and unknown addresses', async () => {
 			const path = `/api/v1/doetanks/${doetankId}/members`;
-			const added = await admin.client.post<{ member: Member }>(path, { email: member.account.email, roles: ['opdrachtgever'] });
+			const added = await admin.client.post<{ member: Member }>(path, {
+				email: member.account.email,
+				roles: ['opdrachtgever']
+			});
 			expect(added.status, added.text).toBe(201);
 			expect(added.body.member).toMatchObject({
 				userId: member.id,
@@ -263,10 +299,17 @@ describe('API flow (REGISTRATION=open)', () => {
 			// As Doetank coach the member now manages the Doetank.
 			const detail = await member.client.get<DoetankDetail>(`/api/v1/doetanks/${doetankId}`);
 			expect(detail.body.permissions).toEqual({ update: true, manageMembers: true, invite: true, editWorkspace: true });
-			const updated = await member.client.put<DoetankDetail>(`/api/v1/doetanks/${doetankId}`, { ...DOETANK, onderwerp: 'Bijgewerkt' });
+			const updated = await member.client.put<DoetankDetail>(`/api/v1/doetanks/${doetankId}`, {
+				...DOETANK,
+				onderwerp: 'Bijgewerkt'
+			});
 			expect(updated.status).toBe(200);
 			expect(updated.body.doetank.onderwerp).toBe('Bijgewerkt');
-			expectApiError(await admin.client.put(`/api/v1/doetanks/${doetankId}/members/${outsider.id}`, { roles: ['lid'] }), 404, 'not_found');
+			expectApiError(
+				await admin.client.put(`/api/v1/doetanks/${doetankId}/members/${outsider.id}`, { roles: ['lid'] }),
+				404,
+				'not_found'
+			);
 		});
 
 		it('never lets the last trekker go (409 on downgrade and removal)', async () => {
@@ -274,11 +317,17 @@ describe('API flow (REGISTRATION=open)', () => {
 			expectApiError(await admin.client.put(`${base_}/${admin.id}`, { roles: ['lid'] }), 409, 'conflict');
 			expectApiError(await member.client.delete(`${base_}/${admin.id}`), 409, 'conflict');
 			const before = await admin.client.get<{ members: Member[] }>(base_);
-			expect(sortRoles(before.body.members.find((m) => m.userId === admin.id)?.roles ?? [])).toEqual(['lid', 'trekker']);
+			expect(sortRoles(before.body.members.find((m) => m.userId === admin.id)?.roles ?? [])).toEqual([
+				'lid',
+				'trekker'
+			]);
 
 			// With a second trekker the first may step down; then the second is the last one.
 			expect((await admin.client.put(`${base_}/${invited.id}`, { roles: ['trekker'] })).status).toBe(200);
-			const down = await admin.client.put<{ member: Member }>(`${base_}/${admin.id}`, { roles: ['lid'], lidType: 'kern' });
+			const down = await admin.client.put<{ member: Member }>(`${base_}/${admin.id}`, {
+				roles: ['lid'],
+				lidType: 'kern'
+			});
 			expect(down.status, down.text).toBe(200);
 			expect(down.body.member.roles).toEqual(['lid']);
 			expectApiError(await admin.client.delete(`${base_}/${invited.id}`), 409, 'conflict');
@@ -328,7 +377,11 @@ describe('API flow (REGISTRATION=open)', () => {
 
 			expectApiError(await laptop.delete('/api/v1/me/sessions/not-a-session'), 404, 'not_found');
 			expectApiError(await new ApiClient(base).get('/api/v1/me/sessions'), 401, 'unauthenticated');
-			expectApiError(await new ApiClient(base).delete(`/api/v1/me/sessions/${laptop.sessionId}`), 401, 'unauthenticated');
+			expectApiError(
+				await new ApiClient(base).delete(`/api/v1/me/sessions/${laptop.sessionId}`),
+				401,
+				'unauthenticated'
+			);
 		});
 
 		it('changes the password and signs out the other sessions only', async () => {
@@ -353,11 +406,18 @@ describe('API flow (REGISTRATION=open)', () => {
 			expect((await user.client.get('/api/v1/session')).status).toBe(200);
 			expectApiError(await other.get('/api/v1/session'), 401, 'unauthenticated');
 
-			const old = await new ApiClient(base).post('/api/v1/session', { email: user.account.email, password: user.account.password });
+			const old = await new ApiClient(base).post('/api/v1/session', {
+				email: user.account.email,
+				password: user.account.password
+			});
 			expectApiError(old, 401, 'unauthenticated');
 			await login(base, user.account.email, newPassword);
 			expectApiError(
-				await new ApiClient(base).put('/api/v1/me/password', { currentPassword: newPassword, newPassword: 'x'.repeat(12), confirmPassword: 'x'.repeat(12) }),
+				await new ApiClient(base).put('/api/v1/me/password', {
+					currentPassword: newPassword,
+					newPassword: 'x'.repeat(12),
+					confirmPassword: 'x'.repeat(12)
+				}),
 				401,
 				'unauthenticated'
 			);
@@ -416,10 +476,15 @@ describe('API flow (REGISTRATION=invite)', () => {
 		const created = await first.client.post<DoetankDetail>('/api/v1/doetanks', DOETANK);
 		expect(created.status).toBe(201);
 		const id = created.body.doetank.id;
-		const inv = await first.client.post<InvitationBody>(`/api/v1/doetanks/${id}/invitations`, { roles: ['lid', 'coach'] });
+		const inv = await first.client.post<InvitationBody>(`/api/v1/doetanks/${id}/invitations`, {
+			roles: ['lid', 'coach']
+		});
 		expect(inv.status).toBe(201);
 
-		const res = await new ApiClient(base).post<{ doetankId: string | null }>('/api/v1/users', { ...uninvited, invitation: inv.body.token });
+		const res = await new ApiClient(base).post<{ doetankId: string | null }>('/api/v1/users', {
+			...uninvited,
+			invitation: inv.body.token
+		});
 		expect(res.status, res.text).toBe(201);
 		expect(res.body.doetankId).toBe(id);
 		const members = await first.client.get<{ members: Member[] }>(`/api/v1/doetanks/${id}/members`);
@@ -427,7 +492,10 @@ describe('API flow (REGISTRATION=invite)', () => {
 
 		// The refused attempts created no account (otherwise the registration above would be a 409),
 		// and the used invitation cannot let anyone else in.
-		const again = await new ApiClient(base).post('/api/v1/users', { ...newAccount('Another'), invitation: inv.body.token });
+		const again = await new ApiClient(base).post('/api/v1/users', {
+			...newAccount('Another'),
+			invitation: inv.body.token
+		});
 		expectApiError(again, 404, 'not_found');
 		const me = await login(base, uninvited.email, uninvited.password);
 		expect((await me.get<SessionBody>('/api/v1/session')).body.user.networkRole).toBe('member');

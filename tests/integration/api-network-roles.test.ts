@@ -1,5 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ApiClient, expectApiError, newAccount, register, type DoetankList, type Registered, type SessionBody } from './helpers/client';
+import {
+	ApiClient,
+	expectApiError,
+	newAccount,
+	register,
+	type DoetankList,
+	type Registered,
+	type SessionBody
+} from './helpers/client';
 import { startServer, type TestServer } from './helpers/server';
 
 interface UserBody {
@@ -23,7 +31,11 @@ describe('network roles (admin only)', () => {
 
 	it('refuses the account list and role changes to non-admins and visitors', async () => {
 		expectApiError(await member.client.get('/api/v1/users'), 403, 'forbidden');
-		expectApiError(await member.client.put(`/api/v1/users/${member.id}/network-role`, { networkRole: 'admin' }), 403, 'forbidden');
+		expectApiError(
+			await member.client.put(`/api/v1/users/${member.id}/network-role`, { networkRole: 'admin' }),
+			403,
+			'forbidden'
+		);
 		expectApiError(await new ApiClient(server.baseUrl).get('/api/v1/users'), 401, 'unauthenticated');
 		expect((await member.client.get<SessionBody>('/api/v1/session')).body.user.networkRole).toBe('member');
 	});
@@ -41,10 +53,22 @@ describe('network roles (admin only)', () => {
 	});
 
 	it('keeps at least one admin, validates the role and knows unknown accounts', async () => {
-		expectApiError(await admin.client.put(`/api/v1/users/${admin.id}/network-role`, { networkRole: 'member' }), 409, 'conflict');
-		const invalid = expectApiError(await admin.client.put(`/api/v1/users/${member.id}/network-role`, { networkRole: 'koning' }), 422, 'validation_failed');
+		expectApiError(
+			await admin.client.put(`/api/v1/users/${admin.id}/network-role`, { networkRole: 'member' }),
+			409,
+			'conflict'
+		);
+		const invalid = expectApiError(
+			await admin.client.put(`/api/v1/users/${member.id}/network-role`, { networkRole: 'koning' }),
+			422,
+			'validation_failed'
+		);
 		expect(Object.keys(invalid.fields ?? {})).toEqual(['networkRole']);
-		expectApiError(await admin.client.put('/api/v1/users/nobody/network-role', { networkRole: 'coach' }), 404, 'not_found');
+		expectApiError(
+			await admin.client.put('/api/v1/users/nobody/network-role', { networkRole: 'coach' }),
+			404,
+			'not_found'
+		);
 		expect((await admin.client.get<SessionBody>('/api/v1/session')).body.user.networkRole).toBe('admin');
 	});
 });

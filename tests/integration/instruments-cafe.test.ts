@@ -1,12 +1,25 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addAction } from '../../src/lib/domain/workspace';
-import { ApiClient, expectApiError, login, newAccount, register, type DoetankDetail, type InvitationBody } from './helpers/client';
+import {
+	ApiClient,
+	expectApiError,
+	login,
+	newAccount,
+	register,
+	type DoetankDetail,
+	type InvitationBody
+} from './helpers/client';
 import { startServer, type TestServer } from './helpers/server';
 import { connectPeer, until, type SyncPeer } from './helpers/sync-client';
 
 interface LiveCafe {
 	cafe: { id: string; code: string; startedAt: number | null; endedAt: number | null };
-	doetanks: { id: string; attendees: number; present: { userId: string; section: string | null }[]; growth: { actions: number } | null }[];
+	doetanks: {
+		id: string;
+		attendees: number;
+		present: { userId: string; section: string | null }[];
+		growth: { actions: number } | null;
+	}[];
 }
 
 let server: TestServer;
@@ -24,8 +37,20 @@ beforeAll(async () => {
 	base = server.baseUrl;
 	coach = await login(base, 'coach@demo.doetank.nl', 'doetank-demo');
 	ann = await register(base, newAccount('Ann'));
-	doetankId = (await ann.client.post<DoetankDetail>('/api/v1/doetanks', { name: 'Café-tank', onderwerp: 'Samen werken', beoogdDoel: 'Een actielijst' })).body.doetank.id;
-	otherId = (await ann.client.post<DoetankDetail>('/api/v1/doetanks', { name: 'Tweede tank', onderwerp: 'Nog iets', beoogdDoel: 'Ook iets' })).body.doetank.id;
+	doetankId = (
+		await ann.client.post<DoetankDetail>('/api/v1/doetanks', {
+			name: 'Café-tank',
+			onderwerp: 'Samen werken',
+			beoogdDoel: 'Een actielijst'
+		})
+	).body.doetank.id;
+	otherId = (
+		await ann.client.post<DoetankDetail>('/api/v1/doetanks', {
+			name: 'Tweede tank',
+			onderwerp: 'Nog iets',
+			beoogdDoel: 'Ook iets'
+		})
+	).body.doetank.id;
 });
 
 afterAll(async () => {
@@ -38,7 +63,10 @@ async function waitForSnapshot(client: ApiClient, check: (live: LiveCafe) => boo
 	const abort = new AbortController();
 	const timer = setTimeout(() => abort.abort(), ms);
 	try {
-		const res = await fetch(`${base}/api/v1/cafes/${cafeId}/events`, { headers: { cookie: `doetank_session=${client.sessionId}` }, signal: abort.signal });
+		const res = await fetch(`${base}/api/v1/cafes/${cafeId}/events`, {
+			headers: { cookie: `doetank_session=${client.sessionId}` },
+			signal: abort.signal
+		});
 		expect(res.headers.get('content-type')).toContain('text/event-stream');
 		const reader = res.body!.getReader();
 		let buffer = '';
@@ -68,7 +96,11 @@ describe('café mode over HTTP', () => {
 		const input = { title: 'Café VI', day: '2026-03-12', doetankIds: [doetankId, otherId] };
 		expectApiError(await ann.client.post('/api/v1/cafes', input), 403, 'forbidden');
 		expectApiError(await new ApiClient(base).post('/api/v1/cafes', input), 401, 'unauthenticated');
-		const bad = expectApiError(await coach.post('/api/v1/cafes', { ...input, day: '12-03-2026', doetankIds: [] }), 422, 'validation_failed');
+		const bad = expectApiError(
+			await coach.post('/api/v1/cafes', { ...input, day: '12-03-2026', doetankIds: [] }),
+			422,
+			'validation_failed'
+		);
 		expect(Object.keys(bad.fields ?? {}).sort()).toEqual(['day', 'doetankIds']);
 		const res = await coach.post<{ cafe: { id: string; code: string } }>('/api/v1/cafes', input);
 		expect(res.status, res.text).toBe(201);
@@ -81,15 +113,25 @@ describe('café mode over HTTP', () => {
 
 	it('joins by code into the only Doetank, asks which one when there are two, and accepts an invitation on the way', async () => {
 		expectApiError(await ann.client.post('/api/v1/cafes/join', { code: 'ZZZZZZ' }), 404, 'not_found');
-		const choose = await ann.client.post<{ choose: { id: string }[] }>('/api/v1/cafes/join', { code: code.toLowerCase() });
+		const choose = await ann.client.post<{ choose: { id: string }[] }>('/api/v1/cafes/join', {
+			code: code.toLowerCase()
+		});
 		expect(choose.body.choose.map((d) => d.id).sort()).toEqual([doetankId, otherId].sort());
-		const joined = await ann.client.post<{ doetankId: string; path: string }>('/api/v1/cafes/join', { code, doetankId });
+		const joined = await ann.client.post<{ doetankId: string; path: string }>('/api/v1/cafes/join', {
+			code,
+			doetankId
+		});
 		expect(joined.body).toEqual({ doetankId, path: `/doetanks/${doetankId}/werkruimte` });
 
 		const bob = await register(base, newAccount('Bob'));
 		expectApiError(await bob.client.post('/api/v1/cafes/join', { code }), 403, 'forbidden');
-		const invite = await ann.client.post<InvitationBody>(`/api/v1/doetanks/${doetankId}/invitations`, { roles: ['lid'] });
-		const viaInvite = await bob.client.post<{ doetankId: string }>('/api/v1/cafes/join', { code, invitation: invite.body.url });
+		const invite = await ann.client.post<InvitationBody>(`/api/v1/doetanks/${doetankId}/invitations`, {
+			roles: ['lid']
+		});
+		const viaInvite = await bob.client.post<{ doetankId: string }>('/api/v1/cafes/join', {
+			code,
+			invitation: invite.body.url
+		});
 		expect(viaInvite.status, viaInvite.text).toBe(200);
 		expect(viaInvite.body.doetankId).toBe(doetankId);
 		const attendees = await coach.get<{ attendees: { userId: string }[] }>(`/api/v1/cafes/${cafeId}`);
@@ -101,11 +143,18 @@ describe('café mode over HTTP', () => {
 		const peer = connectPeer(base, ann.client.sessionId!, doetankId);
 		peers.push(peer);
 		peer.provider.awareness.setLocalStateField('section', 'actielijst');
-		const present = await waitForSnapshot(coach, (live) => live.doetanks.some((d) => d.id === doetankId && d.present.some((p) => p.userId === ann.id && p.section === 'actielijst')));
+		const present = await waitForSnapshot(coach, (live) =>
+			live.doetanks.some(
+				(d) => d.id === doetankId && d.present.some((p) => p.userId === ann.id && p.section === 'actielijst')
+			)
+		);
 		expect(present.cafe.startedAt).not.toBeNull();
 		await until(() => peer.provider.synced, 'peer synced');
 		addAction(peer.doc, { title: 'Tijdens het café' }, ann.id);
-		const grown = await waitForSnapshot(coach, (live) => (live.doetanks.find((d) => d.id === doetankId)?.growth?.actions ?? 0) >= 1);
+		const grown = await waitForSnapshot(
+			coach,
+			(live) => (live.doetanks.find((d) => d.id === doetankId)?.growth?.actions ?? 0) >= 1
+		);
 		expect(grown.doetanks.find((d) => d.id === otherId)?.growth?.actions).toBe(0);
 	});
 
@@ -114,10 +163,27 @@ describe('café mode over HTTP', () => {
 		expect((await coach.post(`/api/v1/cafes/${cafeId}/end`)).status).toBe(200);
 		const form = await ann.client.get<{ form: { id: string } }>(`/api/v1/cafes/${cafeId}/evaluation`);
 		expect(form.body.form.id).toBe('cafe');
-		expectApiError(await ann.client.post(`/api/v1/cafes/${cafeId}/evaluation`, { answers: { 'cafe.q10': 0 } }), 422, 'validation_failed');
-		expect((await ann.client.post(`/api/v1/cafes/${cafeId}/evaluation`, { answers: { 'cafe.q10': 7, 'cafe.q9': { netwerken: 'te_weinig' } } })).status).toBe(201);
-		expectApiError(await ann.client.post(`/api/v1/cafes/${cafeId}/evaluation`, { answers: { 'cafe.q10': 7 } }), 409, 'conflict');
-		const results = await coach.get<{ grade: { mean: number; n: number }; attention: { key: string; counts: Record<string, number> }[] }>(`/api/v1/cafes/${cafeId}/results`);
+		expectApiError(
+			await ann.client.post(`/api/v1/cafes/${cafeId}/evaluation`, { answers: { 'cafe.q10': 0 } }),
+			422,
+			'validation_failed'
+		);
+		expect(
+			(
+				await ann.client.post(`/api/v1/cafes/${cafeId}/evaluation`, {
+					answers: { 'cafe.q10': 7, 'cafe.q9': { netwerken: 'te_weinig' } }
+				})
+			).status
+		).toBe(201);
+		expectApiError(
+			await ann.client.post(`/api/v1/cafes/${cafeId}/evaluation`, { answers: { 'cafe.q10': 7 } }),
+			409,
+			'conflict'
+		);
+		const results = await coach.get<{
+			grade: { mean: number; n: number };
+			attention: { key: string; counts: Record<string, number> }[];
+		}>(`/api/v1/cafes/${cafeId}/results`);
 		expect(results.body.grade).toMatchObject({ mean: 7, n: 1 });
 		expect(results.body.attention.find((r) => r.key === 'netwerken')?.counts.te_weinig).toBe(1);
 		expectApiError(await ann.client.get(`/api/v1/cafes/${cafeId}/results`), 403, 'forbidden');

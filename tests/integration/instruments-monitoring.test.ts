@@ -28,8 +28,21 @@ beforeAll(async () => {
 	trekker = await register(base, newAccount('Trekker'));
 	coach = await register(base, newAccount('Coach'));
 	ops = await register(base, newAccount('Opdrachtgever'));
-	doetankId = (await trekker.client.post<DoetankDetail>('/api/v1/doetanks', { name: 'Gemonitord', onderwerp: 'Stil, "maar" goed', beoogdDoel: 'Een signaal, en weer weg' })).body.doetank.id;
-	expect((await trekker.client.post(`/api/v1/doetanks/${doetankId}/members`, { email: coach.account.email, roles: ['coach'] })).status).toBe(201);
+	doetankId = (
+		await trekker.client.post<DoetankDetail>('/api/v1/doetanks', {
+			name: 'Gemonitord',
+			onderwerp: 'Stil, "maar" goed',
+			beoogdDoel: 'Een signaal, en weer weg'
+		})
+	).body.doetank.id;
+	expect(
+		(
+			await trekker.client.post(`/api/v1/doetanks/${doetankId}/members`, {
+				email: coach.account.email,
+				roles: ['coach']
+			})
+		).status
+	).toBe(201);
 });
 
 afterAll(async () => {
@@ -45,7 +58,10 @@ const rows = async (client: ApiClient) => {
 /** Opens the dashboard's event stream and resolves on the first `changed` event. */
 async function nextChange(client: ApiClient, ms = 8_000): Promise<{ wait: Promise<void>; close(): void }> {
 	const abort = new AbortController();
-	const res = await fetch(`${base}/api/v1/monitoring/events`, { headers: { cookie: `doetank_session=${client.sessionId}` }, signal: abort.signal });
+	const res = await fetch(`${base}/api/v1/monitoring/events`, {
+		headers: { cookie: `doetank_session=${client.sessionId}` },
+		signal: abort.signal
+	});
 	expect(res.headers.get('content-type')).toContain('text/event-stream');
 	const reader = res.body!.getReader();
 	let text = '';
@@ -73,45 +89,101 @@ describe('coach dashboard over HTTP', () => {
 	it('flags the missing opdrachtgever and clears it live when one joins', async () => {
 		const row = (await rows(coach.client)).find((r) => r.id === doetankId)!;
 		expect(row.signals.map((s) => s.key)).toEqual(['noOpdrachtgever', 'noConfirmedAgreement']);
-		expect(row.signals[0]).toMatchObject({ message: 'signal.noOpdrachtgever.explain', text: 'Er is geen opdrachtgever in de Doetank.' });
+		expect(row.signals[0]).toMatchObject({
+			message: 'signal.noOpdrachtgever.explain',
+			text: 'Er is geen opdrachtgever in de Doetank.'
+		});
 		const stream = await nextChange(coach.client);
-		expect((await trekker.client.post(`/api/v1/doetanks/${doetankId}/members`, { email: ops.account.email, roles: ['opdrachtgever'] })).status).toBe(201);
+		expect(
+			(
+				await trekker.client.post(`/api/v1/doetanks/${doetankId}/members`, {
+					email: ops.account.email,
+					roles: ['opdrachtgever']
+				})
+			).status
+		).toBe(201);
 		await stream.wait;
 		stream.close();
-		expect((await rows(coach.client)).find((r) => r.id === doetankId)!.signals.map((s) => s.key)).toEqual(['noConfirmedAgreement']);
+		expect((await rows(coach.client)).find((r) => r.id === doetankId)!.signals.map((s) => s.key)).toEqual([
+			'noConfirmedAgreement'
+		]);
 	});
 
 	it('announces a new terugkoppelmoment and shows it as the next one', async () => {
 		const stream = await nextChange(coach.client);
 		const day = new Date(Date.now() + 7 * 86_400_000).toISOString().slice(0, 10);
-		const created = await trekker.client.post(`/api/v1/doetanks/${doetankId}/checkpoints`, { title: 'Eerste terugkoppeling', plannedDay: day, subjects: ['probleemdefinitie'] });
+		const created = await trekker.client.post(`/api/v1/doetanks/${doetankId}/checkpoints`, {
+			title: 'Eerste terugkoppeling',
+			plannedDay: day,
+			subjects: ['probleemdefinitie']
+		});
 		expect(created.status, created.text).toBe(201);
 		await stream.wait;
 		stream.close();
-		expect((await rows(coach.client)).find((r) => r.id === doetankId)!.nextCheckpoint).toEqual({ title: 'Eerste terugkoppeling', day });
+		expect((await rows(coach.client)).find((r) => r.id === doetankId)!.nextCheckpoint).toEqual({
+			title: 'Eerste terugkoppeling',
+			day
+		});
 	});
 
 	it('lets only the Doetank coach or an admin note bijzonderheden, and exports the overview as CSV', async () => {
-		expectApiError(await trekker.client.put(`/api/v1/doetanks/${doetankId}/note`, { bijzonderheden: 'x' }), 403, 'forbidden');
-		expectApiError(await coach.client.put(`/api/v1/doetanks/${doetankId}/note`, { bijzonderheden: 5 }), 422, 'validation_failed');
-		expect((await coach.client.put(`/api/v1/doetanks/${doetankId}/note`, { bijzonderheden: 'Wacht op de wethouder, "na de zomer"' })).status).toBe(204);
+		expectApiError(
+			await trekker.client.put(`/api/v1/doetanks/${doetankId}/note`, { bijzonderheden: 'x' }),
+			403,
+			'forbidden'
+		);
+		expectApiError(
+			await coach.client.put(`/api/v1/doetanks/${doetankId}/note`, { bijzonderheden: 5 }),
+			422,
+			'validation_failed'
+		);
+		expect(
+			(
+				await coach.client.put(`/api/v1/doetanks/${doetankId}/note`, {
+					bijzonderheden: 'Wacht op de wethouder, "na de zomer"'
+				})
+			).status
+		).toBe(204);
 		expectApiError(await trekker.client.get('/api/v1/network/overview'), 403, 'forbidden');
-		const overview = await networkCoach.get<{ doetanks: { id: string; bijzonderheden: string; canNote: boolean }[] }>('/api/v1/network/overview');
-		expect(overview.body.doetanks.find((d) => d.id === doetankId)).toMatchObject({ bijzonderheden: 'Wacht op de wethouder, "na de zomer"', canNote: false });
+		const overview = await networkCoach.get<{ doetanks: { id: string; bijzonderheden: string; canNote: boolean }[] }>(
+			'/api/v1/network/overview'
+		);
+		expect(overview.body.doetanks.find((d) => d.id === doetankId)).toMatchObject({
+			bijzonderheden: 'Wacht op de wethouder, "na de zomer"',
+			canNote: false
+		});
 		const csv = await admin.get('/api/v1/network/overview.csv', { headers: { 'accept-language': 'en' } });
 		expect(csv.headers.get('content-type')).toContain('text/csv');
 		const [header, ...lines] = parseCsv(csv.text);
 		expect(header).toEqual(['doetank', 'onderwerp', 'beoogd doel', 'fase', 'bijzonderheden']);
-		expect(lines.find((l) => l[0] === 'Gemonitord')).toEqual(['Gemonitord', 'Stil, "maar" goed', 'Een signaal, en weer weg', 'Phase 0 · discovery', 'Wacht op de wethouder, "na de zomer"']);
+		expect(lines.find((l) => l[0] === 'Gemonitord')).toEqual([
+			'Gemonitord',
+			'Stil, "maar" goed',
+			'Een signaal, en weer weg',
+			'Phase 0 · discovery',
+			'Wacht op de wethouder, "na de zomer"'
+		]);
 		expect(lines.length).toBe(overview.body.doetanks.length);
 	});
 
 	it('lets only an admin change the thresholds, within bounds', async () => {
-		const settings = { probleemdefinitieWeeks: 4, inactiveDays: 10, activeWindowDays: 20, minActiveCore: 2, maxPhaseMonths: 3 };
+		const settings = {
+			probleemdefinitieWeeks: 4,
+			inactiveDays: 10,
+			activeWindowDays: 20,
+			minActiveCore: 2,
+			maxPhaseMonths: 3
+		};
 		expectApiError(await networkCoach.put('/api/v1/monitoring/settings', settings), 403, 'forbidden');
-		const bad = expectApiError(await admin.put('/api/v1/monitoring/settings', { ...settings, minActiveCore: 0 }), 422, 'validation_failed');
+		const bad = expectApiError(
+			await admin.put('/api/v1/monitoring/settings', { ...settings, minActiveCore: 0 }),
+			422,
+			'validation_failed'
+		);
 		expect(Object.keys(bad.fields ?? {})).toEqual(['minActiveCore']);
 		expect((await admin.put('/api/v1/monitoring/settings', settings)).status).toBe(200);
-		expect((await coach.client.get<{ settings: typeof settings }>('/api/v1/monitoring/settings')).body.settings).toEqual(settings);
+		expect(
+			(await coach.client.get<{ settings: typeof settings }>('/api/v1/monitoring/settings')).body.settings
+		).toEqual(settings);
 	});
 });

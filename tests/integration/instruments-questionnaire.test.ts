@@ -38,11 +38,17 @@ beforeAll(async () => {
 	coach = await login(base, 'coach@demo.doetank.nl', 'doetank-demo');
 	const owner = await register(base, newAccount('Trekker'));
 	trekker = owner.client;
-	const created = await trekker.post<DoetankDetail>('/api/v1/doetanks', { name: 'Meting', onderwerp: 'Leren meten', beoogdDoel: 'Een voor- en nameting' });
+	const created = await trekker.post<DoetankDetail>('/api/v1/doetanks', {
+		name: 'Meting',
+		onderwerp: 'Leren meten',
+		beoogdDoel: 'Een voor- en nameting'
+	});
 	doetankId = created.body.doetank.id;
 	for (const label of ['Lid A', 'Lid B', 'Lid C']) {
 		const lid = await register(base, newAccount(label));
-		expect((await trekker.post(`/api/v1/doetanks/${doetankId}/members`, { email: lid.account.email, roles: ['lid'] })).status).toBe(201);
+		expect(
+			(await trekker.post(`/api/v1/doetanks/${doetankId}/members`, { email: lid.account.email, roles: ['lid'] })).status
+		).toBe(201);
 		leden.push(lid.client);
 	}
 });
@@ -64,9 +70,17 @@ describe('questionnaire waves over HTTP', () => {
 		const input = { name: 'Voormeting', closesOn, doetankIds: [doetankId] };
 		expectApiError(await coach.post('/api/v1/questionnaire/waves', input), 403, 'forbidden');
 		expectApiError(await new ApiClient(base).post('/api/v1/questionnaire/waves', input), 401, 'unauthenticated');
-		const bad = expectApiError(await admin.post('/api/v1/questionnaire/waves', { ...input, closesOn: '2020-01-01', doetankIds: [] }), 422, 'validation_failed');
+		const bad = expectApiError(
+			await admin.post('/api/v1/questionnaire/waves', { ...input, closesOn: '2020-01-01', doetankIds: [] }),
+			422,
+			'validation_failed'
+		);
 		expect(Object.keys(bad.fields ?? {}).sort()).toEqual(['doetankIds']);
-		expectApiError(await admin.post('/api/v1/questionnaire/waves', { ...input, closesOn: '2020-01-01' }), 422, 'validation_failed');
+		expectApiError(
+			await admin.post('/api/v1/questionnaire/waves', { ...input, closesOn: '2020-01-01' }),
+			422,
+			'validation_failed'
+		);
 		const res = await admin.post<{ wave: { id: string; name: string } }>('/api/v1/questionnaire/waves', input);
 		expect(res.status, res.text).toBe(201);
 		waveId = res.body.wave.id;
@@ -76,18 +90,34 @@ describe('questionnaire waves over HTTP', () => {
 	});
 
 	it('shows the open questionnaire to the leden and the trekker, not to the coach', async () => {
-		const mine = await leden[0]!.get<{ questionnaires: { waveId: string; doetankId: string; responded: boolean }[] }>('/api/v1/questionnaire/open');
+		const mine = await leden[0]!.get<{ questionnaires: { waveId: string; doetankId: string; responded: boolean }[] }>(
+			'/api/v1/questionnaire/open'
+		);
 		expect(mine.body.questionnaires).toEqual([expect.objectContaining({ waveId, doetankId, responded: false })]);
-		expect((await coach.get<{ questionnaires: unknown[] }>('/api/v1/questionnaire/open')).body.questionnaires).toEqual([]);
+		expect((await coach.get<{ questionnaires: unknown[] }>('/api/v1/questionnaire/open')).body.questionnaires).toEqual(
+			[]
+		);
 		expectApiError(await respond(coach, FIXTURE_RESPONSES[0]), 403, 'forbidden');
 	});
 
 	it('refuses malformed and out-of-range answers', async () => {
-		expectApiError(await leden[0]!.post(`/api/v1/questionnaire/waves/${waveId}/responses`, undefined, { raw: '{"doetankId":' }), 400, 'bad_request');
-		const range = expectApiError(await respond(leden[0]!, { 'individuele_prestaties.D': 101 }), 422, 'validation_failed');
+		expectApiError(
+			await leden[0]!.post(`/api/v1/questionnaire/waves/${waveId}/responses`, undefined, { raw: '{"doetankId":' }),
+			400,
+			'bad_request'
+		);
+		const range = expectApiError(
+			await respond(leden[0]!, { 'individuele_prestaties.D': 101 }),
+			422,
+			'validation_failed'
+		);
 		expect(range.fields?.answers).toBeTruthy();
 		expectApiError(await respond(leden[0]!, {}), 422, 'validation_failed');
-		expectApiError(await leden[0]!.post('/api/v1/questionnaire/waves/nope/responses', { doetankId, answers: FIXTURE_RESPONSES[0] }), 404, 'not_found');
+		expectApiError(
+			await leden[0]!.post('/api/v1/questionnaire/waves/nope/responses', { doetankId, answers: FIXTURE_RESPONSES[0] }),
+			404,
+			'not_found'
+		);
 	});
 
 	it('keeps a Doetank hidden with 2 responses and shows the hand-computed means with 3', async () => {
@@ -107,9 +137,18 @@ describe('questionnaire waves over HTTP', () => {
 			if (value === null) expect(shown.scales[scale]!.mean, scale).toBeNull();
 			else expect(shown.scales[scale]!.mean, scale).toBeCloseTo(value, 10);
 		}
-		const doetankView = await leden[0]!.get<{ waves: { id: string; result: GroupResult }[] }>(`/api/v1/doetanks/${doetankId}/questionnaire`);
-		expect(doetankView.body.waves[0]!.result.scales.leergedrag!.mean).toBeCloseTo(FIXTURE_EXPECTED.group.leergedrag, 10);
-		expectApiError(await (await register(base, newAccount('Buiten'))).client.get(`/api/v1/doetanks/${doetankId}/questionnaire`), 403, 'forbidden');
+		const doetankView = await leden[0]!.get<{ waves: { id: string; result: GroupResult }[] }>(
+			`/api/v1/doetanks/${doetankId}/questionnaire`
+		);
+		expect(doetankView.body.waves[0]!.result.scales.leergedrag!.mean).toBeCloseTo(
+			FIXTURE_EXPECTED.group.leergedrag,
+			10
+		);
+		expectApiError(
+			await (await register(base, newAccount('Buiten'))).client.get(`/api/v1/doetanks/${doetankId}/questionnaire`),
+			403,
+			'forbidden'
+		);
 	});
 
 	it('exports anonymous CSV to the admin only; contacts are a separate list', async () => {
@@ -129,7 +168,9 @@ describe('questionnaire waves over HTTP', () => {
 	});
 
 	it('serves the instrument for automation clients', async () => {
-		const res = await leden[0]!.get<{ sections: { items: { id: string }[] }[]; minRespondents: number }>('/api/v1/questionnaire/instrument');
+		const res = await leden[0]!.get<{ sections: { items: { id: string }[] }[]; minRespondents: number }>(
+			'/api/v1/questionnaire/instrument'
+		);
 		expect(res.status).toBe(200);
 		expect(res.body.sections.flatMap((s) => s.items)).toHaveLength(50);
 		expect(res.body.minRespondents).toBe(3);

@@ -26,11 +26,23 @@ async function startStandaloneSync(databaseUrl: string): Promise<void> {
 	syncProcess = spawn(process.execPath, [path.join(ROOT, 'build', 'sync.js')], {
 		cwd: ROOT,
 		stdio: 'ignore',
-		env: { ...process.env, DATABASE_URL: databaseUrl, SYNC_PORT: String(port), HOST: '127.0.0.1', DEMO: '0', LOG_LEVEL: 'silent', METRICS_TOKEN: TOKEN, SYNC_GRACE_MS: '50' }
+		env: {
+			...process.env,
+			DATABASE_URL: databaseUrl,
+			SYNC_PORT: String(port),
+			HOST: '127.0.0.1',
+			DEMO: '0',
+			LOG_LEVEL: 'silent',
+			METRICS_TOKEN: TOKEN,
+			SYNC_GRACE_MS: '50'
+		}
 	});
 	const deadline = Date.now() + 15_000;
 	while (Date.now() < deadline) {
-		const ok = await fetch(`${syncBase}/healthz`).then((r) => r.ok, () => false);
+		const ok = await fetch(`${syncBase}/healthz`).then(
+			(r) => r.ok,
+			() => false
+		);
 		if (ok) return;
 		await sleep(100);
 	}
@@ -42,7 +54,11 @@ beforeAll(async () => {
 	const databaseUrl = `file:${path.join(dir, 'db.sqlite')}`;
 	web = await startServer({ env: { DATABASE_URL: databaseUrl, SYNC_GRACE_MS: '50' } });
 	({ client: trekker } = await register(web.baseUrl, newAccount('Trekker')));
-	const created = await trekker.post<{ doetank: { id: string } }>('/api/v1/doetanks', { name: 'Ops', onderwerp: 'o', beoogdDoel: 'd' });
+	const created = await trekker.post<{ doetank: { id: string } }>('/api/v1/doetanks', {
+		name: 'Ops',
+		onderwerp: 'o',
+		beoogdDoel: 'd'
+	});
 	expect(created.status, created.text).toBe(201);
 	doetankId = created.body.doetank.id;
 	await startStandaloneSync(databaseUrl);
@@ -79,7 +95,9 @@ describe('GET /metrics', () => {
 
 	it('asks for the bearer token when METRICS_TOKEN is set', async () => {
 		expect((await fetch(`${syncBase}/metrics`)).status).toBe(401);
-		expect((await fetch(`${syncBase}/metrics`, { headers: { authorization: 'Bearer wrong-token-of-same-len' } })).status).toBe(401);
+		expect(
+			(await fetch(`${syncBase}/metrics`, { headers: { authorization: 'Bearer wrong-token-of-same-len' } })).status
+		).toBe(401);
 		const ok = await fetch(`${syncBase}/metrics`, { headers: { authorization: `Bearer ${TOKEN}` } });
 		expect(ok.status).toBe(200);
 		expect(await ok.text()).toContain('doetank_sync_connections');
@@ -103,7 +121,10 @@ describe('standalone sync server (npm run sync)', () => {
 		writer.provider.destroy();
 
 		const reader = connectPeer(web.baseUrl, trekker.sessionId!, doetankId);
-		await until(() => reader.provider.synced && reader.doc.getText('t').toString() === 'via de losse sync-server', 'edit read back through the web server');
+		await until(
+			() => reader.provider.synced && reader.doc.getText('t').toString() === 'via de losse sync-server',
+			'edit read back through the web server'
+		);
 		reader.provider.destroy();
 	});
 });

@@ -24,7 +24,16 @@ interface Report {
 		cafeAttendance: number;
 		approvals: number;
 	};
-	leer: { waves: { id: string; name: string; respondents: number; visible: boolean; scales: { scaleId: string; mean: number | null }[] }[]; changes: unknown[] };
+	leer: {
+		waves: {
+			id: string;
+			name: string;
+			respondents: number;
+			visible: boolean;
+			scales: { scaleId: string; mean: number | null }[];
+		}[];
+		changes: unknown[];
+	};
 	verander: { inFase2: number; pilots: number; organisations: { name: string; pilots: number }[] };
 	effect: { businessCases: { doetankName: string; name: string; level: string; q5: string; q6: string }[] };
 }
@@ -80,14 +89,27 @@ beforeAll(async () => {
 	trekker = await register(base, newAccount('Trekker'));
 	owner = await register(base, newAccount('Opdrachtgever'));
 	for (const name of Object.keys(ids) as (keyof typeof ids)[]) {
-		ids[name] = (await ok(trekker.client.post<DoetankDetail>('/api/v1/doetanks', { name, onderwerp: 'o', beoogdDoel: 'd' }))).doetank.id;
+		ids[name] = (
+			await ok(trekker.client.post<DoetankDetail>('/api/v1/doetanks', { name, onderwerp: 'o', beoogdDoel: 'd' }))
+		).doetank.id;
 	}
 	for (const [i, label] of ['Lid A', 'Lid B', 'Lid C'].entries()) {
 		const lid = await register(base, newAccount(label));
-		await ok(trekker.client.post(`/api/v1/doetanks/${ids.alfa}/members`, { email: lid.account.email, roles: ['lid'], directStake: i === 0 }));
+		await ok(
+			trekker.client.post(`/api/v1/doetanks/${ids.alfa}/members`, {
+				email: lid.account.email,
+				roles: ['lid'],
+				directStake: i === 0
+			})
+		);
 		leden.push(lid);
 	}
-	await ok(trekker.client.post(`/api/v1/doetanks/${ids.alfa}/members`, { email: owner.account.email, roles: ['opdrachtgever'] }));
+	await ok(
+		trekker.client.post(`/api/v1/doetanks/${ids.alfa}/members`, {
+			email: owner.account.email,
+			roles: ['opdrachtgever']
+		})
+	);
 
 	// Doe-resultaat: edits by three Doetankers; Lid A and the trekker have a direct stake, Lid B not.
 	await edit(leden[0]!, ids.alfa, (doc) => writeTiptap(probleemdefinitie(doc), [p(text('Gezinnen wachten te lang'))]));
@@ -99,7 +121,8 @@ beforeAll(async () => {
 	});
 
 	// Phases: alfa to fase 2 (an admin passes the gates), beta stopped with a reason, gamma completed.
-	const move = (client: ApiClient, id: string, body: Record<string, unknown>) => ok(client.post(`/api/v1/doetanks/${id}/transitions`, body));
+	const move = (client: ApiClient, id: string, body: Record<string, unknown>) =>
+		ok(client.post(`/api/v1/doetanks/${id}/transitions`, body));
 	const override = { override: true, justification: 'Testnetwerk' };
 	await move(admin.client, ids.alfa, { to: 'fase_1', ...override });
 	await move(admin.client, ids.alfa, { to: 'fase_2', ...override });
@@ -108,19 +131,44 @@ beforeAll(async () => {
 	await move(admin.client, ids.gamma, { to: 'afgerond', resultSummary: 'Klaar', ...override });
 
 	// An approved terugkoppelmoment.
-	const { checkpoint } = await ok(trekker.client.post<{ checkpoint: { id: string } }>(`/api/v1/doetanks/${ids.alfa}/checkpoints`, { title: 'Eerste', plannedDay: later, subjects: ['probleemdefinitie'] }));
+	const { checkpoint } = await ok(
+		trekker.client.post<{ checkpoint: { id: string } }>(`/api/v1/doetanks/${ids.alfa}/checkpoints`, {
+			title: 'Eerste',
+			plannedDay: later,
+			subjects: ['probleemdefinitie']
+		})
+	);
 	await ok(trekker.client.post(`/api/v1/doetanks/${ids.alfa}/checkpoints/${checkpoint.id}/submissions`));
-	await ok(owner.client.post(`/api/v1/doetanks/${ids.alfa}/checkpoints/${checkpoint.id}/reviews`, { decision: 'approve' }));
+	await ok(
+		owner.client.post(`/api/v1/doetanks/${ids.alfa}/checkpoints/${checkpoint.id}/reviews`, { decision: 'approve' })
+	);
 
 	// A café with one attendee.
-	const { cafe } = await ok(coach.client.post<{ cafe: { id: string; code: string } }>('/api/v1/cafes', { title: 'Café', day: today, doetankIds: [ids.alfa] }));
+	const { cafe } = await ok(
+		coach.client.post<{ cafe: { id: string; code: string } }>('/api/v1/cafes', {
+			title: 'Café',
+			day: today,
+			doetankIds: [ids.alfa]
+		})
+	);
 	await ok(coach.client.post(`/api/v1/cafes/${cafe.id}/start`), 200);
 	await ok(leden[2]!.client.post('/api/v1/cafes/join', { code: cafe.code }), 200);
 
 	// Leerresultaat: a wave with the three fixture responses.
-	const { wave } = await ok(admin.client.post<{ wave: { id: string } }>('/api/v1/questionnaire/waves', { name: 'Voormeting', closesOn: later, doetankIds: [ids.alfa] }));
+	const { wave } = await ok(
+		admin.client.post<{ wave: { id: string } }>('/api/v1/questionnaire/waves', {
+			name: 'Voormeting',
+			closesOn: later,
+			doetankIds: [ids.alfa]
+		})
+	);
 	for (const [i, lid] of leden.entries()) {
-		await ok(lid.client.post(`/api/v1/questionnaire/waves/${wave.id}/responses`, { doetankId: ids.alfa, answers: FIXTURE_RESPONSES[i] }));
+		await ok(
+			lid.client.post(`/api/v1/questionnaire/waves/${wave.id}/responses`, {
+				doetankId: ids.alfa,
+				answers: FIXTURE_RESPONSES[i]
+			})
+		);
 	}
 }, 60_000);
 
@@ -154,7 +202,13 @@ describe('Meten & Monitoren report over HTTP', () => {
 		expect(r.leer.changes).toEqual([]);
 		expect(r.verander).toEqual({ inFase2: 1, pilots: 1, organisations: [{ name: 'Gemeente Zeist', pilots: 1 }] });
 		expect(r.effect.businessCases).toEqual([
-			expect.objectContaining({ doetankName: 'alfa', level: 'pilot', name: 'Gemeente Zeist', q5: '20% minder bezwaren, "gemeten"', q6: 'Rust bij de balie' })
+			expect.objectContaining({
+				doetankName: 'alfa',
+				level: 'pilot',
+				name: 'Gemeente Zeist',
+				q5: '20% minder bezwaren, "gemeten"',
+				q6: 'Rust bij de balie'
+			})
 		]);
 	});
 
@@ -177,13 +231,24 @@ describe('Meten & Monitoren report over HTTP', () => {
 		const [header, ...rows] = parseCsv(res.text);
 		expect(header).toEqual(['section', 'measure', 'item', 'detail', 'value']);
 		const value = (section: string, measure: string, item = '', detail = '') => {
-			const found = rows.filter((row) => row[0] === section && row[1] === measure && row[2] === item && row[3] === detail);
+			const found = rows.filter(
+				(row) => row[0] === section && row[1] === measure && row[2] === item && row[3] === detail
+			);
 			expect(found, `${section} ${measure} ${item} ${detail}`).toHaveLength(1);
 			return found[0]![4]!;
 		};
 		const number = (...key: Parameters<typeof value>) => Number(value(...key));
 		expect([value('period', 'from'), value('period', 'to')]).toEqual([r.period.from, r.period.to]);
-		for (const measure of ['started', 'completed', 'stopped', 'activeDoetankers', 'activeProbleemeigenaren', 'cafes', 'cafeAttendance', 'approvals'] as const) {
+		for (const measure of [
+			'started',
+			'completed',
+			'stopped',
+			'activeDoetankers',
+			'activeProbleemeigenaren',
+			'cafes',
+			'cafeAttendance',
+			'approvals'
+		] as const) {
 			expect(number('doe', measure), measure).toBe(r.doe[measure]);
 		}
 		for (const [phase, n] of Object.entries(r.doe.perPhase)) expect(number('doe', 'phase', phase)).toBe(n);
@@ -206,7 +271,11 @@ describe('Meten & Monitoren report over HTTP', () => {
 		expectApiError(await new ApiClient(base).get(`/api/v1/report?${PERIOD}`), 401, 'unauthenticated');
 		const missing = expectApiError(await admin.client.get('/api/v1/report?from=2026-01-01'), 422, 'validation_failed');
 		expect(Object.keys(missing.fields ?? {})).toEqual(['to']);
-		const reversed = expectApiError(await admin.client.get('/api/v1/report?from=2026-02-01&to=2026-01-01'), 422, 'validation_failed');
+		const reversed = expectApiError(
+			await admin.client.get('/api/v1/report?from=2026-02-01&to=2026-01-01'),
+			422,
+			'validation_failed'
+		);
 		expect(Object.keys(reversed.fields ?? {})).toEqual(['to']);
 		expectApiError(await admin.client.post(`/api/v1/report?${PERIOD}`), 405, 'method_not_allowed');
 	});

@@ -11,7 +11,9 @@ const ENTRY = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../
 
 function run(env: Record<string, string>): Promise<{ code: number | null; stderr: string }> {
 	return new Promise((resolve) => {
-		const child = spawn(process.execPath, [ENTRY], { env: { PATH: process.env.PATH ?? '', LOG_LEVEL: 'silent', ...env } });
+		const child = spawn(process.execPath, [ENTRY], {
+			env: { PATH: process.env.PATH ?? '', LOG_LEVEL: 'silent', ...env }
+		});
 		let stderr = '';
 		child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
 		child.on('exit', (code) => resolve({ code, stderr }));
@@ -51,7 +53,12 @@ describe('websocket upgrades', () => {
 	function upgrade(pathname: string): Promise<number> {
 		return new Promise((resolve, reject) => {
 			const req = request(new URL(pathname, server.baseUrl), {
-				headers: { Connection: 'Upgrade', Upgrade: 'websocket', 'Sec-WebSocket-Version': '13', 'Sec-WebSocket-Key': 'dGhlIHNhbXBsZSBub25jZQ==' }
+				headers: {
+					Connection: 'Upgrade',
+					Upgrade: 'websocket',
+					'Sec-WebSocket-Version': '13',
+					'Sec-WebSocket-Key': 'dGhlIHNhbXBsZSBub25jZQ=='
+				}
 			});
 			req.on('upgrade', () => reject(new Error('the server switched protocols')));
 			req.on('response', (res) => {

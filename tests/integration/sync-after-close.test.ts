@@ -3,7 +3,17 @@ import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { CLOSE, encodeSync, SYNC_UPDATE } from '../../server/sync/protocol';
 import type { TestServer } from './helpers/server';
-import { closeCode, connectPeer, openRawSocket, serverWithRoom, sessionOf, sleep, tcpOf, until, type SyncRoom } from './helpers/sync-client';
+import {
+	closeCode,
+	connectPeer,
+	openRawSocket,
+	serverWithRoom,
+	sessionOf,
+	sleep,
+	tcpOf,
+	until,
+	type SyncRoom
+} from './helpers/sync-client';
 import type { Registered } from './helpers/client';
 
 /** A sync update message that writes `text` into the shared text `t`. */
@@ -29,8 +39,17 @@ describe('messages after the server decided to close a socket', () => {
 	const fixture = serverWithRoom({}, 'Intrekken', 1, { each: true });
 
 	it.each([
-		['removed from the Doetank', CLOSE.forbidden, (room: SyncRoom, member: Registered) => room.owner.client.delete(`/api/v1/doetanks/${room.doetankId}/members/${member.id}`)],
-		['logged out', CLOSE.unauthenticated, (_room: SyncRoom, member: Registered) => member.client.delete('/api/v1/session')]
+		[
+			'removed from the Doetank',
+			CLOSE.forbidden,
+			(room: SyncRoom, member: Registered) =>
+				room.owner.client.delete(`/api/v1/doetanks/${room.doetankId}/members/${member.id}`)
+		],
+		[
+			'logged out',
+			CLOSE.unauthenticated,
+			(_room: SyncRoom, member: Registered) => member.client.delete('/api/v1/session')
+		]
 	])('are not applied for a member %s whose client ignores the close frame', async (_how, code, revoke) => {
 		const { server, room } = fixture;
 		const member = room.members[0]!;
@@ -50,7 +69,10 @@ describe('messages after the server decided to close a socket', () => {
 		deaf.send(textUpdate('na het intrekken'));
 		await sleep(1_000);
 
-		expect(await ownerSees(server, room, 'na het intrekken', owner.doc), 'written after the close: [broadcast live, stored]').toEqual([false, false]);
+		expect(
+			await ownerSees(server, room, 'na het intrekken', owner.doc),
+			'written after the close: [broadcast live, stored]'
+		).toEqual([false, false]);
 		owner.provider.destroy();
 		deaf.terminate();
 	});
@@ -66,7 +88,10 @@ describe('messages after the server decided to close a socket', () => {
 		expect(await closed).toBe(CLOSE.badMessage);
 		await sleep(500);
 
-		expect(await ownerSees(server, room, 'na de onzin', owner.doc), 'written after the close: [broadcast live, stored]').toEqual([false, false]);
+		expect(
+			await ownerSees(server, room, 'na de onzin', owner.doc),
+			'written after the close: [broadcast live, stored]'
+		).toEqual([false, false]);
 		owner.provider.destroy();
 	});
 });

@@ -41,10 +41,17 @@ describe('sync server killed with SIGKILL while members edit', () => {
 		const editors: Editor[] = people.map((who, i) => {
 			const peer = connectPeer(server.baseUrl, sessionOf(who), room.doetankId);
 			peers.push(peer);
-			const editor: Editor = { ...peer, name: `p${i}`, markers: peer.doc.getArray<string>('markers'), received: new Set(), cutOff: false };
+			const editor: Editor = {
+				...peer,
+				name: `p${i}`,
+				markers: peer.doc.getArray<string>('markers'),
+				received: new Set(),
+				cutOff: false
+			};
 			editor.markers.observe((event) => {
 				if (editor.cutOff || event.transaction.origin !== editor.provider) return;
-				for (const change of event.changes.delta) for (const m of (change.insert as string[] | undefined) ?? []) editor.received.add(m);
+				for (const change of event.changes.delta)
+					for (const m of (change.insert as string[] | undefined) ?? []) editor.received.add(m);
 			});
 			editor.provider.on('connection-close', () => {
 				editor.cutOff = true;
@@ -77,7 +84,8 @@ describe('sync server killed with SIGKILL while members edit', () => {
 		await until(() => editors.every((e) => e.cutOff), 'every editor noticed the crash');
 
 		const required = new Set(editors.flatMap((e) => [...e.received]));
-		for (const e of editors) expect(e.received.size, `${e.name} received edits before the kill (kill at ${killAt})`).toBeGreaterThan(0);
+		for (const e of editors)
+			expect(e.received.size, `${e.name} received edits before the kill (kill at ${killAt})`).toBeGreaterThan(0);
 
 		await server.restart();
 		const fresh = connectPeer(server.baseUrl, sessionOf(room.owner), room.doetankId);
@@ -97,6 +105,8 @@ describe('sync server killed with SIGKILL while members edit', () => {
 			expect(p.markers.toArray()).toEqual(reference);
 			expect(contents(p.markers).duplicates).toEqual([]);
 		}
-		expect(new Set(reference)).toEqual(new Set(editors.flatMap((e) => Array.from({ length: EDITS_PER_PEER }, (_, i) => `${e.name}:${i}`))));
+		expect(new Set(reference)).toEqual(
+			new Set(editors.flatMap((e) => Array.from({ length: EDITS_PER_PEER }, (_, i) => `${e.name}:${i}`)))
+		);
 	}, 45_000);
 });

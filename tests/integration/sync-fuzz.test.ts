@@ -110,7 +110,12 @@ function mutate(bytes: Uint8Array, m: Mutation): Uint8Array {
 const concat = (a: ArrayLike<number>, b: ArrayLike<number>) => new Uint8Array([...Array.from(a), ...Array.from(b)]);
 
 /** A random edit; each lane turns it into a valid update of its own author document. */
-const edit = fc.record({ at: fc.nat(), text: fc.string({ maxLength: 40 }), key: fc.string({ maxLength: 8 }), value: fc.jsonValue({ maxDepth: 2 }) });
+const edit = fc.record({
+	at: fc.nat(),
+	text: fc.string({ maxLength: 40 }),
+	key: fc.string({ maxLength: 8 }),
+	value: fc.jsonValue({ maxDepth: 2 })
+});
 type Edit = typeof edit extends fc.Arbitrary<infer E> ? E : never;
 
 const frame: fc.Arbitrary<Frame> = fc.oneof(
@@ -141,7 +146,9 @@ const frame: fc.Arbitrary<Frame> = fc.oneof(
 	{
 		// Random bytes as a text frame: ws itself answers invalid UTF-8 with 1007 (RFC 6455).
 		weight: 1,
-		arbitrary: fc.uint8Array({ minLength: 1, maxLength: 80 }).map((data) => makeFrame('text bytes', data, 'badText', { text: true }))
+		arbitrary: fc
+			.uint8Array({ minLength: 1, maxLength: 80 })
+			.map((data) => makeFrame('text bytes', data, 'badText', { text: true }))
 	},
 	{
 		weight: 1,
@@ -156,7 +163,12 @@ const frame: fc.Arbitrary<Frame> = fc.oneof(
 );
 
 /** A frame that prints briefly in a counterexample (oversize frames are 64 KiB long). */
-function makeFrame(kind: string, data: Uint8Array | string, expected: Expected, { text = false, edit }: { text?: boolean; edit?: Edit } = {}): Frame {
+function makeFrame(
+	kind: string,
+	data: Uint8Array | string,
+	expected: Expected,
+	{ text = false, edit }: { text?: boolean; edit?: Edit } = {}
+): Frame {
 	const shown =
 		edit !== undefined
 			? JSON.stringify(edit)
@@ -238,7 +250,8 @@ class FuzzLane {
 	private async waitFor(done: () => boolean): Promise<void> {
 		const deadline = Date.now() + 10_000;
 		while (!done()) {
-			if (Date.now() > deadline) throw new Error('the server neither answered a probe nor closed the socket within 10 s');
+			if (Date.now() > deadline)
+				throw new Error('the server neither answered a probe nor closed the socket within 10 s');
 			await new Promise<void>((resolve) => {
 				this.wake = resolve;
 				setTimeout(resolve, 100);
@@ -357,15 +370,16 @@ describe('sync server under a socket fuzzer', () => {
 		try {
 			await fc.assert(
 				fc.asyncProperty(fc.array(frame, { minLength: FRAMES_PER_RUN, maxLength: FRAMES_PER_RUN }), async (frames) => {
-					const results = await Promise.all(lanes.map((lane, i) => lane.run(frames.filter((_, n) => n % LANES === i)))).catch(
-						async (err: unknown) => {
-							await sleep(200);
-							expectRunning(server);
-							throw err;
-						}
-					);
+					const results = await Promise.all(
+						lanes.map((lane, i) => lane.run(frames.filter((_, n) => n % LANES === i)))
+					).catch(async (err: unknown) => {
+						await sleep(200);
+						expectRunning(server);
+						throw err;
+					});
 					for (const { frame: f, outcome } of results.flat()) {
-						if (!allowed(f.expected, outcome)) throw new Error(`${f.kind} frame: got ${outcome}, expected ${f.expected}`);
+						if (!allowed(f.expected, outcome))
+							throw new Error(`${f.kind} frame: got ${outcome}, expected ${f.expected}`);
 					}
 				}),
 				{ numRuns: RUNS, endOnFailure: true }
@@ -382,7 +396,10 @@ describe('sync server under a socket fuzzer', () => {
 		for (const pair of pairs) {
 			await pair.typing;
 			const [a, b] = pair.writers as [Writer, Writer];
-			await until(() => a.markers.length === a.made + b.made && b.markers.length === a.made + b.made, 'the pair converged');
+			await until(
+				() => a.markers.length === a.made + b.made && b.markers.length === a.made + b.made,
+				'the pair converged'
+			);
 			expect(a.markers.toArray()).toEqual(b.markers.toArray());
 			expect(a.made).toBeGreaterThan(0);
 		}

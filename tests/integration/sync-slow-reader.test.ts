@@ -55,7 +55,8 @@ describe('a member who stops reading', () => {
 		const readerMap: Y.Map<string> = reader.doc.getMap('blobs');
 		for (let i = 1; i <= UPDATES; i++) {
 			writerMap.set('latest', `${i}:${blob}`);
-			if (i % BATCH === 0) await until(() => readerMap.get('latest')?.startsWith(`${i}:`) ?? false, `the reader received update ${i}`);
+			if (i % BATCH === 0)
+				await until(() => readerMap.get('latest')?.startsWith(`${i}:`) ?? false, `the reader received update ${i}`);
 		}
 		const sent = UPDATES * UPDATE_BYTES;
 
@@ -64,7 +65,9 @@ describe('a member who stops reading', () => {
 		expect(readerMap.get('latest')).toBe(writerMap.get('latest'));
 		expect(writerCloses.closes + readerCloses.closes, 'the writer and the normal reader stayed connected').toBe(0);
 		// Garbage of the churn alone accounts for about 60 MiB.
-		expect(growth, `peak RSS grew ${(growth / MiB).toFixed(1)} MiB while ${sent / MiB} MiB were sent`).toBeLessThan(sent * 0.4);
+		expect(growth, `peak RSS grew ${(growth / MiB).toFixed(1)} MiB while ${sent / MiB} MiB were sent`).toBeLessThan(
+			sent * 0.4
+		);
 
 		// The server dropped the slow socket without a close frame: once it reads again it sees the end.
 		const closed = closeCode(slow);

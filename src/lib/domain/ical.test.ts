@@ -10,7 +10,8 @@ const event = (patch: Partial<IcsEvent> = {}): IcsEvent => ({
 	summary: 'Terugkoppelmoment: probleemdefinitie',
 	...patch
 });
-const calendar = (events: IcsEvent[]) => serializeCalendar({ prodId: '-//Doetank Werkplaats//NL', name: 'Mijn Doetanks', refreshMinutes: 60, events });
+const calendar = (events: IcsEvent[]) =>
+	serializeCalendar({ prodId: '-//Doetank Werkplaats//NL', name: 'Mijn Doetanks', refreshMinutes: 60, events });
 
 describe('iCalendar text values', () => {
 	it('escapes backslash, semicolon, comma and newlines', () => {
@@ -30,7 +31,12 @@ describe('line folding', () => {
 	it('keeps every physical line within 75 octets, counting the leading space', () => {
 		const folded = foldLine(`SUMMARY:${'ab'.repeat(200)}`);
 		for (const line of folded.split('\r\n')) expect(octets(line)).toBeLessThanOrEqual(75);
-		expect(folded.split('\r\n').map((l, i) => (i === 0 ? l : l.slice(1))).join('')).toBe(`SUMMARY:${'ab'.repeat(200)}`);
+		expect(
+			folded
+				.split('\r\n')
+				.map((l, i) => (i === 0 ? l : l.slice(1)))
+				.join('')
+		).toBe(`SUMMARY:${'ab'.repeat(200)}`);
 	});
 	it('never splits a multi-octet character', () => {
 		const line = `SUMMARY:${'é'.repeat(60)}${'🙂'.repeat(30)}`;
@@ -47,7 +53,14 @@ describe('line folding', () => {
 describe('serializeCalendar', () => {
 	it('writes a valid calendar with all-day events that reads back to the same values', () => {
 		const long = `Doetank "Slim innen"; schulden, boetes en wachtlijsten\nTweede regel met een backslash \\ ${'lang '.repeat(30)}`;
-		const text = calendar([event({ description: long, url: 'https://werkplaats.example/doetanks/x/terugkoppelmomenten/y', sequence: 3, status: 'CONFIRMED' })]);
+		const text = calendar([
+			event({
+				description: long,
+				url: 'https://werkplaats.example/doetanks/x/terugkoppelmomenten/y',
+				sequence: 3,
+				status: 'CONFIRMED'
+			})
+		]);
 		const root = parseIcs(text);
 		const [e] = icsEvents(root);
 		expect(e).toMatchObject({

@@ -25,30 +25,30 @@ const Y = true;
 const n = false;
 const EXPECTED: Record<DoetankAction, Record<SubjectName, boolean>> = {
 	//                     loggedOut notMember networkCoach networkAdmin trekker lid coach opdrachtgever besluitvormer meekijker
-	'doetank.view':        row(n, n, Y, Y, Y, Y, Y, Y, Y, Y),
-	'members.view':        row(n, n, Y, Y, Y, Y, Y, Y, Y, Y),
-	'doetank.update':      row(n, n, n, Y, Y, n, Y, n, n, n),
-	'members.add':         row(n, n, n, Y, Y, n, Y, n, n, n),
-	'members.remove':      row(n, n, n, Y, Y, n, Y, n, n, n),
+	'doetank.view': row(n, n, Y, Y, Y, Y, Y, Y, Y, Y),
+	'members.view': row(n, n, Y, Y, Y, Y, Y, Y, Y, Y),
+	'doetank.update': row(n, n, n, Y, Y, n, Y, n, n, n),
+	'members.add': row(n, n, n, Y, Y, n, Y, n, n, n),
+	'members.remove': row(n, n, n, Y, Y, n, Y, n, n, n),
 	'members.changeRoles': row(n, n, n, Y, Y, n, Y, n, n, n),
-	'invitations.create':  row(n, n, n, Y, Y, n, Y, n, n, n),
-	'workspace.read':      row(n, n, n, Y, Y, Y, Y, Y, Y, Y),
-	'workspace.write':     row(n, n, n, n, Y, Y, Y, n, n, n),
-	'phase.propose':       row(n, n, n, Y, Y, n, Y, n, n, n),
-	'phase.override':      row(n, n, n, Y, n, n, n, n, n, n),
-	'agreement.edit':      row(n, n, n, n, Y, Y, Y, Y, Y, n),
-	'agreement.confirm':   row(n, n, n, n, n, n, n, Y, n, n),
-	'checkpoint.view':     row(n, n, n, Y, Y, Y, Y, Y, Y, Y),
-	'checkpoint.create':   row(n, n, n, n, Y, Y, Y, Y, n, n),
-	'checkpoint.submit':   row(n, n, n, n, Y, Y, Y, n, n, n),
-	'checkpoint.review':   row(n, n, n, n, n, n, n, Y, Y, n),
-	'audit.view':          row(n, n, Y, Y, Y, Y, Y, Y, Y, Y),
+	'invitations.create': row(n, n, n, Y, Y, n, Y, n, n, n),
+	'workspace.read': row(n, n, n, Y, Y, Y, Y, Y, Y, Y),
+	'workspace.write': row(n, n, n, n, Y, Y, Y, n, n, n),
+	'phase.propose': row(n, n, n, Y, Y, n, Y, n, n, n),
+	'phase.override': row(n, n, n, Y, n, n, n, n, n, n),
+	'agreement.edit': row(n, n, n, n, Y, Y, Y, Y, Y, n),
+	'agreement.confirm': row(n, n, n, n, n, n, n, Y, n, n),
+	'checkpoint.view': row(n, n, n, Y, Y, Y, Y, Y, Y, Y),
+	'checkpoint.create': row(n, n, n, n, Y, Y, Y, Y, n, n),
+	'checkpoint.submit': row(n, n, n, n, Y, Y, Y, n, n, n),
+	'checkpoint.review': row(n, n, n, n, n, n, n, Y, Y, n),
+	'audit.view': row(n, n, Y, Y, Y, Y, Y, Y, Y, Y),
 	'questionnaire.respond': row(n, n, n, n, Y, Y, n, n, n, n),
 	'questionnaire.results': row(n, n, Y, Y, Y, Y, Y, Y, Y, Y),
-	'logboek.view':        row(n, n, Y, Y, n, n, Y, n, n, n),
-	'logboek.edit':        row(n, n, Y, n, n, n, Y, n, n, n),
-	'monitoring.view':     row(n, n, n, Y, n, n, Y, n, n, n),
-	'monitoring.note':     row(n, n, n, Y, n, n, Y, n, n, n)
+	'logboek.view': row(n, n, Y, Y, n, n, Y, n, n, n),
+	'logboek.edit': row(n, n, Y, n, n, n, Y, n, n, n),
+	'monitoring.view': row(n, n, n, Y, n, n, Y, n, n, n),
+	'monitoring.note': row(n, n, n, Y, n, n, Y, n, n, n)
 };
 
 function row(...cells: boolean[]): Record<SubjectName, boolean> {
@@ -72,7 +72,9 @@ describe('policy: Doetank actions, every role × every action', () => {
 
 describe('policy: combined roles', () => {
 	it('a trekker who is also opdrachtgever keeps editing rights', () => {
-		expect(can({ id: 'u', networkRole: 'member' }, 'workspace.write', { roles: ['opdrachtgever', 'trekker'] })).toBe(true);
+		expect(can({ id: 'u', networkRole: 'member' }, 'workspace.write', { roles: ['opdrachtgever', 'trekker'] })).toBe(
+			true
+		);
 	});
 	it('an opdrachtgever who is also meekijker stays read-only', () => {
 		const roles: DoetankRole[] = ['opdrachtgever', 'meekijker'];
@@ -80,7 +82,9 @@ describe('policy: combined roles', () => {
 		expect(can({ id: 'u', networkRole: 'member' }, 'workspace.read', { roles })).toBe(true);
 	});
 	it('a member who is also opdrachtgever may approve; a coach who is also lid may not', () => {
-		expect(can({ id: 'u', networkRole: 'member' }, 'checkpoint.review', { roles: ['lid', 'opdrachtgever'] })).toBe(true);
+		expect(can({ id: 'u', networkRole: 'member' }, 'checkpoint.review', { roles: ['lid', 'opdrachtgever'] })).toBe(
+			true
+		);
 		expect(can({ id: 'u', networkRole: 'coach' }, 'checkpoint.review', { roles: ['coach', 'lid'] })).toBe(false);
 	});
 	it('a network admin who is opdrachtgever in the Doetank may approve as opdrachtgever', () => {

@@ -103,7 +103,8 @@ const doetankRules: Record<DoetankAction, (actor: Actor, s: DoetankStanding) => 
 	'phase.propose': (a, s) => isManager(s.roles) || isAdmin(a),
 	'phase.override': (a) => isAdmin(a),
 	// The agreement is written by the team and its sponsor together; only the opdrachtgever confirms it.
-	'agreement.edit': (_a, s) => isEditor(s.roles) || s.roles.includes('opdrachtgever') || s.roles.includes('besluitvormer'),
+	'agreement.edit': (_a, s) =>
+		isEditor(s.roles) || s.roles.includes('opdrachtgever') || s.roles.includes('besluitvormer'),
 	'agreement.confirm': (_a, s) => s.roles.includes('opdrachtgever'),
 	// Frozen versions hold the workspace's content: the same readers as the live document.
 	'checkpoint.view': (a, s) => isMember(s) || isAdmin(a),

@@ -3,14 +3,7 @@ export const NETWORK_ROLES = ['admin', 'coach', 'member'] as const;
 export type NetworkRole = (typeof NETWORK_ROLES)[number];
 
 /** Roles a person can hold in one Doetank; one person may hold several. */
-export const DOETANK_ROLES = [
-	'trekker',
-	'lid',
-	'coach',
-	'opdrachtgever',
-	'besluitvormer',
-	'meekijker'
-] as const;
+export const DOETANK_ROLES = ['trekker', 'lid', 'coach', 'opdrachtgever', 'besluitvormer', 'meekijker'] as const;
 export type DoetankRole = (typeof DOETANK_ROLES)[number];
 
 export const LID_TYPES = ['kern', 'schil'] as const;

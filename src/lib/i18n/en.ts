@@ -8,4 +8,12 @@ import * as questionnaire from './messages/questionnaire';
 import * as cafe from './messages/cafe';
 
 /** English: the second language; every key of the Dutch catalogue must be here. */
-export const en: Messages = { ...core.en, ...doetanks.en, ...workspace.en, ...governance.en, ...monitoring.en, ...questionnaire.en, ...cafe.en };
+export const en: Messages = {
+	...core.en,
+	...doetanks.en,
+	...workspace.en,
+	...governance.en,
+	...monitoring.en,
+	...questionnaire.en,
+	...cafe.en
+};

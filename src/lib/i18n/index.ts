@@ -18,9 +18,7 @@ export function isLocale(value: unknown): value is Locale {
 /** Looks a message up and fills in `{name}` placeholders. */
 export function translate(locale: Locale, key: MessageKey, params: MessageParams = {}): string {
 	const template = catalogues[locale][key];
-	return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
-		name in params ? String(params[name]) : whole
-	);
+	return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
 }
 
 /** A translator bound to one language, as pages and handlers use it. */

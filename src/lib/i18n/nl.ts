@@ -11,7 +11,15 @@ import * as cafe from './messages/cafe';
  * in both languages side by side in messages/, so a key added in Dutch fails the type check until
  * it has its English text too.
  */
-export const nl = { ...core.nl, ...doetanks.nl, ...workspace.nl, ...governance.nl, ...monitoring.nl, ...questionnaire.nl, ...cafe.nl };
+export const nl = {
+	...core.nl,
+	...doetanks.nl,
+	...workspace.nl,
+	...governance.nl,
+	...monitoring.nl,
+	...questionnaire.nl,
+	...cafe.nl
+};
 
 export type MessageKey = keyof typeof nl;
 export type Messages = Record<MessageKey, string>;

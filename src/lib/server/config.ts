@@ -7,7 +7,11 @@ const flag = z
 	.transform((v) => v === '1' || v === 'true' || v === 'on');
 
 const positiveInt = (fallback: number) =>
-	z.coerce.number({ error: 'must be a whole number' }).int('must be a whole number').min(1, 'must be at least 1').default(fallback);
+	z.coerce
+		.number({ error: 'must be a whole number' })
+		.int('must be a whole number')
+		.min(1, 'must be at least 1')
+		.default(fallback);
 
 const port = z.coerce
 	.number({ error: 'must be a whole number' })

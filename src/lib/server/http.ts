@@ -10,13 +10,24 @@ function fieldsText(err: AppError, t: Translate) {
 }
 
 function missingText(err: AppError, t: Translate) {
-	return err.missing?.map((m) => ({ condition: m.key, label: t(m.label.key, m.label.params), explanation: t(m.explanation.key, m.explanation.params) }));
+	return err.missing?.map((m) => ({
+		condition: m.key,
+		label: t(m.label.key, m.label.params),
+		explanation: t(m.explanation.key, m.explanation.params)
+	}));
 }
 
 /** JSON error body of the automation API: `{ error: { code, message, fields?, missing? } }`. */
 export function apiError(err: AppError, t: Translate): Response {
 	return json(
-		{ error: { code: err.code, message: t(err.messageKey, err.params), fields: fieldsText(err, t), missing: missingText(err, t) } },
+		{
+			error: {
+				code: err.code,
+				message: t(err.messageKey, err.params),
+				fields: fieldsText(err, t),
+				missing: missingText(err, t)
+			}
+		},
 		{ status: err.status }
 	);
 }
@@ -54,7 +65,8 @@ export async function forPage<T>(event: RequestEvent, work: () => Promise<T>): P
 	try {
 		return await work();
 	} catch (err) {
-		if (err instanceof AppError) error(err.status, { message: event.locals.t(err.messageKey, err.params), code: err.code });
+		if (err instanceof AppError)
+			error(err.status, { message: event.locals.t(err.messageKey, err.params), code: err.code });
 		throw err;
 	}
 }
@@ -67,7 +79,16 @@ export async function forForm<T, C extends Record<string, unknown> = Record<neve
 	event: RequestEvent,
 	work: () => Promise<T>,
 	context: C = {} as C
-): Promise<T | ActionFailure<C & { message: string; fields: Record<string, string>; missing: { condition: string; label: string; explanation: string }[] }>> {
+): Promise<
+	| T
+	| ActionFailure<
+			C & {
+				message: string;
+				fields: Record<string, string>;
+				missing: { condition: string; label: string; explanation: string }[];
+			}
+	  >
+> {
 	try {
 		return await work();
 	} catch (err) {

@@ -60,13 +60,20 @@ describe('parseInput', () => {
 
 	it('uses the refinement keys of cross-field rules', () => {
 		const err = failure(() =>
-			parseInput(ChangePasswordInput, { currentPassword: 'same-password', newPassword: 'other-password', confirmPassword: 'different!!' })
+			parseInput(ChangePasswordInput, {
+				currentPassword: 'same-password',
+				newPassword: 'other-password',
+				confirmPassword: 'different!!'
+			})
 		);
 		expect(err.fields).toEqual({ confirmPassword: { key: 'validation.passwordsDiffer' } });
 	});
 
 	it('removes duplicate roles', () => {
-		expect(parseInput(AddMemberInput, { email: 'a@b.nl', roles: ['lid', 'lid', 'coach'] }).roles).toEqual(['lid', 'coach']);
+		expect(parseInput(AddMemberInput, { email: 'a@b.nl', roles: ['lid', 'lid', 'coach'] }).roles).toEqual([
+			'lid',
+			'coach'
+		]);
 	});
 });
 

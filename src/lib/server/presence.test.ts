@@ -12,7 +12,10 @@ const entry = (userId: string, more: Partial<PresenceEntry> = {}): PresenceEntry
 
 describe('clientPresence', () => {
 	it('keeps a well-formed section and typing flag', () => {
-		expect(clientPresence({ section: 'actielijst', typing: true, user: { name: 'x' } })).toEqual({ section: 'actielijst', typing: true });
+		expect(clientPresence({ section: 'actielijst', typing: true, user: { name: 'x' } })).toEqual({
+			section: 'actielijst',
+			typing: true
+		});
 	});
 
 	it.each([null, undefined, 42, 'x', { section: '<script>' }, { section: 'a'.repeat(41) }, { typing: 'yes' }])(
@@ -30,7 +33,10 @@ describe('PresenceBoard', () => {
 		board.set('d', c1, entry('bob', { section: 'actielijst' }));
 		board.set('d', c2, entry('ann', { canWrite: false }));
 		board.set('d', c3, entry('bob', { typing: true }));
-		expect(board.list('d')).toEqual([entry('ann', { canWrite: false }), entry('bob', { section: 'actielijst', typing: true })]);
+		expect(board.list('d')).toEqual([
+			entry('ann', { canWrite: false }),
+			entry('bob', { section: 'actielijst', typing: true })
+		]);
 		board.set('d', c1, null);
 		expect(board.list('d').map((e) => [e.userId, e.section])).toEqual([
 			['ann', null],

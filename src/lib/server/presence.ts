@@ -53,7 +53,14 @@ export class PresenceBoard {
 			const seen = byUser.get(entry.userId);
 			byUser.set(
 				entry.userId,
-				seen ? { ...seen, section: seen.section ?? entry.section, typing: seen.typing || entry.typing, canWrite: seen.canWrite || entry.canWrite } : entry
+				seen
+					? {
+							...seen,
+							section: seen.section ?? entry.section,
+							typing: seen.typing || entry.typing,
+							canWrite: seen.canWrite || entry.canWrite
+						}
+					: entry
 			);
 		}
 		return [...byUser.values()].sort((a, b) => a.name.localeCompare(b.name, 'nl'));

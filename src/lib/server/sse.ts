@@ -8,7 +8,11 @@ const encoder = new TextEncoder();
  * the client goes away (the request is aborted or the stream cancelled). A comment line every
  * `heartbeatMs` keeps proxies from closing an idle stream and notices a client that left.
  */
-export function eventStream(signal: AbortSignal, start: (send: SendEvent) => () => void, heartbeatMs = 15_000): Response {
+export function eventStream(
+	signal: AbortSignal,
+	start: (send: SendEvent) => () => void,
+	heartbeatMs = 15_000
+): Response {
 	let stop = () => {};
 	const stream = new ReadableStream<Uint8Array>({
 		start(controller) {
@@ -42,7 +46,12 @@ export function eventStream(signal: AbortSignal, start: (send: SendEvent) => () 
 		}
 	});
 	return new Response(stream, {
-		headers: { 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-cache, no-transform', connection: 'keep-alive', 'x-accel-buffering': 'no' }
+		headers: {
+			'content-type': 'text/event-stream; charset=utf-8',
+			'cache-control': 'no-cache, no-transform',
+			connection: 'keep-alive',
+			'x-accel-buffering': 'no'
+		}
 	});
 }
 

@@ -36,8 +36,9 @@ export function handleOwnMessages(
 	on: { status(state: PersistenceState): void; saved(count: number): void }
 ): void {
 	// y-websocket calls handlers as (encoder, decoder, provider, emitSynced, messageType); neither answers.
-	const handlers = (provider as unknown as { messageHandlers: Array<(e: encoding.Encoder, d: decoding.Decoder) => void> })
-		.messageHandlers;
+	const handlers = (
+		provider as unknown as { messageHandlers: Array<(e: encoding.Encoder, d: decoding.Decoder) => void> }
+	).messageHandlers;
 	handlers[MESSAGE_STATUS] = (_encoder, decoder) => {
 		const state = readStatus(decoder);
 		if (state) on.status(state);

@@ -1,16 +1,33 @@
 import { describe, expect, it } from 'vitest';
 import { statusLine, type SyncStatus } from './status';
 
-const live: SyncStatus = { connection: 'connected', synced: true, unsaved: 0, persistence: 'ok', ended: null, loadedFromCache: false };
+const live: SyncStatus = {
+	connection: 'connected',
+	synced: true,
+	unsaved: 0,
+	persistence: 'ok',
+	ended: null,
+	loadedFromCache: false
+};
 
 describe('statusLine', () => {
 	it('says everything is saved when connected, synced and confirmed', () => {
-		expect(statusLine(live)).toEqual({ tone: 'ok', key: 'workspace.status.connected', detail: { key: 'workspace.status.allSaved' } });
+		expect(statusLine(live)).toEqual({
+			tone: 'ok',
+			key: 'workspace.status.connected',
+			detail: { key: 'workspace.status.allSaved' }
+		});
 	});
 
 	it('counts unsaved changes in the detail, singular and plural', () => {
-		expect(statusLine({ ...live, unsaved: 1 }).detail).toEqual({ key: 'workspace.status.unsavedOne', params: { count: 1 } });
-		expect(statusLine({ ...live, unsaved: 3 }).detail).toEqual({ key: 'workspace.status.unsavedMany', params: { count: 3 } });
+		expect(statusLine({ ...live, unsaved: 1 }).detail).toEqual({
+			key: 'workspace.status.unsavedOne',
+			params: { count: 1 }
+		});
+		expect(statusLine({ ...live, unsaved: 3 }).detail).toEqual({
+			key: 'workspace.status.unsavedMany',
+			params: { count: 3 }
+		});
 	});
 
 	it('keeps the headline the same while typing, so screen readers are not flooded', () => {
@@ -33,17 +50,30 @@ describe('statusLine', () => {
 		const cached = { ...live, loadedFromCache: true, synced: false };
 		expect(statusLine({ ...cached, connection: 'offline' }).detail).toEqual({ key: 'workspace.status.fromCache' });
 		expect(statusLine({ ...cached, connection: 'connecting' }).detail).toEqual({ key: 'workspace.status.fromCache' });
-		expect(statusLine({ ...cached, connection: 'offline', unsaved: 2 }).detail).toMatchObject({ key: 'workspace.status.unsavedMany' });
+		expect(statusLine({ ...cached, connection: 'offline', unsaved: 2 }).detail).toMatchObject({
+			key: 'workspace.status.unsavedMany'
+		});
 		expect(statusLine({ ...cached, synced: true }).detail).toEqual({ key: 'workspace.status.allSaved' });
 	});
 
 	it('warns when the server cannot save', () => {
-		expect(statusLine({ ...live, persistence: 'failing', unsaved: 4 })).toMatchObject({ tone: 'warn', key: 'workspace.status.saveFailing' });
+		expect(statusLine({ ...live, persistence: 'failing', unsaved: 4 })).toMatchObject({
+			tone: 'warn',
+			key: 'workspace.status.saveFailing'
+		});
 	});
 
 	it('an ended session or access wins over everything else', () => {
-		expect(statusLine({ ...live, connection: 'offline', ended: 'forbidden' })).toMatchObject({ tone: 'error', key: 'workspace.status.forbidden' });
-		expect(statusLine({ ...live, persistence: 'failing', ended: 'unauthenticated' }).key).toBe('workspace.status.unauthenticated');
-		expect(statusLine({ ...live, unsaved: 1, ended: 'outdated' })).toMatchObject({ key: 'workspace.status.outdated', detail: { params: { count: 1 } } });
+		expect(statusLine({ ...live, connection: 'offline', ended: 'forbidden' })).toMatchObject({
+			tone: 'error',
+			key: 'workspace.status.forbidden'
+		});
+		expect(statusLine({ ...live, persistence: 'failing', ended: 'unauthenticated' }).key).toBe(
+			'workspace.status.unauthenticated'
+		);
+		expect(statusLine({ ...live, unsaved: 1, ended: 'outdated' })).toMatchObject({
+			key: 'workspace.status.outdated',
+			detail: { params: { count: 1 } }
+		});
 	});
 });

@@ -34,7 +34,10 @@ const ENDED: Record<Ended, MessageKey> = {
 
 function unsavedDetail(unsaved: number): StatusLine['detail'] {
 	if (unsaved <= 0) return null;
-	return { key: unsaved === 1 ? 'workspace.status.unsavedOne' : 'workspace.status.unsavedMany', params: { count: unsaved } };
+	return {
+		key: unsaved === 1 ? 'workspace.status.unsavedOne' : 'workspace.status.unsavedMany',
+		params: { count: unsaved }
+	};
 }
 
 export function statusLine(s: SyncStatus): StatusLine {
@@ -45,7 +48,8 @@ export function statusLine(s: SyncStatus): StatusLine {
 	// Until the server has answered, what shows is this device's copy: say so when there is one.
 	const local = pending ?? (s.loadedFromCache && !s.synced ? { key: 'workspace.status.fromCache' as const } : null);
 	if (s.connection === 'offline') return { tone: 'warn', key: 'workspace.status.offline', detail: local };
-	if (s.connection === 'connecting' || !s.synced) return { tone: 'busy', key: 'workspace.status.connecting', detail: local };
+	if (s.connection === 'connecting' || !s.synced)
+		return { tone: 'busy', key: 'workspace.status.connecting', detail: local };
 	if (s.persistence === 'failing') return { tone: 'warn', key: 'workspace.status.saveFailing', detail: pending };
 	return { tone: 'ok', key: 'workspace.status.connected', detail: pending ?? { key: 'workspace.status.allSaved' } };
 }

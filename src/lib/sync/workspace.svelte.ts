@@ -73,7 +73,11 @@ export function openWorkspace(options: WorkspaceOptions): Workspace {
 		shouldReconnect: (event) => event.code !== CLOSE_UNAUTHENTICATED && event.code !== CLOSE_FORBIDDEN
 	});
 	const { awareness } = provider;
-	const presence: PresenceState = { user: { id: user.id, name: user.name, color: user.colour }, section: null, typing: false };
+	const presence: PresenceState = {
+		user: { id: user.id, name: user.name, color: user.colour },
+		section: null,
+		typing: false
+	};
 	awareness.setLocalState(presence);
 
 	let localCount = 0;
@@ -101,7 +105,8 @@ export function openWorkspace(options: WorkspaceOptions): Workspace {
 	const sendProbe = () => {
 		clearTimeout(probeTimer);
 		const ws = provider.ws;
-		if (provider.synced && ws?.readyState === WebSocket.OPEN && localCount > savedCount) ws.send(encodeSavedProbe(localCount));
+		if (provider.synced && ws?.readyState === WebSocket.OPEN && localCount > savedCount)
+			ws.send(encodeSavedProbe(localCount));
 	};
 	const markTyping = () => {
 		if (!awareness.getLocalState()?.typing) awareness.setLocalStateField('typing', true);

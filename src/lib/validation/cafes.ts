@@ -37,17 +37,23 @@ function questionSchema(q: Question): z.ZodType | null {
 			return z.object({ choice: z.enum(keysOf(q.options)), text: free }).optional();
 		case 'ranking': {
 			const listed = q.items.filter((i) => !i.writeIn).map((i) => i.key);
-			return z
-				.object({
-					ranks: z.object(Object.fromEntries(q.items.map((i) => [i.key, z.number().int().min(1).max(q.ranks).optional()]))),
-					writeIns: z.object(Object.fromEntries(q.items.filter((i) => i.writeIn).map((i) => [i.key, free]))).optional()
-				})
-				// Each listed function gets its own priority (instrument note on question 8).
-				.refine((r) => {
-					const given = listed.map((k) => r.ranks[k]).filter((v) => v !== undefined);
-					return new Set(given).size === given.length;
-				}, 'validation.uniqueRanks')
-				.optional();
+			return (
+				z
+					.object({
+						ranks: z.object(
+							Object.fromEntries(q.items.map((i) => [i.key, z.number().int().min(1).max(q.ranks).optional()]))
+						),
+						writeIns: z
+							.object(Object.fromEntries(q.items.filter((i) => i.writeIn).map((i) => [i.key, free])))
+							.optional()
+					})
+					// Each listed function gets its own priority (instrument note on question 8).
+					.refine((r) => {
+						const given = listed.map((k) => r.ranks[k]).filter((v) => v !== undefined);
+						return new Set(given).size === given.length;
+					}, 'validation.uniqueRanks')
+					.optional()
+			);
 		}
 		case 'attention_grid':
 			return z.object(Object.fromEntries(q.rows.map((row) => [row, z.enum(keysOf(q.columns)).optional()]))).optional();
@@ -60,17 +66,24 @@ function questionSchema(q: Question): z.ZodType | null {
 
 /** The evaluation of one café form; contact details (Grand Café question 11) travel apart from the answers. */
 export function cafeEvaluationInput(form: CafeForm) {
-	const shape = Object.fromEntries(form.questions.flatMap((q) => {
-		const schema = questionSchema(q);
-		return schema ? [[q.id, schema]] : [];
-	}));
+	const shape = Object.fromEntries(
+		form.questions.flatMap((q) => {
+			const schema = questionSchema(q);
+			return schema ? [[q.id, schema]] : [];
+		})
+	);
 	return z.object({
 		answers: z.object(shape),
 		contact: z
 			.object({
 				naam: z.string().trim().max(LIMITS.name).default(''),
 				telefoonnummer: z.string().trim().max(CAFE_LIMITS.phone).default(''),
-				emailadres: z.string().trim().max(LIMITS.email).refine((v) => v === '' || z.email().safeParse(v).success, 'validation.email').default('')
+				emailadres: z
+					.string()
+					.trim()
+					.max(LIMITS.email)
+					.refine((v) => v === '' || z.email().safeParse(v).success, 'validation.email')
+					.default('')
 			})
 			.optional()
 	});

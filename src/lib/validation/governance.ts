@@ -34,12 +34,16 @@ export const TransitionInput = z
 		justification: optionalText(GOVERNANCE_LIMITS.transitionText)
 	})
 	.superRefine((value, ctx) => {
-		for (const field of missingFields(value.to, value)) ctx.addIssue({ code: 'custom', path: [field], message: 'validation.required' });
+		for (const field of missingFields(value.to, value))
+			ctx.addIssue({ code: 'custom', path: [field], message: 'validation.required' });
 	});
 export type TransitionInput = z.infer<typeof TransitionInput>;
 
 const agreementTexts = Object.fromEntries(
-	AGREEMENT_TEXT_FIELDS.map((f) => [f, optionalText(f === 'besluitvormer' ? GOVERNANCE_LIMITS.besluitvormer : GOVERNANCE_LIMITS.agreementText)])
+	AGREEMENT_TEXT_FIELDS.map((f) => [
+		f,
+		optionalText(f === 'besluitvormer' ? GOVERNANCE_LIMITS.besluitvormer : GOVERNANCE_LIMITS.agreementText)
+	])
 ) as Record<AgreementTextField, ReturnType<typeof optionalText>>;
 
 /** A save of the agreement: the version it was based on (0: the first save) and the whole content. */

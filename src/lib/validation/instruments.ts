@@ -26,7 +26,9 @@ const answerShape = Object.fromEntries(
 
 export const QuestionnaireResponseInput = z.object({
 	doetankId: id,
-	answers: z.object(answerShape).refine((a) => Object.values(a).some((v) => typeof v === 'number'), 'validation.noAnswers'),
+	answers: z
+		.object(answerShape)
+		.refine((a) => Object.values(a).some((v) => typeof v === 'number'), 'validation.noAnswers'),
 	remarks: z.string().trim().max(INSTRUMENT_LIMITS.remarks).default(''),
 	contactName: z.string().trim().max(INSTRUMENT_LIMITS.contactName).default('')
 });
@@ -38,7 +40,9 @@ const reflection = z.string().trim().max(LIMITS.text).default('');
 export const LogboekInput = z.object({
 	moment: z.enum(MOMENTS.map((m) => m.key) as [Moment, ...Moment[]]),
 	entries: z
-		.array(z.object({ topicId: z.enum(TOPIC_IDS as [TopicId, ...TopicId[]]), stimulerend: reflection, remmend: reflection }))
+		.array(
+			z.object({ topicId: z.enum(TOPIC_IDS as [TopicId, ...TopicId[]]), stimulerend: reflection, remmend: reflection })
+		)
 		.max(TOPIC_IDS.length)
 });
 export type LogboekInput = z.infer<typeof LogboekInput>;

@@ -28,7 +28,11 @@ export const actions = {
 		return forForm(
 			event,
 			async () => {
-				await locals.services.auth.changePassword(requireLogin(event).id, locals.session!.id, parseInput(ChangePasswordInput, values));
+				await locals.services.auth.changePassword(
+					requireLogin(event).id,
+					locals.session!.id,
+					parseInput(ChangePasswordInput, values)
+				);
 				return { action: 'password', success: locals.t('account.passwordChanged') };
 			},
 			{ action: 'password' }

@@ -16,8 +16,15 @@ export const actions = {
 		return forForm(
 			event,
 			async () => {
-				const user = await locals.services.users.setNetworkRole(locals.user, userId, parseInput(NetworkRoleInput, values));
-				return { userId, success: locals.t('admin.saved', { name: user.name, role: locals.t(`role.network.${user.networkRole}`) }) };
+				const user = await locals.services.users.setNetworkRole(
+					locals.user,
+					userId,
+					parseInput(NetworkRoleInput, values)
+				);
+				return {
+					userId,
+					success: locals.t('admin.saved', { name: user.name, role: locals.t(`role.network.${user.networkRole}`) })
+				};
 			},
 			{ userId }
 		);

@@ -8,7 +8,15 @@ export const load: PageServerLoad = async (event) => {
 	const user = requireLogin(event);
 	const { rows, settings } = await forPage(event, () => event.locals.services.monitoring.dashboard(user));
 	const query = parseQuery(event.url.searchParams);
-	return { rows: applyQuery(rows, query), total: rows.length, counts: signalCounts(rows), query, settings, canSettings: can(user, 'monitoring.settings'), now: Date.now() };
+	return {
+		rows: applyQuery(rows, query),
+		total: rows.length,
+		counts: signalCounts(rows),
+		query,
+		settings,
+		canSettings: can(user, 'monitoring.settings'),
+		now: Date.now()
+	};
 };
 
 export const actions = {

@@ -25,23 +25,35 @@ export const actions = {
 		const { locals } = event;
 		const form = await event.request.formData();
 		const input = form.has('all') ? { all: true } : formToObject(form, { arrays: ['ids'] });
-		return forForm(event, async () => {
-			await locals.services.notifications.markRead(locals.user, parseInput(InboxReadInput, input));
-			return { action: 'read' };
-		}, { action: 'read' });
+		return forForm(
+			event,
+			async () => {
+				await locals.services.notifications.markRead(locals.user, parseInput(InboxReadInput, input));
+				return { action: 'read' };
+			},
+			{ action: 'read' }
+		);
 	},
 	calendar: async (event) => {
 		const { locals, url } = event;
-		return forForm(event, async () => {
-			const feed = await locals.services.calendar.create(locals.user, locals.locale);
-			return { action: 'calendar', url: new URL(feed.path, url.origin).href };
-		}, { action: 'calendar' });
+		return forForm(
+			event,
+			async () => {
+				const feed = await locals.services.calendar.create(locals.user, locals.locale);
+				return { action: 'calendar', url: new URL(feed.path, url.origin).href };
+			},
+			{ action: 'calendar' }
+		);
 	},
 	revokeCalendar: async (event) => {
 		const { locals } = event;
-		return forForm(event, async () => {
-			await locals.services.calendar.revoke(locals.user);
-			return { action: 'revokeCalendar', success: locals.t('calendarPage.revoked') };
-		}, { action: 'revokeCalendar' });
+		return forForm(
+			event,
+			async () => {
+				await locals.services.calendar.revoke(locals.user);
+				return { action: 'revokeCalendar', success: locals.t('calendarPage.revoked') };
+			},
+			{ action: 'revokeCalendar' }
+		);
 	}
 } satisfies Actions;

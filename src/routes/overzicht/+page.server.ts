@@ -13,7 +13,9 @@ export const actions = {
 		return forForm(
 			event,
 			async () => {
-				await event.locals.services.monitoring.setNote(event.locals.user, doetankId, { bijzonderheden: String(form.get('bijzonderheden') ?? '') });
+				await event.locals.services.monitoring.setNote(event.locals.user, doetankId, {
+					bijzonderheden: String(form.get('bijzonderheden') ?? '')
+				});
 				return { doetankId, success: event.locals.t('overview.saved') };
 			},
 			{ doetankId }

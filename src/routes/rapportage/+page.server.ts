@@ -7,13 +7,22 @@ import type { PageServerLoad } from './$types';
 export const load: PageServerLoad = async (event) => {
 	const user = requireLogin(event);
 	const today = dayIn(Date.now());
-	const period = { from: event.url.searchParams.get('from') ?? `${today.slice(0, 4)}-01-01`, to: event.url.searchParams.get('to') ?? today };
+	const period = {
+		from: event.url.searchParams.get('from') ?? `${today.slice(0, 4)}-01-01`,
+		to: event.url.searchParams.get('to') ?? today
+	};
 	return forPage(event, async () => {
 		try {
-			return { period, report: await event.locals.services.report.report(user, period), errors: {} as Record<string, string> };
+			return {
+				period,
+				report: await event.locals.services.report.report(user, period),
+				errors: {} as Record<string, string>
+			};
 		} catch (err) {
 			if (!(err instanceof AppError) || err.code !== 'validation_failed') throw err;
-			const errors = Object.fromEntries(Object.entries(err.fields ?? {}).map(([field, problem]) => [field, event.locals.t(problem.key, problem.params)]));
+			const errors = Object.fromEntries(
+				Object.entries(err.fields ?? {}).map(([field, problem]) => [field, event.locals.t(problem.key, problem.params)])
+			);
 			return { period, report: null, errors };
 		}
 	});

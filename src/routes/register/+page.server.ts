@@ -29,7 +29,10 @@ export const actions = {
 		const failure = await forForm(
 			event,
 			async () => {
-				const { session, doetankId } = await event.locals.services.auth.register(parseInput(RegisterInput, values), clientInfo(event));
+				const { session, doetankId } = await event.locals.services.auth.register(
+					parseInput(RegisterInput, values),
+					clientInfo(event)
+				);
 				setSessionCookie(event, session);
 				return doetankId ? `/doetanks/${doetankId}` : redirectTo;
 			},

@@ -10,7 +10,9 @@ export const load: PageServerLoad = async (event) => {
 		open: await questionnaires.openFor(user),
 		mine: (await doetanks.list(user)).mine.map((d) => ({ id: d.id, name: d.name })),
 		waves: can(user, 'questionnaire.networkResults') ? await questionnaires.waves(user) : null,
-		doetanks: can(user, 'questionnaire.manage') ? ((await doetanks.list(user)).all ?? []).map((d) => ({ id: d.id, name: d.name, phase: d.phase })) : null,
+		doetanks: can(user, 'questionnaire.manage')
+			? ((await doetanks.list(user)).all ?? []).map((d) => ({ id: d.id, name: d.name, phase: d.phase }))
+			: null,
 		thanked: event.url.searchParams.has('ingevuld')
 	}));
 };

@@ -111,7 +111,11 @@ export class ApiClient {
 	}
 
 	async request<T = unknown>(method: string, path: string, options: RequestOptions = {}): Promise<ApiResponse<T>> {
-		const headers: Record<string, string> = { accept: 'application/json', origin: this.baseUrl, ...this.defaultHeaders };
+		const headers: Record<string, string> = {
+			accept: 'application/json',
+			origin: this.baseUrl,
+			...this.defaultHeaders
+		};
 		let body: string | undefined;
 		if (options.raw !== undefined) {
 			body = options.raw;

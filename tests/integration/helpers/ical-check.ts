@@ -17,7 +17,17 @@ export interface IcsComponent {
 	children: IcsComponent[];
 }
 
-const TEXT_PROPS = new Set(['SUMMARY', 'DESCRIPTION', 'PRODID', 'X-WR-CALNAME', 'NAME', 'UID', 'TZNAME', 'LOCATION', 'COMMENT']);
+const TEXT_PROPS = new Set([
+	'SUMMARY',
+	'DESCRIPTION',
+	'PRODID',
+	'X-WR-CALNAME',
+	'NAME',
+	'UID',
+	'TZNAME',
+	'LOCATION',
+	'COMMENT'
+]);
 const DATE = /^\d{8}$/;
 const UTC_DATE_TIME = /^\d{8}T\d{6}Z$/;
 const LOCAL_DATE_TIME = /^\d{8}T\d{6}$/;
@@ -136,17 +146,20 @@ function checkComponent(c: IcsComponent): void {
 		if (end && once(c, 'DURATION', false)) fail('DTEND and DURATION together');
 		if (end) {
 			checkDateValue(end);
-			if ((end.params.VALUE === 'DATE') !== (start.params.VALUE === 'DATE')) fail('DTEND and DTSTART of different types');
+			if ((end.params.VALUE === 'DATE') !== (start.params.VALUE === 'DATE'))
+				fail('DTEND and DTSTART of different types');
 			if (end.raw <= start.raw) fail('DTEND is not after DTSTART');
 		}
 		const sequence = once(c, 'SEQUENCE', false);
 		if (sequence && !/^\d+$/.test(sequence.raw)) fail('SEQUENCE must be a non-negative integer');
 		const status = once(c, 'STATUS', false);
-		if (status && !['TENTATIVE', 'CONFIRMED', 'CANCELLED'].includes(status.raw)) fail(`bad VEVENT STATUS ${status.raw}`);
+		if (status && !['TENTATIVE', 'CONFIRMED', 'CANCELLED'].includes(status.raw))
+			fail(`bad VEVENT STATUS ${status.raw}`);
 	}
 	if (c.name === 'VTIMEZONE') {
 		once(c, 'TZID', true);
-		if (!c.children.some((x) => x.name === 'STANDARD' || x.name === 'DAYLIGHT')) fail('VTIMEZONE without STANDARD or DAYLIGHT');
+		if (!c.children.some((x) => x.name === 'STANDARD' || x.name === 'DAYLIGHT'))
+			fail('VTIMEZONE without STANDARD or DAYLIGHT');
 	}
 	if (c.name === 'STANDARD' || c.name === 'DAYLIGHT') {
 		checkDateValue(once(c, 'DTSTART', true)!);
@@ -190,9 +203,5 @@ export function parseIcs(text: string): IcsComponent {
 export function icsEvents(calendar: IcsComponent): Record<string, string>[] {
 	return calendar.children
 		.filter((c) => c.name === 'VEVENT')
-		.map((e) =>
-			Object.fromEntries(
-				e.props.map((p) => [p.name, TEXT_PROPS.has(p.name) ? unescapeText(p.raw) : p.raw])
-			)
-		);
+		.map((e) => Object.fromEntries(e.props.map((p) => [p.name, TEXT_PROPS.has(p.name) ? unescapeText(p.raw) : p.raw])));
 }

@@ -55,7 +55,16 @@ export function freePort(): Promise<number> {
 }
 
 /** Environment variables of the adapter and app that must not leak in from the caller's shell. */
-const SCRUBBED = ['ORIGIN', 'DATABASE_AUTH_TOKEN', 'PROTOCOL_HEADER', 'HOST_HEADER', 'PORT_HEADER', 'ADDRESS_HEADER', 'XFF_DEPTH', 'BODY_SIZE_LIMIT'];
+const SCRUBBED = [
+	'ORIGIN',
+	'DATABASE_AUTH_TOKEN',
+	'PROTOCOL_HEADER',
+	'HOST_HEADER',
+	'PORT_HEADER',
+	'ADDRESS_HEADER',
+	'XFF_DEPTH',
+	'BODY_SIZE_LIMIT'
+];
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
@@ -109,7 +118,8 @@ async function launch(env: NodeJS.ProcessEnv, baseUrl: string, readyTimeoutMs: n
 		try {
 			const res = await fetch(`${baseUrl}/healthz`, { signal: AbortSignal.timeout(1_000) });
 			const body: unknown = await res.json();
-			if (res.ok && typeof body === 'object' && body !== null && (body as { status?: unknown }).status === 'ok') return handle;
+			if (res.ok && typeof body === 'object' && body !== null && (body as { status?: unknown }).status === 'ok')
+				return handle;
 		} catch {
 			// not listening yet
 		}

@@ -24,7 +24,8 @@ export async function until(check: () => boolean, what: string, ms = 10_000): Pr
 	}
 }
 
-const syncUrl = (baseUrl: string, doetankId: string) => `${baseUrl.replace(/^http/, 'ws')}/sync/${encodeURIComponent(doetankId)}`;
+const syncUrl = (baseUrl: string, doetankId: string) =>
+	`${baseUrl.replace(/^http/, 'ws')}/sync/${encodeURIComponent(doetankId)}`;
 
 const cookieHeader = (sessionId: string) => `doetank_session=${sessionId}`;
 

@@ -5,7 +5,11 @@ import type { Locale, Translate } from '$lib/i18n';
 
 /** A moment (ms) as date and time in the network's time zone. */
 export function formatMoment(locale: Locale, ms: number): string {
-	return new Intl.DateTimeFormat(locale === 'nl' ? 'nl-NL' : 'en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: NETWORK_TIME_ZONE }).format(ms);
+	return new Intl.DateTimeFormat(locale === 'nl' ? 'nl-NL' : 'en-GB', {
+		dateStyle: 'medium',
+		timeStyle: 'short',
+		timeZone: NETWORK_TIME_ZONE
+	}).format(ms);
 }
 
 /** What a subject is called in the UI; a canvas that is gone is named by its id. */

@@ -11,7 +11,10 @@ describe('normaliseHref', () => {
 		expect(normaliseHref(input)).toBe(expected);
 	});
 
-	it.each(['', '   ', 'javascript:alert(1)', 'data:text/html,hoi', 'verslag', 'https://', 'ftp://bestand.nl/x'])('refuses %j', (input) => {
-		expect(normaliseHref(input)).toBeNull();
-	});
+	it.each(['', '   ', 'javascript:alert(1)', 'data:text/html,hoi', 'verslag', 'https://', 'ftp://bestand.nl/x'])(
+		'refuses %j',
+		(input) => {
+			expect(normaliseHref(input)).toBeNull();
+		}
+	);
 });

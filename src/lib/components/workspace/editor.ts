@@ -36,7 +36,13 @@ function caret(user: Record<string, string>): HTMLElement {
 }
 
 /** Tiptap set-up for one collaborative rich text field of the Doetank's document. */
-export function collaborativeExtensions({ workspace, fragment, placeholder, editable, onLinkShortcut }: ExtensionOptions) {
+export function collaborativeExtensions({
+	workspace,
+	fragment,
+	placeholder,
+	editable,
+	onLinkShortcut
+}: ExtensionOptions) {
 	const user = workspace.awareness.getLocalState()?.user as Record<string, string>;
 	return [
 		StarterKit.configure({
@@ -79,16 +85,70 @@ export interface ToolbarAction {
 
 export function toolbarActions(openLink: () => void): ToolbarAction[] {
 	return [
-		{ id: 'heading', label: 'workspace.editor.heading', keys: 'Control+Alt+3', active: (e) => e.isActive('heading', { level: 3 }), run: (e) => e.chain().focus().toggleHeading({ level: 3 }).run() },
-		{ id: 'subheading', label: 'workspace.editor.subheading', keys: 'Control+Alt+4', active: (e) => e.isActive('heading', { level: 4 }), run: (e) => e.chain().focus().toggleHeading({ level: 4 }).run() },
-		{ id: 'bold', label: 'workspace.editor.bold', keys: 'Control+B', active: (e) => e.isActive('bold'), run: (e) => e.chain().focus().toggleBold().run() },
-		{ id: 'italic', label: 'workspace.editor.italic', keys: 'Control+I', active: (e) => e.isActive('italic'), run: (e) => e.chain().focus().toggleItalic().run() },
-		{ id: 'bulletList', label: 'workspace.editor.bulletList', keys: 'Control+Shift+8', active: (e) => e.isActive('bulletList'), run: (e) => e.chain().focus().toggleBulletList().run() },
-		{ id: 'orderedList', label: 'workspace.editor.orderedList', keys: 'Control+Shift+7', active: (e) => e.isActive('orderedList'), run: (e) => e.chain().focus().toggleOrderedList().run() },
-		{ id: 'quote', label: 'workspace.editor.quote', keys: 'Control+Shift+B', active: (e) => e.isActive('blockquote'), run: (e) => e.chain().focus().toggleBlockquote().run() },
+		{
+			id: 'heading',
+			label: 'workspace.editor.heading',
+			keys: 'Control+Alt+3',
+			active: (e) => e.isActive('heading', { level: 3 }),
+			run: (e) => e.chain().focus().toggleHeading({ level: 3 }).run()
+		},
+		{
+			id: 'subheading',
+			label: 'workspace.editor.subheading',
+			keys: 'Control+Alt+4',
+			active: (e) => e.isActive('heading', { level: 4 }),
+			run: (e) => e.chain().focus().toggleHeading({ level: 4 }).run()
+		},
+		{
+			id: 'bold',
+			label: 'workspace.editor.bold',
+			keys: 'Control+B',
+			active: (e) => e.isActive('bold'),
+			run: (e) => e.chain().focus().toggleBold().run()
+		},
+		{
+			id: 'italic',
+			label: 'workspace.editor.italic',
+			keys: 'Control+I',
+			active: (e) => e.isActive('italic'),
+			run: (e) => e.chain().focus().toggleItalic().run()
+		},
+		{
+			id: 'bulletList',
+			label: 'workspace.editor.bulletList',
+			keys: 'Control+Shift+8',
+			active: (e) => e.isActive('bulletList'),
+			run: (e) => e.chain().focus().toggleBulletList().run()
+		},
+		{
+			id: 'orderedList',
+			label: 'workspace.editor.orderedList',
+			keys: 'Control+Shift+7',
+			active: (e) => e.isActive('orderedList'),
+			run: (e) => e.chain().focus().toggleOrderedList().run()
+		},
+		{
+			id: 'quote',
+			label: 'workspace.editor.quote',
+			keys: 'Control+Shift+B',
+			active: (e) => e.isActive('blockquote'),
+			run: (e) => e.chain().focus().toggleBlockquote().run()
+		},
 		{ id: 'link', label: 'workspace.editor.link', keys: 'Control+K', active: (e) => e.isActive('link'), run: openLink },
-		{ id: 'undo', label: 'workspace.editor.undo', keys: 'Control+Z', enabled: (e) => e.can().undo(), run: (e) => e.chain().focus().undo().run() },
-		{ id: 'redo', label: 'workspace.editor.redo', keys: 'Control+Shift+Z', enabled: (e) => e.can().redo(), run: (e) => e.chain().focus().redo().run() }
+		{
+			id: 'undo',
+			label: 'workspace.editor.undo',
+			keys: 'Control+Z',
+			enabled: (e) => e.can().undo(),
+			run: (e) => e.chain().focus().undo().run()
+		},
+		{
+			id: 'redo',
+			label: 'workspace.editor.redo',
+			keys: 'Control+Shift+Z',
+			enabled: (e) => e.can().redo(),
+			run: (e) => e.chain().focus().redo().run()
+		}
 	];
 }
 

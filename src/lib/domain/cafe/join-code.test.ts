@@ -5,7 +5,9 @@ describe('join codes', () => {
 	it('are six characters of the unambiguous alphabet', () => {
 		let i = 0;
 		const steps = [0, 0.999, 0.5, 0.1, 0.3, 0.7];
-		expect(newJoinCode(() => steps[i++]!)).toBe(`A9${JOIN_CODE_ALPHABET[15]}D${JOIN_CODE_ALPHABET[9]}${JOIN_CODE_ALPHABET[21]}`);
+		expect(newJoinCode(() => steps[i++]!)).toBe(
+			`A9${JOIN_CODE_ALPHABET[15]}D${JOIN_CODE_ALPHABET[9]}${JOIN_CODE_ALPHABET[21]}`
+		);
 		for (let n = 0; n < 50; n++) expect(normaliseJoinCode(newJoinCode())).not.toBeNull();
 		expect(JOIN_CODE_ALPHABET).not.toMatch(/[ILO01]/);
 	});

@@ -22,9 +22,12 @@ describe('agreement state', () => {
 });
 
 describe('who may approve a terugkoppelmoment', () => {
-	it.each(DOETANK_ROLES.map((r) => [r, r === 'opdrachtgever' || r === 'besluitvormer'] as const))('%s → %s', (role, ok) => {
-		expect(isApprover([role])).toBe(ok);
-	});
+	it.each(DOETANK_ROLES.map((r) => [r, r === 'opdrachtgever' || r === 'besluitvormer'] as const))(
+		'%s → %s',
+		(role, ok) => {
+			expect(isApprover([role])).toBe(ok);
+		}
+	);
 	it('counts a second role that approves', () => {
 		expect(isApprover(['lid', 'besluitvormer'])).toBe(true);
 		expect(isApprover([])).toBe(false);

@@ -3,7 +3,13 @@
  * Every save makes a new version; the opdrachtgever confirms one version, and a later change needs
  * a new confirmation.
  */
-export const AGREEMENT_TEXT_FIELDS = ['randvoorwaarden', 'spelregels', 'terugkoppelmomenten', 'besluitvormer', 'informeren'] as const;
+export const AGREEMENT_TEXT_FIELDS = [
+	'randvoorwaarden',
+	'spelregels',
+	'terugkoppelmomenten',
+	'besluitvormer',
+	'informeren'
+] as const;
 export type AgreementTextField = (typeof AGREEMENT_TEXT_FIELDS)[number];
 
 export interface AgreementContent extends Record<AgreementTextField, string> {

@@ -16,7 +16,12 @@ describe('checkpoint status machine', () => {
 	const EXPECTED = {
 		gepland: { submit: 'ingediend', approve: null, requestChanges: null, reschedule: 'gepland' },
 		ingediend: { submit: null, approve: 'goedgekeurd', requestChanges: 'aanpassing_gevraagd', reschedule: 'ingediend' },
-		aanpassing_gevraagd: { submit: 'ingediend', approve: null, requestChanges: null, reschedule: 'aanpassing_gevraagd' },
+		aanpassing_gevraagd: {
+			submit: 'ingediend',
+			approve: null,
+			requestChanges: null,
+			reschedule: 'aanpassing_gevraagd'
+		},
 		goedgekeurd: { submit: null, approve: null, requestChanges: null, reschedule: null }
 	} as const;
 	for (const status of CHECKPOINT_STATUSES) {
@@ -60,11 +65,14 @@ describe('checkpoint subjects', () => {
 	});
 
 	it('orders and deduplicates: probleemdefinitie, business cases by id, actielijst', () => {
-		expect(normaliseSubjects(['actielijst', 'businessCase:pilot:b', 'probleemdefinitie', 'businessCase:doetank', 'actielijst'])).toEqual([
-			'probleemdefinitie',
-			'businessCase:doetank',
-			'businessCase:pilot:b',
-			'actielijst'
-		]);
+		expect(
+			normaliseSubjects([
+				'actielijst',
+				'businessCase:pilot:b',
+				'probleemdefinitie',
+				'businessCase:doetank',
+				'actielijst'
+			])
+		).toEqual(['probleemdefinitie', 'businessCase:doetank', 'businessCase:pilot:b', 'actielijst']);
 	});
 });

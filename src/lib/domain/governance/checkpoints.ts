@@ -48,7 +48,9 @@ export const businessCaseSubject = (canvasId: string): CheckpointSubject => `${B
 
 export function isSubject(value: unknown): value is CheckpointSubject {
 	if (value === 'probleemdefinitie' || value === 'actielijst') return true;
-	return typeof value === 'string' && value.startsWith(BUSINESS_CASE) && CANVAS_ID.test(value.slice(BUSINESS_CASE.length));
+	return (
+		typeof value === 'string' && value.startsWith(BUSINESS_CASE) && CANVAS_ID.test(value.slice(BUSINESS_CASE.length))
+	);
 }
 
 /** The canvas id of a business-case subject, otherwise null. */

@@ -7,13 +7,17 @@ import { TRANSITIONS } from './phases';
 /** A Doetank that meets every condition of every gate. */
 const READY: GateFacts = {
 	roles: ['trekker', 'lid', 'opdrachtgever'],
-	agreement: { version: 2, confirmed: { version: 2, besluitvormer: 'Directeur Sociaal Domein', opdrachtgeverDecides: false } },
+	agreement: {
+		version: 2,
+		confirmed: { version: 2, besluitvormer: 'Directeur Sociaal Domein', opdrachtgeverDecides: false }
+	},
 	approved: ['probleemdefinitie', 'businessCase:doetank']
 };
 const NOTHING: GateFacts = { roles: ['trekker'], agreement: { version: 0, confirmed: null }, approved: [] };
 
 const with_ = (patch: Partial<GateFacts>): GateFacts => ({ ...READY, ...patch });
-const missingKeys = (from: Phase, to: Phase, facts: GateFacts) => evaluateGate(from, to, facts).missing.map((c) => c.key);
+const missingKeys = (from: Phase, to: Phase, facts: GateFacts) =>
+	evaluateGate(from, to, facts).missing.map((c) => c.key);
 const explanation = (from: Phase, to: Phase, facts: GateFacts, key: string) => {
 	const c = evaluateGate(from, to, facts).conditions.find((x) => x.key === key)!;
 	return translate('nl', c.explanation.key, c.explanation.params);
@@ -33,7 +37,12 @@ describe('gate fase 0 → fase 1', () => {
 	});
 
 	it('lists every condition as missing for a fresh Doetank', () => {
-		expect(missingKeys('fase_0', 'fase_1', NOTHING)).toEqual(['opdrachtgever', 'besluitvormer', 'agreement', 'probleemdefinitie']);
+		expect(missingKeys('fase_0', 'fase_1', NOTHING)).toEqual([
+			'opdrachtgever',
+			'besluitvormer',
+			'agreement',
+			'probleemdefinitie'
+		]);
 	});
 
 	describe('an opdrachtgever is a member', () => {
@@ -62,7 +71,9 @@ describe('gate fase 0 → fase 1', () => {
 		it('is met by a name in the confirmed agreement, which the explanation repeats', () => {
 			const facts = with_({ agreement: agreement('  Wethouder Jansen ', false) });
 			expect(missingKeys('fase_0', 'fase_1', facts)).toEqual([]);
-			expect(explanation('fase_0', 'fase_1', facts, 'besluitvormer')).toBe('De bevestigde afspraak noemt de besluitvormer: Wethouder Jansen.');
+			expect(explanation('fase_0', 'fase_1', facts, 'besluitvormer')).toBe(
+				'De bevestigde afspraak noemt de besluitvormer: Wethouder Jansen.'
+			);
 		});
 		it('is met when the opdrachtgever confirmed deciding themself', () => {
 			const facts = with_({ agreement: agreement('', true) });
@@ -76,19 +87,34 @@ describe('gate fase 0 → fase 1', () => {
 			expect(explanation('fase_0', 'fase_1', unconfirmed, 'besluitvormer')).toContain('Noem de besluitvormer');
 		});
 		it('keeps counting the last confirmed version while a later edit waits for confirmation', () => {
-			const facts = with_({ agreement: { version: 4, confirmed: { version: 3, besluitvormer: 'Directeur', opdrachtgeverDecides: false } } });
+			const facts = with_({
+				agreement: { version: 4, confirmed: { version: 3, besluitvormer: 'Directeur', opdrachtgeverDecides: false } }
+			});
 			expect(missingKeys('fase_0', 'fase_1', facts)).toEqual(['agreement']);
 		});
 	});
 
 	describe('the agreement is confirmed', () => {
 		it.each([
-			[0, null, false, 'Er is nog geen opdrachtgeversafspraak. Leg randvoorwaarden, spelregels en terugkoppelmomenten vast.'],
+			[
+				0,
+				null,
+				false,
+				'Er is nog geen opdrachtgeversafspraak. Leg randvoorwaarden, spelregels en terugkoppelmomenten vast.'
+			],
 			[1, null, false, 'Versie 1 van de afspraak wacht op bevestiging door de opdrachtgever.'],
-			[5, 3, false, 'De afspraak is gewijzigd na de bevestiging van versie 3; de opdrachtgever moet versie 5 opnieuw bevestigen.'],
+			[
+				5,
+				3,
+				false,
+				'De afspraak is gewijzigd na de bevestiging van versie 3; de opdrachtgever moet versie 5 opnieuw bevestigen.'
+			],
 			[5, 5, true, 'Versie 5 is bevestigd door de opdrachtgever.']
 		] as const)('version %i, confirmed %s → met %s', (version, confirmedVersion, met, text) => {
-			const confirmed = confirmedVersion === null ? null : { version: confirmedVersion, besluitvormer: 'B', opdrachtgeverDecides: false };
+			const confirmed =
+				confirmedVersion === null
+					? null
+					: { version: confirmedVersion, besluitvormer: 'B', opdrachtgeverDecides: false };
 			const facts = with_({ roles: ['opdrachtgever', 'besluitvormer'], agreement: { version, confirmed } });
 			expect(missingKeys('fase_0', 'fase_1', facts).includes('agreement')).toBe(!met);
 			expect(explanation('fase_0', 'fase_1', facts, 'agreement')).toBe(text);
@@ -179,7 +205,10 @@ describe('every explanation text exists in both languages', () => {
 	];
 	it('fills every placeholder', () => {
 		for (const facts of variants) {
-			for (const [from, to] of [['fase_0', 'fase_1'], ['fase_1', 'fase_2']] as const) {
+			for (const [from, to] of [
+				['fase_0', 'fase_1'],
+				['fase_1', 'fase_2']
+			] as const) {
 				for (const c of evaluateGate(from, to, facts).conditions) {
 					for (const locale of ['nl', 'en'] as const) {
 						expect(translate(locale, c.label)).not.toMatch(/[{}]/);

@@ -49,8 +49,10 @@ function opdrachtgever(facts: GateFacts): GateCondition {
 /** Named as a member, in the confirmed agreement, or the opdrachtgever confirmed deciding themself. */
 function besluitvormer(facts: GateFacts): GateCondition {
 	const confirmed = facts.agreement.confirmed;
-	if (facts.roles.includes('besluitvormer')) return condition('besluitvormer', true, { key: 'gate.besluitvormer.member' });
-	if (confirmed?.opdrachtgeverDecides) return condition('besluitvormer', true, { key: 'gate.besluitvormer.opdrachtgever' });
+	if (facts.roles.includes('besluitvormer'))
+		return condition('besluitvormer', true, { key: 'gate.besluitvormer.member' });
+	if (confirmed?.opdrachtgeverDecides)
+		return condition('besluitvormer', true, { key: 'gate.besluitvormer.opdrachtgever' });
 	const name = confirmed?.besluitvormer.trim() ?? '';
 	if (name !== '') return condition('besluitvormer', true, { key: 'gate.besluitvormer.agreement', params: { name } });
 	return condition('besluitvormer', false, { key: 'gate.besluitvormer.missing' });

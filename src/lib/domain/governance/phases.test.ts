@@ -35,7 +35,9 @@ describe('what the person moving the Doetank must write', () => {
 
 	it('counts blank text as missing', () => {
 		expect(missingFields('gestopt', { reasonCategory: 'anders', explanation: '  \n ' })).toEqual(['explanation']);
-		expect(missingFields('gestopt', { reasonCategory: null, explanation: 'Geen tijd meer' })).toEqual(['reasonCategory']);
+		expect(missingFields('gestopt', { reasonCategory: null, explanation: 'Geen tijd meer' })).toEqual([
+			'reasonCategory'
+		]);
 		expect(missingFields('gestopt', { reasonCategory: 'onvoldoende_tijd', explanation: 'Geen tijd meer' })).toEqual([]);
 		expect(missingFields('afgerond', {})).toEqual(['resultSummary']);
 		expect(missingFields('fase_1', { override: true, justification: '' })).toEqual(['justification']);

@@ -49,15 +49,27 @@ export interface CafeForm {
 
 const yes: Option = { key: 'ja', label: { nl: 'Ja', en: 'Yes' } };
 const no: Option = { key: 'nee', label: { nl: 'Nee', en: 'No' } };
-const organisation = { nl: 'Voor welke (overheids-)organisatie bent u werkzaam?', en: 'Which (government) organisation do you work for?' };
+const organisation = {
+	nl: 'Voor welke (overheids-)organisatie bent u werkzaam?',
+	en: 'Which (government) organisation do you work for?'
+};
 
 /** The café functions of B7 question 8, also the rows of the attention grid of question 9. */
 export const CAFE_FUNCTIONS = [
 	{ key: 'netwerken', label: { nl: 'Netwerken', en: 'Networking' } },
 	{ key: 'inspiratie_opdoen', label: { nl: 'Inspiratie opdoen', en: 'Gaining inspiration' } },
-	{ key: 'kennis_vaardigheden_opdoen', label: { nl: 'Kennis en vaardigheden opdoen', en: 'Acquiring knowledge and skills' } },
-	{ key: 'kennis_vaardigheden_delen', label: { nl: 'Kennis en vaardigheden delen', en: 'Sharing knowledge and skills' } },
-	{ key: 'werken_aan_vraagstukken', label: { nl: 'Werken aan concrete (doetank)vraagstukken', en: 'Working on concrete (Doetank) issues' } }
+	{
+		key: 'kennis_vaardigheden_opdoen',
+		label: { nl: 'Kennis en vaardigheden opdoen', en: 'Acquiring knowledge and skills' }
+	},
+	{
+		key: 'kennis_vaardigheden_delen',
+		label: { nl: 'Kennis en vaardigheden delen', en: 'Sharing knowledge and skills' }
+	},
+	{
+		key: 'werken_aan_vraagstukken',
+		label: { nl: 'Werken aan concrete (doetank)vraagstukken', en: 'Working on concrete (Doetank) issues' }
+	}
 ] as const;
 export type CafeFunction = (typeof CAFE_FUNCTIONS)[number]['key'];
 export const WRITE_INS = ['anders_1', 'anders_2'] as const;
@@ -94,7 +106,13 @@ export const CAFE_FORM: CafeForm = {
 			options: [
 				{ key: 'ja', label: { nl: 'Ja, namelijk', en: 'Yes, namely' }, withText: true },
 				no,
-				{ key: 'nee_indirect', label: { nl: 'Nee, maar ik ben wel (indirect) betrokken bij één of meerdere doetanks', en: 'No, but I am (indirectly) involved in one or more Doetanks' } },
+				{
+					key: 'nee_indirect',
+					label: {
+						nl: 'Nee, maar ik ben wel (indirect) betrokken bij één of meerdere doetanks',
+						en: 'No, but I am (indirectly) involved in one or more Doetanks'
+					}
+				},
 				{ key: 'nee_van_plan', label: { nl: 'Nee, maar ik ben het wel van plan', en: 'No, but I do intend to be' } }
 			]
 		},
@@ -102,7 +120,10 @@ export const CAFE_FORM: CafeForm = {
 			id: 'cafe.q5',
 			number: 5,
 			type: 'open_text_pair',
-			text: { nl: 'Noem het sterkste punt en het zwakste punten van {cafe}', en: 'Name the strongest point and the weakest point of {cafe}' },
+			text: {
+				nl: 'Noem het sterkste punt en het zwakste punten van {cafe}',
+				en: 'Name the strongest point and the weakest point of {cafe}'
+			},
 			fields: [
 				{ key: 'sterkste_punt', label: { nl: 'Sterkste punt', en: 'Strongest point' } },
 				{ key: 'zwakste_punt', label: { nl: 'Zwakste punt', en: 'Weakest point' } }
@@ -112,13 +133,19 @@ export const CAFE_FORM: CafeForm = {
 			id: 'cafe.q6',
 			number: 6,
 			type: 'open_text',
-			text: { nl: 'Hoe zou het door u genoemde zwakste punt in de toekomst verbeterd kunnen worden?', en: 'How could the weakest point you mentioned be improved in the future?' }
+			text: {
+				nl: 'Hoe zou het door u genoemde zwakste punt in de toekomst verbeterd kunnen worden?',
+				en: 'How could the weakest point you mentioned be improved in the future?'
+			}
 		},
 		{
 			id: 'cafe.q7',
 			number: 7,
 			type: 'single_choice',
-			text: { nl: 'Was duidelijk welke rol het cafés speelde in het (jaar)programma van het SNW?', en: "Was it clear what role the café played in the SNW's (annual) programme?" },
+			text: {
+				nl: 'Was duidelijk welke rol het cafés speelde in het (jaar)programma van het SNW?',
+				en: "Was it clear what role the café played in the SNW's (annual) programme?"
+			},
 			options: [
 				{ key: 'jazeker', label: { nl: 'Jazeker', en: 'Certainly' } },
 				{ key: 'enigszins', label: { nl: 'Enigszins', en: 'Somewhat' } },
@@ -152,7 +179,10 @@ export const CAFE_FORM: CafeForm = {
 			id: 'cafe.q10',
 			number: 10,
 			type: 'rapportcijfer',
-			text: { nl: 'Alles bij elkaar genomen, welk rapportcijfer (1-10) zou u {cafe} geven?', en: 'All things considered, what grade (1-10) would you give {cafe}?' }
+			text: {
+				nl: 'Alles bij elkaar genomen, welk rapportcijfer (1-10) zou u {cafe} geven?',
+				en: 'All things considered, what grade (1-10) would you give {cafe}?'
+			}
 		}
 	]
 };
@@ -180,7 +210,10 @@ export const GRAND_CAFE_FORM: CafeForm = {
 			id: 'grand_cafe.q2',
 			number: 2,
 			type: 'single_choice',
-			text: { nl: 'Bent u momenteel betrokken bij een Doetank van het Slimmernetwerk?', en: 'Are you currently involved in a Slimmernetwerk Doetank?' },
+			text: {
+				nl: 'Bent u momenteel betrokken bij een Doetank van het Slimmernetwerk?',
+				en: 'Are you currently involved in a Slimmernetwerk Doetank?'
+			},
 			options: [{ key: 'ja', label: { nl: 'Ja, namelijk bij', en: 'Yes, namely in' }, withText: true }, no]
 		},
 		{
@@ -191,7 +224,14 @@ export const GRAND_CAFE_FORM: CafeForm = {
 				nl: 'Zijn de vandaag benoemde thema’s (de pitches) prangende vraagstukken over vernieuwing in de publieke sector?',
 				en: 'Are the themes named today (the pitches) pressing issues about innovation in the public sector?'
 			},
-			options: [yes, { key: 'nee', label: { nl: 'Nee, want…. [graag hieronder toelichten]', en: 'No, because…. [please explain below]' }, withText: true }]
+			options: [
+				yes,
+				{
+					key: 'nee',
+					label: { nl: 'Nee, want…. [graag hieronder toelichten]', en: 'No, because…. [please explain below]' },
+					withText: true
+				}
+			]
 		},
 		{
 			id: 'grand_cafe.q4',
@@ -201,13 +241,23 @@ export const GRAND_CAFE_FORM: CafeForm = {
 				nl: 'Heeft u een prangend vraagstuk over vernieuwing in de publieke sector voor een Doetank?',
 				en: 'Do you have a pressing issue about innovation in the public sector for a Doetank?'
 			},
-			options: [no, { key: 'ja', label: { nl: 'Ja, namelijk…. [graag hieronder toelichten]', en: 'Yes, namely…. [please explain below]' }, withText: true }]
+			options: [
+				no,
+				{
+					key: 'ja',
+					label: { nl: 'Ja, namelijk…. [graag hieronder toelichten]', en: 'Yes, namely…. [please explain below]' },
+					withText: true
+				}
+			]
 		},
 		{
 			id: 'grand_cafe.q5',
 			number: 5,
 			type: 'open_text_pair',
-			text: { nl: 'Noem de sterke en zwakke punten van het Grand Café', en: 'Name the strong and weak points of the Grand Café' },
+			text: {
+				nl: 'Noem de sterke en zwakke punten van het Grand Café',
+				en: 'Name the strong and weak points of the Grand Café'
+			},
 			fields: [
 				{ key: 'sterke_punten', label: { nl: 'Sterke punten Grand Café', en: 'Strong points Grand Café' } },
 				{ key: 'zwakke_punten', label: { nl: 'Zwakke punten Grand Café', en: 'Weak points Grand Café' } }
@@ -217,32 +267,47 @@ export const GRAND_CAFE_FORM: CafeForm = {
 			id: 'grand_cafe.q6',
 			number: 6,
 			type: 'rapportcijfer',
-			text: { nl: 'Alles bij elkaar genomen, geef een rapportcijfer (1-10) voor het Grand Café:', en: 'All things considered, give a grade (1-10) for the Grand Café:' }
+			text: {
+				nl: 'Alles bij elkaar genomen, geef een rapportcijfer (1-10) voor het Grand Café:',
+				en: 'All things considered, give a grade (1-10) for the Grand Café:'
+			}
 		},
 		{
 			id: 'grand_cafe.q7',
 			number: 7,
 			type: 'open_text',
-			text: { nl: 'Heeft u een suggestie ter verbetering van het Grand Café?', en: 'Do you have a suggestion for improving the Grand Café?' }
+			text: {
+				nl: 'Heeft u een suggestie ter verbetering van het Grand Café?',
+				en: 'Do you have a suggestion for improving the Grand Café?'
+			}
 		},
 		{
 			id: 'grand_cafe.q8',
 			number: 8,
 			type: 'single_choice',
-			text: { nl: 'Wat vindt u van de Doetanks als aanpak om tot vernieuwing te komen?', en: 'What do you think of the Doetanks as an approach to achieving innovation?' },
+			text: {
+				nl: 'Wat vindt u van de Doetanks als aanpak om tot vernieuwing te komen?',
+				en: 'What do you think of the Doetanks as an approach to achieving innovation?'
+			},
 			options: [...APPROACH_OPTIONS]
 		},
 		{
 			id: 'grand_cafe.q9',
 			number: 9,
 			type: 'open_text',
-			text: { nl: 'Heeft u een suggestie ter verbetering van de Doetank-aanpak?', en: 'Do you have a suggestion for improving the Doetank approach?' }
+			text: {
+				nl: 'Heeft u een suggestie ter verbetering van de Doetank-aanpak?',
+				en: 'Do you have a suggestion for improving the Doetank approach?'
+			}
 		},
 		{
 			id: 'grand_cafe.q10',
 			number: 10,
 			type: 'single_choice',
-			text: { nl: 'Zou u bij een Doetank betrokken willen zijn, als opdrachtgever of anderszins?', en: 'Would you like to be involved in a Doetank, as opdrachtgever or otherwise?' },
+			text: {
+				nl: 'Zou u bij een Doetank betrokken willen zijn, als opdrachtgever of anderszins?',
+				en: 'Would you like to be involved in a Doetank, as opdrachtgever or otherwise?'
+			},
 			options: [yes, no]
 		},
 		{

@@ -1,20 +1,59 @@
 import { describe, expect, it } from 'vitest';
 import { APPROACH_OPTIONS, CAFE_FORM, GRAND_CAFE_FORM, cafeForm } from './cafe-evaluatie';
-import { attentionGrid, choiceCounts, choiceMean, functionRanking, gradeMean, openAnswers, type CafeAnswers } from './cafe-scoring';
+import {
+	attentionGrid,
+	choiceCounts,
+	choiceMean,
+	functionRanking,
+	gradeMean,
+	openAnswers,
+	type CafeAnswers
+} from './cafe-scoring';
 
 const cafe: CafeAnswers[] = [
 	{
-		'cafe.q8': { ranks: { netwerken: 2, inspiratie_opdoen: 1, kennis_vaardigheden_opdoen: 3, kennis_vaardigheden_delen: 4, werken_aan_vraagstukken: 5, anders_1: 1 }, writeIns: { anders_1: 'Ontdekken of ik bij een doetank wil aansluiten.' } },
-		'cafe.q9': { netwerken: 'te_weinig', inspiratie_opdoen: 'precies_genoeg', kennis_vaardigheden_opdoen: 'geen_mening' },
+		'cafe.q8': {
+			ranks: {
+				netwerken: 2,
+				inspiratie_opdoen: 1,
+				kennis_vaardigheden_opdoen: 3,
+				kennis_vaardigheden_delen: 4,
+				werken_aan_vraagstukken: 5,
+				anders_1: 1
+			},
+			writeIns: { anders_1: 'Ontdekken of ik bij een doetank wil aansluiten.' }
+		},
+		'cafe.q9': {
+			netwerken: 'te_weinig',
+			inspiratie_opdoen: 'precies_genoeg',
+			kennis_vaardigheden_opdoen: 'geen_mening'
+		},
 		'cafe.q10': 8
 	},
 	{
-		'cafe.q8': { ranks: { netwerken: 1, inspiratie_opdoen: 2, kennis_vaardigheden_opdoen: 5, kennis_vaardigheden_delen: 3, werken_aan_vraagstukken: 4 } },
+		'cafe.q8': {
+			ranks: {
+				netwerken: 1,
+				inspiratie_opdoen: 2,
+				kennis_vaardigheden_opdoen: 5,
+				kennis_vaardigheden_delen: 3,
+				werken_aan_vraagstukken: 4
+			}
+		},
 		'cafe.q9': { netwerken: 'precies_genoeg', inspiratie_opdoen: 'te_veel', werken_aan_vraagstukken: 'te_weinig' },
 		'cafe.q10': 7
 	},
 	{
-		'cafe.q8': { ranks: { netwerken: 3, inspiratie_opdoen: 1, kennis_vaardigheden_opdoen: 4, kennis_vaardigheden_delen: 2, werken_aan_vraagstukken: 5 }, writeIns: { anders_2: '  ' } },
+		'cafe.q8': {
+			ranks: {
+				netwerken: 3,
+				inspiratie_opdoen: 1,
+				kennis_vaardigheden_opdoen: 4,
+				kennis_vaardigheden_delen: 2,
+				werken_aan_vraagstukken: 5
+			},
+			writeIns: { anders_2: '  ' }
+		},
 		'cafe.q9': { netwerken: 'te_weinig', inspiratie_opdoen: 'precies_genoeg' },
 		'cafe.q10': 9
 	},
@@ -30,7 +69,13 @@ describe('café evaluation (B7)', () => {
 	it('ranks the café functions by mean priority, ties by first places', () => {
 		const { ranking, writeIns } = functionRanking('cafe.q8', cafe);
 		// inspiratie (1+2+1)/3 = 4/3; netwerken (2+1+3)/3 = 2; delen (4+3+2)/3 = 3; opdoen (3+5+4)/3 = 4; vraagstukken (5+4+5)/3 = 14/3
-		expect(ranking.map((r) => r.key)).toEqual(['inspiratie_opdoen', 'netwerken', 'kennis_vaardigheden_delen', 'kennis_vaardigheden_opdoen', 'werken_aan_vraagstukken']);
+		expect(ranking.map((r) => r.key)).toEqual([
+			'inspiratie_opdoen',
+			'netwerken',
+			'kennis_vaardigheden_delen',
+			'kennis_vaardigheden_opdoen',
+			'werken_aan_vraagstukken'
+		]);
 		expect(ranking[0]).toEqual({ key: 'inspiratie_opdoen', meanRank: 4 / 3, n: 3, firstPlaces: 2 });
 		expect(ranking[4]?.meanRank).toBeCloseTo(14 / 3, 10);
 		expect(writeIns).toEqual([{ text: 'Ontdekken of ik bij een doetank wil aansluiten.', rank: 1 }]);
@@ -43,9 +88,22 @@ describe('café evaluation (B7)', () => {
 			{ q: { ranks: { inspiratie_opdoen: 1 } } }
 		];
 		// Both mean 2 with one first place each: the printed order; the unranked functions come last.
-		expect(functionRanking('q', tied).ranking.map((r) => r.key)).toEqual(['netwerken', 'inspiratie_opdoen', 'kennis_vaardigheden_opdoen', 'kennis_vaardigheden_delen', 'werken_aan_vraagstukken']);
-		const moreFirsts: CafeAnswers[] = [{ q: { ranks: { netwerken: 2, inspiratie_opdoen: 1 } } }, { q: { ranks: { netwerken: 2, inspiratie_opdoen: 3 } } }];
-		expect(functionRanking('q', moreFirsts).ranking.slice(0, 2).map((r) => [r.key, r.meanRank, r.firstPlaces])).toEqual([
+		expect(functionRanking('q', tied).ranking.map((r) => r.key)).toEqual([
+			'netwerken',
+			'inspiratie_opdoen',
+			'kennis_vaardigheden_opdoen',
+			'kennis_vaardigheden_delen',
+			'werken_aan_vraagstukken'
+		]);
+		const moreFirsts: CafeAnswers[] = [
+			{ q: { ranks: { netwerken: 2, inspiratie_opdoen: 1 } } },
+			{ q: { ranks: { netwerken: 2, inspiratie_opdoen: 3 } } }
+		];
+		expect(
+			functionRanking('q', moreFirsts)
+				.ranking.slice(0, 2)
+				.map((r) => [r.key, r.meanRank, r.firstPlaces])
+		).toEqual([
 			['inspiratie_opdoen', 2, 1],
 			['netwerken', 2, 0]
 		]);
@@ -54,9 +112,17 @@ describe('café evaluation (B7)', () => {
 	it('counts the attention grid per function with a balance of −1 / 0 / +1', () => {
 		const rows = attentionGrid('cafe.q9', cafe);
 		const row = (key: string) => rows.find((r) => r.key === key)!;
-		expect(row('netwerken')).toEqual({ key: 'netwerken', counts: { te_weinig: 2, precies_genoeg: 1, te_veel: 0, geen_mening: 0 }, balance: -2 / 3 });
+		expect(row('netwerken')).toEqual({
+			key: 'netwerken',
+			counts: { te_weinig: 2, precies_genoeg: 1, te_veel: 0, geen_mening: 0 },
+			balance: -2 / 3
+		});
 		expect(row('inspiratie_opdoen').balance).toBeCloseTo(1 / 3, 10);
-		expect(row('kennis_vaardigheden_opdoen')).toEqual({ key: 'kennis_vaardigheden_opdoen', counts: { te_weinig: 0, precies_genoeg: 0, te_veel: 0, geen_mening: 1 }, balance: null });
+		expect(row('kennis_vaardigheden_opdoen')).toEqual({
+			key: 'kennis_vaardigheden_opdoen',
+			counts: { te_weinig: 0, precies_genoeg: 0, te_veel: 0, geen_mening: 1 },
+			balance: null
+		});
 		expect(row('kennis_vaardigheden_delen').balance).toBeNull();
 	});
 

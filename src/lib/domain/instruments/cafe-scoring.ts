@@ -1,4 +1,12 @@
-import { ATTENTION_COLUMNS, CAFE_FUNCTIONS, type AttentionColumn, type CafeFunction, type CafeForm, type Option, type Question } from './cafe-evaluatie';
+import {
+	ATTENTION_COLUMNS,
+	CAFE_FUNCTIONS,
+	type AttentionColumn,
+	type CafeFunction,
+	type CafeForm,
+	type Option,
+	type Question
+} from './cafe-evaluatie';
 import { mean } from './vragenlijst-scoring';
 
 /** The answer to one question, by question type (contact details are never part of it). */
@@ -15,7 +23,9 @@ export type CafeAnswers = Partial<Record<string, CafeAnswer>>;
 const isChoice = (a: CafeAnswer | undefined): a is { choice: string; text?: string } =>
 	typeof a === 'object' && a !== null && typeof (a as { choice?: unknown }).choice === 'string';
 
-const isRanking = (a: CafeAnswer | undefined): a is { ranks: Partial<Record<string, number>>; writeIns?: Partial<Record<string, string>> } =>
+const isRanking = (
+	a: CafeAnswer | undefined
+): a is { ranks: Partial<Record<string, number>>; writeIns?: Partial<Record<string, string>> } =>
 	typeof a === 'object' && a !== null && typeof (a as { ranks?: unknown }).ranks === 'object';
 
 /** Mean rapportcijfer of the form's overall grade question over those who gave one. */
@@ -38,7 +48,10 @@ export interface FunctionRank {
  * more first places, then the printed order). The report printed one combined priority per
  * function without saying how; the mean rank is the simplest reading.
  */
-export function functionRanking(questionId: string, responses: readonly CafeAnswers[]): { ranking: FunctionRank[]; writeIns: { text: string; rank: number | null }[] } {
+export function functionRanking(
+	questionId: string,
+	responses: readonly CafeAnswers[]
+): { ranking: FunctionRank[]; writeIns: { text: string; rank: number | null }[] } {
 	const rankings = responses.map((r) => r[questionId]).filter(isRanking);
 	const ranking: FunctionRank[] = CAFE_FUNCTIONS.map((f) => {
 		const ranks = rankings.map((r) => r.ranks[f.key]).filter((v): v is number => typeof v === 'number');
@@ -63,7 +76,11 @@ export interface AttentionRow {
 
 /** B7 question 9: per café function how many found its attention too little, just enough, too much. */
 export function attentionGrid(questionId: string, responses: readonly CafeAnswers[]): AttentionRow[] {
-	const grids = responses.map((r) => r[questionId]).filter((a): a is Partial<Record<string, string>> => typeof a === 'object' && a !== null && !isChoice(a) && !isRanking(a));
+	const grids = responses
+		.map((r) => r[questionId])
+		.filter(
+			(a): a is Partial<Record<string, string>> => typeof a === 'object' && a !== null && !isChoice(a) && !isRanking(a)
+		);
 	return CAFE_FUNCTIONS.map((f) => {
 		const counts = Object.fromEntries(ATTENTION_COLUMNS.map((c) => [c.key, 0])) as Record<AttentionColumn, number>;
 		const codes: number[] = [];
@@ -78,13 +95,21 @@ export function attentionGrid(questionId: string, responses: readonly CafeAnswer
 }
 
 /** How often each option of a single-choice question was chosen, in the printed order. */
-export function choiceCounts(questionId: string, options: readonly Option[], responses: readonly CafeAnswers[]): { key: string; count: number }[] {
+export function choiceCounts(
+	questionId: string,
+	options: readonly Option[],
+	responses: readonly CafeAnswers[]
+): { key: string; count: number }[] {
 	const chosen = responses.map((r) => r[questionId]).filter(isChoice);
 	return options.map((o) => ({ key: o.key, count: chosen.filter((c) => c.choice === o.key).length }));
 }
 
 /** The mean of the options' codes (e.g. "Doetanks als aanpak" 1-4), leaving out options without a code. */
-export function choiceMean(questionId: string, options: readonly Option[], responses: readonly CafeAnswers[]): number | null {
+export function choiceMean(
+	questionId: string,
+	options: readonly Option[],
+	responses: readonly CafeAnswers[]
+): number | null {
 	const codes = responses
 		.map((r) => r[questionId])
 		.filter(isChoice)
@@ -94,7 +119,10 @@ export function choiceMean(questionId: string, options: readonly Option[], respo
 }
 
 /** The non-empty answers to an open question; for a pair of boxes, which box (`field`) each came from. */
-export function openAnswers(question: Question, responses: readonly CafeAnswers[]): { field: string | null; text: string }[] {
+export function openAnswers(
+	question: Question,
+	responses: readonly CafeAnswers[]
+): { field: string | null; text: string }[] {
 	return responses.flatMap((r): { field: string | null; text: string }[] => {
 		const answer = r[question.id];
 		if (typeof answer === 'string') return answer.trim() ? [{ field: null, text: answer.trim() }] : [];

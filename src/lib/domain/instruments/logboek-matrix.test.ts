@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { BLOCKS, TOPIC_IDS, filledPerMoment, isMoment, isTopicId, sideBySide, type MatrixEntry } from './logboek-matrix';
+import {
+	BLOCKS,
+	TOPIC_IDS,
+	filledPerMoment,
+	isMoment,
+	isTopicId,
+	sideBySide,
+	type MatrixEntry
+} from './logboek-matrix';
 
 describe('logboek-matrix', () => {
 	it('has the coach blocks of B3a: 7 + 4 + 4 topics, without the project-group block', () => {
@@ -18,7 +26,12 @@ describe('logboek-matrix', () => {
 	it('puts the three moments of each topic side by side, empty where nothing was written', () => {
 		const entries: MatrixEntry[] = [
 			{ moment: 'eind', topicId: 'over_jouw_doetank.voortgang', stimulerend: 'Pilot loopt', remmend: '' },
-			{ moment: 'begin', topicId: 'over_jouw_doetank.voortgang', stimulerend: 'Energie', remmend: 'Geen opdrachtgever' },
+			{
+				moment: 'begin',
+				topicId: 'over_jouw_doetank.voortgang',
+				stimulerend: 'Energie',
+				remmend: 'Geen opdrachtgever'
+			},
 			{ moment: 'halverwege', topicId: 'over_het_project_als_geheel.klant', stimulerend: '', remmend: 'Klant wisselt' }
 		];
 		const view = sideBySide(entries);
@@ -32,7 +45,14 @@ describe('logboek-matrix', () => {
 				eind: { stimulerend: 'Pilot loopt', remmend: '' }
 			}
 		});
-		expect(view[2]!.rows.find((r) => r.topicId === 'over_het_project_als_geheel.klant')!.moments.halverwege.remmend).toBe('Klant wisselt');
-		expect(filledPerMoment([...entries, { moment: 'eind', topicId: 'over_jouw_doetank.leden', stimulerend: '  ', remmend: '' }])).toEqual({ begin: 1, halverwege: 1, eind: 1 });
+		expect(
+			view[2]!.rows.find((r) => r.topicId === 'over_het_project_als_geheel.klant')!.moments.halverwege.remmend
+		).toBe('Klant wisselt');
+		expect(
+			filledPerMoment([
+				...entries,
+				{ moment: 'eind', topicId: 'over_jouw_doetank.leden', stimulerend: '  ', remmend: '' }
+			])
+		).toEqual({ begin: 1, halverwege: 1, eind: 1 });
 	});
 });

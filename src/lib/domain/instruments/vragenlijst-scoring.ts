@@ -55,7 +55,9 @@ export interface ResponseScores {
 export function scoreResponse(answers: Answers): ResponseScores {
 	return {
 		scales: Object.fromEntries(SCALES.map((s) => [s.id, scaleScore(s.id, answers)])) as ResponseScores['scales'],
-		single: Object.fromEntries(SINGLE_QUESTIONS.map((q) => [q.id, itemScore(q.id, answers)])) as ResponseScores['single']
+		single: Object.fromEntries(
+			SINGLE_QUESTIONS.map((q) => [q.id, itemScore(q.id, answers)])
+		) as ResponseScores['single']
 	};
 }
 
@@ -90,9 +92,23 @@ export function aggregate(responses: readonly Answers[], min = MIN_RESPONDENTS):
 	return {
 		respondents: responses.length,
 		visible,
-		scales: Object.fromEntries(SCALES.map((s) => [s.id, figure(scored.map((r) => r.scales[s.id]), min)])) as GroupResult['scales'],
+		scales: Object.fromEntries(
+			SCALES.map((s) => [
+				s.id,
+				figure(
+					scored.map((r) => r.scales[s.id]),
+					min
+				)
+			])
+		) as GroupResult['scales'],
 		single: Object.fromEntries(
-			SINGLE_QUESTIONS.map((q) => [q.id, figure(scored.map((r) => r.single[q.id]), min)])
+			SINGLE_QUESTIONS.map((q) => [
+				q.id,
+				figure(
+					scored.map((r) => r.single[q.id]),
+					min
+				)
+			])
 		) as GroupResult['single']
 	};
 }

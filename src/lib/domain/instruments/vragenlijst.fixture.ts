@@ -52,9 +52,33 @@ export const FIXTURE_RESPONSES: Answers[] = [
  */
 export const FIXTURE_EXPECTED = {
 	perRespondent: [
-		{ innovatief_werkgedrag: 4, ervaren_psychologische_veiligheid: 27 / 7, leergedrag: 3.6, individuele_werkprestaties: 5.5, individuele_taakprestaties: 3.5, professionalisering: null, team_innovativiteit: 4 },
-		{ innovatief_werkgedrag: 3.5, ervaren_psychologische_veiligheid: 31 / 7, leergedrag: 3, individuele_werkprestaties: 14 / 3, individuele_taakprestaties: 22 / 6, professionalisering: 4, team_innovativiteit: 3 },
-		{ innovatief_werkgedrag: 4.5, ervaren_psychologische_veiligheid: 23 / 7, leergedrag: 30 / 7, individuele_werkprestaties: 19 / 3, individuele_taakprestaties: 26 / 6, professionalisering: 4.5, team_innovativiteit: 4.75 }
+		{
+			innovatief_werkgedrag: 4,
+			ervaren_psychologische_veiligheid: 27 / 7,
+			leergedrag: 3.6,
+			individuele_werkprestaties: 5.5,
+			individuele_taakprestaties: 3.5,
+			professionalisering: null,
+			team_innovativiteit: 4
+		},
+		{
+			innovatief_werkgedrag: 3.5,
+			ervaren_psychologische_veiligheid: 31 / 7,
+			leergedrag: 3,
+			individuele_werkprestaties: 14 / 3,
+			individuele_taakprestaties: 22 / 6,
+			professionalisering: 4,
+			team_innovativiteit: 3
+		},
+		{
+			innovatief_werkgedrag: 4.5,
+			ervaren_psychologische_veiligheid: 23 / 7,
+			leergedrag: 30 / 7,
+			individuele_werkprestaties: 19 / 3,
+			individuele_taakprestaties: 26 / 6,
+			professionalisering: 4.5,
+			team_innovativiteit: 4.75
+		}
 	],
 	group: {
 		innovatief_werkgedrag: 4,
@@ -67,5 +91,12 @@ export const FIXTURE_EXPECTED = {
 		team_innovativiteit: 11.75 / 3
 	},
 	/** Single questions: C 14/3, K 8; D (0-100), A, B and F have only two valid answers: hidden. */
-	single: { 'overige_vragen.C': 14 / 3, 'overige_vragen.K': 8, 'individuele_prestaties.D': null, 'overige_vragen.A': null, 'overige_vragen.B': null, 'overige_vragen.F': null }
+	single: {
+		'overige_vragen.C': 14 / 3,
+		'overige_vragen.K': 8,
+		'individuele_prestaties.D': null,
+		'overige_vragen.A': null,
+		'overige_vragen.B': null,
+		'overige_vragen.F': null
+	}
 } as const;

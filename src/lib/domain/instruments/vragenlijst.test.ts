@@ -41,7 +41,10 @@ describe('the instrument as copied', () => {
 
 describe('itemScore', () => {
 	it('recodes a reversed 1-5 item as 6 − x and leaves others alone', () => {
-		const answers: Answers = { 'psychologische_veiligheid_en_leergedrag.A': 2, 'psychologische_veiligheid_en_leergedrag.B': 2 };
+		const answers: Answers = {
+			'psychologische_veiligheid_en_leergedrag.A': 2,
+			'psychologische_veiligheid_en_leergedrag.B': 2
+		};
 		expect(itemScore('psychologische_veiligheid_en_leergedrag.A', answers)).toBe(4);
 		expect(itemScore('psychologische_veiligheid_en_leergedrag.B', answers)).toBe(2);
 	});
@@ -60,10 +63,18 @@ describe('scaleScore', () => {
 		const two: Answers = { 'professionalisering.A': 4, 'professionalisering.B': 2 };
 		expect(scaleScore('professionalisering', two)).toBe(3);
 		expect(scaleScore('professionalisering', { 'professionalisering.A': 4 })).toBeNull();
-		const three: Answers = { 'psychologische_veiligheid_en_leergedrag.B': 4, 'psychologische_veiligheid_en_leergedrag.D': 4, 'psychologische_veiligheid_en_leergedrag.F': 4 };
+		const three: Answers = {
+			'psychologische_veiligheid_en_leergedrag.B': 4,
+			'psychologische_veiligheid_en_leergedrag.D': 4,
+			'psychologische_veiligheid_en_leergedrag.F': 4
+		};
 		expect(scaleScore('ervaren_psychologische_veiligheid', three)).toBeNull();
-		expect(scaleScore('ervaren_psychologische_veiligheid', { ...three, 'psychologische_veiligheid_en_leergedrag.A': 1 })).toBe(4.25);
-		expect(scaleScore('individuele_werkprestaties', { 'individuele_prestaties.A': 3, 'individuele_prestaties.D': 90 })).toBeNull();
+		expect(
+			scaleScore('ervaren_psychologische_veiligheid', { ...three, 'psychologische_veiligheid_en_leergedrag.A': 1 })
+		).toBe(4.25);
+		expect(
+			scaleScore('individuele_werkprestaties', { 'individuele_prestaties.A': 3, 'individuele_prestaties.D': 90 })
+		).toBeNull();
 	});
 
 	it.each(FIXTURE_EXPECTED.perRespondent.map((expected, i) => [i + 1, expected] as const))(
@@ -111,7 +122,13 @@ describe('aggregate', () => {
 describe('compareWaves', () => {
 	it('gives the change per scale where both waves have a figure', () => {
 		const before = aggregate(FIXTURE_RESPONSES);
-		const raised = FIXTURE_RESPONSES.map((a) => ({ ...a, 'innovatief_werkgedrag.A': 5, 'innovatief_werkgedrag.B': 5, 'innovatief_werkgedrag.C': 5, 'innovatief_werkgedrag.D': 5 }));
+		const raised = FIXTURE_RESPONSES.map((a) => ({
+			...a,
+			'innovatief_werkgedrag.A': 5,
+			'innovatief_werkgedrag.B': 5,
+			'innovatief_werkgedrag.C': 5,
+			'innovatief_werkgedrag.D': 5
+		}));
 		const changes = compareWaves(before, aggregate(raised));
 		const innovatief = changes.find((c) => c.scaleId === 'innovatief_werkgedrag');
 		expect(innovatief).toEqual({ scaleId: 'innovatief_werkgedrag', before: 4, after: 5, change: 1 });

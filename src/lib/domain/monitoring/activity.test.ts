@@ -16,7 +16,11 @@ describe('activity', () => {
 				{ day: '2026-01-02', contributors: ['ann'] }
 			]
 		});
-		expect(last).toEqual({ ann: NOW - DAY, bob: Date.parse('2026-03-10T12:00:00Z'), cor: Date.parse('2026-03-10T12:00:00Z') });
+		expect(last).toEqual({
+			ann: NOW - DAY,
+			bob: Date.parse('2026-03-10T12:00:00Z'),
+			cor: Date.parse('2026-03-10T12:00:00Z')
+		});
 		expect(lastActivity(last)).toBe(NOW - DAY);
 		expect(activeWithin(last, NOW, 7)).toBe(3);
 		expect(activeWithin(last, NOW, 2)).toBe(1);

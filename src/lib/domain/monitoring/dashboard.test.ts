@@ -17,7 +17,11 @@ const row = (name: string, changes: Partial<DashboardRow> = {}): DashboardRow =>
 	...changes
 });
 
-const signal = (key: 'noOpdrachtgever' | 'inactive') => ({ key, message: 'signal.inactive.explain' as const, params: {} });
+const signal = (key: 'noOpdrachtgever' | 'inactive') => ({
+	key,
+	message: 'signal.inactive.explain' as const,
+	params: {}
+});
 const rows = [
 	row('Bravo', { signals: [signal('inactive')], phase: 'fase_1', daysInPhase: 40, lastActivityAt: 500 }),
 	row('alfa', { signals: [signal('inactive'), signal('noOpdrachtgever')], lastActivityAt: null }),
@@ -27,8 +31,16 @@ const names = (list: DashboardRow[]) => list.map((r) => r.name);
 
 describe('dashboard query', () => {
 	it('reads known values and ignores the rest', () => {
-		expect(parseQuery(new URLSearchParams('signaal=inactive&fase=fase_1&sorteer=name'))).toEqual({ signal: 'inactive', phase: 'fase_1', sort: 'name' });
-		expect(parseQuery(new URLSearchParams('signaal=x&fase=fase_9&sorteer=y'))).toEqual({ signal: null, phase: null, sort: 'signals' });
+		expect(parseQuery(new URLSearchParams('signaal=inactive&fase=fase_1&sorteer=name'))).toEqual({
+			signal: 'inactive',
+			phase: 'fase_1',
+			sort: 'name'
+		});
+		expect(parseQuery(new URLSearchParams('signaal=x&fase=fase_9&sorteer=y'))).toEqual({
+			signal: null,
+			phase: null,
+			sort: 'signals'
+		});
 	});
 
 	it('sorts by signals (most first), name, phase, days in phase and quietest first', () => {

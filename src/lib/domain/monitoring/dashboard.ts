@@ -26,7 +26,8 @@ export interface DashboardQuery {
 	sort: SortKey;
 }
 
-const isOneOf = <T extends string>(list: readonly T[], value: unknown): value is T => typeof value === 'string' && (list as readonly string[]).includes(value);
+const isOneOf = <T extends string>(list: readonly T[], value: unknown): value is T =>
+	typeof value === 'string' && (list as readonly string[]).includes(value);
 
 /** Reads the dashboard's query (`?signaal=&fase=&sorteer=`), ignoring what it does not know. */
 export function parseQuery(params: URLSearchParams): DashboardQuery {
@@ -54,11 +55,17 @@ const COMPARE: Record<SortKey, (a: DashboardRow, b: DashboardRow) => number> = {
 
 export function applyQuery(rows: readonly DashboardRow[], query: DashboardQuery): DashboardRow[] {
 	return rows
-		.filter((r) => (query.signal === null || r.signals.some((s) => s.key === query.signal)) && (query.phase === null || r.phase === query.phase))
+		.filter(
+			(r) =>
+				(query.signal === null || r.signals.some((s) => s.key === query.signal)) &&
+				(query.phase === null || r.phase === query.phase)
+		)
 		.sort(COMPARE[query.sort]);
 }
 
 /** How many rows carry each signal, for the filter's labels. */
 export function signalCounts(rows: readonly DashboardRow[]): Record<SignalKey, number> {
-	return Object.fromEntries(SIGNAL_KEYS.map((key) => [key, rows.filter((r) => r.signals.some((s) => s.key === key)).length])) as Record<SignalKey, number>;
+	return Object.fromEntries(
+		SIGNAL_KEYS.map((key) => [key, rows.filter((r) => r.signals.some((s) => s.key === key)).length])
+	) as Record<SignalKey, number>;
 }

@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { addAction, canvasField, createPilotCanvas, DOETANK_CANVAS_ID, ensureDoetankCanvas, probleemdefinitie, updateAction } from '$lib/domain/workspace';
+import {
+	addAction,
+	canvasField,
+	createPilotCanvas,
+	DOETANK_CANVAS_ID,
+	ensureDoetankCanvas,
+	probleemdefinitie,
+	updateAction
+} from '$lib/domain/workspace';
 import { p, text, writeTiptap } from '$lib/domain/workspace/tiptap-fixture';
 import { documentMetrics, EMPTY_METRICS, growth, parseMetrics } from './document-metrics';
 
@@ -19,13 +27,25 @@ describe('documentMetrics', () => {
 		const done = addAction(doc, { title: 'Bellen met de wethouder' }, 'ann');
 		addAction(doc, { title: 'Pilot plannen' }, 'ann');
 		updateAction(doc, done, { status: 'klaar' });
-		expect(documentMetrics(doc)).toEqual({ probleemdefinitieWords: 7, canvases: 2, filledFields: 2, actions: 2, actionsDone: 1 });
+		expect(documentMetrics(doc)).toEqual({
+			probleemdefinitieWords: 7,
+			canvases: 2,
+			filledFields: 2,
+			actions: 2,
+			actionsDone: 1
+		});
 	});
 
 	it('gives growth as the difference, and reads stored metrics back', () => {
 		const base = { probleemdefinitieWords: 10, canvases: 1, filledFields: 3, actions: 4, actionsDone: 1 };
 		const now = { probleemdefinitieWords: 8, canvases: 2, filledFields: 7, actions: 6, actionsDone: 3 };
-		expect(growth(base, now)).toEqual({ probleemdefinitieWords: -2, canvases: 1, filledFields: 4, actions: 2, actionsDone: 2 });
+		expect(growth(base, now)).toEqual({
+			probleemdefinitieWords: -2,
+			canvases: 1,
+			filledFields: 4,
+			actions: 2,
+			actionsDone: 2
+		});
 		expect(parseMetrics(JSON.stringify(base))).toEqual(base);
 		expect(parseMetrics('{"canvases":"x"}')).toEqual({ ...EMPTY_METRICS });
 		expect(parseMetrics('not json')).toBeNull();

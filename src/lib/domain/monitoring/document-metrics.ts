@@ -11,7 +11,13 @@ export interface DocumentMetrics {
 	actionsDone: number;
 }
 
-export const EMPTY_METRICS: DocumentMetrics = { probleemdefinitieWords: 0, canvases: 0, filledFields: 0, actions: 0, actionsDone: 0 };
+export const EMPTY_METRICS: DocumentMetrics = {
+	probleemdefinitieWords: 0,
+	canvases: 0,
+	filledFields: 0,
+	actions: 0,
+	actionsDone: 0
+};
 
 const words = (text: string) => text.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
 
@@ -44,7 +50,13 @@ export function parseMetrics(json: string | null): DocumentMetrics | null {
 	try {
 		const value = JSON.parse(json) as Record<string, unknown>;
 		const num = (key: keyof DocumentMetrics) => (typeof value[key] === 'number' ? (value[key] as number) : 0);
-		return { probleemdefinitieWords: num('probleemdefinitieWords'), canvases: num('canvases'), filledFields: num('filledFields'), actions: num('actions'), actionsDone: num('actionsDone') };
+		return {
+			probleemdefinitieWords: num('probleemdefinitieWords'),
+			canvases: num('canvases'),
+			filledFields: num('filledFields'),
+			actions: num('actions'),
+			actionsDone: num('actionsDone')
+		};
 	} catch {
 		return null;
 	}

@@ -53,9 +53,21 @@ const facts: ReportFacts = {
 		{ doetankId: 'old', at: at('2026-02-15') }
 	],
 	waves: [
-		{ id: 'w2', name: 'Nameting', createdAt: at('2026-03-20'), closesOn: '2026-04-10', responses: [innovatief(5), innovatief(5), innovatief(4)] },
+		{
+			id: 'w2',
+			name: 'Nameting',
+			createdAt: at('2026-03-20'),
+			closesOn: '2026-04-10',
+			responses: [innovatief(5), innovatief(5), innovatief(4)]
+		},
 		{ id: 'w1', name: 'Voormeting', createdAt: at('2026-02-20'), closesOn: '2026-03-05', responses: FIXTURE_RESPONSES },
-		{ id: 'w0', name: 'Klein', createdAt: at('2026-03-01'), closesOn: '2026-03-08', responses: [innovatief(1), innovatief(1)] },
+		{
+			id: 'w0',
+			name: 'Klein',
+			createdAt: at('2026-03-01'),
+			closesOn: '2026-03-08',
+			responses: [innovatief(1), innovatief(1)]
+		},
 		{ id: 'old', name: 'Vorig jaar', createdAt: at('2025-02-20'), closesOn: '2025-03-05', responses: FIXTURE_RESPONSES }
 	],
 	canvases: [
@@ -96,7 +108,8 @@ describe('buildReport', () => {
 			['w0', 2, false],
 			['w2', 3, true]
 		]);
-		const mean = (id: string, scale: string) => report.leer.waves.find((w) => w.id === id)!.scales.find((s) => s.scaleId === scale)!.mean;
+		const mean = (id: string, scale: string) =>
+			report.leer.waves.find((w) => w.id === id)!.scales.find((s) => s.scaleId === scale)!.mean;
 		expect(mean('w1', 'innovatief_werkgedrag')).toBe(FIXTURE_EXPECTED.group.innovatief_werkgedrag);
 		expect(mean('w1', 'professionalisering')).toBeNull();
 		expect(mean('w0', 'innovatief_werkgedrag')).toBeNull();
@@ -128,7 +141,10 @@ describe('buildReport', () => {
 
 	it('counts a Doetank per phase as it stood at the end of the period, in the network’s time zone', () => {
 		// 23:30 UTC on 31 March is already 1 April in Amsterdam.
-		const lateNight = buildReport(PERIOD, { ...facts, transitions: [{ doetankId: 'old', toPhase: 'afgerond', at: Date.parse('2026-03-31T23:30:00Z'), reason: null }] });
+		const lateNight = buildReport(PERIOD, {
+			...facts,
+			transitions: [{ doetankId: 'old', toPhase: 'afgerond', at: Date.parse('2026-03-31T23:30:00Z'), reason: null }]
+		});
 		expect(lateNight.doe.perPhase).toMatchObject({ fase_0: 3, afgerond: 0 });
 		expect(lateNight.doe.completed).toBe(0);
 	});

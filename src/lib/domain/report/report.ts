@@ -87,17 +87,22 @@ export function buildReport(period: ReportPeriod, facts: ReportFacts, timeZone =
 	const during = transitions.filter((t) => inPeriod(day(t.at)));
 
 	const phaseAtEnd = new Map<string, Phase>(existing.map((d) => [d.id, 'fase_0']));
-	for (const t of transitions) if (phaseAtEnd.has(t.doetankId) && day(t.at) <= period.to) phaseAtEnd.set(t.doetankId, t.toPhase);
+	for (const t of transitions)
+		if (phaseAtEnd.has(t.doetankId) && day(t.at) <= period.to) phaseAtEnd.set(t.doetankId, t.toPhase);
 	const perPhase = Object.fromEntries(PHASES.map((p) => [p, 0])) as Record<Phase, number>;
 	for (const phase of phaseAtEnd.values()) perPhase[phase]++;
 
 	const stops = during.filter((t) => t.toPhase === 'gestopt');
 	const reasons = tally(stops.map((t) => t.reason ?? ''));
 
-	const edits = [...facts.loggedEdits.map((e) => ({ ...e, day: day(e.at) })), ...facts.foldedEdits].filter((e) => inPeriod(e.day));
+	const edits = [...facts.loggedEdits.map((e) => ({ ...e, day: day(e.at) })), ...facts.foldedEdits].filter((e) =>
+		inPeriod(e.day)
+	);
 	const active = new Set(edits.map((e) => e.userId));
 	const activeIn = new Set(edits.map((e) => `${e.doetankId}\n${e.userId}`));
-	const stakeholders = new Set(facts.members.filter((m) => m.directStake && activeIn.has(`${m.doetankId}\n${m.userId}`)).map((m) => m.userId));
+	const stakeholders = new Set(
+		facts.members.filter((m) => m.directStake && activeIn.has(`${m.doetankId}\n${m.userId}`)).map((m) => m.userId)
+	);
 
 	const cafes = facts.cafes.filter((c) => c.held && inPeriod(c.day));
 	// Canvases are read from today's documents: leave out Doetanks that did not exist yet.
@@ -112,7 +117,9 @@ export function buildReport(period: ReportPeriod, facts: ReportFacts, timeZone =
 			perPhase,
 			completed: during.filter((t) => t.toPhase === 'afgerond').length,
 			stopped: stops.length,
-			stopReasons: [...reasons].map(([reason, count]) => ({ reason, count })).sort((a, b) => b.count - a.count || byText(a.reason, b.reason)),
+			stopReasons: [...reasons]
+				.map(([reason, count]) => ({ reason, count }))
+				.sort((a, b) => b.count - a.count || byText(a.reason, b.reason)),
 			activeDoetankers: active.size,
 			activeProbleemeigenaren: stakeholders.size,
 			cafes: cafes.length,
@@ -123,12 +130,22 @@ export function buildReport(period: ReportPeriod, facts: ReportFacts, timeZone =
 		verander: {
 			inFase2: perPhase.fase_2,
 			pilots: pilots.length,
-			organisations: [...tally(pilots.map((p) => p.name))].map(([name, n]) => ({ name, pilots: n })).sort((a, b) => byText(a.name, b.name))
+			organisations: [...tally(pilots.map((p) => p.name))]
+				.map(([name, n]) => ({ name, pilots: n }))
+				.sort((a, b) => byText(a.name, b.name))
 		},
 		effect: {
 			businessCases: canvases
 				.filter((c) => c.level !== 'personal' && (c.q5 !== '' || c.q6 !== ''))
-				.map((c) => ({ doetankId: c.doetankId, doetankName: names.get(c.doetankId) ?? '', canvasId: c.id, level: c.level, name: c.name, q5: c.q5, q6: c.q6 }))
+				.map((c) => ({
+					doetankId: c.doetankId,
+					doetankName: names.get(c.doetankId) ?? '',
+					canvasId: c.id,
+					level: c.level,
+					name: c.name,
+					q5: c.q5,
+					q6: c.q6
+				}))
 				.sort((a, b) => byText(a.doetankName, b.doetankName) || byText(a.name, b.name))
 		}
 	};
@@ -150,6 +167,8 @@ function leerresultaat(period: ReportPeriod, waves: ReportFacts['waves'], day: (
 			visible: result.visible,
 			scales: SCALES.map((s) => ({ scaleId: s.id, mean: result.scales[s.id].mean }))
 		})),
-		changes: shown.slice(1).map((w, i) => ({ from: shown[i]!.wave.id, to: w.wave.id, scales: compareWaves(shown[i]!.result, w.result) }))
+		changes: shown
+			.slice(1)
+			.map((w, i) => ({ from: shown[i]!.wave.id, to: w.wave.id, scales: compareWaves(shown[i]!.result, w.result) }))
 	};
 }

@@ -1,6 +1,12 @@
 import type { Report } from './report';
 
-export type ReportRow = readonly [section: string, measure: string, item: string, detail: string, value: string | number | null];
+export type ReportRow = readonly [
+	section: string,
+	measure: string,
+	item: string,
+	detail: string,
+	value: string | number | null
+];
 
 export const REPORT_CSV_HEADER = ['section', 'measure', 'item', 'detail', 'value'] as const;
 

@@ -1,10 +1,23 @@
 import { describe, expect, it } from 'vitest';
 import { translate } from '$lib/i18n';
-import { DEFAULT_SIGNAL_SETTINGS, SIGNAL_KEYS, evaluateSignals, monthsBetween, type SignalInput, type SignalKey } from './signals';
+import {
+	DEFAULT_SIGNAL_SETTINGS,
+	SIGNAL_KEYS,
+	evaluateSignals,
+	monthsBetween,
+	type SignalInput,
+	type SignalKey
+} from './signals';
 
 const DAY = 24 * 60 * 60 * 1000;
 const NOW = Date.UTC(2026, 2, 15, 12);
-const kern = (userId: string, extra: Partial<SignalInput['members'][number]> = {}) => ({ userId, roles: ['lid'] as const, lidType: 'kern' as const, directStake: false, ...extra });
+const kern = (userId: string, extra: Partial<SignalInput['members'][number]> = {}) => ({
+	userId,
+	roles: ['lid'] as const,
+	lidType: 'kern' as const,
+	directStake: false,
+	...extra
+});
 
 /** A Doetank where nothing is wrong: every rule below breaks exactly one thing. */
 function healthy(changes: Partial<SignalInput> = {}): SignalInput {
@@ -22,15 +35,22 @@ function healthy(changes: Partial<SignalInput> = {}): SignalInput {
 		lastActivityAt: NOW - DAY,
 		agreement: { confirmed: true, opdrachtgeverDelegated: false, besluitvormerNamed: false },
 		probleemdefinitie: { empty: false, approved: true },
-		actions: [{ status: 'open', due: '2026-03-15' }, { status: 'klaar', due: '2026-01-01' }],
-		checkpoints: [{ day: '2026-03-01', done: true }, { day: '2026-04-01', done: false }],
+		actions: [
+			{ status: 'open', due: '2026-03-15' },
+			{ status: 'klaar', due: '2026-01-01' }
+		],
+		checkpoints: [
+			{ day: '2026-03-01', done: true },
+			{ day: '2026-04-01', done: false }
+		],
 		today: '2026-03-15',
 		now: NOW,
 		...changes
 	};
 }
 
-const keys = (input: SignalInput, settings = DEFAULT_SIGNAL_SETTINGS) => evaluateSignals(input, settings).map((s) => s.key);
+const keys = (input: SignalInput, settings = DEFAULT_SIGNAL_SETTINGS) =>
+	evaluateSignals(input, settings).map((s) => s.key);
 const only = (input: SignalInput, key: SignalKey) => {
 	const signals = evaluateSignals(input);
 	expect(signals.map((s) => s.key)).toEqual([key]);
@@ -47,7 +67,11 @@ describe('risk signals', () => {
 	});
 
 	it('never fire for a Doetank that is afgerond or gestopt', () => {
-		const bad = healthy({ members: [], lastActivityAt: null, agreement: { confirmed: false, opdrachtgeverDelegated: true, besluitvormerNamed: false } });
+		const bad = healthy({
+			members: [],
+			lastActivityAt: null,
+			agreement: { confirmed: false, opdrachtgeverDelegated: true, besluitvormerNamed: false }
+		});
 		expect(keys({ ...bad, phase: 'afgerond' })).toEqual([]);
 		expect(keys({ ...bad, phase: 'gestopt' })).toEqual([]);
 		expect(keys(bad).length).toBeGreaterThan(3);
@@ -60,9 +84,14 @@ describe('risk signals', () => {
 
 	it('delegatedWithoutBesluitvormer: fires for a delegated opdrachtgever until a besluitvormer is named or a member', () => {
 		const agreement = { confirmed: true, opdrachtgeverDelegated: true, besluitvormerNamed: false };
-		expect(explain(healthy({ agreement }), 'delegatedWithoutBesluitvormer')).toBe('De opdrachtgever is gedelegeerd en er is geen besluitvormer genoemd.');
+		expect(explain(healthy({ agreement }), 'delegatedWithoutBesluitvormer')).toBe(
+			'De opdrachtgever is gedelegeerd en er is geen besluitvormer genoemd.'
+		);
 		expect(keys(healthy({ agreement: { ...agreement, besluitvormerNamed: true } }))).toEqual([]);
-		const members = [...healthy().members, { userId: 'dir', roles: ['besluitvormer'] as const, lidType: null, directStake: false }];
+		const members = [
+			...healthy().members,
+			{ userId: 'dir', roles: ['besluitvormer'] as const, lidType: null, directStake: false }
+		];
 		expect(keys(healthy({ agreement, members }))).toEqual([]);
 	});
 
@@ -74,28 +103,45 @@ describe('risk signals', () => {
 
 	it('probleemdefinitieOpen: fires in fase 0 after N weeks when empty or not approved', () => {
 		const fase0 = { phase: 'fase_0' as const, phaseSince: NOW - 6 * 7 * DAY };
-		expect(explain(healthy({ ...fase0, probleemdefinitie: { empty: true, approved: null } }), 'probleemdefinitieOpen')).toBe('Na 6 weken in fase 0 is de probleemdefinitie nog leeg.');
-		expect(explain(healthy({ ...fase0, probleemdefinitie: { empty: false, approved: false } }), 'probleemdefinitieOpen')).toBe(
-			'Na 6 weken in fase 0 is de probleemdefinitie nog niet goedgekeurd.'
-		);
+		expect(
+			explain(healthy({ ...fase0, probleemdefinitie: { empty: true, approved: null } }), 'probleemdefinitieOpen')
+		).toBe('Na 6 weken in fase 0 is de probleemdefinitie nog leeg.');
+		expect(
+			explain(healthy({ ...fase0, probleemdefinitie: { empty: false, approved: false } }), 'probleemdefinitieOpen')
+		).toBe('Na 6 weken in fase 0 is de probleemdefinitie nog niet goedgekeurd.');
 		expect(keys(healthy({ ...fase0, probleemdefinitie: { empty: false, approved: null } }))).toEqual([]);
-		expect(keys(healthy({ ...fase0, phaseSince: NOW - 6 * 7 * DAY + 1, probleemdefinitie: { empty: true, approved: false } }))).toEqual([]);
+		expect(
+			keys(
+				healthy({ ...fase0, phaseSince: NOW - 6 * 7 * DAY + 1, probleemdefinitie: { empty: true, approved: false } })
+			)
+		).toEqual([]);
 		expect(keys(healthy({ probleemdefinitie: { empty: true, approved: false } }))).toEqual([]);
-		expect(keys(healthy({ ...fase0, probleemdefinitie: { empty: true, approved: false } }), { ...DEFAULT_SIGNAL_SETTINGS, probleemdefinitieWeeks: 7 })).toEqual([]);
+		expect(
+			keys(healthy({ ...fase0, probleemdefinitie: { empty: true, approved: false } }), {
+				...DEFAULT_SIGNAL_SETTINGS,
+				probleemdefinitieWeeks: 7
+			})
+		).toEqual([]);
 	});
 
 	it('inactive: fires after N days without edits, counting from the start when nobody ever edited', () => {
-		expect(explain(healthy({ lastActivityAt: NOW - 21 * DAY }), 'inactive')).toBe('Al 21 dagen geen wijziging in de werkruimte.');
+		expect(explain(healthy({ lastActivityAt: NOW - 21 * DAY }), 'inactive')).toBe(
+			'Al 21 dagen geen wijziging in de werkruimte.'
+		);
 		expect(keys(healthy({ lastActivityAt: NOW - 20 * DAY }))).toEqual([]);
 		const fresh = healthy({ lastActivityAt: null, lastEditByUser: {}, createdAt: NOW - 10 * DAY });
 		expect(keys(fresh)).toEqual([]);
 		const quiet = { ...fresh, createdAt: NOW - 40 * DAY };
-		expect(translate('nl', evaluateSignals(quiet)[0]!.message, evaluateSignals(quiet)[0]!.params)).toBe('Nog nooit een wijziging in de werkruimte, 40 dagen na de start.');
+		expect(translate('nl', evaluateSignals(quiet)[0]!.message, evaluateSignals(quiet)[0]!.params)).toBe(
+			'Nog nooit een wijziging in de werkruimte, 40 dagen na de start.'
+		);
 	});
 
 	it('fewActiveCore: counts kern members with an edit in the window, once the Doetank is as old as the window', () => {
 		const lastEditByUser = { ann: NOW - DAY, bob: NOW - 2 * DAY, cor: NOW - 31 * DAY, ops: NOW };
-		expect(explain(healthy({ lastEditByUser }), 'fewActiveCore')).toBe('2 kernleden actief in de laatste 30 dagen; minimaal 3 nodig.');
+		expect(explain(healthy({ lastEditByUser }), 'fewActiveCore')).toBe(
+			'2 kernleden actief in de laatste 30 dagen; minimaal 3 nodig.'
+		);
 		const schil = healthy().members.map((m) => (m.userId === 'cor' ? { ...m, lidType: 'schil' as const } : m));
 		expect(keys(healthy({ members: schil }))).toEqual(['fewActiveCore']);
 		expect(keys(healthy({ lastEditByUser }), { ...DEFAULT_SIGNAL_SETTINGS, minActiveCore: 2 })).toEqual([]);
@@ -120,8 +166,14 @@ describe('risk signals', () => {
 	});
 
 	it('overdueCheckpoints: counts past terugkoppelmomenten not done', () => {
-		const checkpoints = [{ day: '2026-03-14', done: false }, { day: '2026-03-01', done: true }, { day: '2026-03-15', done: false }];
-		expect(explain(healthy({ checkpoints }), 'overdueCheckpoints')).toBe('Verstreken terugkoppelmomenten zonder afronding: 1.');
+		const checkpoints = [
+			{ day: '2026-03-14', done: false },
+			{ day: '2026-03-01', done: true },
+			{ day: '2026-03-15', done: false }
+		];
+		expect(explain(healthy({ checkpoints }), 'overdueCheckpoints')).toBe(
+			'Verstreken terugkoppelmomenten zonder afronding: 1.'
+		);
 	});
 
 	it('longInPhase: fires after N whole months in the phase', () => {

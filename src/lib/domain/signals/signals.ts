@@ -101,7 +101,8 @@ export function overdueActions(actions: SignalInput['actions'], today: string): 
 type Rule = (input: SignalInput, s: SignalSettings) => Omit<Signal, 'key'> | null;
 
 const RULES: Record<SignalKey, Rule> = {
-	noOpdrachtgever: (input) => (has(input, 'opdrachtgever') ? null : { message: 'signal.noOpdrachtgever.explain', params: {} }),
+	noOpdrachtgever: (input) =>
+		has(input, 'opdrachtgever') ? null : { message: 'signal.noOpdrachtgever.explain', params: {} },
 
 	delegatedWithoutBesluitvormer: (input) =>
 		input.agreement?.opdrachtgeverDelegated && !input.agreement.besluitvormerNamed && !has(input, 'besluitvormer')
@@ -109,14 +110,17 @@ const RULES: Record<SignalKey, Rule> = {
 			: null,
 
 	noConfirmedAgreement: (input) =>
-		input.agreement && !input.agreement.confirmed ? { message: 'signal.noConfirmedAgreement.explain', params: {} } : null,
+		input.agreement && !input.agreement.confirmed
+			? { message: 'signal.noConfirmedAgreement.explain', params: {} }
+			: null,
 
 	probleemdefinitieOpen: (input, s) => {
 		if (input.phase !== 'fase_0') return null;
 		const weeks = Math.floor((input.now - input.phaseSince) / (7 * DAY));
 		if (weeks < s.probleemdefinitieWeeks) return null;
 		if (input.probleemdefinitie.empty) return { message: 'signal.probleemdefinitieOpen.empty', params: { weeks } };
-		if (input.probleemdefinitie.approved === false) return { message: 'signal.probleemdefinitieOpen.unapproved', params: { weeks } };
+		if (input.probleemdefinitie.approved === false)
+			return { message: 'signal.probleemdefinitieOpen.unapproved', params: { weeks } };
 		return null;
 	},
 
@@ -132,13 +136,16 @@ const RULES: Record<SignalKey, Rule> = {
 		const since = input.now - s.activeWindowDays * DAY;
 		// A Doetank younger than the window has not had the chance yet.
 		if (input.createdAt > since) return null;
-		const active = input.members.filter((m) => m.lidType === 'kern' && (input.lastEditByUser[m.userId] ?? -Infinity) >= since).length;
+		const active = input.members.filter(
+			(m) => m.lidType === 'kern' && (input.lastEditByUser[m.userId] ?? -Infinity) >= since
+		).length;
 		return active < s.minActiveCore
 			? { message: 'signal.fewActiveCore.explain', params: { active, min: s.minActiveCore, days: s.activeWindowDays } }
 			: null;
 	},
 
-	noDirectStake: (input) => (input.members.some((m) => m.directStake) ? null : { message: 'signal.noDirectStake.explain', params: {} }),
+	noDirectStake: (input) =>
+		input.members.some((m) => m.directStake) ? null : { message: 'signal.noDirectStake.explain', params: {} },
 
 	overdueActions: (input) => {
 		const count = overdueActions(input.actions, input.today);

@@ -57,8 +57,7 @@ function entries(doc: Y.Doc): Entry[] {
 		.sort((a, b) => compareStrings(a.position, b.position) || compareStrings(a.id, b.id));
 }
 
-const isStatus = (value: unknown): value is ActionStatus =>
-	(ACTION_STATUSES as readonly unknown[]).includes(value);
+const isStatus = (value: unknown): value is ActionStatus => (ACTION_STATUSES as readonly unknown[]).includes(value);
 
 function snapshot({ id, map, position }: Entry): ActionSnapshot {
 	const status = map.get('status');
@@ -134,8 +133,7 @@ function placeAt(list: Entry[], index: number, random: () => number): string {
 	return position;
 }
 
-const clampIndex = (index: number, length: number): number =>
-	Math.max(0, Math.min(length, Math.trunc(index)));
+const clampIndex = (index: number, length: number): number => Math.max(0, Math.min(length, Math.trunc(index)));
 
 /** Adds an action (at the end unless `index` says otherwise) and returns its id. */
 export function addAction(doc: Y.Doc, action: NewAction, createdBy: string, options: AddActionOptions = {}): string {
@@ -203,9 +201,7 @@ function moveBy(doc: Y.Doc, id: string, step: number, random?: () => number): bo
 }
 
 /** Keyboard reordering; false when the action is already at the top. */
-export const moveActionUp = (doc: Y.Doc, id: string, random?: () => number): boolean =>
-	moveBy(doc, id, -1, random);
+export const moveActionUp = (doc: Y.Doc, id: string, random?: () => number): boolean => moveBy(doc, id, -1, random);
 
 /** Keyboard reordering; false when the action is already at the bottom. */
-export const moveActionDown = (doc: Y.Doc, id: string, random?: () => number): boolean =>
-	moveBy(doc, id, 1, random);
+export const moveActionDown = (doc: Y.Doc, id: string, random?: () => number): boolean => moveBy(doc, id, 1, random);

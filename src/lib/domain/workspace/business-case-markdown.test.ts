@@ -9,7 +9,9 @@ const { createPilotCanvas, ensureDoetankCanvas, getOrCreatePersonalCanvas, setCa
 function filledDoc(): Y.Doc {
 	const doc = new Y.Doc();
 	ensureDoetankCanvas(doc);
-	writeTiptap(canvasField(doc, DOETANK_CANVAS_ID, 'interventie'), [p(text('Eén loket voor '), text('alle', 'bold'), text(' schuldeisers'))]);
+	writeTiptap(canvasField(doc, DOETANK_CANVAS_ID, 'interventie'), [
+		p(text('Eén loket voor '), text('alle', 'bold'), text(' schuldeisers'))
+	]);
 	writeTiptap(canvasField(doc, DOETANK_CANVAS_ID, 'q1_kwantitatieve_inputs'), [
 		{
 			type: 'bulletList',
@@ -19,7 +21,9 @@ function filledDoc(): Y.Doc {
 			]
 		}
 	]);
-	writeTiptap(canvasField(doc, DOETANK_CANVAS_ID, 'kosten'), [{ type: 'heading', attrs: { level: 1 }, content: [text('Tijd')] }]);
+	writeTiptap(canvasField(doc, DOETANK_CANVAS_ID, 'kosten'), [
+		{ type: 'heading', attrs: { level: 1 }, content: [text('Tijd')] }
+	]);
 	writeTiptap(canvasField(doc, DOETANK_CANVAS_ID, 'productiviteitsstrategie'), [p(text('Minder dubbel werk.'))]);
 	setCanvasStrategy(doc, DOETANK_CANVAS_ID, 'zelfde_input_meer_output');
 	return doc;

@@ -44,7 +44,8 @@ describe('canvases', () => {
 		});
 		expect(Object.keys(canvases[0]!.fields)).toEqual(BUSINESS_CASE_FIELD_KEYS);
 		expect(Object.values(canvases[0]!.fields).every((value) => value === '')).toBe(true);
-		for (const key of BUSINESS_CASE_FIELD_KEYS) expect(canvasField(doc, DOETANK_CANVAS_ID, key)).toBeInstanceOf(Y.XmlFragment);
+		for (const key of BUSINESS_CASE_FIELD_KEYS)
+			expect(canvasField(doc, DOETANK_CANVAS_ID, key)).toBeInstanceOf(Y.XmlFragment);
 	});
 
 	it('creates, renames and removes pilot canvases, trimming and checking the name', () => {

@@ -8,7 +8,15 @@ import {
 	type StrategyKey
 } from './business-case-fields';
 import { WorkspaceError } from './errors';
-import { canvasesMap, compareStrings, nestedMaps, newId, readNullableString, readString, type CreateOptions } from './layout';
+import {
+	canvasesMap,
+	compareStrings,
+	nestedMaps,
+	newId,
+	readNullableString,
+	readString,
+	type CreateOptions
+} from './layout';
 import { fragmentToMarkdown } from './markdown';
 
 /**

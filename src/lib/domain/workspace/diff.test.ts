@@ -2,7 +2,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { diffLines, type DiffLine } from './diff';
 
-const show = (lines: DiffLine[]) => lines.map(({ kind, text }) => `${{ added: '+', removed: '-', unchanged: ' ' }[kind]}${text}`);
+const show = (lines: DiffLine[]) =>
+	lines.map(({ kind, text }) => `${{ added: '+', removed: '-', unchanged: ' ' }[kind]}${text}`);
 
 describe('diffLines', () => {
 	it('marks added, removed and unchanged lines, removals before additions', () => {
@@ -29,7 +30,10 @@ describe('diffLines', () => {
 			fc.property(text, text, (a, b) => {
 				const diff = diffLines(a, b);
 				const side = (kind: DiffLine['kind']) =>
-					diff.filter((line) => line.kind !== kind).map((line) => line.text).join('\n');
+					diff
+						.filter((line) => line.kind !== kind)
+						.map((line) => line.text)
+						.join('\n');
 				expect(side('added')).toBe(a === '' ? '' : a);
 				expect(side('removed')).toBe(b);
 				if (a === b) expect(diff.every((line) => line.kind === 'unchanged')).toBe(true);

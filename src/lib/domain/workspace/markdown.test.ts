@@ -47,9 +47,11 @@ describe('fragmentToMarkdown', () => {
 				)
 			)
 		).toBe('Dit is **heel *erg* belangrijk**, zie [de site](https://example.org/a_b).');
-		expect(markdown(p(text('link ', ['link', { href: 'https://x.nl' }]), text('vet', 'bold', ['link', { href: 'https://x.nl' }])))).toBe(
-			'[link **vet**](https://x.nl)'
-		);
+		expect(
+			markdown(
+				p(text('link ', ['link', { href: 'https://x.nl' }]), text('vet', 'bold', ['link', { href: 'https://x.nl' }]))
+			)
+		).toBe('[link **vet**](https://x.nl)');
 	});
 
 	it('escapes Markdown syntax typed as text', () => {
@@ -60,9 +62,9 @@ describe('fragmentToMarkdown', () => {
 	});
 
 	it('renders bullet and ordered lists, nested lists and multi-paragraph items', () => {
-		expect(markdown(list('bulletList', [[p(text('een'))], [p(text('twee')), list('bulletList', [[p(text('diep'))]])]]))).toBe(
-			'- een\n- twee\n  - diep'
-		);
+		expect(
+			markdown(list('bulletList', [[p(text('een'))], [p(text('twee')), list('bulletList', [[p(text('diep'))]])]]))
+		).toBe('- een\n- twee\n  - diep');
 		expect(markdown(list('orderedList', [[p(text('a'))], [p(text('b')), p(text('meer over b'))]], { start: 3 }))).toBe(
 			'3. a\n4. b\n\n   meer over b'
 		);
@@ -70,7 +72,9 @@ describe('fragmentToMarkdown', () => {
 	});
 
 	it('renders blockquotes, code, rules and hard breaks', () => {
-		expect(markdown({ type: 'blockquote', content: [p(text('citaat')), p(text('verder'))] })).toBe('> citaat\n>\n> verder');
+		expect(markdown({ type: 'blockquote', content: [p(text('citaat')), p(text('verder'))] })).toBe(
+			'> citaat\n>\n> verder'
+		);
 		expect(markdown({ type: 'codeBlock', attrs: { language: 'ts' }, content: [text('a *b*\nc')] })).toBe(
 			'```ts\na *b*\nc\n```'
 		);

@@ -11,7 +11,10 @@ describe('writeParagraphs', () => {
 		const ours = probleemdefinitie(new Y.Doc());
 		writeParagraphs(ours, lines);
 		const editors = probleemdefinitie(new Y.Doc());
-		writeTiptap(editors, lines.map((line) => p(text(line))));
+		writeTiptap(
+			editors,
+			lines.map((line) => p(text(line)))
+		);
 		expect(ours.toJSON()).toBe(editors.toJSON());
 		expect(fragmentToMarkdown(ours)).toBe('Veel kennis gaat verloren.\n\nWie merkt dat het eerst?');
 	});

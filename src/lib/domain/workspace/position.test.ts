@@ -15,7 +15,11 @@ describe('positionBetween', () => {
 				fc.pre(a !== b);
 				const [lo, hi] = a < b ? [a, b] : [b, a];
 				const random = () => r;
-				for (const [low, high] of [[lo, hi], [null, lo], [hi, null]] as const) {
+				for (const [low, high] of [
+					[lo, hi],
+					[null, lo],
+					[hi, null]
+				] as const) {
 					const key = positionBetween(low, high, random);
 					expect(isPosition(key)).toBe(true);
 					if (low !== null) expect(key > low).toBe(true);

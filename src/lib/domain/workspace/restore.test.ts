@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { canvasField, canvasMap, DOETANK_CANVAS_ID, ensureDoetankCanvas, readCanvas, setCanvasStrategy } from './canvases';
+import {
+	canvasField,
+	canvasMap,
+	DOETANK_CANVAS_ID,
+	ensureDoetankCanvas,
+	readCanvas,
+	setCanvasStrategy
+} from './canvases';
 import { probleemdefinitie } from './layout';
 import { fragmentToMarkdown } from './markdown';
 import { restoreCanvas, restoreFragment } from './restore';

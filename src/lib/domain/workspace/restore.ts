@@ -10,7 +10,11 @@ import { canvasField, canvasMap, fieldOf } from './canvases';
 function replaceContent(target: Y.XmlFragment, source: Y.XmlFragment | null): void {
 	if (target.length > 0) target.delete(0, target.length);
 	const nodes = (source?.toArray() ?? []).filter((node) => node instanceof Y.XmlElement || node instanceof Y.XmlText);
-	if (nodes.length > 0) target.insert(0, nodes.map((node) => node.clone()));
+	if (nodes.length > 0)
+		target.insert(
+			0,
+			nodes.map((node) => node.clone())
+		);
 }
 
 /** Replaces the text of `target` by a copy of `source`, e.g. the probleemdefinitie of a checkpoint. */

@@ -15,7 +15,8 @@ export const nl = {
 	'cafe.day': 'Datum',
 	'cafe.doetanks': 'Welke Doetanks doen mee',
 	'cafe.grandCafe': 'Grand Café',
-	'cafe.grandCafeHint': 'Een Grand Café is gericht op managers; de deelnemers krijgen na afloop de evaluatie van het Grand Café.',
+	'cafe.grandCafeHint':
+		'Een Grand Café is gericht op managers; de deelnemers krijgen na afloop de evaluatie van het Grand Café.',
 	'cafe.create': 'Café aanmaken',
 	'cafe.all': 'Alle cafés',
 	'cafe.none': 'Er zijn nog geen cafés.',
@@ -29,12 +30,14 @@ export const nl = {
 	'cafe.notMember': 'Je bent nog geen lid van een Doetank in dit café',
 	'cafe.participating': 'Deze Doetanks doen mee:',
 	'cafe.invitation': 'Uitnodigingslink',
-	'cafe.invitationHint': 'Plak de uitnodigingslink die je van de trekker kreeg; je wordt lid en gaat meteen aan de slag.',
+	'cafe.invitationHint':
+		'Plak de uitnodigingslink die je van de trekker kreeg; je wordt lid en gaat meteen aan de slag.',
 	'cafe.acceptAndJoin': 'Uitnodiging aannemen en meedoen',
 	'cafe.results': 'Resultaten van de evaluatie',
 	'cafe.live.noSection': 'nog geen onderdeel',
 	'cafe.live.codeLabel': 'Code om mee te doen: {code}',
-	'cafe.live.joinHint': 'Scan de QR-code met je telefoon, ga naar het adres, of kies Café in het menu en vul de code in.',
+	'cafe.live.joinHint':
+		'Scan de QR-code met je telefoon, ga naar het adres, of kies Café in het menu en vul de code in.',
 	'cafe.live.qrLabel': 'QR-code om mee te doen: {url}',
 	'cafe.live.ended': 'Het café is afgelopen; de deelnemers kunnen de evaluatie invullen.',
 	'cafe.live.start': 'Café starten',
@@ -105,12 +108,14 @@ export const en: Record<keyof typeof nl, string> = {
 	'cafe.notMember': 'You are not yet a member of a Doetank in this café',
 	'cafe.participating': 'These Doetanks take part:',
 	'cafe.invitation': 'Invitation link',
-	'cafe.invitationHint': 'Paste the invitation link you got from the trekker; you become a member and get started right away.',
+	'cafe.invitationHint':
+		'Paste the invitation link you got from the trekker; you become a member and get started right away.',
 	'cafe.acceptAndJoin': 'Accept the invitation and join',
 	'cafe.results': 'Evaluation results',
 	'cafe.live.noSection': 'no section yet',
 	'cafe.live.codeLabel': 'Code to join: {code}',
-	'cafe.live.joinHint': 'Scan the QR code with your phone, go to the address, or choose Café in the menu and enter the code.',
+	'cafe.live.joinHint':
+		'Scan the QR code with your phone, go to the address, or choose Café in the menu and enter the code.',
 	'cafe.live.qrLabel': 'QR code to join: {url}',
 	'cafe.live.ended': 'The café has ended; the attendees can fill in the evaluation.',
 	'cafe.live.start': 'Start café',

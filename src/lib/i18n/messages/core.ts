@@ -121,14 +121,18 @@ export const nl = {
 	'error.overrideForbidden': 'Alleen een beheerder mag een poort passeren die nog niet open is.',
 	'error.notATransition': 'De Doetank kan niet van {from} naar {to}.',
 	'error.gateClosed': 'De poort is nog niet open: er ontbreekt nog {count} voorwaarde(n).',
-	'error.phaseChanged': 'De fase is intussen door iemand anders gewijzigd. Bekijk de nieuwe situatie en probeer het opnieuw.',
-	'error.agreementStale': 'Iemand anders heeft de afspraak intussen opgeslagen (nu versie {version}). Laad de pagina opnieuw; je tekst staat nog in het formulier.',
+	'error.phaseChanged':
+		'De fase is intussen door iemand anders gewijzigd. Bekijk de nieuwe situatie en probeer het opnieuw.',
+	'error.agreementStale':
+		'Iemand anders heeft de afspraak intussen opgeslagen (nu versie {version}). Laad de pagina opnieuw; je tekst staat nog in het formulier.',
 	'error.agreementAlreadyConfirmed': 'Versie {version} is al bevestigd.',
 	'error.checkpointNotFound': 'Dit terugkoppelmoment bestaat niet.',
 	'error.roundNotFound': 'Deze indiening bestaat niet.',
 	'error.checkpointNotOpen': 'Dit terugkoppelmoment staat niet (meer) open voor deze stap.',
-	'error.checkpointSubjectsLocked': 'Wat er beoordeeld wordt, kan niet veranderen zolang de indiening op beoordeling wacht.',
-	'error.subjectMissing': 'Een gekozen business case bestaat niet meer in de werkruimte. Pas de onderdelen van dit terugkoppelmoment aan.',
+	'error.checkpointSubjectsLocked':
+		'Wat er beoordeeld wordt, kan niet veranderen zolang de indiening op beoordeling wacht.',
+	'error.subjectMissing':
+		'Een gekozen business case bestaat niet meer in de werkruimte. Pas de onderdelen van dit terugkoppelmoment aan.',
 
 	'validation.inboxRead': 'Geef óf een lijst ids, óf all: true.',
 
@@ -288,13 +292,15 @@ export const en: Record<keyof typeof nl, string> = {
 	'error.notATransition': 'The Doetank cannot move from {from} to {to}.',
 	'error.gateClosed': 'The gate is not open yet: {count} condition(s) are still missing.',
 	'error.phaseChanged': 'Someone else changed the phase in the meantime. Look at the new situation and try again.',
-	'error.agreementStale': 'Someone else saved the agreement in the meantime (now version {version}). Reload the page; your text is still in the form.',
+	'error.agreementStale':
+		'Someone else saved the agreement in the meantime (now version {version}). Reload the page; your text is still in the form.',
 	'error.agreementAlreadyConfirmed': 'Version {version} is already confirmed.',
 	'error.checkpointNotFound': 'This terugkoppelmoment (checkpoint) does not exist.',
 	'error.roundNotFound': 'This submission does not exist.',
 	'error.checkpointNotOpen': 'This terugkoppelmoment is not (or no longer) open for this step.',
 	'error.checkpointSubjectsLocked': 'What is reviewed cannot change while the submission waits for review.',
-	'error.subjectMissing': 'A chosen business case no longer exists in the workspace. Change the parts of this terugkoppelmoment.',
+	'error.subjectMissing':
+		'A chosen business case no longer exists in the workspace. Change the parts of this terugkoppelmoment.',
 
 	'validation.inboxRead': 'Give either a list of ids or all: true.',
 

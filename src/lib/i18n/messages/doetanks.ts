@@ -46,35 +46,47 @@ export const nl = {
 
 	'gate.opdrachtgever.label': 'Er is een opdrachtgever lid van de Doetank',
 	'gate.opdrachtgever.met': 'De opdrachtgever is lid van de Doetank.',
-	'gate.opdrachtgever.missing': 'Er is nog geen opdrachtgever. Voeg de opdrachtgever toe bij Leden of stuur een uitnodiging met de rol opdrachtgever.',
+	'gate.opdrachtgever.missing':
+		'Er is nog geen opdrachtgever. Voeg de opdrachtgever toe bij Leden of stuur een uitnodiging met de rol opdrachtgever.',
 	'gate.besluitvormer.label': 'De besluitvormer is genoemd',
 	'gate.besluitvormer.member': 'De besluitvormer is lid van de Doetank.',
 	'gate.besluitvormer.agreement': 'De bevestigde afspraak noemt de besluitvormer: {name}.',
 	'gate.besluitvormer.opdrachtgever': 'De opdrachtgever heeft bevestigd zelf de besluitvormer te zijn.',
-	'gate.besluitvormer.missing': 'Noem de besluitvormer in de opdrachtgeversafspraak (of vink aan dat de opdrachtgever zelf beslist) en laat de opdrachtgever dat bevestigen, of voeg de besluitvormer toe als lid.',
+	'gate.besluitvormer.missing':
+		'Noem de besluitvormer in de opdrachtgeversafspraak (of vink aan dat de opdrachtgever zelf beslist) en laat de opdrachtgever dat bevestigen, of voeg de besluitvormer toe als lid.',
 	'gate.agreement.label': 'De opdrachtgeversafspraak is bevestigd',
-	'gate.agreement.none': 'Er is nog geen opdrachtgeversafspraak. Leg randvoorwaarden, spelregels en terugkoppelmomenten vast.',
+	'gate.agreement.none':
+		'Er is nog geen opdrachtgeversafspraak. Leg randvoorwaarden, spelregels en terugkoppelmomenten vast.',
 	'gate.agreement.unconfirmed': 'Versie {version} van de afspraak wacht op bevestiging door de opdrachtgever.',
-	'gate.agreement.changed': 'De afspraak is gewijzigd na de bevestiging van versie {confirmed}; de opdrachtgever moet versie {version} opnieuw bevestigen.',
+	'gate.agreement.changed':
+		'De afspraak is gewijzigd na de bevestiging van versie {confirmed}; de opdrachtgever moet versie {version} opnieuw bevestigen.',
 	'gate.agreement.confirmed': 'Versie {version} is bevestigd door de opdrachtgever.',
 	'gate.probleemdefinitie.label': 'Een terugkoppelmoment over de probleemdefinitie is goedgekeurd',
-	'gate.probleemdefinitie.met': 'De opdrachtgever of besluitvormer heeft een versie van de probleemdefinitie goedgekeurd.',
-	'gate.probleemdefinitie.missing': 'Dien de probleemdefinitie in bij een terugkoppelmoment en laat de opdrachtgever of besluitvormer die goedkeuren.',
+	'gate.probleemdefinitie.met':
+		'De opdrachtgever of besluitvormer heeft een versie van de probleemdefinitie goedgekeurd.',
+	'gate.probleemdefinitie.missing':
+		'Dien de probleemdefinitie in bij een terugkoppelmoment en laat de opdrachtgever of besluitvormer die goedkeuren.',
 	'gate.businessCase.label': 'Een terugkoppelmoment over de business case of de pilotresultaten is goedgekeurd',
 	'gate.businessCase.met': 'De opdrachtgever of besluitvormer heeft een business case goedgekeurd.',
-	'gate.businessCase.missing': 'Dien een business case (van de Doetank of van een pilot) in bij een terugkoppelmoment en laat die goedkeuren.',
+	'gate.businessCase.missing':
+		'Dien een business case (van de Doetank of van een pilot) in bij een terugkoppelmoment en laat die goedkeuren.',
 
 	'stopReason.oplossing_sluit_niet_aan': 'oplossing sluit niet aan bij het probleem',
 	'stopReason.probleem_minder_urgent': 'probleem minder urgent dan aangenomen; opdrachtgever trekt zich terug',
-	'stopReason.probleem_niet_afgebakend': 'probleem onvoldoende afgebakend om opdrachtgevers te committeren; momentum verdwenen',
+	'stopReason.probleem_niet_afgebakend':
+		'probleem onvoldoende afgebakend om opdrachtgevers te committeren; momentum verdwenen',
 	'stopReason.kernleden_andere_baan': 'kernleden krijgen een andere baan',
-	'stopReason.probleemdefinitie_niet_gedeeld': 'probleemdefinitie van de opdrachtgever vindt geen gehoor bij de professionals (en staat niet ter discussie)',
+	'stopReason.probleemdefinitie_niet_gedeeld':
+		'probleemdefinitie van de opdrachtgever vindt geen gehoor bij de professionals (en staat niet ter discussie)',
 	'stopReason.gebrek_actieve_leden': 'gebrek aan actieve Doetank-leden',
 	'stopReason.geen_duidelijk_doel': 'geen duidelijk en concreet doel',
-	'stopReason.geen_opdrachtgever_stakeholders': 'geen geïnteresseerde opdrachtgevers; stakeholders niet bereid mee te doen',
+	'stopReason.geen_opdrachtgever_stakeholders':
+		'geen geïnteresseerde opdrachtgevers; stakeholders niet bereid mee te doen',
 	'stopReason.gebrek_motivatie_organiserend_vermogen': 'gebrek aan (intrinsieke) motivatie en organiserend vermogen',
-	'stopReason.onvoldoende_tijd': 'onvoldoende tijd / geen prioriteit, vooral als de Doetank niet aansluit bij het dagelijks werk',
-	'stopReason.opgeheven_na_herdefinitie': 'opgeheven nadat de coach op een heldere probleemdefinitie stuurde (oplossing zocht een probleem)',
+	'stopReason.onvoldoende_tijd':
+		'onvoldoende tijd / geen prioriteit, vooral als de Doetank niet aansluit bij het dagelijks werk',
+	'stopReason.opgeheven_na_herdefinitie':
+		'opgeheven nadat de coach op een heldere probleemdefinitie stuurde (oplossing zocht een probleem)',
 	'stopReason.kwam_niet_van_de_grond': 'kwam niet van de grond (bleef bij een idee)',
 	'stopReason.anders': 'anders',
 
@@ -103,13 +115,15 @@ export const nl = {
 	'phasePage.resultSummary': 'Korte samenvatting van het resultaat',
 	'phasePage.override': 'Poort passeren als beheerder',
 	'phasePage.justification': 'Verantwoording',
-	'phasePage.justificationHint': 'Waarom gaat de Doetank verder terwijl niet alle voorwaarden zijn vervuld? Dit wordt vastgelegd.',
+	'phasePage.justificationHint':
+		'Waarom gaat de Doetank verder terwijl niet alle voorwaarden zijn vervuld? Dit wordt vastgelegd.',
 	'phasePage.move': 'Naar {phase}',
 	'phasePage.moved': 'De Doetank is nu in {phase}.',
 
 	'overview.title': 'Overzicht Doetanks',
 	'overview.csv': 'Als CSV',
-	'overview.intro': 'Alle Doetanks van het netwerk met onderwerp, beoogd doel, fase en bijzonderheden, zoals in het overzicht van het rapport.',
+	'overview.intro':
+		'Alle Doetanks van het netwerk met onderwerp, beoogd doel, fase en bijzonderheden, zoals in het overzicht van het rapport.',
 	'overview.phase': 'Fase',
 	'overview.bijzonderheden': 'Bijzonderheden',
 	'overview.noteOf': 'Bijzonderheden van {name}',
@@ -164,35 +178,46 @@ export const en: Record<keyof typeof nl, string> = {
 
 	'gate.opdrachtgever.label': 'An opdrachtgever (sponsor) is a member of the Doetank',
 	'gate.opdrachtgever.met': 'The opdrachtgever is a member of the Doetank.',
-	'gate.opdrachtgever.missing': 'There is no opdrachtgever yet. Add the opdrachtgever under Members or send an invitation with the opdrachtgever role.',
+	'gate.opdrachtgever.missing':
+		'There is no opdrachtgever yet. Add the opdrachtgever under Members or send an invitation with the opdrachtgever role.',
 	'gate.besluitvormer.label': 'The besluitvormer (decision maker) is named',
 	'gate.besluitvormer.member': 'The besluitvormer is a member of the Doetank.',
 	'gate.besluitvormer.agreement': 'The confirmed agreement names the besluitvormer: {name}.',
 	'gate.besluitvormer.opdrachtgever': 'The opdrachtgever has confirmed being the decision maker.',
-	'gate.besluitvormer.missing': 'Name the besluitvormer in the opdrachtgever agreement (or tick that the opdrachtgever decides) and have the opdrachtgever confirm it, or add the besluitvormer as a member.',
+	'gate.besluitvormer.missing':
+		'Name the besluitvormer in the opdrachtgever agreement (or tick that the opdrachtgever decides) and have the opdrachtgever confirm it, or add the besluitvormer as a member.',
 	'gate.agreement.label': 'The opdrachtgever agreement is confirmed',
-	'gate.agreement.none': 'There is no opdrachtgever agreement yet. Record the randvoorwaarden (preconditions), spelregels (ground rules) and terugkoppelmomenten (checkpoints).',
+	'gate.agreement.none':
+		'There is no opdrachtgever agreement yet. Record the randvoorwaarden (preconditions), spelregels (ground rules) and terugkoppelmomenten (checkpoints).',
 	'gate.agreement.unconfirmed': 'Version {version} of the agreement is waiting for the opdrachtgever to confirm it.',
-	'gate.agreement.changed': 'The agreement changed after version {confirmed} was confirmed; the opdrachtgever must confirm version {version} again.',
+	'gate.agreement.changed':
+		'The agreement changed after version {confirmed} was confirmed; the opdrachtgever must confirm version {version} again.',
 	'gate.agreement.confirmed': 'Version {version} was confirmed by the opdrachtgever.',
 	'gate.probleemdefinitie.label': 'A terugkoppelmoment (checkpoint) about the probleemdefinitie is approved',
 	'gate.probleemdefinitie.met': 'The opdrachtgever or besluitvormer approved a version of the probleemdefinitie.',
-	'gate.probleemdefinitie.missing': 'Submit the probleemdefinitie at a terugkoppelmoment and have the opdrachtgever or besluitvormer approve it.',
-	'gate.businessCase.label': 'A terugkoppelmoment (checkpoint) about the business case or the pilot results is approved',
+	'gate.probleemdefinitie.missing':
+		'Submit the probleemdefinitie at a terugkoppelmoment and have the opdrachtgever or besluitvormer approve it.',
+	'gate.businessCase.label':
+		'A terugkoppelmoment (checkpoint) about the business case or the pilot results is approved',
 	'gate.businessCase.met': 'The opdrachtgever or besluitvormer approved a business case.',
-	'gate.businessCase.missing': 'Submit a business case (of the Doetank or of a pilot) at a terugkoppelmoment and have it approved.',
+	'gate.businessCase.missing':
+		'Submit a business case (of the Doetank or of a pilot) at a terugkoppelmoment and have it approved.',
 
 	'stopReason.oplossing_sluit_niet_aan': 'solution does not fit the problem',
 	'stopReason.probleem_minder_urgent': 'problem less urgent than assumed; opdrachtgever withdraws',
-	'stopReason.probleem_niet_afgebakend': 'problem not scoped into a manageable issue to commit opdrachtgevers; momentum lost',
+	'stopReason.probleem_niet_afgebakend':
+		'problem not scoped into a manageable issue to commit opdrachtgevers; momentum lost',
 	'stopReason.kernleden_andere_baan': 'core members change jobs',
-	'stopReason.probleemdefinitie_niet_gedeeld': "the opdrachtgever's problem definition does not resonate with the professionals (and is not open to discussion)",
+	'stopReason.probleemdefinitie_niet_gedeeld':
+		"the opdrachtgever's problem definition does not resonate with the professionals (and is not open to discussion)",
 	'stopReason.gebrek_actieve_leden': 'lack of active Doetank members',
 	'stopReason.geen_duidelijk_doel': 'no clear and concrete goal',
 	'stopReason.geen_opdrachtgever_stakeholders': 'no interested opdrachtgevers; stakeholders unwilling to take part',
 	'stopReason.gebrek_motivatie_organiserend_vermogen': 'lack of (intrinsic) motivation and organising capacity',
-	'stopReason.onvoldoende_tijd': 'not enough time / no priority, especially when the Doetank does not tie in with daily work',
-	'stopReason.opgeheven_na_herdefinitie': 'dissolved after the coach pushed for a clear problem definition (a solution looking for a problem)',
+	'stopReason.onvoldoende_tijd':
+		'not enough time / no priority, especially when the Doetank does not tie in with daily work',
+	'stopReason.opgeheven_na_herdefinitie':
+		'dissolved after the coach pushed for a clear problem definition (a solution looking for a problem)',
 	'stopReason.kwam_niet_van_de_grond': 'never got off the ground (stayed an idea)',
 	'stopReason.anders': 'other',
 
@@ -227,7 +252,8 @@ export const en: Record<keyof typeof nl, string> = {
 
 	'overview.title': 'Overview of Doetanks',
 	'overview.csv': 'As CSV',
-	'overview.intro': "All Doetanks of the network with onderwerp, beoogd doel, phase and bijzonderheden, as in the report's overview.",
+	'overview.intro':
+		"All Doetanks of the network with onderwerp, beoogd doel, phase and bijzonderheden, as in the report's overview.",
 	'overview.phase': 'Phase',
 	'overview.bijzonderheden': 'Bijzonderheden (particulars)',
 	'overview.noteOf': 'Bijzonderheden of {name}',

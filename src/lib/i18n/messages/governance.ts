@@ -16,7 +16,8 @@ export const nl = {
 	'inbox.kind.checkpoint_approved': '{doetank}: {reviewer} heeft "{title}" goedgekeurd.',
 	'inbox.kind.checkpoint_changes_requested': '{doetank}: {reviewer} vraagt aanpassingen bij "{title}": {comment}',
 	'inbox.kind.phase_changed': '{doetank} is nu in {phase}.',
-	'inbox.kind.questionnaire_open': '{doetank}: de Doetank-vragenlijst "{wave}" staat voor je klaar (tot en met {closesOn}).',
+	'inbox.kind.questionnaire_open':
+		'{doetank}: de Doetank-vragenlijst "{wave}" staat voor je klaar (tot en met {closesOn}).',
 	'inbox.kind.cafe_evaluation_open': 'Het café "{cafe}" is afgelopen: vul de evaluatie in.',
 	'inbox.kind.action_assigned': '{doetank}: de actie "{action}" staat nu op jouw naam.',
 	'inbox.kind.action_overdue': '{doetank}: de actie "{action}" moest af zijn op {due}.',
@@ -26,14 +27,16 @@ export const nl = {
 	'governance.gateMissing': 'Voor {phase} ontbreekt nog {missing} van de {total} voorwaarden.',
 
 	'agreement.title': 'Opdrachtgeversafspraak',
-	'agreement.intro': 'Leg samen met de opdrachtgever vooraf vast wat de randvoorwaarden, spelregels en terugkoppelmomenten zijn, wie beslist en hoe die op de hoogte blijft. De opdrachtgever bevestigt de afspraak; na een wijziging is een nieuwe bevestiging nodig.',
+	'agreement.intro':
+		'Leg samen met de opdrachtgever vooraf vast wat de randvoorwaarden, spelregels en terugkoppelmomenten zijn, wie beslist en hoe die op de hoogte blijft. De opdrachtgever bevestigt de afspraak; na een wijziging is een nieuwe bevestiging nodig.',
 	'agreement.state.none': 'Nog geen afspraak',
 	'agreement.state.unconfirmed': 'Versie {version} · wacht op bevestiging',
 	'agreement.state.confirmed': 'Versie {version} · bevestigd',
 	'agreement.state.changed': 'Versie {version} · gewijzigd na bevestiging',
 	'agreement.lastSaved': 'Laatst opgeslagen door {name}, {when}',
 	'agreement.confirmTitle': 'Versie {version} bevestigen',
-	'agreement.confirmIntro': 'Lees de afspraak hieronder. Met bevestigen leg je vast dat je als opdrachtgever achter deze versie staat.',
+	'agreement.confirmIntro':
+		'Lees de afspraak hieronder. Met bevestigen leg je vast dat je als opdrachtgever achter deze versie staat.',
 	'agreement.confirmButton': 'Ik bevestig versie {version}',
 	'agreement.current': 'De afspraak (versie {version})',
 	'agreement.field.randvoorwaarden': 'Randvoorwaarden',
@@ -58,10 +61,12 @@ export const nl = {
 	'agreement.no': 'Nee',
 
 	'checkpoints.title': 'Terugkoppelmomenten',
-	'checkpoints.intro': 'Op een terugkoppelmoment legt de Doetank een vastgelegde versie voor aan de opdrachtgever of besluitvormer, die goedkeurt of om aanpassing vraagt.',
+	'checkpoints.intro':
+		'Op een terugkoppelmoment legt de Doetank een vastgelegde versie voor aan de opdrachtgever of besluitvormer, die goedkeurt of om aanpassing vraagt.',
 	'checkpoints.planned': 'Gepland en gehouden',
 	'checkpoints.empty': 'Nog geen terugkoppelmomenten.',
-	'checkpoints.contentForMembers': 'De inhoud van een terugkoppelmoment is alleen zichtbaar voor de leden van de Doetank.',
+	'checkpoints.contentForMembers':
+		'De inhoud van een terugkoppelmoment is alleen zichtbaar voor de leden van de Doetank.',
 	'checkpoints.create': 'Terugkoppelmoment plannen',
 	'checkpoints.createButton': 'Plannen',
 	'checkpoints.field.title': 'Titel',
@@ -76,14 +81,16 @@ export const nl = {
 	'checkpoint.about': 'Over: {subjects}',
 	'checkpoint.submitTitle': 'Indienen',
 	'checkpoint.resubmitTitle': 'Opnieuw indienen',
-	'checkpoint.submitIntro': 'Bij indienen wordt de huidige versie uit de werkruimte vastgelegd. Later werk in de werkruimte verandert niets aan wat de opdrachtgever beoordeelt.',
+	'checkpoint.submitIntro':
+		'Bij indienen wordt de huidige versie uit de werkruimte vastgelegd. Later werk in de werkruimte verandert niets aan wat de opdrachtgever beoordeelt.',
 	'checkpoint.submit': 'Nu indienen',
 	'checkpoint.resubmit': 'Aangepaste versie indienen',
 	'checkpoint.round': 'Ronde {round}',
 	'checkpoint.submittedBy': 'Ingediend door {name}, {when}',
 	'checkpoint.hash': 'SHA-256 {hash}',
 	'checkpoint.showLatest': 'Naar de nieuwste ronde ({round})',
-	'checkpoint.frozenNote': 'Dit is de vastgelegde versie. Wat er na het indienen in de werkruimte is veranderd, staat hier niet in.',
+	'checkpoint.frozenNote':
+		'Dit is de vastgelegde versie. Wat er na het indienen in de werkruimte is veranderd, staat hier niet in.',
 	'checkpoint.emptyPart': '(leeg bij indienen)',
 	'checkpoint.diffPrevious': 'Wat is er veranderd sinds ronde {round}',
 	'checkpoint.diffApproved': 'Wat is er veranderd sinds de laatst goedgekeurde versie ({title}, ronde {round}, {when})',
@@ -112,7 +119,8 @@ export const nl = {
 	'feed.intro': 'De nieuwste overgangen van alle Doetanks, voor coaches en beheerders.',
 
 	'calendarPage.title': 'Agenda-koppeling',
-	'calendarPage.intro': 'Zet je terugkoppelmomenten en je eigen acties met een deadline in Outlook of een andere agenda-app, via een geheime link (abonneren op een internetagenda).',
+	'calendarPage.intro':
+		'Zet je terugkoppelmomenten en je eigen acties met een deadline in Outlook of een andere agenda-app, via een geheime link (abonneren op een internetagenda).',
 	'calendarPage.url': 'Jouw agenda-link',
 	'calendarPage.urlOnce': 'Kopieer de link nu: hij wordt maar één keer getoond. Deel hem met niemand.',
 	'calendarPage.active': 'Er is een agenda-link actief sinds {when}.',
@@ -141,7 +149,8 @@ export const en: Record<keyof typeof nl, string> = {
 	'inbox.kind.checkpoint_approved': '{doetank}: {reviewer} approved "{title}".',
 	'inbox.kind.checkpoint_changes_requested': '{doetank}: {reviewer} asks for changes to "{title}": {comment}',
 	'inbox.kind.phase_changed': '{doetank} is now in {phase}.',
-	'inbox.kind.questionnaire_open': '{doetank}: the Doetank questionnaire "{wave}" is waiting for you (until {closesOn}).',
+	'inbox.kind.questionnaire_open':
+		'{doetank}: the Doetank questionnaire "{wave}" is waiting for you (until {closesOn}).',
 	'inbox.kind.cafe_evaluation_open': 'The café "{cafe}" has ended: please fill in the evaluation.',
 	'inbox.kind.action_assigned': '{doetank}: the action "{action}" is now yours.',
 	'inbox.kind.action_overdue': '{doetank}: the action "{action}" was due on {due}.',
@@ -151,14 +160,16 @@ export const en: Record<keyof typeof nl, string> = {
 	'governance.gateMissing': 'For {phase}, {missing} of {total} conditions are still missing.',
 
 	'agreement.title': 'Opdrachtgever agreement',
-	'agreement.intro': 'Agree up front with the opdrachtgever on the randvoorwaarden (preconditions), spelregels (ground rules) and terugkoppelmomenten (checkpoints), who decides and how they stay informed. The opdrachtgever confirms the agreement; a change needs a new confirmation.',
+	'agreement.intro':
+		'Agree up front with the opdrachtgever on the randvoorwaarden (preconditions), spelregels (ground rules) and terugkoppelmomenten (checkpoints), who decides and how they stay informed. The opdrachtgever confirms the agreement; a change needs a new confirmation.',
 	'agreement.state.none': 'No agreement yet',
 	'agreement.state.unconfirmed': 'Version {version} · waiting for confirmation',
 	'agreement.state.confirmed': 'Version {version} · confirmed',
 	'agreement.state.changed': 'Version {version} · changed after confirmation',
 	'agreement.lastSaved': 'Last saved by {name}, {when}',
 	'agreement.confirmTitle': 'Confirm version {version}',
-	'agreement.confirmIntro': 'Read the agreement below. Confirming records that you, as opdrachtgever, stand behind this version.',
+	'agreement.confirmIntro':
+		'Read the agreement below. Confirming records that you, as opdrachtgever, stand behind this version.',
 	'agreement.confirmButton': 'I confirm version {version}',
 	'agreement.current': 'The agreement (version {version})',
 	'agreement.field.randvoorwaarden': 'Randvoorwaarden (preconditions)',
@@ -183,7 +194,8 @@ export const en: Record<keyof typeof nl, string> = {
 	'agreement.no': 'No',
 
 	'checkpoints.title': 'Terugkoppelmomenten (checkpoints)',
-	'checkpoints.intro': 'At a terugkoppelmoment the Doetank presents a frozen version to the opdrachtgever or besluitvormer, who approves it or asks for changes.',
+	'checkpoints.intro':
+		'At a terugkoppelmoment the Doetank presents a frozen version to the opdrachtgever or besluitvormer, who approves it or asks for changes.',
 	'checkpoints.planned': 'Planned and held',
 	'checkpoints.empty': 'No terugkoppelmomenten yet.',
 	'checkpoints.contentForMembers': 'The content of a terugkoppelmoment is visible only to the members of the Doetank.',
@@ -201,7 +213,8 @@ export const en: Record<keyof typeof nl, string> = {
 	'checkpoint.about': 'About: {subjects}',
 	'checkpoint.submitTitle': 'Submit',
 	'checkpoint.resubmitTitle': 'Submit again',
-	'checkpoint.submitIntro': 'Submitting freezes the current version from the workspace. Later work in the workspace does not change what the opdrachtgever reviews.',
+	'checkpoint.submitIntro':
+		'Submitting freezes the current version from the workspace. Later work in the workspace does not change what the opdrachtgever reviews.',
 	'checkpoint.submit': 'Submit now',
 	'checkpoint.resubmit': 'Submit the revised version',
 	'checkpoint.round': 'Round {round}',
@@ -237,7 +250,8 @@ export const en: Record<keyof typeof nl, string> = {
 	'feed.intro': 'The latest transitions of every Doetank, for coaches and admins.',
 
 	'calendarPage.title': 'Calendar feed',
-	'calendarPage.intro': 'Put your terugkoppelmomenten and your own actions with a due date in Outlook or another calendar app, through a secret link (subscribe to an internet calendar).',
+	'calendarPage.intro':
+		'Put your terugkoppelmomenten and your own actions with a due date in Outlook or another calendar app, through a secret link (subscribe to an internet calendar).',
 	'calendarPage.url': 'Your calendar link',
 	'calendarPage.urlOnce': 'Copy the link now: it is shown only once. Do not share it.',
 	'calendarPage.active': 'A calendar link is active since {when}.',

@@ -1,8 +1,10 @@
 /** The coach dashboard, risk signals, logboek-matrix and the Meten & Monitoren report. */
 export const nl = {
 	'signal.noOpdrachtgever.explain': 'Er is geen opdrachtgever in de Doetank.',
-	'signal.delegatedWithoutBesluitvormer.explain': 'De opdrachtgever is gedelegeerd en er is geen besluitvormer genoemd.',
-	'signal.noConfirmedAgreement.explain': 'De opdrachtgever heeft de afspraak over randvoorwaarden, spelregels en terugkoppelmomenten niet bevestigd.',
+	'signal.delegatedWithoutBesluitvormer.explain':
+		'De opdrachtgever is gedelegeerd en er is geen besluitvormer genoemd.',
+	'signal.noConfirmedAgreement.explain':
+		'De opdrachtgever heeft de afspraak over randvoorwaarden, spelregels en terugkoppelmomenten niet bevestigd.',
 	'signal.probleemdefinitieOpen.empty': 'Na {weeks} weken in fase 0 is de probleemdefinitie nog leeg.',
 	'signal.probleemdefinitieOpen.unapproved': 'Na {weeks} weken in fase 0 is de probleemdefinitie nog niet goedgekeurd.',
 	'signal.inactive.explain': 'Al {days} dagen geen wijziging in de werkruimte.',
@@ -35,7 +37,8 @@ export const nl = {
 	'signal.longInPhase': 'Lang in dezelfde fase',
 
 	'coach.title': 'Coachdashboard',
-	'coach.intro': 'De Doetanks die je coacht, met hun fase, activiteit, acties, terugkoppelmomenten en risicosignalen. Als het goed gaat, hoef je niets te doen; als het misgaat, zie je het hier.',
+	'coach.intro':
+		'De Doetanks die je coacht, met hun fase, activiteit, acties, terugkoppelmomenten en risicosignalen. Als het goed gaat, hoef je niets te doen; als het misgaat, zie je het hier.',
 	'coach.live': 'Live: werkt zichzelf bij',
 	'coach.notLive': 'Niet live verbonden',
 	'coach.filters': 'Filteren en sorteren',
@@ -74,7 +77,8 @@ export const nl = {
 	'coach.saveSettings': 'Drempels opslaan',
 
 	'report.title': 'Rapportage Meten & Monitoren',
-	'report.intro': 'Resultaten van het netwerk in een periode, naar de vier soorten resultaat van Meten en Monitoren (TNO, 2013). Fasen, pilots en business cases zijn zoals ze aan het eind van de periode of nu staan.',
+	'report.intro':
+		'Resultaten van het netwerk in een periode, naar de vier soorten resultaat van Meten en Monitoren (TNO, 2013). Fasen, pilots en business cases zijn zoals ze aan het eind van de periode of nu staan.',
 	'report.from': 'Van',
 	'report.to': 'Tot en met',
 	'report.show': 'Toon',
@@ -118,9 +122,11 @@ export const nl = {
 export const en: Record<keyof typeof nl, string> = {
 	'signal.noOpdrachtgever.explain': 'The Doetank has no opdrachtgever.',
 	'signal.delegatedWithoutBesluitvormer.explain': 'The opdrachtgever is delegated and no besluitvormer has been named.',
-	'signal.noConfirmedAgreement.explain': 'The opdrachtgever has not confirmed the agreement on randvoorwaarden, spelregels and terugkoppelmomenten.',
+	'signal.noConfirmedAgreement.explain':
+		'The opdrachtgever has not confirmed the agreement on randvoorwaarden, spelregels and terugkoppelmomenten.',
 	'signal.probleemdefinitieOpen.empty': 'After {weeks} weeks in fase 0 the probleemdefinitie is still empty.',
-	'signal.probleemdefinitieOpen.unapproved': 'After {weeks} weeks in fase 0 the probleemdefinitie has not been approved.',
+	'signal.probleemdefinitieOpen.unapproved':
+		'After {weeks} weeks in fase 0 the probleemdefinitie has not been approved.',
 	'signal.inactive.explain': 'No change in the workspace for {days} days.',
 	'signal.inactive.never': 'Never a change in the workspace, {days} days after the start.',
 	'signal.fewActiveCore.explain': '{active} core members active in the last {days} days; at least {min} needed.',
@@ -151,7 +157,8 @@ export const en: Record<keyof typeof nl, string> = {
 	'signal.longInPhase': 'Long in the same phase',
 
 	'coach.title': 'Coach dashboard',
-	'coach.intro': 'The Doetanks you coach, with their phase, activity, actions, terugkoppelmomenten and risk signals. When it goes well there is nothing to do; when it goes wrong, you see it here.',
+	'coach.intro':
+		'The Doetanks you coach, with their phase, activity, actions, terugkoppelmomenten and risk signals. When it goes well there is nothing to do; when it goes wrong, you see it here.',
 	'coach.live': 'Live: updates itself',
 	'coach.notLive': 'Not connected live',
 	'coach.filters': 'Filter and sort',
@@ -190,7 +197,8 @@ export const en: Record<keyof typeof nl, string> = {
 	'coach.saveSettings': 'Save thresholds',
 
 	'report.title': 'Measuring & Monitoring report',
-	'report.intro': 'Results of the network in a period, by the four kinds of result of Meten en Monitoren (TNO, 2013). Phases, pilots and business cases are as they stand at the end of the period or now.',
+	'report.intro':
+		'Results of the network in a period, by the four kinds of result of Meten en Monitoren (TNO, 2013). Phases, pilots and business cases are as they stand at the end of the period or now.',
 	'report.from': 'From',
 	'report.to': 'Up to and including',
 	'report.show': 'Show',

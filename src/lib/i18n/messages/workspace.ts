@@ -7,7 +7,8 @@ export const nl = {
 	'workspace.section.probleemdefinitie': 'Probleemdefinitie',
 	'workspace.section.businessCases': 'Business cases',
 	'workspace.section.actielijst': 'Actielijst',
-	'workspace.actielijst.empty': 'Nog geen acties. Schrijf hieronder wat er moet gebeuren, bijvoorbeeld ‘Drie eindgebruikers interviewen’, en druk op Enter. Daarna kies je wie het doet en wanneer het klaar is.',
+	'workspace.actielijst.empty':
+		'Nog geen acties. Schrijf hieronder wat er moet gebeuren, bijvoorbeeld ‘Drie eindgebruikers interviewen’, en druk op Enter. Daarna kies je wie het doet en wanneer het klaar is.',
 	'workspace.actielijst.emptyReadOnly': 'Er staan nog geen acties op de actielijst.',
 	'workspace.actielijst.loading': 'De actielijst wordt geladen…',
 	'workspace.actielijst.list': 'Acties',
@@ -30,8 +31,10 @@ export const nl = {
 	'workspace.actielijst.noDue': 'geen datum',
 	'workspace.actielijst.overdue': 'Te laat',
 	'workspace.actielijst.move': 'Verplaats ‘{title}’',
-	'workspace.actielijst.moveHint': 'Sleep om te verplaatsen, of druk op Enter en gebruik de pijltjestoetsen. Alt met pijltje omhoog of omlaag verplaatst meteen.',
-	'workspace.actielijst.grabbed': '‘{title}’ opgepakt. Pijltje omhoog of omlaag verplaatst, Enter zet neer, Escape breekt af.',
+	'workspace.actielijst.moveHint':
+		'Sleep om te verplaatsen, of druk op Enter en gebruik de pijltjestoetsen. Alt met pijltje omhoog of omlaag verplaatst meteen.',
+	'workspace.actielijst.grabbed':
+		'‘{title}’ opgepakt. Pijltje omhoog of omlaag verplaatst, Enter zet neer, Escape breekt af.',
 	'workspace.actielijst.moved': '‘{title}’ staat nu op plaats {position} van {count}.',
 	'workspace.actielijst.dropped': '‘{title}’ neergezet op plaats {position} van {count}.',
 	'workspace.actielijst.cancelled': 'Verplaatsen afgebroken; ‘{title}’ staat weer op plaats {position} van {count}.',
@@ -55,12 +58,16 @@ export const nl = {
 	'workspace.status.connected': 'Verbonden',
 	'workspace.status.allSaved': 'alles opgeslagen',
 	'workspace.status.offline': 'Offline · wijzigingen worden op dit apparaat bewaard',
-	'workspace.status.saveFailing': 'Opslaan op de server lukt nu niet; je wijzigingen blijven bewaard en worden opnieuw geprobeerd',
+	'workspace.status.saveFailing':
+		'Opslaan op de server lukt nu niet; je wijzigingen blijven bewaard en worden opnieuw geprobeerd',
 	'workspace.status.unsavedOne': '{count} wijziging nog niet opgeslagen',
 	'workspace.status.unsavedMany': '{count} wijzigingen nog niet opgeslagen',
-	'workspace.status.forbidden': 'Je hebt geen toegang meer tot deze Doetank. Wat je hier nog niet had opgeslagen, blijft op dit apparaat bewaard.',
-	'workspace.status.unauthenticated': 'Je sessie is verlopen. Log opnieuw in; wat nog niet was opgeslagen, blijft op dit apparaat bewaard.',
-	'workspace.status.outdated': 'Een nieuwere versie van de app heeft deze werkruimte bijgewerkt. Laad de pagina opnieuw om verder te werken.',
+	'workspace.status.forbidden':
+		'Je hebt geen toegang meer tot deze Doetank. Wat je hier nog niet had opgeslagen, blijft op dit apparaat bewaard.',
+	'workspace.status.unauthenticated':
+		'Je sessie is verlopen. Log opnieuw in; wat nog niet was opgeslagen, blijft op dit apparaat bewaard.',
+	'workspace.status.outdated':
+		'Een nieuwere versie van de app heeft deze werkruimte bijgewerkt. Laad de pagina opnieuw om verder te werken.',
 	'workspace.status.reload': 'Pagina opnieuw laden',
 	'workspace.status.fromCache': 'je ziet de versie op dit apparaat',
 	'workspace.status.login': 'Opnieuw inloggen',
@@ -89,13 +96,15 @@ export const nl = {
 	'workspace.editor.linkCancel': 'Annuleren',
 	'workspace.editor.linkInvalid': 'Vul een webadres in, zoals https://voorbeeld.nl.',
 	'workspace.prompts.title': 'Vragen om mee te beginnen',
-	'workspace.prompts.intro': 'Beschrijf het probleem, nog niet de oplossing. Deze vragen verdwijnen zodra er tekst staat.',
+	'workspace.prompts.intro':
+		'Beschrijf het probleem, nog niet de oplossing. Deze vragen verdwijnen zodra er tekst staat.',
 	'workspace.prompts.forWhom': 'Voor wie is dit een probleem? Beschrijf het vanuit de eindgebruiker.',
 	'workspace.prompts.whyNow': 'Waarom nu? Hoe urgent is het, en voor wie?',
 	'workspace.prompts.scope': 'Wat valt binnen en wat buiten het vraagstuk? Baken het af tot een behapbare vraag.',
 	'workspace.prompts.better': 'Wat is er beter voor de eindgebruiker als het lukt?',
 	'workspace.canvas.loading': 'De business cases worden geladen…',
-	'workspace.canvas.none': 'Er is nog geen business case. Zodra een lid de werkruimte opent, staat hier het canvas van de Doetank.',
+	'workspace.canvas.none':
+		'Er is nog geen business case. Zodra een lid de werkruimte opent, staat hier het canvas van de Doetank.',
 	'workspace.canvas.list': 'Business cases',
 	'workspace.canvas.doetank': 'Doetank als geheel',
 	'workspace.canvas.pilot': 'Pilot: {name}',
@@ -110,7 +119,8 @@ export const nl = {
 	'workspace.canvas.saveName': 'Naam opslaan',
 	'workspace.canvas.cancel': 'Annuleren',
 	'workspace.canvas.remove': 'Verwijderen',
-	'workspace.canvas.removeQuestion': '‘{name}’ verwijderen? De business case verdwijnt voor iedereen in de Doetank. Je kunt het direct daarna ongedaan maken.',
+	'workspace.canvas.removeQuestion':
+		'‘{name}’ verwijderen? De business case verdwijnt voor iedereen in de Doetank. Je kunt het direct daarna ongedaan maken.',
 	'workspace.canvas.removeConfirm': 'Ja, verwijderen',
 	'workspace.canvas.removed': '‘{name}’ is verwijderd.',
 	'workspace.canvas.print': 'Afdrukken',
@@ -161,7 +171,8 @@ export const nl = {
 	'workspace.history.added': 'Toegevoegd:',
 	'workspace.history.removed': 'Verwijderd:',
 	'workspace.history.restore': 'Deze versie terugzetten',
-	'workspace.history.restoreHint': 'De tekst van toen komt terug als nieuwe wijziging. Er gaat niets verloren en je kunt het ongedaan maken.',
+	'workspace.history.restoreHint':
+		'De tekst van toen komt terug als nieuwe wijziging. Er gaat niets verloren en je kunt het ongedaan maken.',
 	'workspace.history.restored': 'De versie van {version} is teruggezet.',
 	'workspace.history.restoreFailed': 'De business case bestaat niet meer in de werkruimte; er is niets teruggezet.',
 
@@ -181,12 +192,14 @@ export const nl = {
 export const en: Record<keyof typeof nl, string> = {
 	'workspace.title': 'Workspace',
 	'workspace.open': 'Open the workspace',
-	'workspace.openIntro': 'Work together on the probleemdefinitie (problem statement), the business cases and the actielijst (action list).',
+	'workspace.openIntro':
+		'Work together on the probleemdefinitie (problem statement), the business cases and the actielijst (action list).',
 	'workspace.sections': 'Parts of the workspace',
 	'workspace.section.probleemdefinitie': 'Probleemdefinitie',
 	'workspace.section.businessCases': 'Business cases',
 	'workspace.section.actielijst': 'Actielijst',
-	'workspace.actielijst.empty': 'No actions yet. Write below what needs to be done, for example ‘Interview three end users’, and press Enter. Then choose who does it and when it is due.',
+	'workspace.actielijst.empty':
+		'No actions yet. Write below what needs to be done, for example ‘Interview three end users’, and press Enter. Then choose who does it and when it is due.',
 	'workspace.actielijst.emptyReadOnly': 'There are no actions on the actielijst yet.',
 	'workspace.actielijst.loading': 'Loading the actielijst…',
 	'workspace.actielijst.list': 'Actions',
@@ -209,7 +222,8 @@ export const en: Record<keyof typeof nl, string> = {
 	'workspace.actielijst.noDue': 'no date',
 	'workspace.actielijst.overdue': 'Overdue',
 	'workspace.actielijst.move': 'Move ‘{title}’',
-	'workspace.actielijst.moveHint': 'Drag to move, or press Enter and use the arrow keys. Alt with the up or down arrow moves at once.',
+	'workspace.actielijst.moveHint':
+		'Drag to move, or press Enter and use the arrow keys. Alt with the up or down arrow moves at once.',
 	'workspace.actielijst.grabbed': '‘{title}’ picked up. Up or down arrow moves, Enter puts it down, Escape cancels.',
 	'workspace.actielijst.moved': '‘{title}’ is now at position {position} of {count}.',
 	'workspace.actielijst.dropped': '‘{title}’ put down at position {position} of {count}.',
@@ -237,9 +251,12 @@ export const en: Record<keyof typeof nl, string> = {
 	'workspace.status.saveFailing': 'The server cannot save right now; your changes are kept and will be retried',
 	'workspace.status.unsavedOne': '{count} change not yet saved',
 	'workspace.status.unsavedMany': '{count} changes not yet saved',
-	'workspace.status.forbidden': 'You no longer have access to this Doetank. Anything not yet saved stays on this device.',
-	'workspace.status.unauthenticated': 'Your session has ended. Log in again; anything not yet saved stays on this device.',
-	'workspace.status.outdated': 'A newer version of the app has updated this workspace. Reload the page to go on working.',
+	'workspace.status.forbidden':
+		'You no longer have access to this Doetank. Anything not yet saved stays on this device.',
+	'workspace.status.unauthenticated':
+		'Your session has ended. Log in again; anything not yet saved stays on this device.',
+	'workspace.status.outdated':
+		'A newer version of the app has updated this workspace. Reload the page to go on working.',
 	'workspace.status.reload': 'Reload the page',
 	'workspace.status.fromCache': 'showing the copy on this device',
 	'workspace.status.login': 'Log in again',
@@ -268,13 +285,15 @@ export const en: Record<keyof typeof nl, string> = {
 	'workspace.editor.linkCancel': 'Cancel',
 	'workspace.editor.linkInvalid': 'Enter a web address, such as https://example.org.',
 	'workspace.prompts.title': 'Questions to start with',
-	'workspace.prompts.intro': 'Describe the problem, not yet the solution. These questions disappear once there is text.',
-	'workspace.prompts.forWhom': 'For whom is this a problem? Describe it from the end user\'s point of view.',
+	'workspace.prompts.intro':
+		'Describe the problem, not yet the solution. These questions disappear once there is text.',
+	'workspace.prompts.forWhom': "For whom is this a problem? Describe it from the end user's point of view.",
 	'workspace.prompts.whyNow': 'Why now? How urgent is it, and for whom?',
 	'workspace.prompts.scope': 'What is in and what is out of scope? Narrow it down to a manageable question.',
 	'workspace.prompts.better': 'What would be better for the end user if it works?',
 	'workspace.canvas.loading': 'Loading the business cases…',
-	'workspace.canvas.none': 'There is no business case yet. As soon as a member opens the workspace, the Doetank’s canvas appears here.',
+	'workspace.canvas.none':
+		'There is no business case yet. As soon as a member opens the workspace, the Doetank’s canvas appears here.',
 	'workspace.canvas.list': 'Business cases',
 	'workspace.canvas.doetank': 'Doetank as a whole',
 	'workspace.canvas.pilot': 'Pilot: {name}',
@@ -289,7 +308,8 @@ export const en: Record<keyof typeof nl, string> = {
 	'workspace.canvas.saveName': 'Save name',
 	'workspace.canvas.cancel': 'Cancel',
 	'workspace.canvas.remove': 'Remove',
-	'workspace.canvas.removeQuestion': 'Remove ‘{name}’? The business case disappears for everyone in the Doetank. You can undo it right after.',
+	'workspace.canvas.removeQuestion':
+		'Remove ‘{name}’? The business case disappears for everyone in the Doetank. You can undo it right after.',
 	'workspace.canvas.removeConfirm': 'Yes, remove',
 	'workspace.canvas.removed': '‘{name}’ has been removed.',
 	'workspace.canvas.print': 'Print',
@@ -340,7 +360,8 @@ export const en: Record<keyof typeof nl, string> = {
 	'workspace.history.added': 'Added:',
 	'workspace.history.removed': 'Removed:',
 	'workspace.history.restore': 'Restore this version',
-	'workspace.history.restoreHint': 'The text from then comes back as a new change. Nothing is lost and you can undo it.',
+	'workspace.history.restoreHint':
+		'The text from then comes back as a new change. Nothing is lost and you can undo it.',
 	'workspace.history.restored': 'The version of {version} has been restored.',
 	'workspace.history.restoreFailed': 'The business case no longer exists in the workspace; nothing was restored.',
 

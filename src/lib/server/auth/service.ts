@@ -43,7 +43,10 @@ export class AuthService {
 	}
 
 	/** Creates an account; the first account of the network becomes its admin. */
-	async register(input: RegisterInput, client: ClientInfo): Promise<{ userId: string; session: Session; doetankId?: string }> {
+	async register(
+		input: RegisterInput,
+		client: ClientInfo
+	): Promise<{ userId: string; session: Session; doetankId?: string }> {
 		const invitation = input.invitation ? await this.invitations.findUsable(input.invitation) : null;
 		if (input.invitation && !invitation) throw new AppError('not_found', 'error.invitationInvalid');
 		const isFirst = (await countUsers(this.db)) === 0;
@@ -111,9 +114,14 @@ export class AuthService {
 	async changePassword(userId: string, currentSessionId: string, input: ChangePasswordInput): Promise<void> {
 		const stored = await findPasswordHash(this.db, userId);
 		if (!stored || !(await verifyPassword(stored, input.currentPassword))) {
-			throw new AppError('validation_failed', 'error.validation', {}, {
-				currentPassword: { key: 'error.wrongPassword' }
-			});
+			throw new AppError(
+				'validation_failed',
+				'error.validation',
+				{},
+				{
+					currentPassword: { key: 'error.wrongPassword' }
+				}
+			);
 		}
 		await updatePasswordHash(this.db, userId, await hashPassword(input.newPassword));
 		for (const s of await this.lucia.getUserSessions(userId)) {

@@ -39,7 +39,12 @@ describe('evaluationFromForm', () => {
 
 	it('collects the Grand Café contact details apart from the answers', () => {
 		const { answers, contact } = evaluationFromForm(
-			form({ 'grand_cafe.q10': 'ja', 'contact.naam': 'Ann', 'contact.telefoonnummer': '', 'contact.emailadres': 'ann@x.nl' }),
+			form({
+				'grand_cafe.q10': 'ja',
+				'contact.naam': 'Ann',
+				'contact.telefoonnummer': '',
+				'contact.emailadres': 'ann@x.nl'
+			}),
 			GRAND_CAFE_FORM
 		);
 		expect(answers).toEqual({ 'grand_cafe.q10': { choice: 'ja' } });

@@ -6,7 +6,10 @@ import type { CafeForm } from '$lib/domain/instruments/cafe-evaluatie';
  * `<question>.<key>` (a box of a pair, a row of the attention grid), `<question>.rank.<item>` and
  * `<question>.writeIn.<item>` (ranking), `contact.<field>`. Empty fields are left out.
  */
-export function evaluationFromForm(data: FormData, form: CafeForm): { answers: Record<string, unknown>; contact: Record<string, string> } {
+export function evaluationFromForm(
+	data: FormData,
+	form: CafeForm
+): { answers: Record<string, unknown>; contact: Record<string, string> } {
 	const get = (name: string) => String(data.get(name) ?? '').trim();
 	const number = (name: string) => (get(name) === '' ? undefined : Number(get(name)));
 	const collect = (names: readonly string[], value: (name: string) => unknown) => {
@@ -29,14 +32,23 @@ export function evaluationFromForm(data: FormData, form: CafeForm): { answers: R
 				value = get(q.id) ? { choice: get(q.id), ...(get(at('text')) ? { text: get(at('text')) } : {}) } : undefined;
 				break;
 			case 'open_text_pair':
-				value = collect(q.fields.map((f) => f.key), (key) => get(at(key)));
+				value = collect(
+					q.fields.map((f) => f.key),
+					(key) => get(at(key))
+				);
 				break;
 			case 'attention_grid':
 				value = collect(q.rows, (row) => get(at(row)));
 				break;
 			case 'ranking': {
-				const ranks = collect(q.items.map((i) => i.key), (key) => number(at(`rank.${key}`)));
-				const writeIns = collect(q.items.filter((i) => i.writeIn).map((i) => i.key), (key) => get(at(`writeIn.${key}`)));
+				const ranks = collect(
+					q.items.map((i) => i.key),
+					(key) => number(at(`rank.${key}`))
+				);
+				const writeIns = collect(
+					q.items.filter((i) => i.writeIn).map((i) => i.key),
+					(key) => get(at(`writeIn.${key}`))
+				);
 				value = ranks || writeIns ? { ranks: ranks ?? {}, ...(writeIns ? { writeIns } : {}) } : undefined;
 				break;
 			}

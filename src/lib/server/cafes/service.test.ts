@@ -28,22 +28,36 @@ beforeEach(async () => {
 	cafes = new CafeService(db, presence, invitations, notifications);
 	seq = 0;
 	await seedNetwork(db, {
-		doetanks: [['d1', 'Slim innen'], ['d2', 'Vaktherapie'], ['d3', 'Elders']],
+		doetanks: [
+			['d1', 'Slim innen'],
+			['d2', 'Vaktherapie'],
+			['d3', 'Elders']
+		],
 		users: ['coa', 'ann', 'bob', 'eve'],
-		roles: [['d1', 'ann', 'lid'], ['d1', 'bob', 'lid'], ['d2', 'bob', 'lid']]
+		roles: [
+			['d1', 'ann', 'lid'],
+			['d1', 'bob', 'lid'],
+			['d2', 'bob', 'lid']
+		]
 	});
 });
 afterEach(() => cleanup());
 
 /** Writes an action into a Doetank's stored document as the sync server would log it. */
-const addStoredAction = (doetankId: string, title: string) => logEdit(db, doetankId, ++seq, 'ann', Date.now(), (doc) => addAction(doc, { title }, 'ann'));
+const addStoredAction = (doetankId: string, title: string) =>
+	logEdit(db, doetankId, ++seq, 'ann', Date.now(), (doc) => addAction(doc, { title }, 'ann'));
 
-const newCafe = (grandCafe = false) => cafes.create(coach, { title: 'Café V', day: '2026-03-12', doetankIds: ['d1', 'd2'], grandCafe });
+const newCafe = (grandCafe = false) =>
+	cafes.create(coach, { title: 'Café V', day: '2026-03-12', doetankIds: ['d1', 'd2'], grandCafe });
 
 describe('CafeService', () => {
 	it('lets network coaches and admins create a café with a join code', async () => {
-		expect(await code(cafes.create(person('ann'), { title: 'X', day: '2026-03-12', doetankIds: ['d1'] }))).toBe('forbidden');
-		expect(await code(cafes.create(coach, { title: 'X', day: '2026-03-12', doetankIds: ['nope'] }))).toBe('validation_failed');
+		expect(await code(cafes.create(person('ann'), { title: 'X', day: '2026-03-12', doetankIds: ['d1'] }))).toBe(
+			'forbidden'
+		);
+		expect(await code(cafes.create(coach, { title: 'X', day: '2026-03-12', doetankIds: ['nope'] }))).toBe(
+			'validation_failed'
+		);
 		const cafe = await newCafe();
 		expect(cafe.code).toMatch(/^[A-HJKMNP-Z2-9]{6}$/);
 		expect(cafe.doetanks.map((d) => d.name)).toEqual(['Slim innen', 'Vaktherapie']);
@@ -54,7 +68,12 @@ describe('CafeService', () => {
 	it('joins a member into their Doetank, asks which one when there are several, refuses outsiders', async () => {
 		const cafe = await newCafe();
 		expect(await cafes.join(person('ann'), { code: cafe.code })).toEqual({ doetankId: 'd1' });
-		expect(await cafes.join(person('bob'), { code: cafe.code })).toEqual({ choose: [{ id: 'd1', name: 'Slim innen' }, { id: 'd2', name: 'Vaktherapie' }] });
+		expect(await cafes.join(person('bob'), { code: cafe.code })).toEqual({
+			choose: [
+				{ id: 'd1', name: 'Slim innen' },
+				{ id: 'd2', name: 'Vaktherapie' }
+			]
+		});
 		expect(await cafes.join(person('bob'), { code: cafe.code, doetankId: 'd2' })).toEqual({ doetankId: 'd2' });
 		expect(await code(cafes.join(person('eve'), { code: cafe.code }))).toBe('forbidden');
 		expect(await code(cafes.join(person('ann'), { code: cafe.code, doetankId: 'd3' }))).toBe('forbidden');
@@ -67,10 +86,20 @@ describe('CafeService', () => {
 
 	it('accepts an invitation to a participating Doetank on the way in, and only to one', async () => {
 		const cafe = await newCafe();
-		const invite = await invitations.create({ id: 'coa', networkRole: 'admin' }, 'd2', { roles: ['lid'], lidType: 'schil' });
-		const other = await invitations.create({ id: 'coa', networkRole: 'admin' }, 'd3', { roles: ['lid'], lidType: null });
-		expect(await code(cafes.join(person('eve'), { code: cafe.code, invitation: `https://example.nl${other.path}` }))).toBe('not_found');
-		expect(await cafes.join(person('eve'), { code: cafe.code, invitation: `https://example.nl${invite.path}` })).toEqual({ doetankId: 'd2' });
+		const invite = await invitations.create({ id: 'coa', networkRole: 'admin' }, 'd2', {
+			roles: ['lid'],
+			lidType: 'schil'
+		});
+		const other = await invitations.create({ id: 'coa', networkRole: 'admin' }, 'd3', {
+			roles: ['lid'],
+			lidType: null
+		});
+		expect(
+			await code(cafes.join(person('eve'), { code: cafe.code, invitation: `https://example.nl${other.path}` }))
+		).toBe('not_found');
+		expect(
+			await cafes.join(person('eve'), { code: cafe.code, invitation: `https://example.nl${invite.path}` })
+		).toEqual({ doetankId: 'd2' });
 		expect((await cafes.attendees(coach, cafe.id)).map((a) => a.userId)).toEqual(['eve']);
 	});
 
@@ -90,7 +119,9 @@ describe('CafeService', () => {
 		stop();
 		expect(seen).toEqual(['change']);
 		live = await cafes.live(coach, cafe.id);
-		expect(live.doetanks[0]!.present).toEqual([{ userId: 'ann', name: 'Naam ann', canWrite: true, section: 'actielijst', typing: false }]);
+		expect(live.doetanks[0]!.present).toEqual([
+			{ userId: 'ann', name: 'Naam ann', canWrite: true, section: 'actielijst', typing: false }
+		]);
 		expect(live.doetanks[0]!.growth?.actions).toBe(1);
 		expect(live.doetanks[1]!.growth?.actions).toBe(0);
 		expect(await code(cafes.live(person('ann'), cafe.id))).toBe('forbidden');
@@ -105,11 +136,21 @@ describe('CafeService', () => {
 		expect(await code(cafes.evaluationForm(person('bob'), cafe.id))).toBe('forbidden');
 		expect((await cafes.evaluationForm(person('ann'), cafe.id)).form.id).toBe('cafe');
 		const answers = {
-			'cafe.q8': { ranks: { netwerken: 1, inspiratie_opdoen: 2, kennis_vaardigheden_opdoen: 3, kennis_vaardigheden_delen: 4, werken_aan_vraagstukken: 5 } },
+			'cafe.q8': {
+				ranks: {
+					netwerken: 1,
+					inspiratie_opdoen: 2,
+					kennis_vaardigheden_opdoen: 3,
+					kennis_vaardigheden_delen: 4,
+					werken_aan_vraagstukken: 5
+				}
+			},
 			'cafe.q9': { netwerken: 'precies_genoeg' },
 			'cafe.q10': 8
 		};
-		expect(await code(cafes.evaluate(person('ann'), cafe.id, { answers: { 'cafe.q10': 11 } }))).toBe('validation_failed');
+		expect(await code(cafes.evaluate(person('ann'), cafe.id, { answers: { 'cafe.q10': 11 } }))).toBe(
+			'validation_failed'
+		);
 		const duplicateRanks = { 'cafe.q8': { ranks: { netwerken: 1, inspiratie_opdoen: 1 } } };
 		expect(await code(cafes.evaluate(person('ann'), cafe.id, { answers: duplicateRanks }))).toBe('validation_failed');
 		await cafes.evaluate(person('ann'), cafe.id, { answers });
@@ -130,7 +171,8 @@ describe('CafeService', () => {
 		await cafes.join(person('bob'), { code: cafe.code, doetankId: 'd2' });
 		await cafes.end(coach, cafe.id);
 		await cafes.end(coach, cafe.id);
-		const notices = async (id: string) => (await notifications.inbox(person(id))).items.map((n) => [n.kind, n.doetankId, n.link, n.params.cafe]);
+		const notices = async (id: string) =>
+			(await notifications.inbox(person(id))).items.map((n) => [n.kind, n.doetankId, n.link, n.params.cafe]);
 		expect(await notices('ann')).toEqual([['cafe_evaluation_open', 'd1', `/cafes/${cafe.id}/evaluatie`, 'Café V']]);
 		expect(await notices('bob')).toEqual([['cafe_evaluation_open', 'd2', `/cafes/${cafe.id}/evaluatie`, 'Café V']]);
 		expect(await notices('eve')).toEqual([]);
@@ -142,8 +184,14 @@ describe('CafeService', () => {
 		await cafes.join(person('bob'), { code: cafe.code, doetankId: 'd1' });
 		await cafes.end(coach, cafe.id);
 		const contact = { naam: 'Ann', telefoonnummer: '06-1', emailadres: 'ann@x.nl' };
-		await cafes.evaluate(person('ann'), cafe.id, { answers: { 'grand_cafe.q6': 7, 'grand_cafe.q10': { choice: 'ja' } }, contact });
-		await cafes.evaluate(person('bob'), cafe.id, { answers: { 'grand_cafe.q6': 9, 'grand_cafe.q10': { choice: 'nee' } }, contact: { ...contact, naam: 'Bob' } });
+		await cafes.evaluate(person('ann'), cafe.id, {
+			answers: { 'grand_cafe.q6': 7, 'grand_cafe.q10': { choice: 'ja' } },
+			contact
+		});
+		await cafes.evaluate(person('bob'), cafe.id, {
+			answers: { 'grand_cafe.q6': 9, 'grand_cafe.q10': { choice: 'nee' } },
+			contact: { ...contact, naam: 'Bob' }
+		});
 		const results = await cafes.results(coach, cafe.id);
 		expect(results.form).toBe('grand_cafe');
 		expect(results.grade.mean).toBe(8);

@@ -1,8 +1,24 @@
 import { generateIdFromEntropySize } from 'lucia';
 import { newJoinCode, normaliseJoinCode } from '$lib/domain/cafe/join-code';
 import { cafeForm, type CafeForm, type Question } from '$lib/domain/instruments/cafe-evaluatie';
-import { attentionGrid, choiceCounts, choiceMean, functionRanking, gradeMean, openAnswers, type AttentionRow, type CafeAnswers, type FunctionRank } from '$lib/domain/instruments/cafe-scoring';
-import { documentMetrics, EMPTY_METRICS, growth, parseMetrics, type DocumentMetrics } from '$lib/domain/monitoring/document-metrics';
+import {
+	attentionGrid,
+	choiceCounts,
+	choiceMean,
+	functionRanking,
+	gradeMean,
+	openAnswers,
+	type AttentionRow,
+	type CafeAnswers,
+	type FunctionRank
+} from '$lib/domain/instruments/cafe-scoring';
+import {
+	documentMetrics,
+	EMPTY_METRICS,
+	growth,
+	parseMetrics,
+	type DocumentMetrics
+} from '$lib/domain/monitoring/document-metrics';
 import { can, type Actor } from '$lib/domain/policy';
 import { CafeInput, JoinInput, cafeEvaluationInput } from '$lib/validation/cafes';
 import { requireNetwork } from '../authz';
@@ -101,7 +117,12 @@ export class CafeService {
 		const cafe = parseInput(CafeInput, input);
 		for (const doetankId of cafe.doetankIds) {
 			if (!(await findDoetank(this.db, doetankId))) {
-				throw new AppError('validation_failed', 'error.validation', {}, { doetankIds: { key: 'error.doetankNotFound' } });
+				throw new AppError(
+					'validation_failed',
+					'error.validation',
+					{},
+					{ doetankIds: { key: 'error.doetankNotFound' } }
+				);
 			}
 		}
 		const id = generateIdFromEntropySize(10);
@@ -118,12 +139,17 @@ export class CafeService {
 	}
 
 	/** Facilitators see every café; others the cafés they attended. */
-	async list(actor: Actor | null): Promise<{ cafes: CafeRow[]; attended: (CafePreview & { evaluation: 'open' | 'done' | 'closed' })[] }> {
+	async list(
+		actor: Actor | null
+	): Promise<{ cafes: CafeRow[]; attended: (CafePreview & { evaluation: 'open' | 'done' | 'closed' })[] }> {
 		const me = requireNetwork(actor, 'doetank.list');
 		const attended = await Promise.all(
 			(await listCafes(this.db, { attendee: me.id })).map(async (c) => {
 				const state = await evaluationState(this.db, c.id, me.id);
-				return { ...preview(c), evaluation: state.responded ? ('done' as const) : c.endedAt !== null ? ('open' as const) : ('closed' as const) };
+				return {
+					...preview(c),
+					evaluation: state.responded ? ('done' as const) : c.endedAt !== null ? ('open' as const) : ('closed' as const)
+				};
 			})
 		);
 		return { cafes: can(me, 'cafe.facilitate') ? await listCafes(this.db) : [], attended };
@@ -245,7 +271,9 @@ export class CafeService {
 		const { answers, contact } = parseInput(cafeEvaluationInput(form), input);
 		const asked = form.questions.find((q) => q.type === 'contact');
 		// Contact details only count after a yes to the question they belong to (Grand Café 10 → 11).
-		const yes = asked?.type === 'contact' && (answers[asked.showIf.question] as { choice?: string } | undefined)?.choice === asked.showIf.choice;
+		const yes =
+			asked?.type === 'contact' &&
+			(answers[asked.showIf.question] as { choice?: string } | undefined)?.choice === asked.showIf.choice;
 		const details = yes && contact && (contact.naam || contact.telefoonnummer || contact.emailadres) ? contact : null;
 		try {
 			await this.db.batch(
@@ -254,7 +282,14 @@ export class CafeService {
 					userId: me.id,
 					id: generateIdFromEntropySize(16),
 					answers,
-					contact: details ? { id: generateIdFromEntropySize(16), name: details.naam, phone: details.telefoonnummer, email: details.emailadres } : null
+					contact: details
+						? {
+								id: generateIdFromEntropySize(16),
+								name: details.naam,
+								phone: details.telefoonnummer,
+								email: details.emailadres
+							}
+						: null
 				}),
 				'write'
 			);
@@ -269,7 +304,8 @@ export class CafeService {
 		const cafe = await this.get(actor, id);
 		const form = cafeForm(cafe.grandCafe);
 		const responses = (await listEvaluations(this.db, id)) as CafeAnswers[];
-		const question = <T extends Question['type']>(type: T) => form.questions.find((q): q is Extract<Question, { type: T }> => q.type === type);
+		const question = <T extends Question['type']>(type: T) =>
+			form.questions.find((q): q is Extract<Question, { type: T }> => q.type === type);
 		const ranking = question('ranking');
 		const grid = question('attention_grid');
 		return {
@@ -280,8 +316,22 @@ export class CafeService {
 			grade: { ...gradeMean(form, responses), reference2012: form.grade2012 },
 			ranking: ranking ? functionRanking(ranking.id, responses) : null,
 			attention: grid ? attentionGrid(grid.id, responses) : null,
-			choices: form.questions.flatMap((q) => (q.type === 'single_choice' ? [{ questionId: q.id, counts: choiceCounts(q.id, q.options, responses), mean: choiceMean(q.id, q.options, responses) }] : [])),
-			texts: form.questions.flatMap((q) => (q.type === 'open_text' || q.type === 'open_text_pair' ? [{ questionId: q.id, answers: openAnswers(q, responses) }] : [])),
+			choices: form.questions.flatMap((q) =>
+				q.type === 'single_choice'
+					? [
+							{
+								questionId: q.id,
+								counts: choiceCounts(q.id, q.options, responses),
+								mean: choiceMean(q.id, q.options, responses)
+							}
+						]
+					: []
+			),
+			texts: form.questions.flatMap((q) =>
+				q.type === 'open_text' || q.type === 'open_text_pair'
+					? [{ questionId: q.id, answers: openAnswers(q, responses) }]
+					: []
+			),
 			contacts: await listCafeContacts(this.db, id)
 		};
 	}
@@ -318,7 +368,13 @@ export class CafeService {
 
 	private async find(filter: { id: string } | { code: string }): Promise<CafeRow> {
 		const cafe = (await listCafes(this.db, filter))[0];
-		if (!cafe) throw new AppError('not_found', 'error.cafeNotFound', {}, 'code' in filter ? { code: { key: 'error.cafeNotFound' } } : undefined);
+		if (!cafe)
+			throw new AppError(
+				'not_found',
+				'error.cafeNotFound',
+				{},
+				'code' in filter ? { code: { key: 'error.cafeNotFound' } } : undefined
+			);
 		return cafe;
 	}
 }

@@ -32,19 +32,39 @@ const toCafe = (r: Record<string, unknown>, doetanks: CafeRow['doetanks']): Cafe
 	doetanks
 });
 
-export function insertCafeStatements(c: { id: string; title: string; day: string; grandCafe: boolean; code: string; createdBy: string; doetankIds: string[] }): InStatement[] {
+export function insertCafeStatements(c: {
+	id: string;
+	title: string;
+	day: string;
+	grandCafe: boolean;
+	code: string;
+	createdBy: string;
+	doetankIds: string[];
+}): InStatement[] {
 	return [
 		{
 			sql: 'INSERT INTO cafes (id, title, day, grand_cafe, code, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
 			args: [c.id, c.title, c.day, c.grandCafe ? 1 : 0, c.code, c.createdBy, Date.now()]
 		},
-		...c.doetankIds.map((doetankId) => ({ sql: 'INSERT INTO cafe_doetanks (cafe_id, doetank_id) VALUES (?, ?)', args: [c.id, doetankId] }))
+		...c.doetankIds.map((doetankId) => ({
+			sql: 'INSERT INTO cafe_doetanks (cafe_id, doetank_id) VALUES (?, ?)',
+			args: [c.id, doetankId]
+		}))
 	];
 }
 
 /** Cafés with their Doetanks, newest day first: all, one by id, one by code, or those a user attended. */
-export async function listCafes(db: Database, filter: { id?: string; code?: string; attendee?: string } = {}): Promise<CafeRow[]> {
-	const where = filter.id ? 'WHERE c.id = ?' : filter.code ? 'WHERE c.code = ?' : filter.attendee ? 'WHERE c.id IN (SELECT cafe_id FROM cafe_attendees WHERE user_id = ?)' : '';
+export async function listCafes(
+	db: Database,
+	filter: { id?: string; code?: string; attendee?: string } = {}
+): Promise<CafeRow[]> {
+	const where = filter.id
+		? 'WHERE c.id = ?'
+		: filter.code
+			? 'WHERE c.code = ?'
+			: filter.attendee
+				? 'WHERE c.id IN (SELECT cafe_id FROM cafe_attendees WHERE user_id = ?)'
+				: '';
 	const args = [filter.id ?? filter.code ?? filter.attendee].filter((a): a is string => a !== undefined);
 	const [cafes, doetanks] = await db.batch(
 		[
@@ -66,11 +86,18 @@ export async function listCafes(db: Database, filter: { id?: string; code?: stri
 	return cafes!.rows.map((r) => toCafe(r, byCafe.get(String(r.id)) ?? []));
 }
 
-export async function startCafe(db: Database, id: string, baselines: { doetankId: string; baseline: string }[]): Promise<void> {
+export async function startCafe(
+	db: Database,
+	id: string,
+	baselines: { doetankId: string; baseline: string }[]
+): Promise<void> {
 	await db.batch(
 		[
 			{ sql: 'UPDATE cafes SET started_at = ? WHERE id = ?', args: [Date.now(), id] },
-			...baselines.map((b) => ({ sql: 'UPDATE cafe_doetanks SET baseline = ? WHERE cafe_id = ? AND doetank_id = ?', args: [b.baseline, id, b.doetankId] }))
+			...baselines.map((b) => ({
+				sql: 'UPDATE cafe_doetanks SET baseline = ? WHERE cafe_id = ? AND doetank_id = ?',
+				args: [b.baseline, id, b.doetankId]
+			}))
 		],
 		'write'
 	);
@@ -78,7 +105,10 @@ export async function startCafe(db: Database, id: string, baselines: { doetankId
 
 /** Ends a café, together with `also` (the attendees' notices) in one transaction. */
 export async function endCafe(db: Database, id: string, also: InStatement[] = []): Promise<void> {
-	await db.batch([{ sql: 'UPDATE cafes SET ended_at = ? WHERE id = ? AND ended_at IS NULL', args: [Date.now(), id] }, ...also], 'write');
+	await db.batch(
+		[{ sql: 'UPDATE cafes SET ended_at = ? WHERE id = ? AND ended_at IS NULL', args: [Date.now(), id] }, ...also],
+		'write'
+	);
 }
 
 /** Records (or moves) an attendee; joining again into another Doetank keeps the first join time. */
@@ -96,10 +126,19 @@ export async function listAttendees(db: Database, cafeId: string): Promise<Atten
 		      WHERE a.cafe_id = ? ORDER BY u.name COLLATE NOCASE`,
 		args: [cafeId]
 	});
-	return rows.map((r) => ({ userId: String(r.user_id), name: String(r.name), doetankId: String(r.doetank_id), joinedAt: Number(r.joined_at) }));
+	return rows.map((r) => ({
+		userId: String(r.user_id),
+		name: String(r.name),
+		doetankId: String(r.doetank_id),
+		joinedAt: Number(r.joined_at)
+	}));
 }
 
-export async function evaluationState(db: Database, cafeId: string, userId: string): Promise<{ attended: boolean; responded: boolean }> {
+export async function evaluationState(
+	db: Database,
+	cafeId: string,
+	userId: string
+): Promise<{ attended: boolean; responded: boolean }> {
 	const { rows } = await db.execute({
 		sql: `SELECT EXISTS (SELECT 1 FROM cafe_attendees WHERE cafe_id = ?1 AND user_id = ?2) AS attended,
 		             EXISTS (SELECT 1 FROM cafe_evaluation_respondents WHERE cafe_id = ?1 AND user_id = ?2) AS responded`,
@@ -118,19 +157,36 @@ export function evaluationStatements(e: {
 }): InStatement[] {
 	return [
 		{ sql: 'INSERT INTO cafe_evaluation_respondents (cafe_id, user_id) VALUES (?, ?)', args: [e.cafeId, e.userId] },
-		{ sql: 'INSERT INTO cafe_evaluations (id, cafe_id, answers) VALUES (?, ?, ?)', args: [e.id, e.cafeId, JSON.stringify(e.answers)] },
+		{
+			sql: 'INSERT INTO cafe_evaluations (id, cafe_id, answers) VALUES (?, ?, ?)',
+			args: [e.id, e.cafeId, JSON.stringify(e.answers)]
+		},
 		...(e.contact
-			? [{ sql: 'INSERT INTO cafe_contacts (id, cafe_id, name, phone, email) VALUES (?, ?, ?, ?, ?)', args: [e.contact.id, e.cafeId, e.contact.name, e.contact.phone, e.contact.email] }]
+			? [
+					{
+						sql: 'INSERT INTO cafe_contacts (id, cafe_id, name, phone, email) VALUES (?, ?, ?, ?, ?)',
+						args: [e.contact.id, e.cafeId, e.contact.name, e.contact.phone, e.contact.email]
+					}
+				]
 			: [])
 	];
 }
 
 export async function listEvaluations(db: Database, cafeId: string): Promise<unknown[]> {
-	const { rows } = await db.execute({ sql: 'SELECT answers FROM cafe_evaluations WHERE cafe_id = ? ORDER BY id', args: [cafeId] });
+	const { rows } = await db.execute({
+		sql: 'SELECT answers FROM cafe_evaluations WHERE cafe_id = ? ORDER BY id',
+		args: [cafeId]
+	});
 	return rows.map((r) => JSON.parse(String(r.answers)) as unknown);
 }
 
-export async function listCafeContacts(db: Database, cafeId: string): Promise<{ name: string; phone: string; email: string }[]> {
-	const { rows } = await db.execute({ sql: 'SELECT name, phone, email FROM cafe_contacts WHERE cafe_id = ? ORDER BY name COLLATE NOCASE', args: [cafeId] });
+export async function listCafeContacts(
+	db: Database,
+	cafeId: string
+): Promise<{ name: string; phone: string; email: string }[]> {
+	const { rows } = await db.execute({
+		sql: 'SELECT name, phone, email FROM cafe_contacts WHERE cafe_id = ? ORDER BY name COLLATE NOCASE',
+		args: [cafeId]
+	});
 	return rows.map((r) => ({ name: String(r.name), phone: String(r.phone), email: String(r.email) }));
 }

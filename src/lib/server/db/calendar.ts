@@ -8,7 +8,12 @@ export interface CalendarFeedRow {
 }
 
 /** Replaces the user's feed token (the old link stops working at once). */
-export async function replaceCalendarFeed(db: Database, userId: string, tokenHash: string, locale: Locale): Promise<number> {
+export async function replaceCalendarFeed(
+	db: Database,
+	userId: string,
+	tokenHash: string,
+	locale: Locale
+): Promise<number> {
 	const createdAt = Date.now();
 	await db.execute({
 		sql: `INSERT INTO calendar_feeds (user_id, token_hash, locale, created_at) VALUES (?, ?, ?, ?)
@@ -23,7 +28,10 @@ export async function deleteCalendarFeed(db: Database, userId: string): Promise<
 }
 
 async function findBy(db: Database, column: 'user_id' | 'token_hash', value: string): Promise<CalendarFeedRow | null> {
-	const { rows } = await db.execute({ sql: `SELECT user_id, locale, created_at FROM calendar_feeds WHERE ${column} = ?`, args: [value] });
+	const { rows } = await db.execute({
+		sql: `SELECT user_id, locale, created_at FROM calendar_feeds WHERE ${column} = ?`,
+		args: [value]
+	});
 	const r = rows[0];
 	return r ? { userId: String(r.user_id), locale: r.locale as Locale, createdAt: Number(r.created_at) } : null;
 }

@@ -1,5 +1,10 @@
 import type { InStatement, Row } from '@libsql/client';
-import { statusOf, type CheckpointStatus, type CheckpointSubject, type ReviewDecision } from '$lib/domain/governance/checkpoints';
+import {
+	statusOf,
+	type CheckpointStatus,
+	type CheckpointSubject,
+	type ReviewDecision
+} from '$lib/domain/governance/checkpoints';
 import type { DoetankRole } from '$lib/domain/roles';
 import type { Database } from './client';
 
@@ -72,7 +77,10 @@ function toCheckpoint(r: Row): CheckpointRow {
 }
 
 export async function listCheckpoints(db: Database, doetankId: string): Promise<CheckpointRow[]> {
-	const { rows } = await db.execute({ sql: `${SUMMARY} WHERE c.doetank_id = ? ORDER BY c.planned_day, c.created_at`, args: [doetankId] });
+	const { rows } = await db.execute({
+		sql: `${SUMMARY} WHERE c.doetank_id = ? ORDER BY c.planned_day, c.created_at`,
+		args: [doetankId]
+	});
 	return rows.map(toCheckpoint);
 }
 
@@ -92,7 +100,14 @@ export async function checkpointsOfMember(db: Database, userId: string): Promise
 
 export async function insertCheckpoint(
 	db: Database,
-	c: { id: string; doetankId: string; title: string; plannedDay: string; subjects: CheckpointSubject[]; createdBy: string }
+	c: {
+		id: string;
+		doetankId: string;
+		title: string;
+		plannedDay: string;
+		subjects: CheckpointSubject[];
+		createdBy: string;
+	}
 ): Promise<void> {
 	const now = Date.now();
 	await db.execute({
@@ -151,13 +166,19 @@ function toSubmission(r: Row): SubmissionRow {
 
 /** Every round of one checkpoint, oldest first. */
 export async function listSubmissions(db: Database, checkpointId: string): Promise<SubmissionRow[]> {
-	const { rows } = await db.execute({ sql: `${SUBMISSIONS} WHERE s.checkpoint_id = ? ORDER BY s.round`, args: [checkpointId] });
+	const { rows } = await db.execute({
+		sql: `${SUBMISSIONS} WHERE s.checkpoint_id = ? ORDER BY s.round`,
+		args: [checkpointId]
+	});
 	return rows.map(toSubmission);
 }
 
 /** Every round of every checkpoint of a Doetank, oldest first (for diffs against approvals, and the audit). */
 export async function doetankSubmissions(db: Database, doetankId: string): Promise<SubmissionRow[]> {
-	const { rows } = await db.execute({ sql: `${SUBMISSIONS} WHERE c.doetank_id = ? ORDER BY s.submitted_at, s.rowid`, args: [doetankId] });
+	const { rows } = await db.execute({
+		sql: `${SUBMISSIONS} WHERE c.doetank_id = ? ORDER BY s.submitted_at, s.rowid`,
+		args: [doetankId]
+	});
 	return rows.map(toSubmission);
 }
 
@@ -176,7 +197,11 @@ export async function readSubmissionState(
 }
 
 /** The stored Yjs state of one submission, found by its id within one Doetank (for the version history). */
-export async function readSubmissionStateById(db: Database, doetankId: string, submissionId: string): Promise<Uint8Array | null> {
+export async function readSubmissionStateById(
+	db: Database,
+	doetankId: string,
+	submissionId: string
+): Promise<Uint8Array | null> {
 	const { rows } = await db.execute({
 		sql: 'SELECT s.state FROM checkpoint_submissions s JOIN checkpoints c ON c.id = s.checkpoint_id WHERE c.doetank_id = ? AND s.id = ?',
 		args: [doetankId, submissionId]
@@ -198,7 +223,17 @@ export function insertSubmissionStatement(s: {
 	return {
 		sql: `INSERT INTO checkpoint_submissions (id, checkpoint_id, round, subjects, state, rendered, sha256, submitted_by, submitted_at)
 			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-		args: [s.id, s.checkpointId, s.round, JSON.stringify(s.subjects), s.state, JSON.stringify(s.rendered), s.sha256, s.submittedBy, s.submittedAt]
+		args: [
+			s.id,
+			s.checkpointId,
+			s.round,
+			JSON.stringify(s.subjects),
+			s.state,
+			JSON.stringify(s.rendered),
+			s.sha256,
+			s.submittedBy,
+			s.submittedAt
+		]
 	};
 }
 
@@ -215,6 +250,15 @@ export function insertReviewStatement(r: {
 	return {
 		sql: `INSERT INTO checkpoint_reviews (id, submission_id, decision, comment, reviewer_id, reviewer_roles, snapshot_sha256, reviewed_at)
 			VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-		args: [r.id, r.submissionId, r.decision, r.comment, r.reviewerId, JSON.stringify(r.reviewerRoles), r.snapshotSha256, r.reviewedAt]
+		args: [
+			r.id,
+			r.submissionId,
+			r.decision,
+			r.comment,
+			r.reviewerId,
+			JSON.stringify(r.reviewerRoles),
+			r.snapshotSha256,
+			r.reviewedAt
+		]
 	};
 }

@@ -11,7 +11,9 @@ describe('openDatabase', () => {
 		const pragmas = await Promise.all(
 			Array.from({ length: 30 }, (_, i) =>
 				i % 2 === 0
-					? t.db.batch(['PRAGMA foreign_keys', 'PRAGMA synchronous'], 'write').then((r) => r.map((x) => Number(Object.values(x.rows[0]!)[0])))
+					? t.db
+							.batch(['PRAGMA foreign_keys', 'PRAGMA synchronous'], 'write')
+							.then((r) => r.map((x) => Number(Object.values(x.rows[0]!)[0])))
 					: Promise.all([t.db.execute('PRAGMA foreign_keys'), t.db.execute('PRAGMA synchronous')]).then((r) =>
 							r.map((x) => Number(Object.values(x.rows[0]!)[0]))
 						)
@@ -28,7 +30,15 @@ describe('openDatabase', () => {
 		cleanup = t.cleanup;
 		const results = await Promise.allSettled(
 			Array.from({ length: 10 }, () =>
-				t.db.batch([{ sql: "INSERT INTO doc_updates (doetank_id, seq, update_data, created_at) VALUES ('nope', 1, x'00', 0)", args: [] }], 'write')
+				t.db.batch(
+					[
+						{
+							sql: "INSERT INTO doc_updates (doetank_id, seq, update_data, created_at) VALUES ('nope', 1, x'00', 0)",
+							args: []
+						}
+					],
+					'write'
+				)
 			)
 		);
 		expect(results.every((r) => r.status === 'rejected' && /FOREIGN KEY/i.test(String(r.reason)))).toBe(true);

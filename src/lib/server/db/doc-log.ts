@@ -38,7 +38,8 @@ function toUpdate(doetankId: string, r: Row): LoggedUpdate {
 	};
 }
 
-export const INSERT_UPDATE_SQL = 'INSERT INTO doc_updates (doetank_id, seq, update_data, user_id, created_at) VALUES (?, ?, ?, ?, ?)';
+export const INSERT_UPDATE_SQL =
+	'INSERT INTO doc_updates (doetank_id, seq, update_data, user_id, created_at) VALUES (?, ?, ?, ?, ?)';
 
 export function appendUpdateStatement(u: LoggedUpdate): InStatement {
 	return { sql: INSERT_UPDATE_SQL, args: [u.doetankId, u.seq, u.update, u.userId, u.at] };
@@ -85,7 +86,10 @@ export async function readForCompaction(db: Database, doetankId: string): Promis
 		[
 			{ sql: 'SELECT state FROM doc_snapshots WHERE doetank_id = ?', args: [doetankId] },
 			{ sql: `SELECT seq, update_data, user_id, created_at ${AFTER_SNAPSHOT} ORDER BY seq`, args: [doetankId] },
-			{ sql: 'SELECT day, contributors FROM doc_checkpoints WHERE doetank_id = ? ORDER BY day DESC LIMIT 1', args: [doetankId] }
+			{
+				sql: 'SELECT day, contributors FROM doc_checkpoints WHERE doetank_id = ? ORDER BY day DESC LIMIT 1',
+				args: [doetankId]
+			}
 		],
 		'read'
 	);
@@ -113,7 +117,10 @@ export async function readCompactionMeta(db: Database, doetankId: string): Promi
 			{ sql: 'SELECT seq FROM doc_snapshots WHERE doetank_id = ?', args: [doetankId] },
 			{ sql: `SELECT min(created_at) AS at ${AFTER_SNAPSHOT}`, args: [doetankId] },
 			{ sql: `SELECT DISTINCT user_id ${AFTER_SNAPSHOT} AND user_id IS NOT NULL`, args: [doetankId] },
-			{ sql: 'SELECT day, contributors FROM doc_checkpoints WHERE doetank_id = ? ORDER BY day DESC LIMIT 1', args: [doetankId] }
+			{
+				sql: 'SELECT day, contributors FROM doc_checkpoints WHERE doetank_id = ? ORDER BY day DESC LIMIT 1',
+				args: [doetankId]
+			}
 		],
 		'read'
 	);
@@ -131,7 +138,12 @@ export async function readCompactionMeta(db: Database, doetankId: string): Promi
  * Writes a compaction atomically: the day checkpoints, the new snapshot, and the removal of the
  * updates folded into it. A snapshot never moves backwards, so a stale compaction is harmless.
  */
-export function compactionStatements(doetankId: string, snapshot: { state: Uint8Array; seq: number }, checkpoints: Checkpoint[], now: number): InStatement[] {
+export function compactionStatements(
+	doetankId: string,
+	snapshot: { state: Uint8Array; seq: number },
+	checkpoints: Checkpoint[],
+	now: number
+): InStatement[] {
 	return [
 		...checkpoints.map((c) => ({
 			sql: `INSERT INTO doc_checkpoints (doetank_id, day, state, seq, contributors, created_at) VALUES (?, ?, ?, ?, ?, ?)
@@ -179,7 +191,12 @@ export async function readHistorySource(db: Database, doetankId: string, day: st
 	const row = cp!.rows[0];
 	return {
 		checkpoint: row
-			? { day: String(row.day), state: bytes(row.state), seq: Number(row.seq), contributors: JSON.parse(String(row.contributors)) as string[] }
+			? {
+					day: String(row.day),
+					state: bytes(row.state),
+					seq: Number(row.seq),
+					contributors: JSON.parse(String(row.contributors)) as string[]
+				}
 			: null,
 		updates: rest!.rows.map((r) => toUpdate(doetankId, r))
 	};
@@ -189,7 +206,10 @@ export async function readHistorySource(db: Database, doetankId: string, day: st
 export async function readHistoryIndex(
 	db: Database,
 	doetankId: string
-): Promise<{ checkpoints: { day: string; contributors: string[] }[]; recent: { at: number; userId: string | null }[] }> {
+): Promise<{
+	checkpoints: { day: string; contributors: string[] }[];
+	recent: { at: number; userId: string | null }[];
+}> {
 	const [cps, recent] = await db.batch(
 		[
 			{ sql: 'SELECT day, contributors FROM doc_checkpoints WHERE doetank_id = ? ORDER BY day', args: [doetankId] },
@@ -198,7 +218,13 @@ export async function readHistoryIndex(
 		'read'
 	);
 	return {
-		checkpoints: cps!.rows.map((r) => ({ day: String(r.day), contributors: JSON.parse(String(r.contributors)) as string[] })),
-		recent: recent!.rows.map((r) => ({ at: Number(r.created_at), userId: r.user_id === null ? null : String(r.user_id) }))
+		checkpoints: cps!.rows.map((r) => ({
+			day: String(r.day),
+			contributors: JSON.parse(String(r.contributors)) as string[]
+		})),
+		recent: recent!.rows.map((r) => ({
+			at: Number(r.created_at),
+			userId: r.user_id === null ? null : String(r.user_id)
+		}))
 	};
 }

@@ -62,7 +62,15 @@ export function membershipStatements(m: NewMembership): InStatement[] {
 }
 
 export function insertDoetankStatements(
-	d: { id: string; name: string; onderwerp: string; beoogdDoel: string; phase?: Phase; isDemo: boolean; createdBy: string | null },
+	d: {
+		id: string;
+		name: string;
+		onderwerp: string;
+		beoogdDoel: string;
+		phase?: Phase;
+		isDemo: boolean;
+		createdBy: string | null;
+	},
 	firstMembers: NewMembership[]
 ): InStatement[] {
 	return [

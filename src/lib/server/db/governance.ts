@@ -39,8 +39,18 @@ export function insertTransitionStatement(t: NewTransition): InStatement {
 		sql: `INSERT INTO phase_transitions (id, doetank_id, from_phase, to_phase, actor_id, at, reason_category,
 			explanation, result_summary, override, justification, overridden) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 		args: [
-			t.id, t.doetankId, t.from, t.to, t.actorId, t.at, t.reasonCategory, t.explanation, t.resultSummary,
-			t.override ? 1 : 0, t.justification, JSON.stringify(t.overridden)
+			t.id,
+			t.doetankId,
+			t.from,
+			t.to,
+			t.actorId,
+			t.at,
+			t.reasonCategory,
+			t.explanation,
+			t.resultSummary,
+			t.override ? 1 : 0,
+			t.justification,
+			JSON.stringify(t.overridden)
 		]
 	};
 }
@@ -55,7 +65,10 @@ export async function listTransitions(db: Database, doetankId: string): Promise<
 }
 
 /** The newest transitions of the whole network, with the Doetank's name. */
-export async function recentTransitions(db: Database, limit: number): Promise<(TransitionRow & { doetankName: string })[]> {
+export async function recentTransitions(
+	db: Database,
+	limit: number
+): Promise<(TransitionRow & { doetankName: string })[]> {
 	const { rows } = await db.execute({
 		sql: `SELECT ${TRANSITION_COLUMNS}, d.name AS doetank_name FROM phase_transitions t
 			JOIN users u ON u.id = t.actor_id JOIN doetanks d ON d.id = t.doetank_id
@@ -90,7 +103,10 @@ function toContent(r: Record<string, unknown>): AgreementContent {
 }
 
 /** The agreement as it is now (null before the first save) and its confirmed versions, newest first. */
-export async function readAgreement(db: Database, doetankId: string): Promise<{ agreement: AgreementRow | null; confirmations: ConfirmationRow[] }> {
+export async function readAgreement(
+	db: Database,
+	doetankId: string
+): Promise<{ agreement: AgreementRow | null; confirmations: ConfirmationRow[] }> {
 	const [current, confirmed] = await db.batch(
 		[
 			{
@@ -128,8 +144,23 @@ export async function readAgreement(db: Database, doetankId: string): Promise<{ 
  * Saves the agreement as version `expected + 1`, but only if it is still at `expected` (0: not saved
  * yet). Returns false for a stale save: someone else saved in between.
  */
-export async function saveAgreement(db: Database, doetankId: string, expected: number, c: AgreementContent, userId: string): Promise<boolean> {
-	const values = [c.randvoorwaarden, c.spelregels, c.terugkoppelmomenten, c.besluitvormer, c.informeren, c.opdrachtgeverDecides ? 1 : 0, userId, Date.now()];
+export async function saveAgreement(
+	db: Database,
+	doetankId: string,
+	expected: number,
+	c: AgreementContent,
+	userId: string
+): Promise<boolean> {
+	const values = [
+		c.randvoorwaarden,
+		c.spelregels,
+		c.terugkoppelmomenten,
+		c.besluitvormer,
+		c.informeren,
+		c.opdrachtgeverDecides ? 1 : 0,
+		userId,
+		Date.now()
+	];
 	const result =
 		expected === 0
 			? await db.execute({
@@ -165,7 +196,10 @@ export async function readGateFacts(db: Database, doetankId: string): Promise<Ga
 		[
 			{ sql: 'SELECT DISTINCT role FROM membership_roles WHERE doetank_id = ?', args: [doetankId] },
 			{ sql: 'SELECT version FROM agreements WHERE doetank_id = ?', args: [doetankId] },
-			{ sql: 'SELECT version, content FROM agreement_confirmations WHERE doetank_id = ? ORDER BY version DESC LIMIT 1', args: [doetankId] },
+			{
+				sql: 'SELECT version, content FROM agreement_confirmations WHERE doetank_id = ? ORDER BY version DESC LIMIT 1',
+				args: [doetankId]
+			},
 			{
 				sql: `SELECT s.subjects FROM checkpoint_reviews r JOIN checkpoint_submissions s ON s.id = r.submission_id
 					JOIN checkpoints c ON c.id = s.checkpoint_id WHERE c.doetank_id = ? AND r.decision = 'approved'`,
@@ -182,7 +216,11 @@ export async function readGateFacts(db: Database, doetankId: string): Promise<Ga
 			version: Number(agreement!.rows[0]?.version ?? 0),
 			confirmed:
 				last && content
-					? { version: Number(last.version), besluitvormer: content.besluitvormer, opdrachtgeverDecides: content.opdrachtgeverDecides }
+					? {
+							version: Number(last.version),
+							besluitvormer: content.besluitvormer,
+							opdrachtgeverDecides: content.opdrachtgeverDecides
+						}
 					: null
 		},
 		approved: approved!.rows.flatMap((r) => JSON.parse(String(r.subjects)) as CheckpointSubject[])

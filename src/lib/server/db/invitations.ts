@@ -17,7 +17,16 @@ export async function insertInvitation(
 	await db.execute({
 		sql: `INSERT INTO invitations (id, token_hash, doetank_id, roles, lid_type, created_by, created_at, expires_at)
 		      VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-		args: [inv.id, inv.tokenHash, inv.doetankId, JSON.stringify(inv.roles), inv.lidType, inv.createdBy, Date.now(), inv.expiresAt]
+		args: [
+			inv.id,
+			inv.tokenHash,
+			inv.doetankId,
+			JSON.stringify(inv.roles),
+			inv.lidType,
+			inv.createdBy,
+			Date.now(),
+			inv.expiresAt
+		]
 	});
 }
 

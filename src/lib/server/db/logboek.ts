@@ -25,7 +25,13 @@ export async function listEntries(db: Database, doetankId: string): Promise<Stor
 }
 
 /** Writes the topics of one moment in one batch; a topic whose texts did not change keeps its author and time. */
-export async function saveEntries(db: Database, doetankId: string, moment: Moment, entries: Pick<MatrixEntry, 'topicId' | 'stimulerend' | 'remmend'>[], userId: string): Promise<void> {
+export async function saveEntries(
+	db: Database,
+	doetankId: string,
+	moment: Moment,
+	entries: Pick<MatrixEntry, 'topicId' | 'stimulerend' | 'remmend'>[],
+	userId: string
+): Promise<void> {
 	const now = Date.now();
 	await db.batch(
 		entries.map((e) => ({

@@ -48,15 +48,22 @@ describe('migrate', () => {
 		for (const f of readdirSync(all).filter((f) => f < '0010')) copyFileSync(join(all, f), join(before, f));
 		const db = await openDatabase(`file:${join(t.dir, 'old.db')}`);
 		await migrate(db, before);
-		await db.execute("INSERT INTO doetanks (id, name, onderwerp, beoogd_doel, created_at) VALUES ('d', 'T', 'o', 'b', 0)");
+		await db.execute(
+			"INSERT INTO doetanks (id, name, onderwerp, beoogd_doel, created_at) VALUES ('d', 'T', 'o', 'b', 0)"
+		);
 		for (const seq of [1, 2, 3]) {
-			await db.execute({ sql: 'INSERT INTO doc_updates VALUES (?, ?, ?, ?, ?)', args: ['d', seq, new Uint8Array([seq, 7]), 'ann', seq * 10] });
+			await db.execute({
+				sql: 'INSERT INTO doc_updates VALUES (?, ?, ?, ?, ?)',
+				args: ['d', seq, new Uint8Array([seq, 7]), 'ann', seq * 10]
+			});
 		}
 		expect(await migrate(db, all)).toContain('0010_doc_updates_without_rowid.sql');
 		const sql = (await db.execute("SELECT sql FROM sqlite_master WHERE name = 'doc_updates'")).rows[0]?.sql;
 		expect(String(sql)).toMatch(/WITHOUT ROWID$/);
 		const rows = (await db.execute('SELECT seq, update_data, user_id, created_at FROM doc_updates ORDER BY seq')).rows;
-		expect(rows.map((r) => [r.seq, [...new Uint8Array(r.update_data as ArrayBuffer)], r.user_id, r.created_at])).toEqual([
+		expect(
+			rows.map((r) => [r.seq, [...new Uint8Array(r.update_data as ArrayBuffer)], r.user_id, r.created_at])
+		).toEqual([
 			[1, [1, 7], 'ann', 10],
 			[2, [2, 7], 'ann', 20],
 			[3, [3, 7], 'ann', 30]

@@ -17,12 +17,8 @@ export function findMigrationsDir(from = dirname(fileURLToPath(import.meta.url))
 
 /** Applies every not yet applied `NNNN_name.sql`, in order, each in its own transaction. */
 export async function migrate(db: Database, dir = findMigrationsDir()): Promise<string[]> {
-	await db.execute(
-		'CREATE TABLE IF NOT EXISTS schema_migrations (name TEXT PRIMARY KEY, applied_at INTEGER NOT NULL)'
-	);
-	const done = new Set(
-		(await db.execute('SELECT name FROM schema_migrations')).rows.map((r) => String(r.name))
-	);
+	await db.execute('CREATE TABLE IF NOT EXISTS schema_migrations (name TEXT PRIMARY KEY, applied_at INTEGER NOT NULL)');
+	const done = new Set((await db.execute('SELECT name FROM schema_migrations')).rows.map((r) => String(r.name)));
 	const files = readdirSync(dir)
 		.filter((f) => /^\d{4}_[\w-]+\.sql$/.test(f))
 		.sort();

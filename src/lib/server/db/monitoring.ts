@@ -8,7 +8,10 @@ import type { Database } from './client';
 export async function readActivity(db: Database, doetankId: string): Promise<ActivitySource> {
 	const [logged, days] = await db.batch(
 		[
-			{ sql: 'SELECT user_id, max(created_at) AS at FROM doc_updates WHERE doetank_id = ? AND user_id IS NOT NULL GROUP BY user_id', args: [doetankId] },
+			{
+				sql: 'SELECT user_id, max(created_at) AS at FROM doc_updates WHERE doetank_id = ? AND user_id IS NOT NULL GROUP BY user_id',
+				args: [doetankId]
+			},
 			{ sql: 'SELECT day, contributors FROM doc_checkpoints WHERE doetank_id = ?', args: [doetankId] }
 		],
 		'read'

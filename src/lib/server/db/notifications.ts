@@ -57,7 +57,10 @@ export async function listNotifications(db: Database, userId: string, limit: num
 }
 
 export async function countUnread(db: Database, userId: string): Promise<number> {
-	const { rows } = await db.execute({ sql: 'SELECT count(*) AS n FROM notifications WHERE user_id = ? AND read_at IS NULL', args: [userId] });
+	const { rows } = await db.execute({
+		sql: 'SELECT count(*) AS n FROM notifications WHERE user_id = ? AND read_at IS NULL',
+		args: [userId]
+	});
 	return Number(rows[0]?.n ?? 0);
 }
 
@@ -66,7 +69,10 @@ export async function markRead(db: Database, userId: string, ids: readonly strin
 	const now = Date.now();
 	const result =
 		ids === null
-			? await db.execute({ sql: 'UPDATE notifications SET read_at = ? WHERE user_id = ? AND read_at IS NULL', args: [now, userId] })
+			? await db.execute({
+					sql: 'UPDATE notifications SET read_at = ? WHERE user_id = ? AND read_at IS NULL',
+					args: [now, userId]
+				})
 			: await db.execute({
 					sql: `UPDATE notifications SET read_at = ? WHERE user_id = ? AND read_at IS NULL
 						AND id IN (SELECT value FROM json_each(?))`,

@@ -72,7 +72,11 @@ export async function listWaves(db: Database, waveId?: string): Promise<WaveRow[
 }
 
 /** The waves that include one of these Doetanks, with whether this user has answered for it. */
-export async function wavesForUser(db: Database, userId: string, doetankIds: string[]): Promise<{ waveId: string; doetankId: string; responded: boolean }[]> {
+export async function wavesForUser(
+	db: Database,
+	userId: string,
+	doetankIds: string[]
+): Promise<{ waveId: string; doetankId: string; responded: boolean }[]> {
 	if (doetankIds.length === 0) return [];
 	const { rows } = await db.execute({
 		sql: `SELECT w.wave_id, w.doetank_id,
@@ -80,7 +84,11 @@ export async function wavesForUser(db: Database, userId: string, doetankIds: str
 		      FROM questionnaire_wave_doetanks w WHERE w.doetank_id IN (${doetankIds.map(() => '?').join(', ')})`,
 		args: [userId, ...doetankIds]
 	});
-	return rows.map((r) => ({ waveId: String(r.wave_id), doetankId: String(r.doetank_id), responded: Number(r.responded) === 1 }));
+	return rows.map((r) => ({
+		waveId: String(r.wave_id),
+		doetankId: String(r.doetank_id),
+		responded: Number(r.responded) === 1
+	}));
 }
 
 export async function hasResponded(db: Database, waveId: string, doetankId: string, userId: string): Promise<boolean> {
@@ -106,12 +114,22 @@ export function responseStatements(r: {
 	contact: { id: string; name: string } | null;
 }): InStatement[] {
 	return [
-		{ sql: 'INSERT INTO questionnaire_respondents (wave_id, doetank_id, user_id) VALUES (?, ?, ?)', args: [r.waveId, r.doetankId, r.userId] },
+		{
+			sql: 'INSERT INTO questionnaire_respondents (wave_id, doetank_id, user_id) VALUES (?, ?, ?)',
+			args: [r.waveId, r.doetankId, r.userId]
+		},
 		{
 			sql: 'INSERT INTO questionnaire_responses (id, wave_id, doetank_id, answers, remarks) VALUES (?, ?, ?, ?, ?)',
 			args: [r.responseId, r.waveId, r.doetankId, JSON.stringify(r.answers), r.remarks]
 		},
-		...(r.contact ? [{ sql: 'INSERT INTO questionnaire_contacts (id, wave_id, name) VALUES (?, ?, ?)', args: [r.contact.id, r.waveId, r.contact.name] }] : [])
+		...(r.contact
+			? [
+					{
+						sql: 'INSERT INTO questionnaire_contacts (id, wave_id, name) VALUES (?, ?, ?)',
+						args: [r.contact.id, r.waveId, r.contact.name]
+					}
+				]
+			: [])
 	];
 }
 
@@ -121,16 +139,26 @@ export async function listResponses(db: Database, waveId: string, doetankId?: st
 		sql: `SELECT doetank_id, answers, remarks FROM questionnaire_responses WHERE wave_id = ? ${doetankId ? 'AND doetank_id = ?' : ''} ORDER BY id`,
 		args: doetankId ? [waveId, doetankId] : [waveId]
 	});
-	return rows.map((r) => ({ doetankId: String(r.doetank_id), answers: JSON.parse(String(r.answers)) as Answers, remarks: String(r.remarks) }));
+	return rows.map((r) => ({
+		doetankId: String(r.doetank_id),
+		answers: JSON.parse(String(r.answers)) as Answers,
+		remarks: String(r.remarks)
+	}));
 }
 
 export async function listContacts(db: Database, waveId: string): Promise<string[]> {
-	const { rows } = await db.execute({ sql: 'SELECT name FROM questionnaire_contacts WHERE wave_id = ? ORDER BY name COLLATE NOCASE', args: [waveId] });
+	const { rows } = await db.execute({
+		sql: 'SELECT name FROM questionnaire_contacts WHERE wave_id = ? ORDER BY name COLLATE NOCASE',
+		args: [waveId]
+	});
 	return rows.map((r) => String(r.name));
 }
 
 /** The waves a Doetank took part in, oldest first, for its before/after view. */
-export async function wavesOfDoetank(db: Database, doetankId: string): Promise<{ id: string; name: string; closesOn: string }[]> {
+export async function wavesOfDoetank(
+	db: Database,
+	doetankId: string
+): Promise<{ id: string; name: string; closesOn: string }[]> {
 	const { rows } = await db.execute({
 		sql: `SELECT q.id, q.name, q.closes_on FROM questionnaire_waves q JOIN questionnaire_wave_doetanks w ON w.wave_id = q.id
 		      WHERE w.doetank_id = ? ORDER BY q.created_at, q.id`,

@@ -40,12 +40,29 @@ export async function readReportFacts(db: Database): Promise<Omit<ReportFacts, '
 			at: Number(r.at),
 			reason: r.reason_category === null ? null : String(r.reason_category)
 		})),
-		members: members!.rows.map((r) => ({ doetankId: String(r.doetank_id), userId: String(r.user_id), directStake: Number(r.direct_stake) === 1 })),
-		loggedEdits: logged!.rows.map((r) => ({ doetankId: String(r.doetank_id), userId: String(r.user_id), at: Number(r.hour) })),
+		members: members!.rows.map((r) => ({
+			doetankId: String(r.doetank_id),
+			userId: String(r.user_id),
+			directStake: Number(r.direct_stake) === 1
+		})),
+		loggedEdits: logged!.rows.map((r) => ({
+			doetankId: String(r.doetank_id),
+			userId: String(r.user_id),
+			at: Number(r.hour)
+		})),
 		foldedEdits: folded!.rows.flatMap((r) =>
-			(JSON.parse(String(r.contributors)) as string[]).map((userId) => ({ doetankId: String(r.doetank_id), userId, day: String(r.day) }))
+			(JSON.parse(String(r.contributors)) as string[]).map((userId) => ({
+				doetankId: String(r.doetank_id),
+				userId,
+				day: String(r.day)
+			}))
 		),
-		cafes: cafes!.rows.map((r) => ({ id: String(r.id), day: String(r.day), held: r.started_at !== null, attendees: Number(r.attendees) })),
+		cafes: cafes!.rows.map((r) => ({
+			id: String(r.id),
+			day: String(r.day),
+			held: r.started_at !== null,
+			attendees: Number(r.attendees)
+		})),
 		approvals: approvals!.rows.map((r) => ({ doetankId: String(r.doetank_id), at: Number(r.reviewed_at) })),
 		waves: waves!.rows.map((r) => ({
 			id: String(r.id),

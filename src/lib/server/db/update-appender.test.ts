@@ -8,7 +8,13 @@ import { testDatabase } from './test-db';
 let cleanup = () => {};
 afterEach(() => cleanup());
 
-const row = (seq: number, byte = seq): LoggedUpdate => ({ doetankId: 'd', seq, update: new Uint8Array([byte, 1, 2]), userId: 'ann', at: seq });
+const row = (seq: number, byte = seq): LoggedUpdate => ({
+	doetankId: 'd',
+	seq,
+	update: new Uint8Array([byte, 1, 2]),
+	userId: 'ann',
+	at: seq
+});
 
 describe('openUpdateAppender', () => {
 	it('stores one row and a batch, read back through the shared client', async () => {
@@ -18,7 +24,11 @@ describe('openUpdateAppender', () => {
 		await t.appender.append([row(2), row(3)]);
 		const stored = await readDocument(t.db, 'd');
 		expect(stored.lastSeq).toBe(3);
-		expect(stored.updates.map((u) => [...u])).toEqual([[1, 1, 2], [2, 1, 2], [3, 1, 2]]);
+		expect(stored.updates.map((u) => [...u])).toEqual([
+			[1, 1, 2],
+			[2, 1, 2],
+			[3, 1, 2]
+		]);
 	});
 
 	it('stores only the bytes of a view into a larger buffer', async () => {
@@ -48,7 +58,9 @@ describe('openUpdateAppender', () => {
 			db.close();
 		};
 		await migrate(db);
-		await db.execute("INSERT INTO doetanks (id, name, onderwerp, beoogd_doel, created_at) VALUES ('d', 'T', 'o', 'b', 0)");
+		await db.execute(
+			"INSERT INTO doetanks (id, name, onderwerp, beoogd_doel, created_at) VALUES ('d', 'T', 'o', 'b', 0)"
+		);
 		await appender.append([row(1), row(2)]);
 		expect((await readDocument(db, 'd')).lastSeq).toBe(2);
 	});

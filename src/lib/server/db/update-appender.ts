@@ -21,10 +21,18 @@ export interface UpdateAppender {
 export function openUpdateAppender(client: Client, url: string, timeoutMs = BUSY_TIMEOUT_MS): UpdateAppender {
 	const path = url.startsWith('file:') ? url.slice('file:'.length) : null;
 	if (path === null || path === ':memory:' || path === '') {
-		return { append: (updates) => client.batch(updates.map(appendUpdateStatement), 'write').then(() => undefined), close: () => undefined };
+		return {
+			append: (updates) => client.batch(updates.map(appendUpdateStatement), 'write').then(() => undefined),
+			close: () => undefined
+		};
 	}
 	let connection: Libsql.Database | null = null;
-	let statements: { db: Libsql.Database; begin: Libsql.Statement; insert: Libsql.Statement; commit: Libsql.Statement } | null = null;
+	let statements: {
+		db: Libsql.Database;
+		begin: Libsql.Statement;
+		insert: Libsql.Statement;
+		commit: Libsql.Statement;
+	} | null = null;
 	// Opened on first use: the table exists only after the migrations, which run after opening.
 	function prepared() {
 		if (!connection) {
@@ -63,5 +71,11 @@ export function openUpdateAppender(client: Client, url: string, timeoutMs = BUSY
 }
 
 function run(insert: Libsql.Statement, u: LoggedUpdate): void {
-	insert.run(u.doetankId, u.seq, Buffer.from(u.update.buffer, u.update.byteOffset, u.update.byteLength), u.userId, u.at);
+	insert.run(
+		u.doetankId,
+		u.seq,
+		Buffer.from(u.update.buffer, u.update.byteOffset, u.update.byteLength),
+		u.userId,
+		u.at
+	);
 }

@@ -80,6 +80,9 @@ export async function listDemoUsers(db: Database): Promise<UserRow[]> {
 /** Names of the given users (for contributor lists; users that no longer exist are left out). */
 export async function userNames(db: Database, ids: readonly string[]): Promise<Map<string, string>> {
 	if (ids.length === 0) return new Map();
-	const { rows } = await db.execute({ sql: `SELECT id, name FROM users WHERE id IN (${ids.map(() => '?').join(', ')})`, args: [...ids] });
+	const { rows } = await db.execute({
+		sql: `SELECT id, name FROM users WHERE id IN (${ids.map(() => '?').join(', ')})`,
+		args: [...ids]
+	});
 	return new Map(rows.map((r) => [String(r.id), String(r.name)]));
 }

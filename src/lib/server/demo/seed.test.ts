@@ -1,5 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { fragmentToMarkdown, probleemdefinitie, readActions, workspaceSchemaVersion, WORKSPACE_SCHEMA_VERSION } from '$lib/domain/workspace';
+import {
+	fragmentToMarkdown,
+	probleemdefinitie,
+	readActions,
+	workspaceSchemaVersion,
+	WORKSPACE_SCHEMA_VERSION
+} from '$lib/domain/workspace';
 import type { Database } from '../db/client';
 import { testDatabase } from '../db/test-db';
 import { loadStoredDocument } from '../documents/stored';

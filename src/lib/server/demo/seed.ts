@@ -12,7 +12,14 @@ import network from './demo-network.json';
 /** Published on the login page and in the start-up log while the demo is active. */
 export const DEMO_PASSWORD = 'doetank-demo';
 
-type DemoDoetank = { id: string; name: string; onderwerp: string; beoogdDoel: string; phase: Phase; probleemdefinitie: string };
+type DemoDoetank = {
+	id: string;
+	name: string;
+	onderwerp: string;
+	beoogdDoel: string;
+	phase: Phase;
+	probleemdefinitie: string;
+};
 
 interface DemoAccount {
 	key: string;
@@ -34,7 +41,13 @@ const demoEmail = (key: string) => `${key}@demo.doetank.nl`;
 const demoId = (key: string) => `demo-${key}`;
 
 /** Which demo account holds which roles in the first Doetanks of the list (the running ones). */
-const CAST: Array<{ key: string; roles: DoetankRole[]; lidType: LidType | null; directStake: boolean; doetanks: number }> = [
+const CAST: Array<{
+	key: string;
+	roles: DoetankRole[];
+	lidType: LidType | null;
+	directStake: boolean;
+	doetanks: number;
+}> = [
 	{ key: 'trekker', roles: ['trekker', 'lid'], lidType: 'kern', directStake: true, doetanks: 4 },
 	{ key: 'lid', roles: ['lid'], lidType: 'schil', directStake: false, doetanks: 3 },
 	{ key: 'coach', roles: ['coach'], lidType: null, directStake: false, doetanks: 5 },
@@ -48,7 +61,14 @@ export async function seedDemo(db: Database): Promise<boolean> {
 	if ((await countUsers(db)) > 0) return false;
 	const passwordHash = await hashPassword(DEMO_PASSWORD);
 	const users = ACCOUNTS.map((a) =>
-		insertUserStatement({ id: demoId(a.key), email: demoEmail(a.key), name: a.name, networkRole: a.networkRole, isDemo: true, passwordHash })
+		insertUserStatement({
+			id: demoId(a.key),
+			email: demoEmail(a.key),
+			name: a.name,
+			networkRole: a.networkRole,
+			isDemo: true,
+			passwordHash
+		})
 	);
 	const now = new Date();
 	const doetanks = (network.doetanks as DemoDoetank[]).flatMap(({ probleemdefinitie: text, ...d }, index) => [
@@ -64,7 +84,13 @@ export async function seedDemo(db: Database): Promise<boolean> {
 		),
 		// The workspace starts with the problem as the report described it, logged as by nobody,
 		// so no demo account gets activity it did not have.
-		appendUpdateStatement({ doetankId: d.id, seq: 1, update: workspaceWith(text, now), userId: null, at: now.getTime() })
+		appendUpdateStatement({
+			doetankId: d.id,
+			seq: 1,
+			update: workspaceWith(text, now),
+			userId: null,
+			at: now.getTime()
+		})
 	]);
 	// One transaction: a seed that fails halfway leaves an empty database, which seeds again next start.
 	await db.batch([...users, ...doetanks, setMetaStatement('demo', '1')], 'write');

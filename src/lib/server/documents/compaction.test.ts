@@ -65,8 +65,14 @@ describe('foldUpdates', () => {
 			{ text: 'b', userId: 'ann', at: at('2026-11-27', 9) }
 		]);
 		const damaged: number[] = [];
-		const broken = [updates[0]!, { ...updates[0]!, seq: 2, update: new Uint8Array([255, 255, 255]) }, { ...updates[1]!, seq: 3 }];
-		const folded = foldUpdates({ snapshot: null, updates: broken, contributors: new Map() }, TZ, (seq) => damaged.push(seq))!;
+		const broken = [
+			updates[0]!,
+			{ ...updates[0]!, seq: 2, update: new Uint8Array([255, 255, 255]) },
+			{ ...updates[1]!, seq: 3 }
+		];
+		const folded = foldUpdates({ snapshot: null, updates: broken, contributors: new Map() }, TZ, (seq) =>
+			damaged.push(seq)
+		)!;
 		expect(damaged).toEqual([2]);
 		expect(textOf(folded.snapshot.state)).toBe('ab');
 		expect(folded.snapshot.seq).toBe(3);

@@ -12,7 +12,11 @@ export interface Folded {
  * updates span (the last one is the state so far today). Returns null when there is nothing to fold.
  * A damaged update is reported and skipped, as on load, so one bad entry cannot block compaction.
  */
-export function foldUpdates(input: CompactionInput, timeZone: string, onDamaged?: (seq: number, error: unknown) => void): Folded | null {
+export function foldUpdates(
+	input: CompactionInput,
+	timeZone: string,
+	onDamaged?: (seq: number, error: unknown) => void
+): Folded | null {
 	if (input.updates.length === 0) return null;
 	const doc = new Y.Doc({ gc: true });
 	try {

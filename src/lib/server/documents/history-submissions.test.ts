@@ -37,7 +37,10 @@ const frozenText = async (submissionId: string) => {
 };
 
 async function errorCode(work: Promise<unknown>): Promise<string | null> {
-	const err = await work.then(() => null, (e: unknown) => e);
+	const err = await work.then(
+		() => null,
+		(e: unknown) => e
+	);
 	return err instanceof AppError ? err.code : null;
 }
 
@@ -50,7 +53,9 @@ beforeEach(async () => {
 	const user = (id: string, name: string) =>
 		`INSERT INTO users (id, email, name, password_hash, network_role, is_demo, created_at) VALUES ('${id}', '${id}@x.nl', '${name}', 'h', 'member', 0, 0)`;
 	await db.batch([
-		user('ann', 'Ann'), user('olga', 'Olga'), user('eve', 'Eve'),
+		user('ann', 'Ann'),
+		user('olga', 'Olga'),
+		user('eve', 'Eve'),
 		"INSERT INTO doetanks (id, name, onderwerp, beoogd_doel, created_at) VALUES ('d', 'D', 'o', 'd', 0)",
 		"INSERT INTO doetanks (id, name, onderwerp, beoogd_doel, created_at) VALUES ('other', 'O', 'o', 'd', 0)",
 		"INSERT INTO memberships (doetank_id, user_id, lid_type, direct_stake, joined_at) VALUES ('d', 'ann', NULL, 0, 0)",
@@ -64,7 +69,11 @@ afterEach(() => cleanup());
 describe('terugkoppelmomenten in the version history', () => {
 	it('lists every submitted round newest first, with its own status, and serves its frozen state', async () => {
 		await write('Eerste versie.');
-		const c = await checkpoints.create(ann, 'd', { title: 'Probleem helder', plannedDay: '2026-12-01', subjects: ['probleemdefinitie'] });
+		const c = await checkpoints.create(ann, 'd', {
+			title: 'Probleem helder',
+			plannedDay: '2026-12-01',
+			subjects: ['probleemdefinitie']
+		});
 		expect(await history.submissions(ann, 'd')).toEqual([]);
 		const first = await checkpoints.submit(ann, 'd', c.id);
 		await checkpoints.review(olga, 'd', c.id, { decision: 'request_changes', comment: 'Voor wie?' });
@@ -77,7 +86,11 @@ describe('terugkoppelmomenten in the version history', () => {
 			[second.id, 'Probleem helder', 2, 'ingediend', 'Ann'],
 			[first.id, 'Probleem helder', 1, 'aanpassing_gevraagd', 'Ann']
 		]);
-		expect(listed[0]).toMatchObject({ checkpointId: c.id, submittedAt: second.submittedAt, day: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/) });
+		expect(listed[0]).toMatchObject({
+			checkpointId: c.id,
+			submittedAt: second.submittedAt,
+			day: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/)
+		});
 
 		expect(await frozenText(first.id)).toBe('Eerste versie.');
 		expect(await frozenText(second.id)).toBe('Eerste versie.\n\nVooral jonge gezinnen.');
@@ -89,7 +102,11 @@ describe('terugkoppelmomenten in the version history', () => {
 		expect(await errorCode(history.submissionState(ann, 'd', { submissionId: 'nope' }))).toBe('not_found');
 		expect(await errorCode(history.submissionState(ann, 'd', { submissionId: '../x' }))).toBe('validation_failed');
 		await write('Tekst.');
-		const c = await checkpoints.create(ann, 'd', { title: 'T', plannedDay: '2026-12-01', subjects: ['probleemdefinitie'] });
+		const c = await checkpoints.create(ann, 'd', {
+			title: 'T',
+			plannedDay: '2026-12-01',
+			subjects: ['probleemdefinitie']
+		});
 		const round = await checkpoints.submit(ann, 'd', c.id);
 		expect(await errorCode(history.submissionState(eve, 'd', { submissionId: round.id }))).toBe('forbidden');
 		// Readable through another Doetank's address it is not: that would bypass the authorization.

@@ -61,7 +61,13 @@ describe('HistoryService', () => {
 	});
 
 	it('rebuilds the document as it was at the end of any day, before and after compaction', async () => {
-		const expected = { '2026-11-24': '', '2026-11-25': 'een ', '2026-11-26': 'een twee ', '2026-11-27': 'een twee ', '2026-11-28': 'een twee drie' };
+		const expected = {
+			'2026-11-24': '',
+			'2026-11-25': 'een ',
+			'2026-11-26': 'een twee ',
+			'2026-11-27': 'een twee ',
+			'2026-11-28': 'een twee drie'
+		};
 		for (const [day, text] of Object.entries(expected)) expect(await textAt(day)).toBe(text);
 		const before = await history.days(member, 'd');
 		await compact();

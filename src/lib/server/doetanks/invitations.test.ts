@@ -25,7 +25,11 @@ afterEach(() => cleanup());
 
 describe('invitations', () => {
 	it('are single use, even when two people accept at the same moment', async () => {
-		const doetankId = await new DoetankService(db, new AccessEvents()).create(trekker, { name: 'T', onderwerp: 'o', beoogdDoel: 'd' });
+		const doetankId = await new DoetankService(db, new AccessEvents()).create(trekker, {
+			name: 'T',
+			onderwerp: 'o',
+			beoogdDoel: 'd'
+		});
 		const invitations = new InvitationService(db);
 		const { token } = await invitations.create(trekker, doetankId, { roles: ['lid'], lidType: 'schil' });
 		const [a, b] = [await user('a'), await user('b')];
@@ -37,7 +41,11 @@ describe('invitations', () => {
 	});
 
 	it('store only a hash of the token', async () => {
-		const doetankId = await new DoetankService(db, new AccessEvents()).create(trekker, { name: 'T', onderwerp: 'o', beoogdDoel: 'd' });
+		const doetankId = await new DoetankService(db, new AccessEvents()).create(trekker, {
+			name: 'T',
+			onderwerp: 'o',
+			beoogdDoel: 'd'
+		});
 		const { token } = await new InvitationService(db).create(trekker, doetankId, { roles: ['lid'], lidType: null });
 		const { rows } = await db.execute('SELECT token_hash FROM invitations');
 		expect(rows[0]?.token_hash).toMatch(/^[0-9a-f]{64}$/);
@@ -45,7 +53,11 @@ describe('invitations', () => {
 	});
 
 	it('expire', async () => {
-		const doetankId = await new DoetankService(db, new AccessEvents()).create(trekker, { name: 'T', onderwerp: 'o', beoogdDoel: 'd' });
+		const doetankId = await new DoetankService(db, new AccessEvents()).create(trekker, {
+			name: 'T',
+			onderwerp: 'o',
+			beoogdDoel: 'd'
+		});
 		const invitations = new InvitationService(db);
 		const { token } = await invitations.create(trekker, doetankId, { roles: ['lid'], lidType: null });
 		await db.execute('UPDATE invitations SET expires_at = 0');

@@ -53,8 +53,17 @@ export class DoetankService {
 	async create(actor: Actor | null, input: DoetankInput): Promise<string> {
 		const creator = requireNetwork(actor, 'doetank.create');
 		const id = generateIdFromEntropySize(10);
-		const creatorMembership = { doetankId: id, userId: creator.id, roles: ['trekker', 'lid'] as const, lidType: 'kern' as const, directStake: true };
-		await this.db.batch(insertDoetankStatements({ id, ...input, isDemo: false, createdBy: creator.id }, [creatorMembership]), 'write');
+		const creatorMembership = {
+			doetankId: id,
+			userId: creator.id,
+			roles: ['trekker', 'lid'] as const,
+			lidType: 'kern' as const,
+			directStake: true
+		};
+		await this.db.batch(
+			insertDoetankStatements({ id, ...input, isDemo: false, createdBy: creator.id }, [creatorMembership]),
+			'write'
+		);
 		return id;
 	}
 
@@ -105,7 +114,12 @@ export class DoetankService {
 		return this.findMember(doetankId, user.id);
 	}
 
-	async changeMembership(actor: Actor | null, doetankId: string, userId: string, input: MembershipInput): Promise<MemberRow> {
+	async changeMembership(
+		actor: Actor | null,
+		doetankId: string,
+		userId: string,
+		input: MembershipInput
+	): Promise<MemberRow> {
 		await requireDoetank(this.db, actor, 'members.changeRoles', doetankId);
 		const members = await this.existingMembers(doetankId, userId);
 		if (!input.roles.includes('trekker')) this.assertOtherTrekker(members, userId);

@@ -1,9 +1,21 @@
-import { agreementState, EMPTY_AGREEMENT, sameContent, type AgreementContent, type AgreementState } from '$lib/domain/governance/agreement';
+import {
+	agreementState,
+	EMPTY_AGREEMENT,
+	sameContent,
+	type AgreementContent,
+	type AgreementState
+} from '$lib/domain/governance/agreement';
 import { can, type Actor } from '$lib/domain/policy';
 import type { AgreementInput, ConfirmAgreementInput } from '$lib/validation/governance';
 import { requireDoetank } from '../authz';
 import type { Database } from '../db/client';
-import { confirmAgreementStatement, readAgreement, saveAgreement, type AgreementRow, type ConfirmationRow } from '../db/governance';
+import {
+	confirmAgreementStatement,
+	readAgreement,
+	saveAgreement,
+	type AgreementRow,
+	type ConfirmationRow
+} from '../db/governance';
 import { AppError } from '../errors';
 import { isAbort } from './sql-errors';
 
@@ -61,10 +73,14 @@ export class AgreementService {
 	async confirm(actor: Actor | null, doetankId: string, input: ConfirmAgreementInput): Promise<AgreementView> {
 		const { actor: me } = await requireDoetank(this.db, actor, 'agreement.confirm', doetankId);
 		try {
-			const [result] = await this.db.batch([confirmAgreementStatement(doetankId, input.version, me.id, Date.now())], 'write');
+			const [result] = await this.db.batch(
+				[confirmAgreementStatement(doetankId, input.version, me.id, Date.now())],
+				'write'
+			);
 			if (result?.rowsAffected !== 1) throw stale((await readAgreement(this.db, doetankId)).agreement?.version ?? 0);
 		} catch (err) {
-			if (isAbort(err, 'immutable')) throw new AppError('conflict', 'error.agreementAlreadyConfirmed', { version: input.version });
+			if (isAbort(err, 'immutable'))
+				throw new AppError('conflict', 'error.agreementAlreadyConfirmed', { version: input.version });
 			throw err;
 		}
 		return this.get(actor, doetankId);

@@ -10,7 +10,15 @@ type Who = { id: string; name: string };
 export type AuditEvent =
 	| { type: 'transition'; at: number; actor: Who; transition: TransitionRow }
 	| { type: 'agreement_confirmed'; at: number; actor: Who; version: number }
-	| { type: 'checkpoint_submitted'; at: number; actor: Who; checkpointId: string; title: string; round: number; sha256: string }
+	| {
+			type: 'checkpoint_submitted';
+			at: number;
+			actor: Who;
+			checkpointId: string;
+			title: string;
+			round: number;
+			sha256: string;
+	  }
 	| {
 			type: 'checkpoint_reviewed';
 			at: number;
@@ -36,15 +44,34 @@ export class AuditService {
 		]);
 		const events: AuditEvent[] = [
 			...transitions.map((t) => ({ type: 'transition' as const, at: t.at, actor: t.actor, transition: t })),
-			...confirmations.map((c) => ({ type: 'agreement_confirmed' as const, at: c.confirmedAt, actor: c.confirmedBy, version: c.version })),
+			...confirmations.map((c) => ({
+				type: 'agreement_confirmed' as const,
+				at: c.confirmedAt,
+				actor: c.confirmedBy,
+				version: c.version
+			})),
 			...submissions.flatMap((s): AuditEvent[] => {
 				const about = { checkpointId: s.checkpointId, title: s.checkpointTitle, round: s.round };
-				const submitted: AuditEvent = { type: 'checkpoint_submitted', at: s.submittedAt, actor: s.submittedBy, ...about, sha256: s.sha256 };
+				const submitted: AuditEvent = {
+					type: 'checkpoint_submitted',
+					at: s.submittedAt,
+					actor: s.submittedBy,
+					...about,
+					sha256: s.sha256
+				};
 				if (!s.review) return [submitted];
 				const r = s.review;
 				return [
 					submitted,
-					{ type: 'checkpoint_reviewed', at: r.reviewedAt, actor: r.reviewer, ...about, decision: r.decision, comment: r.comment, sha256: r.snapshotSha256 }
+					{
+						type: 'checkpoint_reviewed',
+						at: r.reviewedAt,
+						actor: r.reviewer,
+						...about,
+						decision: r.decision,
+						comment: r.comment,
+						sha256: r.snapshotSha256
+					}
 				];
 			})
 		];

@@ -1,7 +1,12 @@
 import { generateIdFromEntropySize } from 'lucia';
 import * as Y from 'yjs';
 import { APPROVER_ROLES } from '$lib/domain/governance/approvers';
-import { nextStatus, type CheckpointEvent, type CheckpointSubject, type SubjectOption } from '$lib/domain/governance/checkpoints';
+import {
+	nextStatus,
+	type CheckpointEvent,
+	type CheckpointSubject,
+	type SubjectOption
+} from '$lib/domain/governance/checkpoints';
 import { can, type Actor } from '$lib/domain/policy';
 import { EDITING_ROLES } from '$lib/domain/roles';
 import { diffLines, readActions, readCanvases, type DiffLine } from '$lib/domain/workspace';
@@ -33,7 +38,13 @@ export interface ReviewPart {
 	subject: CheckpointSubject;
 	markdown: string;
 	previous: { round: number; diff: DiffLine[] } | null;
-	approved: { checkpointId: string; checkpointTitle: string; round: number; reviewedAt: number; diff: DiffLine[] } | null;
+	approved: {
+		checkpointId: string;
+		checkpointTitle: string;
+		round: number;
+		reviewedAt: number;
+		diff: DiffLine[];
+	} | null;
 }
 
 export interface CheckpointDetail {
@@ -51,7 +62,10 @@ const link = (doetankId: string, checkpointId: string) => `/doetanks/${doetankId
 /** Canvases of the document as subjects, plus probleemdefinitie and actielijst. */
 async function subjectOptions(db: Database, doc: Y.Doc): Promise<SubjectOption[]> {
 	const canvases = readCanvases(doc);
-	const names = await userNames(db, canvases.flatMap((c) => (c.ownerId ? [c.ownerId] : [])));
+	const names = await userNames(
+		db,
+		canvases.flatMap((c) => (c.ownerId ? [c.ownerId] : []))
+	);
 	return [
 		{ subject: 'probleemdefinitie', level: null, name: '' },
 		...canvases.map((c) => ({
@@ -76,9 +90,16 @@ function partsOf(shown: SubmissionRow, all: readonly SubmissionRow[]): ReviewPar
 		return {
 			subject,
 			markdown,
-			previous: previousRound && before ? { round: previousRound.round, diff: diffLines(before.markdown, markdown) } : null,
+			previous:
+				previousRound && before ? { round: previousRound.round, diff: diffLines(before.markdown, markdown) } : null,
 			approved: base?.review
-				? { checkpointId: base.checkpointId, checkpointTitle: base.checkpointTitle, round: base.round, reviewedAt: base.review.reviewedAt, diff: diffLines(baseText, markdown) }
+				? {
+						checkpointId: base.checkpointId,
+						checkpointTitle: base.checkpointTitle,
+						round: base.round,
+						reviewedAt: base.review.reviewedAt,
+						diff: diffLines(baseText, markdown)
+					}
 				: null
 		};
 	});
@@ -99,7 +120,11 @@ export class CheckpointService {
 	async list(
 		actor: Actor | null,
 		doetankId: string
-	): Promise<{ checkpoints: CheckpointRow[]; subjects: SubjectOption[]; permissions: { create: boolean; view: boolean } }> {
+	): Promise<{
+		checkpoints: CheckpointRow[];
+		subjects: SubjectOption[];
+		permissions: { create: boolean; view: boolean };
+	}> {
 		const { actor: me, roles } = await requireDoetank(this.db, actor, 'doetank.view', doetankId);
 		const doc = await loadStoredDocument(this.db, doetankId);
 		return {
@@ -139,7 +164,12 @@ export class CheckpointService {
 	}
 
 	/** Renames or reschedules; what is reviewed can only change while nothing waits for review. */
-	async update(actor: Actor | null, doetankId: string, checkpointId: string, input: CheckpointInput): Promise<CheckpointRow> {
+	async update(
+		actor: Actor | null,
+		doetankId: string,
+		checkpointId: string,
+		input: CheckpointInput
+	): Promise<CheckpointRow> {
 		await requireDoetank(this.db, actor, 'checkpoint.create', doetankId);
 		const checkpoint = await this.find(doetankId, checkpointId);
 		this.assertNext(checkpoint, 'reschedule');
@@ -157,10 +187,16 @@ export class CheckpointService {
 		this.assertNext(checkpoint, 'submit');
 		const doc = await loadStoredDocument(this.db, doetankId);
 		const owners = [...readActions(doc).map((a) => a.ownerId), ...readCanvases(doc).map((c) => c.ownerId)];
-		const names = await userNames(this.db, owners.filter((o): o is string => o !== null));
+		const names = await userNames(
+			this.db,
+			owners.filter((o): o is string => o !== null)
+		);
 		let rendered;
 		try {
-			rendered = renderSubjects(doc, checkpoint.subjects, { doetankName: doetank.name, userName: (id) => names.get(id) ?? id });
+			rendered = renderSubjects(doc, checkpoint.subjects, {
+				doetankName: doetank.name,
+				userName: (id) => names.get(id) ?? id
+			});
 		} catch (err) {
 			if (err instanceof MissingCanvasError) throw new AppError('conflict', 'error.subjectMissing');
 			throw err;
@@ -169,7 +205,12 @@ export class CheckpointService {
 		doc.destroy();
 		const round = checkpoint.rounds + 1;
 		const notices = await this.notifications.statementsFor(
-			{ doetankId, kind: 'checkpoint_submitted', params: { doetank: doetank.name, title: checkpoint.title, round: String(round) }, link: link(doetankId, checkpointId) },
+			{
+				doetankId,
+				kind: 'checkpoint_submitted',
+				params: { doetank: doetank.name, title: checkpoint.title, round: String(round) },
+				link: link(doetankId, checkpointId)
+			},
 			APPROVER_ROLES,
 			me.id
 		);
@@ -189,7 +230,12 @@ export class CheckpointService {
 	}
 
 	/** Approves the round under review, or asks for changes with a comment. */
-	async review(actor: Actor | null, doetankId: string, checkpointId: string, input: ReviewInput): Promise<SubmissionRow> {
+	async review(
+		actor: Actor | null,
+		doetankId: string,
+		checkpointId: string,
+		input: ReviewInput
+	): Promise<SubmissionRow> {
 		const { actor: me, doetank, roles } = await requireDoetank(this.db, actor, 'checkpoint.review', doetankId);
 		const checkpoint = await this.find(doetankId, checkpointId);
 		const approve = input.decision === 'approve';
@@ -252,7 +298,8 @@ export class CheckpointService {
 		try {
 			await this.db.batch(statements, 'write');
 		} catch (err) {
-			if (isUniqueViolation(err) || isAbort(err, 'immutable')) throw new AppError('conflict', 'error.checkpointNotOpen');
+			if (isUniqueViolation(err) || isAbort(err, 'immutable'))
+				throw new AppError('conflict', 'error.checkpointNotOpen');
 			throw err;
 		}
 	}

@@ -27,7 +27,9 @@ export class MissingCanvasError extends Error {}
 export function actionsToMarkdown(actions: readonly ActionSnapshot[], userName: (id: string) => string): string {
 	return actions
 		.map((a) => {
-			const details = [a.ownerId ? userName(a.ownerId) : null, a.due, a.status === 'bezig' ? 'bezig' : null].filter(Boolean);
+			const details = [a.ownerId ? userName(a.ownerId) : null, a.due, a.status === 'bezig' ? 'bezig' : null].filter(
+				Boolean
+			);
 			const tail = details.length > 0 ? ` (${details.join(', ')})` : '';
 			return `- [${a.status === 'klaar' ? 'x' : ' '}] ${escapeMarkdown(a.title)}${tail}`;
 		})
@@ -49,6 +51,10 @@ function renderOne(doc: Y.Doc, subject: CheckpointSubject, names: RenderNames): 
 }
 
 /** The selected artefacts as Markdown, one part per subject. */
-export function renderSubjects(doc: Y.Doc, subjects: readonly CheckpointSubject[], names: RenderNames): RenderedSubject[] {
+export function renderSubjects(
+	doc: Y.Doc,
+	subjects: readonly CheckpointSubject[],
+	names: RenderNames
+): RenderedSubject[] {
 	return subjects.map((subject) => ({ subject, markdown: renderOne(doc, subject, names) }));
 }

@@ -38,7 +38,8 @@ async function edit(change: (doc: Y.Doc) => void): Promise<void> {
 	live.on('update', grab);
 	change(live);
 	live.off('update', grab);
-	if (update) await db.execute(appendUpdateStatement({ doetankId: 'd', seq: ++seq, update, userId: 'ann', at: Date.now() }));
+	if (update)
+		await db.execute(appendUpdateStatement({ doetankId: 'd', seq: ++seq, update, userId: 'ann', at: Date.now() }));
 }
 
 const paragraph = (text: string) => (doc: Y.Doc) => {
@@ -72,16 +73,26 @@ beforeEach(async () => {
 		...roles.map((r) => `INSERT INTO membership_roles (doetank_id, user_id, role) VALUES ('d', '${id}', '${r}')`)
 	];
 	await db.batch([
-		user('ann'), user('olga'), user('coco'), user('adm', 'admin'), user('eve'),
+		user('ann'),
+		user('olga'),
+		user('coco'),
+		user('adm', 'admin'),
+		user('eve'),
 		"INSERT INTO doetanks (id, name, onderwerp, beoogd_doel, created_at) VALUES ('d', 'Slim innen', 'o', 'd', 0)",
-		...member('ann', 'trekker', 'lid'), ...member('olga', 'opdrachtgever'), ...member('coco', 'coach')
+		...member('ann', 'trekker', 'lid'),
+		...member('olga', 'opdrachtgever'),
+		...member('coco', 'coach')
 	]);
 });
 afterEach(() => cleanup());
 
 async function submittedCheckpoint(): Promise<string> {
 	await edit(paragraph('Gezinnen met schulden krijgen te laat hulp.'));
-	const c = await checkpoints.create(ann, 'd', { title: 'Probleemdefinitie', plannedDay: '2026-12-01', subjects: ['probleemdefinitie'] });
+	const c = await checkpoints.create(ann, 'd', {
+		title: 'Probleemdefinitie',
+		plannedDay: '2026-12-01',
+		subjects: ['probleemdefinitie']
+	});
 	await checkpoints.submit(ann, 'd', c.id);
 	return c.id;
 }
@@ -100,7 +111,9 @@ describe('submitting freezes the stored document', () => {
 		// The rendered copy can be made again from the stored state alone.
 		const frozen = new Y.Doc();
 		Y.applyUpdate(frozen, stored.state);
-		expect(renderSubjects(frozen, ['probleemdefinitie'], { doetankName: 'Slim innen', userName: (u) => u })[0]!.markdown).toBe(part.markdown);
+		expect(
+			renderSubjects(frozen, ['probleemdefinitie'], { doetankName: 'Slim innen', userName: (u) => u })[0]!.markdown
+		).toBe(part.markdown);
 		expect((await loadStoredDocument(db, 'd')).getXmlFragment('probleemdefinitie').length).toBe(2);
 	});
 
@@ -118,7 +131,12 @@ describe('reviewing', () => {
 		await expectAppError(checkpoints.review(coco, 'd', id, { decision: 'approve', comment: '' }), 'forbidden');
 		await expectAppError(checkpoints.review(admin, 'd', id, { decision: 'approve', comment: '' }), 'forbidden');
 		const approved = await checkpoints.review(olga, 'd', id, { decision: 'approve', comment: 'Helder.' });
-		expect(approved.review).toMatchObject({ decision: 'approved', reviewer: { id: 'olga' }, reviewerRoles: ['opdrachtgever'], snapshotSha256: approved.sha256 });
+		expect(approved.review).toMatchObject({
+			decision: 'approved',
+			reviewer: { id: 'olga' },
+			reviewerRoles: ['opdrachtgever'],
+			snapshotSha256: approved.sha256
+		});
 		await expectAppError(checkpoints.review(olga, 'd', id, { decision: 'approve', comment: '' }), 'conflict');
 		await expectAppError(checkpoints.submit(ann, 'd', id), 'conflict');
 	});
@@ -143,38 +161,73 @@ describe('reviewing', () => {
 		const first = await submittedCheckpoint();
 		await checkpoints.review(olga, 'd', first, { decision: 'approve', comment: '' });
 		await edit(paragraph('Herzien na de pilot.'));
-		const second = await checkpoints.create(ann, 'd', { title: 'Herziening', plannedDay: '2027-01-10', subjects: ['probleemdefinitie'] });
+		const second = await checkpoints.create(ann, 'd', {
+			title: 'Herziening',
+			plannedDay: '2027-01-10',
+			subjects: ['probleemdefinitie']
+		});
 		await checkpoints.submit(ann, 'd', second.id);
 		const part = (await checkpoints.get(olga, 'd', second.id)).shown!.parts[0]!;
 		expect(part.approved).toMatchObject({ checkpointId: first, checkpointTitle: 'Probleemdefinitie', round: 1 });
-		expect(part.approved!.diff.filter((l) => l.kind !== 'unchanged' && l.text !== '')).toEqual([{ kind: 'added', text: 'Herzien na de pilot.' }]);
+		expect(part.approved!.diff.filter((l) => l.kind !== 'unchanged' && l.text !== '')).toEqual([
+			{ kind: 'added', text: 'Herzien na de pilot.' }
+		]);
 	});
 });
 
 describe('the record cannot be altered or deleted', () => {
 	async function snapshot(): Promise<unknown[]> {
 		const tables = ['phase_transitions', 'agreement_confirmations', 'checkpoint_submissions', 'checkpoint_reviews'];
-		return Promise.all(tables.map(async (t) => (await db.execute(`SELECT * FROM ${t} ORDER BY rowid`)).rows.map((r) => ({ ...r }))));
+		return Promise.all(
+			tables.map(async (t) => (await db.execute(`SELECT * FROM ${t} ORDER BY rowid`)).rows.map((r) => ({ ...r })))
+		);
 	}
 
 	beforeEach(async () => {
 		const id = await submittedCheckpoint();
 		await checkpoints.review(olga, 'd', id, { decision: 'approve', comment: 'Akkoord.' });
-		await agreements.save(ann, 'd', { version: 0, randvoorwaarden: 'r', spelregels: 's', terugkoppelmomenten: 't', besluitvormer: 'Wethouder', informeren: 'i', opdrachtgeverDecides: false });
+		await agreements.save(ann, 'd', {
+			version: 0,
+			randvoorwaarden: 'r',
+			spelregels: 's',
+			terugkoppelmomenten: 't',
+			besluitvormer: 'Wethouder',
+			informeren: 'i',
+			opdrachtgeverDecides: false
+		});
 		await agreements.confirm(olga, 'd', { version: 1 });
-		await phases.transition(ann, 'd', { to: 'fase_1', reasonCategory: null, explanation: '', resultSummary: '', override: false, justification: '' });
+		await phases.transition(ann, 'd', {
+			to: 'fase_1',
+			reasonCategory: null,
+			explanation: '',
+			resultSummary: '',
+			override: false,
+			justification: ''
+		});
 	});
 
 	const ATTEMPTS: [string, string][] = [
 		['UPDATE a review', "UPDATE checkpoint_reviews SET decision = 'changes_requested'"],
 		['UPDATE the hash of a review', "UPDATE checkpoint_reviews SET snapshot_sha256 = 'x'"],
 		['DELETE a review', 'DELETE FROM checkpoint_reviews'],
-		['INSERT OR REPLACE over a review', "INSERT OR REPLACE INTO checkpoint_reviews SELECT id, submission_id, 'changes_requested', comment, reviewer_id, reviewer_roles, snapshot_sha256, reviewed_at FROM checkpoint_reviews"],
-		['REPLACE a review by its submission', "REPLACE INTO checkpoint_reviews SELECT 'other', submission_id, decision, '', reviewer_id, reviewer_roles, snapshot_sha256, 0 FROM checkpoint_reviews"],
-		['UPSERT a review', "INSERT INTO checkpoint_reviews SELECT * FROM checkpoint_reviews WHERE 1 ON CONFLICT (id) DO UPDATE SET comment = 'x'"],
+		[
+			'INSERT OR REPLACE over a review',
+			"INSERT OR REPLACE INTO checkpoint_reviews SELECT id, submission_id, 'changes_requested', comment, reviewer_id, reviewer_roles, snapshot_sha256, reviewed_at FROM checkpoint_reviews"
+		],
+		[
+			'REPLACE a review by its submission',
+			"REPLACE INTO checkpoint_reviews SELECT 'other', submission_id, decision, '', reviewer_id, reviewer_roles, snapshot_sha256, 0 FROM checkpoint_reviews"
+		],
+		[
+			'UPSERT a review',
+			"INSERT INTO checkpoint_reviews SELECT * FROM checkpoint_reviews WHERE 1 ON CONFLICT (id) DO UPDATE SET comment = 'x'"
+		],
 		['UPDATE a frozen state', "UPDATE checkpoint_submissions SET state = x'00', sha256 = '" + '0'.repeat(64) + "'"],
 		['DELETE a submission', 'DELETE FROM checkpoint_submissions'],
-		['REPLACE a submission', "INSERT OR REPLACE INTO checkpoint_submissions SELECT id, checkpoint_id, round, subjects, x'00', rendered, sha256, submitted_by, submitted_at FROM checkpoint_submissions"],
+		[
+			'REPLACE a submission',
+			"INSERT OR REPLACE INTO checkpoint_submissions SELECT id, checkpoint_id, round, subjects, x'00', rendered, sha256, submitted_by, submitted_at FROM checkpoint_submissions"
+		],
 		['DELETE the checkpoint under a submission', 'DELETE FROM checkpoints'],
 		['UPDATE a transition', "UPDATE phase_transitions SET to_phase = 'fase_2'"],
 		['DELETE a transition', 'DELETE FROM phase_transitions'],
@@ -194,11 +247,15 @@ describe('the record cannot be altered or deleted', () => {
 		await expect(db.batch(["UPDATE checkpoints SET title = 'x'", sql], 'write')).rejects.toThrow();
 		expect(await snapshot()).toEqual(before);
 		expect((await db.execute("SELECT phase FROM doetanks WHERE id = 'd'")).rows[0]?.phase).toBe(phase);
-		expect((await db.execute("SELECT title FROM checkpoints")).rows[0]?.title).toBe('Probleemdefinitie');
+		expect((await db.execute('SELECT title FROM checkpoints')).rows[0]?.title).toBe('Probleemdefinitie');
 	});
 
 	it('refuses a review whose hash is not the hash of its submission', async () => {
-		const c = await checkpoints.create(ann, 'd', { title: 'Tweede', plannedDay: '2027-01-01', subjects: ['actielijst'] });
+		const c = await checkpoints.create(ann, 'd', {
+			title: 'Tweede',
+			plannedDay: '2027-01-01',
+			subjects: ['actielijst']
+		});
 		const submission = await checkpoints.submit(ann, 'd', c.id);
 		await expect(
 			db.execute({
@@ -215,32 +272,67 @@ describe('phase gates on the server', () => {
 		const err = await expectAppError(phases.transition(ann, 'd', { to: 'fase_1', ...noInput }), 'gate_closed');
 		expect(err.missing?.map((m) => m.key)).toEqual(['besluitvormer', 'agreement', 'probleemdefinitie']);
 		expect(err.missing?.[1]?.explanation).toEqual({ key: 'gate.agreement.none', params: { version: 0, confirmed: 0 } });
-		await expectAppError(phases.transition(coco, 'd', { to: 'fase_1', ...noInput, override: true, justification: 'Haast' }), 'forbidden');
+		await expectAppError(
+			phases.transition(coco, 'd', { to: 'fase_1', ...noInput, override: true, justification: 'Haast' }),
+			'forbidden'
+		);
 		await expectAppError(phases.transition(olga, 'd', { to: 'fase_1', ...noInput }), 'forbidden');
 		await expectAppError(phases.transition(ann, 'd', { to: 'fase_2', ...noInput }), 'conflict');
 		expect((await phases.overview(ann, 'd')).phase).toBe('fase_0');
 
 		const id = await submittedCheckpoint();
 		await checkpoints.review(olga, 'd', id, { decision: 'approve', comment: '' });
-		await agreements.save(ann, 'd', { version: 0, randvoorwaarden: '', spelregels: '', terugkoppelmomenten: '', besluitvormer: '', informeren: '', opdrachtgeverDecides: true });
+		await agreements.save(ann, 'd', {
+			version: 0,
+			randvoorwaarden: '',
+			spelregels: '',
+			terugkoppelmomenten: '',
+			besluitvormer: '',
+			informeren: '',
+			opdrachtgeverDecides: true
+		});
 		await agreements.confirm(olga, 'd', { version: 1 });
 		const moved = await phases.transition(coco, 'd', { to: 'fase_1', ...noInput });
-		expect(moved).toMatchObject({ from: 'fase_0', to: 'fase_1', actor: { id: 'coco' }, override: false, overridden: [] });
+		expect(moved).toMatchObject({
+			from: 'fase_0',
+			to: 'fase_1',
+			actor: { id: 'coco' },
+			override: false,
+			overridden: []
+		});
 		expect((await phases.overview(ann, 'd')).phase).toBe('fase_1');
 		expect((await listNotifications(db, 'ann', 10)).map((n) => n.kind)).toContain('phase_changed');
 		expect((await listNotifications(db, 'coco', 10)).map((n) => n.kind)).not.toContain('phase_changed');
 	});
 
 	it('lets an admin override a closed gate and records what was set aside and why', async () => {
-		const t = await phases.transition(admin, 'd', { to: 'fase_1', reasonCategory: null, explanation: '', resultSummary: '', override: true, justification: 'Besluit stuurgroep 3 maart' });
-		expect(t).toMatchObject({ override: true, justification: 'Besluit stuurgroep 3 maart', overridden: ['besluitvormer', 'agreement', 'probleemdefinitie'] });
+		const t = await phases.transition(admin, 'd', {
+			to: 'fase_1',
+			reasonCategory: null,
+			explanation: '',
+			resultSummary: '',
+			override: true,
+			justification: 'Besluit stuurgroep 3 maart'
+		});
+		expect(t).toMatchObject({
+			override: true,
+			justification: 'Besluit stuurgroep 3 maart',
+			overridden: ['besluitvormer', 'agreement', 'probleemdefinitie']
+		});
 		expect((await phases.feed(who('c', 'coach')))[0]).toMatchObject({ id: t.id, doetankName: 'Slim innen' });
 		await expectAppError(phases.feed(ann), 'forbidden');
 	});
 });
 
 describe('the agreement', () => {
-	const content = { randvoorwaarden: 'Budget 10 uur per week', spelregels: 'Elke maand bijpraten', terugkoppelmomenten: '1 december', besluitvormer: 'Directeur', informeren: 'Maandelijks overleg', opdrachtgeverDecides: false };
+	const content = {
+		randvoorwaarden: 'Budget 10 uur per week',
+		spelregels: 'Elke maand bijpraten',
+		terugkoppelmomenten: '1 december',
+		besluitvormer: 'Directeur',
+		informeren: 'Maandelijks overleg',
+		opdrachtgeverDecides: false
+	};
 
 	it('refuses a save on a stale version and needs a new confirmation after a change', async () => {
 		expect((await agreements.save(ann, 'd', { version: 0, ...content })).agreement.version).toBe(1);
@@ -273,9 +365,12 @@ describe('inbox: actions', () => {
 		stop();
 		updateAction(doc, id, { ownerId: 'olga' });
 		const deadline = Date.now() + 5000;
-		while ((await listNotifications(db, 'ann', 10)).length === 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+		while ((await listNotifications(db, 'ann', 10)).length === 0 && Date.now() < deadline)
+			await new Promise((r) => setTimeout(r, 20));
 		await new Promise((r) => setTimeout(r, 100));
-		expect((await listNotifications(db, 'olga', 10)).map((n) => [n.kind, n.params.action])).toEqual([['action_assigned', 'Bel de wethouder']]);
+		expect((await listNotifications(db, 'olga', 10)).map((n) => [n.kind, n.params.action])).toEqual([
+			['action_assigned', 'Bel de wethouder']
+		]);
 		expect((await listNotifications(db, 'ann', 10)).map((n) => n.kind)).toEqual(['action_assigned']);
 		expect(await listNotifications(db, 'coco', 10)).toEqual([]);
 		expect(await listNotifications(db, 'eve', 10)).toEqual([]);
@@ -285,7 +380,9 @@ describe('inbox: actions', () => {
 		await edit((doc) => addAction(doc, { title: 'Verslag schrijven', ownerId: 'ann', due: '2020-01-01' }, 'ann'));
 		await edit((doc) => addAction(doc, { title: 'Nog niet te laat', ownerId: 'ann', due: '2999-01-01' }, 'ann'));
 		const first = await notifications.inbox(ann);
-		expect(first.items.map((n) => [n.kind, n.params.action, n.params.due])).toEqual([['action_overdue', 'Verslag schrijven', '2020-01-01']]);
+		expect(first.items.map((n) => [n.kind, n.params.action, n.params.due])).toEqual([
+			['action_overdue', 'Verslag schrijven', '2020-01-01']
+		]);
 		expect((await notifications.inbox(ann)).items).toHaveLength(1);
 		expect(first.unread).toBe(1);
 		expect(await notifications.markRead(ann, { all: true })).toBe(1);

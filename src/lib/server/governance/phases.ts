@@ -6,7 +6,13 @@ import type { Phase } from '$lib/domain/roles';
 import type { TransitionInput } from '$lib/validation/governance';
 import { requireDoetank, requireNetwork } from '../authz';
 import type { Database } from '../db/client';
-import { insertTransitionStatement, listTransitions, readGateFacts, recentTransitions, type TransitionRow } from '../db/governance';
+import {
+	insertTransitionStatement,
+	listTransitions,
+	readGateFacts,
+	recentTransitions,
+	type TransitionRow
+} from '../db/governance';
 import { AppError, type MissingCondition } from '../errors';
 import type { NotificationService } from '../notifications/service';
 import { isAbort } from './sql-errors';
@@ -25,7 +31,11 @@ export interface PhaseOverview {
 
 const FEED_SIZE = 50;
 
-const asMissing = (c: GateCondition): MissingCondition => ({ key: c.key, label: { key: c.label }, explanation: c.explanation });
+const asMissing = (c: GateCondition): MissingCondition => ({
+	key: c.key,
+	label: { key: c.label },
+	explanation: c.explanation
+});
 
 /** Phases and their gates: what is still missing, moving on, and the append-only timeline. */
 export class PhaseService {
@@ -39,7 +49,10 @@ export class PhaseService {
 		const facts = await readGateFacts(this.db, doetankId);
 		return {
 			phase: doetank.phase,
-			options: TRANSITIONS[doetank.phase].map((to) => ({ ...evaluateGate(doetank.phase, to, facts), requires: requiredFields(to, false) })),
+			options: TRANSITIONS[doetank.phase].map((to) => ({
+				...evaluateGate(doetank.phase, to, facts),
+				requires: requiredFields(to, false)
+			})),
 			transitions: await listTransitions(this.db, doetankId),
 			permissions: { propose: can(me, 'phase.propose', { roles }), override: can(me, 'phase.override', { roles }) }
 		};
@@ -51,14 +64,21 @@ export class PhaseService {
 	 */
 	async transition(actor: Actor | null, doetankId: string, input: TransitionInput): Promise<TransitionRow> {
 		const { actor: me, doetank, roles } = await requireDoetank(this.db, actor, 'phase.propose', doetankId);
-		if (input.override && !can(me, 'phase.override', { roles })) throw new AppError('forbidden', 'error.overrideForbidden');
+		if (input.override && !can(me, 'phase.override', { roles }))
+			throw new AppError('forbidden', 'error.overrideForbidden');
 		const from = doetank.phase;
 		const decision = decideTransition(from, input.to, await readGateFacts(this.db, doetankId), input.override);
 		if (!decision.allowed && decision.reason === 'not_a_transition') {
 			throw new AppError('conflict', 'error.notATransition', { from, to: input.to });
 		}
 		if (!decision.allowed) {
-			throw new AppError('gate_closed', 'error.gateClosed', { count: decision.report.missing.length }, undefined, decision.report.missing.map(asMissing));
+			throw new AppError(
+				'gate_closed',
+				'error.gateClosed',
+				{ count: decision.report.missing.length },
+				undefined,
+				decision.report.missing.map(asMissing)
+			);
 		}
 		const overridden = decision.overridden ? decision.report.missing.map((c) => c.key) : [];
 		const event = {
@@ -76,7 +96,12 @@ export class PhaseService {
 			overridden
 		};
 		const notices = await this.notifications.statementsFor(
-			{ doetankId, kind: 'phase_changed', params: { doetank: doetank.name, phase: input.to }, link: `/doetanks/${doetankId}/fase` },
+			{
+				doetankId,
+				kind: 'phase_changed',
+				params: { doetank: doetank.name, phase: input.to },
+				link: `/doetanks/${doetankId}/fase`
+			},
 			null,
 			me.id
 		);

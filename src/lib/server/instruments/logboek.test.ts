@@ -13,15 +13,28 @@ const person = (id: string, networkRole: Actor['networkRole'] = 'member'): Actor
 beforeEach(async () => {
 	({ db, cleanup } = await testDatabase());
 	service = new LogboekService(db);
-	await seedNetwork(db, { doetanks: [['d', 'D']], users: ['coa', 'lid', 'net', 'adm'], roles: [['d', 'coa', 'coach'], ['d', 'lid', 'lid']] });
+	await seedNetwork(db, {
+		doetanks: [['d', 'D']],
+		users: ['coa', 'lid', 'net', 'adm'],
+		roles: [
+			['d', 'coa', 'coach'],
+			['d', 'lid', 'lid']
+		]
+	});
 });
 afterEach(() => cleanup());
 
 describe('LogboekService', () => {
 	it('lets the Doetank coach and network coaches write, admins read, members neither', async () => {
-		const input = { moment: 'begin', entries: [{ topicId: 'over_jouw_doetank.voortgang', stimulerend: 'Veel energie', remmend: 'Geen opdrachtgever' }] };
+		const input = {
+			moment: 'begin',
+			entries: [{ topicId: 'over_jouw_doetank.voortgang', stimulerend: 'Veel energie', remmend: 'Geen opdrachtgever' }]
+		};
 		const saved = await service.save(person('coa'), 'd', input);
-		expect(saved.view[0]!.rows[0]!.moments.begin).toEqual({ stimulerend: 'Veel energie', remmend: 'Geen opdrachtgever' });
+		expect(saved.view[0]!.rows[0]!.moments.begin).toEqual({
+			stimulerend: 'Veel energie',
+			remmend: 'Geen opdrachtgever'
+		});
 		expect(saved.lastEdit.begin?.name).toBe('Naam coa');
 		expect(saved.filled).toEqual({ begin: 1, halverwege: 0, eind: 0 });
 		expect(await code(service.save(person('net', 'coach'), 'd', { ...input, moment: 'eind' }))).toBe('ok');
@@ -35,10 +48,20 @@ describe('LogboekService', () => {
 
 	it('refuses unknown moments and topics, and keeps the author of unchanged topics', async () => {
 		expect(await code(service.save(person('coa'), 'd', { moment: 'midden', entries: [] }))).toBe('validation_failed');
-		expect(await code(service.save(person('coa'), 'd', { moment: 'begin', entries: [{ topicId: 'over_jouw_rol_in_de_snw_projectgroep.talenten' }] }))).toBe('validation_failed');
+		expect(
+			await code(
+				service.save(person('coa'), 'd', {
+					moment: 'begin',
+					entries: [{ topicId: 'over_jouw_rol_in_de_snw_projectgroep.talenten' }]
+				})
+			)
+		).toBe('validation_failed');
 		const entry = { topicId: 'over_jouw_doetank.leden', stimulerend: 'Inzet', remmend: '' };
 		await service.save(person('coa'), 'd', { moment: 'halverwege', entries: [entry] });
-		await service.save(person('net', 'coach'), 'd', { moment: 'halverwege', entries: [entry, { topicId: 'over_jouw_doetank.opschalen', stimulerend: '', remmend: 'Geen budget' }] });
+		await service.save(person('net', 'coach'), 'd', {
+			moment: 'halverwege',
+			entries: [entry, { topicId: 'over_jouw_doetank.opschalen', stimulerend: '', remmend: 'Geen budget' }]
+		});
 		const { entries } = await service.view(person('coa'), 'd');
 		expect(entries.find((e) => e.topicId === 'over_jouw_doetank.leden')?.updatedBy).toBe('coa');
 		expect(entries.find((e) => e.topicId === 'over_jouw_doetank.opschalen')?.updatedBy).toBe('net');

@@ -25,7 +25,10 @@ export class LogboekService {
 		const last = (moment: Moment) =>
 			entries
 				.filter((e) => e.moment === moment)
-				.reduce<{ name: string | null; at: number } | null>((best, e) => (!best || e.updatedAt > best.at ? { name: e.updatedByName, at: e.updatedAt } : best), null);
+				.reduce<{ name: string | null; at: number } | null>(
+					(best, e) => (!best || e.updatedAt > best.at ? { name: e.updatedByName, at: e.updatedAt } : best),
+					null
+				);
 		return {
 			entries,
 			view: sideBySide(entries),

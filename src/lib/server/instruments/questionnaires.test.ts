@@ -20,22 +20,37 @@ const person = (id: string): Actor => ({ id, networkRole: 'member' });
 beforeEach(async () => {
 	today = '2026-03-10';
 	({ db, cleanup } = await testDatabase());
-	service = new QuestionnaireService(db, new NotificationService(db, createLogger('silent')), () => Date.parse(`${today}T12:00:00Z`));
+	service = new QuestionnaireService(db, new NotificationService(db, createLogger('silent')), () =>
+		Date.parse(`${today}T12:00:00Z`)
+	);
 	await seedNetwork(db, {
-		doetanks: [['d1', 'Slim innen'], ['d2', 'Vaktherapie']],
+		doetanks: [
+			['d1', 'Slim innen'],
+			['d2', 'Vaktherapie']
+		],
 		users: ['adm', 'coa', 'ann', 'bob', 'cor', 'dik', 'ops'],
-		roles: [...['ann', 'bob', 'cor', 'dik'].map((u): [string, string, string] => ['d1', u, 'lid']), ['d1', 'ops', 'opdrachtgever']]
+		roles: [
+			...['ann', 'bob', 'cor', 'dik'].map((u): [string, string, string] => ['d1', u, 'lid']),
+			['d1', 'ops', 'opdrachtgever']
+		]
 	});
 });
 afterEach(() => cleanup());
 
-const openWave = () => service.openWave(admin, { name: 'Voormeting', closesOn: '2026-03-31', doetankIds: ['d1', 'd2'] });
+const openWave = () =>
+	service.openWave(admin, { name: 'Voormeting', closesOn: '2026-03-31', doetankIds: ['d1', 'd2'] });
 
 describe('QuestionnaireService', () => {
 	it('lets only an admin open a wave, for existing Doetanks, closing today or later', async () => {
-		expect(await code(service.openWave(coach, { name: 'X', closesOn: '2026-03-31', doetankIds: ['d1'] }))).toBe('forbidden');
-		expect(await code(service.openWave(admin, { name: 'X', closesOn: '2026-03-09', doetankIds: ['d1'] }))).toBe('validation_failed');
-		expect(await code(service.openWave(admin, { name: 'X', closesOn: '2026-03-31', doetankIds: ['nope'] }))).toBe('validation_failed');
+		expect(await code(service.openWave(coach, { name: 'X', closesOn: '2026-03-31', doetankIds: ['d1'] }))).toBe(
+			'forbidden'
+		);
+		expect(await code(service.openWave(admin, { name: 'X', closesOn: '2026-03-09', doetankIds: ['d1'] }))).toBe(
+			'validation_failed'
+		);
+		expect(await code(service.openWave(admin, { name: 'X', closesOn: '2026-03-31', doetankIds: ['nope'] }))).toBe(
+			'validation_failed'
+		);
 		const wave = await openWave();
 		expect(wave).toMatchObject({ name: 'Voormeting', closesOn: '2026-03-31' });
 		expect(wave.doetanks.map((d) => [d.name, d.responses])).toEqual([
@@ -49,8 +64,10 @@ describe('QuestionnaireService', () => {
 	it('puts the open questionnaire in the inbox of every trekker and lid of its Doetanks, with the link', async () => {
 		await openWave();
 		const notifications = new NotificationService(db, createLogger('silent'));
-		const kinds = async (id: string) => (await notifications.inbox(person(id))).items.map((n) => [n.kind, n.link, n.params.wave]);
-		for (const id of ['ann', 'bob', 'cor', 'dik']) expect(await kinds(id)).toEqual([['questionnaire_open', '/vragenlijst', 'Voormeting']]);
+		const kinds = async (id: string) =>
+			(await notifications.inbox(person(id))).items.map((n) => [n.kind, n.link, n.params.wave]);
+		for (const id of ['ann', 'bob', 'cor', 'dik'])
+			expect(await kinds(id)).toEqual([['questionnaire_open', '/vragenlijst', 'Voormeting']]);
 		expect(await kinds('ops')).toEqual([]);
 		expect(await kinds('adm')).toEqual([]);
 	});
@@ -58,17 +75,38 @@ describe('QuestionnaireService', () => {
 	it('shows open questionnaires to trekkers and leden only, and each may answer once', async () => {
 		const wave = await openWave();
 		expect(await service.openFor(person('ann'))).toEqual([
-			{ waveId: wave.id, waveName: 'Voormeting', closesOn: '2026-03-31', doetankId: 'd1', doetankName: 'Slim innen', responded: false }
+			{
+				waveId: wave.id,
+				waveName: 'Voormeting',
+				closesOn: '2026-03-31',
+				doetankId: 'd1',
+				doetankName: 'Slim innen',
+				responded: false
+			}
 		]);
 		expect(await service.openFor(person('ops'))).toEqual([]);
-		expect(await code(service.respond(person('ops'), wave.id, { doetankId: 'd1', answers: FIXTURE_RESPONSES[0] }))).toBe('forbidden');
+		expect(
+			await code(service.respond(person('ops'), wave.id, { doetankId: 'd1', answers: FIXTURE_RESPONSES[0] }))
+		).toBe('forbidden');
 		await service.respond(person('ann'), wave.id, { doetankId: 'd1', answers: FIXTURE_RESPONSES[0] });
 		expect((await service.openFor(person('ann')))[0]?.responded).toBe(true);
-		expect(await code(service.respond(person('ann'), wave.id, { doetankId: 'd1', answers: FIXTURE_RESPONSES[1] }))).toBe('conflict');
-		expect(await code(service.respond(person('bob'), wave.id, { doetankId: 'd2', answers: FIXTURE_RESPONSES[1] }))).toBe('forbidden');
-		expect(await code(service.respond(person('bob'), wave.id, { doetankId: 'd1', answers: {} }))).toBe('validation_failed');
-		expect(await code(service.respond(person('bob'), wave.id, { doetankId: 'd1', answers: { 'innovatief_werkgedrag.A': 6 } }))).toBe('validation_failed');
-		expect(await code(service.respond(person('bob'), 'nope', { doetankId: 'd1', answers: FIXTURE_RESPONSES[1] }))).toBe('not_found');
+		expect(
+			await code(service.respond(person('ann'), wave.id, { doetankId: 'd1', answers: FIXTURE_RESPONSES[1] }))
+		).toBe('conflict');
+		expect(
+			await code(service.respond(person('bob'), wave.id, { doetankId: 'd2', answers: FIXTURE_RESPONSES[1] }))
+		).toBe('forbidden');
+		expect(await code(service.respond(person('bob'), wave.id, { doetankId: 'd1', answers: {} }))).toBe(
+			'validation_failed'
+		);
+		expect(
+			await code(
+				service.respond(person('bob'), wave.id, { doetankId: 'd1', answers: { 'innovatief_werkgedrag.A': 6 } })
+			)
+		).toBe('validation_failed');
+		expect(await code(service.respond(person('bob'), 'nope', { doetankId: 'd1', answers: FIXTURE_RESPONSES[1] }))).toBe(
+			'not_found'
+		);
 		const { rows } = await db.execute('SELECT count(*) AS n FROM questionnaire_responses');
 		expect(rows[0]?.n).toBe(1);
 	});
@@ -77,19 +115,29 @@ describe('QuestionnaireService', () => {
 		const wave = await openWave();
 		today = '2026-04-01';
 		expect(await service.openFor(person('bob'))).toEqual([]);
-		expect(await code(service.respond(person('bob'), wave.id, { doetankId: 'd1', answers: FIXTURE_RESPONSES[1] }))).toBe('conflict');
+		expect(
+			await code(service.respond(person('bob'), wave.id, { doetankId: 'd1', answers: FIXTURE_RESPONSES[1] }))
+		).toBe('conflict');
 	});
 
 	it('shows a Doetank’s figures only from 3 responses on, with the hand-computed means', async () => {
 		const wave = await openWave();
-		await service.respond(person('ann'), wave.id, { doetankId: 'd1', answers: FIXTURE_RESPONSES[0], remarks: 'Meer tijd nodig' });
+		await service.respond(person('ann'), wave.id, {
+			doetankId: 'd1',
+			answers: FIXTURE_RESPONSES[0],
+			remarks: 'Meer tijd nodig'
+		});
 		await service.respond(person('bob'), wave.id, { doetankId: 'd1', answers: FIXTURE_RESPONSES[1] });
 		let results = await service.waveResults(coach, wave.id);
 		expect(results.doetanks[0]?.result).toMatchObject({ respondents: 2, visible: false });
 		expect(results.remarks).toEqual([]);
 		expect((await service.doetankResults(person('ann'), 'd1')).waves[0]?.result.visible).toBe(false);
 
-		await service.respond(person('cor'), wave.id, { doetankId: 'd1', answers: FIXTURE_RESPONSES[2], contactName: 'Cor' });
+		await service.respond(person('cor'), wave.id, {
+			doetankId: 'd1',
+			answers: FIXTURE_RESPONSES[2],
+			contactName: 'Cor'
+		});
 		results = await service.waveResults(coach, wave.id);
 		const d1 = results.doetanks.find((d) => d.id === 'd1')!.result;
 		expect(d1.visible).toBe(true);
@@ -104,19 +152,33 @@ describe('QuestionnaireService', () => {
 
 	it('compares a Doetank’s waves before and after', async () => {
 		const before = await openWave();
-		for (const [i, u] of ['ann', 'bob', 'cor'].entries()) await service.respond(person(u), before.id, { doetankId: 'd1', answers: FIXTURE_RESPONSES[i] });
+		for (const [i, u] of ['ann', 'bob', 'cor'].entries())
+			await service.respond(person(u), before.id, { doetankId: 'd1', answers: FIXTURE_RESPONSES[i] });
 		const after = await service.openWave(admin, { name: 'Nameting', closesOn: '2026-06-30', doetankIds: ['d1'] });
-		const raised = FIXTURE_RESPONSES.map((a) => ({ ...a, 'innovatief_werkgedrag.A': 5, 'innovatief_werkgedrag.B': 5, 'innovatief_werkgedrag.C': 5, 'innovatief_werkgedrag.D': 5 }));
-		for (const [i, u] of ['ann', 'bob', 'dik'].entries()) await service.respond(person(u), after.id, { doetankId: 'd1', answers: raised[i] });
+		const raised = FIXTURE_RESPONSES.map((a) => ({
+			...a,
+			'innovatief_werkgedrag.A': 5,
+			'innovatief_werkgedrag.B': 5,
+			'innovatief_werkgedrag.C': 5,
+			'innovatief_werkgedrag.D': 5
+		}));
+		for (const [i, u] of ['ann', 'bob', 'dik'].entries())
+			await service.respond(person(u), after.id, { doetankId: 'd1', answers: raised[i] });
 		const { waves, changes } = await service.doetankResults(person('ann'), 'd1');
 		expect(waves.map((w) => w.name)).toEqual(['Voormeting', 'Nameting']);
 		expect(changes).toHaveLength(1);
-		expect(changes[0]!.scales.find((c) => c.scaleId === 'innovatief_werkgedrag')).toEqual({ scaleId: 'innovatief_werkgedrag', before: 4, after: 5, change: 1 });
+		expect(changes[0]!.scales.find((c) => c.scaleId === 'innovatief_werkgedrag')).toEqual({
+			scaleId: 'innovatief_werkgedrag',
+			before: 4,
+			after: 5,
+			change: 1
+		});
 	});
 
 	it('exports anonymous rows with scale scores that read back the same, only for Doetanks with 3 responses', async () => {
 		const wave = await openWave();
-		for (const [i, u] of ['ann', 'bob', 'cor'].entries()) await service.respond(person(u), wave.id, { doetankId: 'd1', answers: FIXTURE_RESPONSES[i] });
+		for (const [i, u] of ['ann', 'bob', 'cor'].entries())
+			await service.respond(person(u), wave.id, { doetankId: 'd1', answers: FIXTURE_RESPONSES[i] });
 		expect(await code(service.exportCsv(coach, wave.id))).toBe('forbidden');
 		const { csv } = await service.exportCsv(admin, wave.id);
 		const [header, ...rows] = parseCsv(csv);
@@ -134,16 +196,25 @@ describe('QuestionnaireService', () => {
 	it('stores no user with the answers: no user column, no rowid, no time, ids not in insert order', async () => {
 		const wave = await openWave();
 		for (const [i, u] of ['ann', 'bob', 'cor'].entries()) {
-			await service.respond(person(u), wave.id, { doetankId: 'd1', answers: FIXTURE_RESPONSES[i], contactName: i === 1 ? 'Bob B.' : '' });
+			await service.respond(person(u), wave.id, {
+				doetankId: 'd1',
+				answers: FIXTURE_RESPONSES[i],
+				contactName: i === 1 ? 'Bob B.' : ''
+			});
 		}
 		for (const table of ['questionnaire_responses', 'questionnaire_contacts']) {
 			const columns = (await db.execute(`PRAGMA table_info(${table})`)).rows.map((r) => String(r.name));
-			expect(columns.some((c) => /user|time|_at$|created|seq/.test(c)), table).toBe(false);
+			expect(
+				columns.some((c) => /user|time|_at$|created|seq/.test(c)),
+				table
+			).toBe(false);
 			await expect(db.execute(`SELECT rowid FROM ${table}`), table).rejects.toThrow(/rowid/);
 			const dump = JSON.stringify((await db.execute(`SELECT * FROM ${table}`)).rows);
 			for (const u of ['ann', 'bob', 'cor']) expect(dump).not.toContain(`"${u}"`);
 		}
-		const respondents = (await db.execute('PRAGMA table_info(questionnaire_respondents)')).rows.map((r) => String(r.name));
+		const respondents = (await db.execute('PRAGMA table_info(questionnaire_respondents)')).rows.map((r) =>
+			String(r.name)
+		);
 		expect(respondents.sort()).toEqual(['doetank_id', 'user_id', 'wave_id']);
 		await expect(db.execute('SELECT rowid FROM questionnaire_respondents')).rejects.toThrow(/rowid/);
 	});

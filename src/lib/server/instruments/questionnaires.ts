@@ -4,7 +4,13 @@ import type { Actor } from '$lib/domain/policy';
 import { RESPONDENT_ROLES } from '$lib/domain/roles';
 import { can } from '$lib/domain/policy';
 import { ITEMS, SCALES, type ItemId } from '$lib/domain/instruments/vragenlijst';
-import { aggregate, compareWaves, scoreResponse, type GroupResult, type ScaleChange } from '$lib/domain/instruments/vragenlijst-scoring';
+import {
+	aggregate,
+	compareWaves,
+	scoreResponse,
+	type GroupResult,
+	type ScaleChange
+} from '$lib/domain/instruments/vragenlijst-scoring';
 import { QuestionnaireResponseInput, WaveInput } from '$lib/validation/instruments';
 import { requireDoetank, requireNetwork } from '../authz';
 import type { Database } from '../db/client';
@@ -80,10 +86,20 @@ export class QuestionnaireService {
 		for (const doetankId of wave.doetankIds) {
 			const doetank = await findDoetank(this.db, doetankId);
 			if (!doetank) {
-				throw new AppError('validation_failed', 'error.validation', {}, { doetankIds: { key: 'error.doetankNotFound' } });
+				throw new AppError(
+					'validation_failed',
+					'error.validation',
+					{},
+					{ doetankIds: { key: 'error.doetankNotFound' } }
+				);
 			}
 			// Everyone who may answer finds the questionnaire in their inbox, with the link to it.
-			const notice = { doetankId, kind: 'questionnaire_open' as const, params: { doetank: doetank.name, wave: wave.name, closesOn: wave.closesOn }, link: '/vragenlijst' };
+			const notice = {
+				doetankId,
+				kind: 'questionnaire_open' as const,
+				params: { doetank: doetank.name, wave: wave.name, closesOn: wave.closesOn },
+				link: '/vragenlijst'
+			};
 			notices.push(...(await this.notifications.statementsFor(notice, RESPONDENT_ROLES, null)));
 		}
 		await insertWave(this.db, { id, ...wave, createdBy: admin.id }, notices);
@@ -108,7 +124,16 @@ export class QuestionnaireService {
 			const wave = waves.get(link.waveId);
 			const doetank = wave?.doetanks.find((d) => d.id === link.doetankId);
 			return wave && doetank
-				? [{ waveId: wave.id, waveName: wave.name, closesOn: wave.closesOn, doetankId: doetank.id, doetankName: doetank.name, responded: link.responded }]
+				? [
+						{
+							waveId: wave.id,
+							waveName: wave.name,
+							closesOn: wave.closesOn,
+							doetankId: doetank.id,
+							doetankName: doetank.name,
+							responded: link.responded
+						}
+					]
 				: [];
 		});
 	}
@@ -147,7 +172,11 @@ export class QuestionnaireService {
 		requireNetwork(actor, 'questionnaire.networkResults');
 		const wave = await this.wave(waveId);
 		const responses = await listResponses(this.db, waveId);
-		const doetanks = wave.doetanks.map((d) => ({ id: d.id, name: d.name, result: aggregate(responses.filter((r) => r.doetankId === d.id).map((r) => r.answers)) }));
+		const doetanks = wave.doetanks.map((d) => ({
+			id: d.id,
+			name: d.name,
+			result: aggregate(responses.filter((r) => r.doetankId === d.id).map((r) => r.answers))
+		}));
 		const visible = new Set(doetanks.filter((d) => d.result.visible).map((d) => d.id));
 		return {
 			wave,
@@ -166,7 +195,9 @@ export class QuestionnaireService {
 			}))
 		);
 		const shown = waves.filter((w) => w.result.visible);
-		const changes = shown.slice(1).map((w, i) => ({ from: shown[i]!.id, to: w.id, scales: compareWaves(shown[i]!.result, w.result) }));
+		const changes = shown
+			.slice(1)
+			.map((w, i) => ({ from: shown[i]!.id, to: w.id, scales: compareWaves(shown[i]!.result, w.result) }));
 		return { waves, changes };
 	}
 
@@ -183,7 +214,13 @@ export class QuestionnaireService {
 			.filter((r) => shown.has(r.doetankId))
 			.map((r) => {
 				const scores = scoreResponse(r.answers).scales;
-				return [wave.name, shown.get(r.doetankId)!, ...CODED_ITEMS.map((id: ItemId) => r.answers[id] ?? null), r.remarks, ...SCALES.map((s) => scores[s.id])];
+				return [
+					wave.name,
+					shown.get(r.doetankId)!,
+					...CODED_ITEMS.map((id: ItemId) => r.answers[id] ?? null),
+					r.remarks,
+					...SCALES.map((s) => scores[s.id])
+				];
 			});
 		const header = ['wave', 'doetank', ...CODED_ITEMS, 'opmerkingen.8', ...SCALES.map((s) => `scale.${s.id}`)];
 		return { filename: `vragenlijst-${wave.id}.csv`, csv: toCsv([header, ...rows]) };
@@ -197,7 +234,11 @@ export class QuestionnaireService {
 	}
 
 	/** A trekker or lid of a Doetank in an open wave who has not answered for it yet. */
-	private async eligible(actor: Actor | null, waveId: string, doetankId: string): Promise<{ me: Actor; wave: WaveRow; doetankName: string }> {
+	private async eligible(
+		actor: Actor | null,
+		waveId: string,
+		doetankId: string
+	): Promise<{ me: Actor; wave: WaveRow; doetankName: string }> {
 		const { actor: me, doetank } = await requireDoetank(this.db, actor, 'questionnaire.respond', doetankId);
 		const wave = await this.waveWith(waveId, doetankId);
 		if (wave.closesOn < this.today()) throw new AppError('conflict', 'error.waveClosed');

@@ -15,21 +15,49 @@ export async function outcome(work: Promise<unknown>): Promise<string> {
 }
 
 /** Test support: Doetanks, users (named 'Naam <id>') and their roles, written straight into the database. */
-export async function seedNetwork(db: Database, network: { doetanks: [id: string, name: string][]; users: string[]; roles: [doetankId: string, userId: string, role: string][] }): Promise<void> {
-	const memberships = [...new Set(network.roles.map(([d, u]) => `${d}|${u}`))].map((key) => key.split('|') as [string, string]);
+export async function seedNetwork(
+	db: Database,
+	network: {
+		doetanks: [id: string, name: string][];
+		users: string[];
+		roles: [doetankId: string, userId: string, role: string][];
+	}
+): Promise<void> {
+	const memberships = [...new Set(network.roles.map(([d, u]) => `${d}|${u}`))].map(
+		(key) => key.split('|') as [string, string]
+	);
 	await db.batch(
 		[
-			...network.doetanks.map(([id, name]) => ({ sql: "INSERT INTO doetanks (id, name, onderwerp, beoogd_doel, created_at) VALUES (?, ?, 'o', 'd', 0)", args: [id, name] })),
-			...network.users.map((u) => ({ sql: "INSERT INTO users (id, email, name, password_hash, network_role, created_at) VALUES (?, ?, ?, 'h', 'member', 0)", args: [u, `${u}@x.nl`, `Naam ${u}`] })),
-			...memberships.map(([d, u]) => ({ sql: 'INSERT INTO memberships (doetank_id, user_id, joined_at) VALUES (?, ?, 0)', args: [d, u] })),
-			...network.roles.map(([d, u, role]) => ({ sql: 'INSERT INTO membership_roles (doetank_id, user_id, role) VALUES (?, ?, ?)', args: [d, u, role] }))
+			...network.doetanks.map(([id, name]) => ({
+				sql: "INSERT INTO doetanks (id, name, onderwerp, beoogd_doel, created_at) VALUES (?, ?, 'o', 'd', 0)",
+				args: [id, name]
+			})),
+			...network.users.map((u) => ({
+				sql: "INSERT INTO users (id, email, name, password_hash, network_role, created_at) VALUES (?, ?, ?, 'h', 'member', 0)",
+				args: [u, `${u}@x.nl`, `Naam ${u}`]
+			})),
+			...memberships.map(([d, u]) => ({
+				sql: 'INSERT INTO memberships (doetank_id, user_id, joined_at) VALUES (?, ?, 0)',
+				args: [d, u]
+			})),
+			...network.roles.map(([d, u, role]) => ({
+				sql: 'INSERT INTO membership_roles (doetank_id, user_id, role) VALUES (?, ?, ?)',
+				args: [d, u, role]
+			}))
 		],
 		'write'
 	);
 }
 
 /** Test support: logs one edit of a Doetank's document as the sync server does (all of `change` as one update). */
-export async function logEdit(db: Database, doetankId: string, seq: number, userId: string | null, at: number, change: (doc: Y.Doc) => void): Promise<void> {
+export async function logEdit(
+	db: Database,
+	doetankId: string,
+	seq: number,
+	userId: string | null,
+	at: number,
+	change: (doc: Y.Doc) => void
+): Promise<void> {
 	const doc = new Y.Doc();
 	const updates: Uint8Array[] = [];
 	doc.on('update', (u: Uint8Array) => updates.push(u));

@@ -22,9 +22,18 @@ beforeEach(async () => {
 	monitoring = new MonitoringService(db, () => NOW);
 	seq = 0;
 	await seedNetwork(db, {
-		doetanks: [['d1', 'Slim innen'], ['d2', 'Vaktherapie']],
+		doetanks: [
+			['d1', 'Slim innen'],
+			['d2', 'Vaktherapie']
+		],
 		users: ['adm', 'coa', 'ann', 'bob', 'cor', 'ops'],
-		roles: [['d1', 'coa', 'coach'], ['d1', 'ann', 'lid'], ['d1', 'bob', 'lid'], ['d1', 'cor', 'lid'], ['d2', 'ann', 'trekker']]
+		roles: [
+			['d1', 'coa', 'coach'],
+			['d1', 'ann', 'lid'],
+			['d1', 'bob', 'lid'],
+			['d1', 'cor', 'lid'],
+			['d2', 'ann', 'trekker']
+		]
 	});
 	await db.execute(`UPDATE doetanks SET created_at = ${NOW - 60 * DAY}`);
 	await db.execute("UPDATE memberships SET lid_type = 'kern' WHERE user_id IN ('ann', 'bob', 'cor')");
@@ -32,7 +41,8 @@ beforeEach(async () => {
 });
 afterEach(() => cleanup());
 
-const edit = (doetankId: string, userId: string | null, at: number, change: (doc: Y.Doc) => void) => logEdit(db, doetankId, ++seq, userId, at, change);
+const edit = (doetankId: string, userId: string | null, at: number, change: (doc: Y.Doc) => void) =>
+	logEdit(db, doetankId, ++seq, userId, at, change);
 
 const rowOf = async (actor: Actor, id: string) => (await monitoring.dashboard(actor)).rows.find((r) => r.id === id)!;
 const keys = async (id: string) => (await rowOf(admin, id)).signals.map((s) => s.key);
@@ -47,17 +57,27 @@ describe('MonitoringService', () => {
 	});
 
 	it('flags a stalled Doetank and clears each flag once the missing step is done', async () => {
-		expect(await keys('d1')).toEqual(['noOpdrachtgever', 'noConfirmedAgreement', 'probleemdefinitieOpen', 'inactive', 'fewActiveCore']);
+		expect(await keys('d1')).toEqual([
+			'noOpdrachtgever',
+			'noConfirmedAgreement',
+			'probleemdefinitieOpen',
+			'inactive',
+			'fewActiveCore'
+		]);
 		await db.batch([
 			"INSERT INTO memberships (doetank_id, user_id, joined_at) VALUES ('d1', 'ops', 0)",
 			"INSERT INTO membership_roles (doetank_id, user_id, role) VALUES ('d1', 'ops', 'opdrachtgever')"
 		]);
 		for (const u of ['ann', 'bob', 'cor']) await edit('d1', u, NOW - DAY, (doc) => doc.getMap('x').set(u, 1));
-		await edit('d1', 'ann', NOW - DAY, (doc) => writeTiptap(probleemdefinitie(doc), [p(text('Gezinnen wachten te lang'))]));
+		await edit('d1', 'ann', NOW - DAY, (doc) =>
+			writeTiptap(probleemdefinitie(doc), [p(text('Gezinnen wachten te lang'))])
+		);
 		expect(await keys('d1')).toEqual(['noConfirmedAgreement', 'probleemdefinitieOpen']);
 		const row = await rowOf(admin, 'd1');
 		expect(row).toMatchObject({ active7: 3, active30: 3, daysInPhase: 60, lastActivityAt: NOW - DAY });
-		expect(row.signals.find((s) => s.key === 'probleemdefinitieOpen')?.message).toBe('signal.probleemdefinitieOpen.unapproved');
+		expect(row.signals.find((s) => s.key === 'probleemdefinitieOpen')?.message).toBe(
+			'signal.probleemdefinitieOpen.unapproved'
+		);
 	});
 
 	it('counts open and overdue actions, activity from compacted days, and terugkoppelmomenten', async () => {
@@ -66,20 +86,57 @@ describe('MonitoringService', () => {
 			addAction(doc, { title: 'Op tijd', due: '2026-03-20' }, 'ann');
 		});
 		await edit('d1', null, NOW, (doc) => doc.getMap('meta').set('prepared', true));
-		await db.execute({ sql: "INSERT INTO doc_checkpoints (doetank_id, day, state, seq, contributors, created_at) VALUES ('d1', '2026-03-10', x'00', 0, '[\"bob\"]', 0)", args: [] });
+		await db.execute({
+			sql: "INSERT INTO doc_checkpoints (doetank_id, day, state, seq, contributors, created_at) VALUES ('d1', '2026-03-10', x'00', 0, '[\"bob\"]', 0)",
+			args: []
+		});
 		await db.batch([
 			"INSERT INTO checkpoints (id, doetank_id, title, planned_day, subjects, created_at, updated_at) VALUES ('k1', 'd1', 'Eerste terugkoppeling', '2026-03-05', '[\"probleemdefinitie\"]', 0, 0)",
 			"INSERT INTO checkpoints (id, doetank_id, title, planned_day, subjects, created_at, updated_at) VALUES ('k2', 'd1', 'Tweede terugkoppeling', '2026-04-01', '[\"actielijst\"]', 0, 0)"
 		]);
 		const row = await rowOf(admin, 'd1');
-		expect(row).toMatchObject({ openActions: 2, overdueActions: 1, active7: 2, active30: 2, lastActivityAt: NOW - 2 * DAY, nextCheckpoint: { title: 'Tweede terugkoppeling', day: '2026-04-01' }, pendingApprovals: 0 });
+		expect(row).toMatchObject({
+			openActions: 2,
+			overdueActions: 1,
+			active7: 2,
+			active30: 2,
+			lastActivityAt: NOW - 2 * DAY,
+			nextCheckpoint: { title: 'Tweede terugkoppeling', day: '2026-04-01' },
+			pendingApprovals: 0
+		});
 		expect(row.signals.map((s) => s.key)).toEqual(expect.arrayContaining(['overdueActions', 'overdueCheckpoints']));
 	});
 
 	it('uses the admin’s thresholds, validated', async () => {
-		expect(await outcome(monitoring.saveSettings(coachOf('coa'), { probleemdefinitieWeeks: 6, inactiveDays: 21, activeWindowDays: 30, minActiveCore: 3, maxPhaseMonths: 6 }))).toBe('forbidden');
-		expect(await outcome(monitoring.saveSettings(admin, { probleemdefinitieWeeks: 0, inactiveDays: 21, activeWindowDays: 30, minActiveCore: 3, maxPhaseMonths: 6 }))).toBe('validation_failed');
-		await monitoring.saveSettings(admin, { probleemdefinitieWeeks: 10, inactiveDays: 100, activeWindowDays: 30, minActiveCore: 0 + 1, maxPhaseMonths: 1 });
+		expect(
+			await outcome(
+				monitoring.saveSettings(coachOf('coa'), {
+					probleemdefinitieWeeks: 6,
+					inactiveDays: 21,
+					activeWindowDays: 30,
+					minActiveCore: 3,
+					maxPhaseMonths: 6
+				})
+			)
+		).toBe('forbidden');
+		expect(
+			await outcome(
+				monitoring.saveSettings(admin, {
+					probleemdefinitieWeeks: 0,
+					inactiveDays: 21,
+					activeWindowDays: 30,
+					minActiveCore: 3,
+					maxPhaseMonths: 6
+				})
+			)
+		).toBe('validation_failed');
+		await monitoring.saveSettings(admin, {
+			probleemdefinitieWeeks: 10,
+			inactiveDays: 100,
+			activeWindowDays: 30,
+			minActiveCore: 0 + 1,
+			maxPhaseMonths: 1
+		});
 		expect(await keys('d1')).toEqual(['noOpdrachtgever', 'noConfirmedAgreement', 'fewActiveCore', 'longInPhase']);
 	});
 
@@ -94,7 +151,9 @@ describe('MonitoringService', () => {
 
 	it('changes its fingerprint when a phase transition or a membership change happens', async () => {
 		const before = await monitoring.fingerprint();
-		await db.execute(`INSERT INTO phase_transitions (id, doetank_id, from_phase, to_phase, actor_id, at) VALUES ('t1', 'd1', 'fase_0', 'fase_1', 'coa', ${NOW - 10 * DAY})`);
+		await db.execute(
+			`INSERT INTO phase_transitions (id, doetank_id, from_phase, to_phase, actor_id, at) VALUES ('t1', 'd1', 'fase_0', 'fase_1', 'coa', ${NOW - 10 * DAY})`
+		);
 		const after = await monitoring.fingerprint();
 		expect(after).not.toBe(before);
 		expect((await rowOf(admin, 'd1')).daysInPhase).toBe(10);

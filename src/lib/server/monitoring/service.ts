@@ -3,7 +3,13 @@ import { activeWithin, daysBetween, lastActivity, lastEditByUser } from '$lib/do
 import type { DashboardRow } from '$lib/domain/monitoring/dashboard';
 import { can, type Actor } from '$lib/domain/policy';
 import type { Phase } from '$lib/domain/roles';
-import { DEFAULT_SIGNAL_SETTINGS, evaluateSignals, overdueActions, type SignalInput, type SignalSettings } from '$lib/domain/signals/signals';
+import {
+	DEFAULT_SIGNAL_SETTINGS,
+	evaluateSignals,
+	overdueActions,
+	type SignalInput,
+	type SignalSettings
+} from '$lib/domain/signals/signals';
 import { fragmentToMarkdown, probleemdefinitie, readActions } from '$lib/domain/workspace';
 import { NoteInput, SignalSettingsInput } from '$lib/validation/monitoring';
 import { requireDoetank, requireNetwork } from '../authz';
@@ -45,7 +51,9 @@ export class MonitoringService {
 	async dashboard(actor: Actor | null): Promise<{ rows: DashboardRow[]; settings: SignalSettings }> {
 		const me = requireNetwork(actor, 'doetank.list');
 		const roles = await rolesByDoetank(this.db, me.id);
-		const mine = (await listAllDoetanks(this.db)).filter((d) => can(me, 'monitoring.view', { roles: roles.get(d.id) ?? [] }));
+		const mine = (await listAllDoetanks(this.db)).filter((d) =>
+			can(me, 'monitoring.view', { roles: roles.get(d.id) ?? [] })
+		);
 		const settings = await this.readSettings();
 		return { rows: await Promise.all(mine.map((d) => this.row(d, settings))), settings };
 	}
@@ -73,7 +81,10 @@ export class MonitoringService {
 
 	async overviewCsv(actor: Actor | null, phaseLabel: (phase: Phase) => string): Promise<string> {
 		const rows = await this.overview(actor);
-		return toCsv([['doetank', 'onderwerp', 'beoogd doel', 'fase', 'bijzonderheden'], ...rows.map((r) => [r.name, r.onderwerp, r.beoogdDoel, phaseLabel(r.phase), r.bijzonderheden])]);
+		return toCsv([
+			['doetank', 'onderwerp', 'beoogd doel', 'fase', 'bijzonderheden'],
+			...rows.map((r) => [r.name, r.onderwerp, r.beoogdDoel, phaseLabel(r.phase), r.bijzonderheden])
+		]);
 	}
 
 	async setNote(actor: Actor | null, doetankId: string, input: unknown): Promise<void> {
@@ -141,7 +152,12 @@ export class MonitoringService {
 				phase: d.phase,
 				phaseSince: since,
 				createdAt: d.createdAt,
-				members: members.map((m) => ({ userId: m.userId, roles: m.roles, lidType: m.lidType, directStake: m.directStake })),
+				members: members.map((m) => ({
+					userId: m.userId,
+					roles: m.roles,
+					lidType: m.lidType,
+					directStake: m.directStake
+				})),
 				lastEditByUser: lastEdits,
 				lastActivityAt: lastActivity(lastEdits),
 				// The delegation and the besluitvormer count as known once the opdrachtgever confirmed an agreement.
@@ -150,7 +166,10 @@ export class MonitoringService {
 					opdrachtgeverDelegated: confirmed !== null && !confirmed.opdrachtgeverDecides,
 					besluitvormerNamed: (confirmed?.besluitvormer.trim() ?? '') !== ''
 				},
-				probleemdefinitie: { empty: fragmentToMarkdown(probleemdefinitie(doc)).trim() === '', approved: gate.approved.includes('probleemdefinitie') },
+				probleemdefinitie: {
+					empty: fragmentToMarkdown(probleemdefinitie(doc)).trim() === '',
+					approved: gate.approved.includes('probleemdefinitie')
+				},
 				actions: readActions(doc).map((a) => ({ status: a.status, due: a.due })),
 				checkpoints: checkpoints.map((c) => ({ day: c.plannedDay, done: c.status === 'goedgekeurd' })),
 				today: dayIn(now, this.timeZone),

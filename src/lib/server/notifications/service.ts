@@ -52,7 +52,10 @@ export class NotificationService {
 	async inbox(actor: Actor | null): Promise<Inbox> {
 		const me = requireNetwork(actor, 'inbox.use');
 		await this.addOverdue(me.id);
-		const [items, unread] = await Promise.all([listNotifications(this.db, me.id, INBOX_SIZE), countUnread(this.db, me.id)]);
+		const [items, unread] = await Promise.all([
+			listNotifications(this.db, me.id, INBOX_SIZE),
+			countUnread(this.db, me.id)
+		]);
 		return { unread, items };
 	}
 
@@ -70,16 +73,25 @@ export class NotificationService {
 	 * Statements that give one notice to every member holding one of `roles` (everyone when null)
 	 * except `except`; the caller runs them in the batch of what happened, so both land or neither.
 	 */
-	async statementsFor(notice: Notice, roles: readonly DoetankRole[] | null, except: string | null): Promise<InStatement[]> {
+	async statementsFor(
+		notice: Notice,
+		roles: readonly DoetankRole[] | null,
+		except: string | null
+	): Promise<InStatement[]> {
 		const members = await listMembers(this.db, notice.doetankId);
 		const to = members.filter((m) => m.userId !== except && (roles === null || m.roles.some((r) => roles.includes(r))));
-		return this.statementsTo(to.map((m) => m.userId), notice);
+		return this.statementsTo(
+			to.map((m) => m.userId),
+			notice
+		);
 	}
 
 	/** Statements that give one notice to each of `userIds`; with a dedupe key, at most once per user. */
 	statementsTo(userIds: readonly string[], notice: Notice & { dedupeKey?: string }): InStatement[] {
 		const createdAt = Date.now();
-		return userIds.map((userId) => insertNotificationStatement({ id: generateIdFromEntropySize(10), userId, createdAt, ...notice }));
+		return userIds.map((userId) =>
+			insertNotificationStatement({ id: generateIdFromEntropySize(10), userId, createdAt, ...notice })
+		);
 	}
 
 	private async insert(userIds: readonly string[], notice: Notice & { dedupeKey?: string }): Promise<void> {
@@ -97,10 +109,15 @@ export class NotificationService {
 			for (const event of events) {
 				if (event.target === actions) {
 					event.changes.keys.forEach((change, key) => {
-						const owner = change.action === 'delete' ? null : (actions.get(key) as Y.Map<unknown> | undefined)?.get?.('ownerId');
+						const owner =
+							change.action === 'delete' ? null : (actions.get(key) as Y.Map<unknown> | undefined)?.get?.('ownerId');
 						if (typeof owner === 'string') assigned.set(key, owner);
 					});
-				} else if (event.target instanceof Y.Map && event.target.parent === actions && event.changes.keys.has('ownerId')) {
+				} else if (
+					event.target instanceof Y.Map &&
+					event.target.parent === actions &&
+					event.changes.keys.has('ownerId')
+				) {
 					const owner = event.target.get('ownerId');
 					const id = event.target.get('id');
 					if (typeof owner === 'string' && typeof id === 'string') assigned.set(id, owner);

@@ -16,7 +16,17 @@ const PERIOD = { from: '2026-03-01', to: '2026-03-31' };
 beforeEach(async () => {
 	({ db, cleanup } = await testDatabase());
 	service = new ReportService(db);
-	await seedNetwork(db, { doetanks: [['d1', 'Slim innen'], ['d2', 'Vaktherapie']], users: ['adm', 'ann', 'bob'], roles: [['d1', 'ann', 'trekker'], ['d2', 'bob', 'lid']] });
+	await seedNetwork(db, {
+		doetanks: [
+			['d1', 'Slim innen'],
+			['d2', 'Vaktherapie']
+		],
+		users: ['adm', 'ann', 'bob'],
+		roles: [
+			['d1', 'ann', 'trekker'],
+			['d2', 'bob', 'lid']
+		]
+	});
 	await db.execute(`UPDATE doetanks SET created_at = ${at('2026-03-02')} WHERE id = 'd1'`);
 	await db.execute("UPDATE memberships SET direct_stake = 1 WHERE user_id = 'ann'");
 });
@@ -46,11 +56,25 @@ describe('ReportService', () => {
 			`INSERT INTO phase_transitions (id, doetank_id, from_phase, to_phase, actor_id, at, reason_category, explanation) VALUES ('t2', 'd2', 'fase_1', 'gestopt', 'adm', ${at('2026-03-20')}, 'onvoldoende_tijd', 'x')`
 		]);
 		const report = await service.report(admin, PERIOD);
-		expect(report.doe).toMatchObject({ started: 1, stopped: 1, stopReasons: [{ reason: 'onvoldoende_tijd', count: 1 }], activeDoetankers: 2, activeProbleemeigenaren: 1 });
+		expect(report.doe).toMatchObject({
+			started: 1,
+			stopped: 1,
+			stopReasons: [{ reason: 'onvoldoende_tijd', count: 1 }],
+			activeDoetankers: 2,
+			activeProbleemeigenaren: 1
+		});
 		expect(report.doe.perPhase).toMatchObject({ fase_0: 1, gestopt: 1 });
 		expect(report.verander).toEqual({ inFase2: 0, pilots: 1, organisations: [{ name: 'Gemeente Zeist', pilots: 1 }] });
 		expect(report.effect.businessCases).toEqual([
-			{ doetankId: 'd1', doetankName: 'Slim innen', canvasId: 'pilot:z', level: 'pilot', name: 'Gemeente Zeist', q5: '20% minder bezwaren', q6: 'Rust bij de balie' }
+			{
+				doetankId: 'd1',
+				doetankName: 'Slim innen',
+				canvasId: 'pilot:z',
+				level: 'pilot',
+				name: 'Gemeente Zeist',
+				q5: '20% minder bezwaren',
+				q6: 'Rust bij de balie'
+			}
 		]);
 		const { csv, filename } = await service.csv(admin, PERIOD);
 		expect(filename).toBe('rapportage-2026-03-01-2026-03-31.csv');

@@ -25,12 +25,19 @@ export class ReportService {
 		requireNetwork(actor, 'report.view');
 		const period = parseInput(ReportPeriodInput, input);
 		const facts = await readReportFacts(this.db);
-		return buildReport(period, { ...facts, canvases: await this.canvases(facts.doetanks.map((d) => d.id)) }, this.timeZone);
+		return buildReport(
+			period,
+			{ ...facts, canvases: await this.canvases(facts.doetanks.map((d) => d.id)) },
+			this.timeZone
+		);
 	}
 
 	async csv(actor: Actor | null, input: unknown): Promise<{ filename: string; csv: string }> {
 		const report = await this.report(actor, input);
-		return { filename: `rapportage-${report.period.from}-${report.period.to}.csv`, csv: toCsv([REPORT_CSV_HEADER, ...reportRows(report)]) };
+		return {
+			filename: `rapportage-${report.period.from}-${report.period.to}.csv`,
+			csv: toCsv([REPORT_CSV_HEADER, ...reportRows(report)])
+		};
 	}
 
 	/** The business-case canvases as the documents hold them now, one Doetank at a time to bound memory. */
@@ -40,7 +47,14 @@ export class ReportService {
 			const doc = await loadStoredDocument(this.db, doetankId);
 			try {
 				for (const c of readCanvases(doc)) {
-					out.push({ doetankId, id: c.id, level: c.level, name: c.name, q5: c.fields.q5_kwantitatieve_outcome, q6: c.fields.q6_kwalitatieve_outcome });
+					out.push({
+						doetankId,
+						id: c.id,
+						level: c.level,
+						name: c.name,
+						q5: c.fields.q5_kwantitatieve_outcome,
+						q6: c.fields.q6_kwalitatieve_outcome
+					});
 				}
 			} finally {
 				doc.destroy();

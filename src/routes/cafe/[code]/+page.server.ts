@@ -12,19 +12,26 @@ export const load: PageServerLoad = async (event) => {
 	return {
 		cafe,
 		loggedIn: true,
-		mine: cafe.doetanks.filter((d) => mine.some((m) => m.id === d.id && can(user, 'workspace.read', { roles: m.roles }))),
+		mine: cafe.doetanks.filter((d) =>
+			mine.some((m) => m.id === d.id && can(user, 'workspace.read', { roles: m.roles }))
+		),
 		attended: attended.some((c) => c.id === cafe.id)
 	};
 };
 
 const join = async (event: Parameters<Actions[string]>[0], input: Record<string, string>) => {
 	if (!event.locals.user) redirect(303, `/login?redirectTo=${encodeURIComponent(event.url.pathname)}`);
-	const result = await forForm(event, () => event.locals.services.cafes.join(event.locals.user, { code: event.params.code!, ...input }), input);
+	const result = await forForm(
+		event,
+		() => event.locals.services.cafes.join(event.locals.user, { code: event.params.code!, ...input }),
+		input
+	);
 	if ('doetankId' in result) redirect(303, `/doetanks/${result.doetankId}/werkruimte`);
 	return 'choose' in result ? { choose: result.choose } : result;
 };
 
 export const actions = {
 	join: async (event) => join(event, { doetankId: String((await event.request.formData()).get('doetankId') ?? '') }),
-	invitation: async (event) => join(event, { invitation: String((await event.request.formData()).get('invitation') ?? '') })
+	invitation: async (event) =>
+		join(event, { invitation: String((await event.request.formData()).get('invitation') ?? '') })
 } satisfies Actions;

@@ -11,6 +11,8 @@ export const load: PageServerLoad = async (event) => {
 };
 
 export const actions = {
-	start: async (event) => forForm(event, async () => void (await event.locals.services.cafes.start(event.locals.user, event.params.id))),
-	end: async (event) => forForm(event, async () => void (await event.locals.services.cafes.end(event.locals.user, event.params.id)))
+	start: async (event) =>
+		forForm(event, async () => void (await event.locals.services.cafes.start(event.locals.user, event.params.id))),
+	end: async (event) =>
+		forForm(event, async () => void (await event.locals.services.cafes.end(event.locals.user, event.params.id)))
 } satisfies Actions;

@@ -33,7 +33,11 @@ export const actions = {
 		return forForm(
 			event,
 			async () => {
-				const member = await locals.services.doetanks.addMember(locals.user, params.id, parseInput(AddMemberInput, values));
+				const member = await locals.services.doetanks.addMember(
+					locals.user,
+					params.id,
+					parseInput(AddMemberInput, values)
+				);
 				return { action: 'addMember', success: locals.t('doetank.memberAdded', { name: member.name }) };
 			},
 			{ action: 'addMember', values }
@@ -47,7 +51,12 @@ export const actions = {
 		return forForm(
 			event,
 			async () => {
-				await locals.services.doetanks.changeMembership(locals.user, params.id, userId, parseInput(MembershipInput, values));
+				await locals.services.doetanks.changeMembership(
+					locals.user,
+					params.id,
+					userId,
+					parseInput(MembershipInput, values)
+				);
 				return { action: 'changeRoles', userId, success: locals.t('doetank.rolesSaved') };
 			},
 			{ action: 'changeRoles', userId }
@@ -73,7 +82,11 @@ export const actions = {
 		return forForm(
 			event,
 			async () => {
-				const inv = await locals.services.invitations.create(locals.user, params.id, parseInput(InvitationInput, values));
+				const inv = await locals.services.invitations.create(
+					locals.user,
+					params.id,
+					parseInput(InvitationInput, values)
+				);
 				return { action: 'invite', inviteUrl: new URL(inv.path, url.origin).href };
 			},
 			{ action: 'invite' }

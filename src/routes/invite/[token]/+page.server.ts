@@ -15,7 +15,9 @@ export const load: PageServerLoad = async (event) => {
 
 export const actions = {
 	default: async (event) => {
-		const failure = await forForm(event, () => event.locals.services.invitations.accept(event.locals.user, event.params.token));
+		const failure = await forForm(event, () =>
+			event.locals.services.invitations.accept(event.locals.user, event.params.token)
+		);
 		if (typeof failure !== 'string') return failure;
 		redirect(303, `/doetanks/${failure}`);
 	}

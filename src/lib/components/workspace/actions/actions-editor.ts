@@ -24,7 +24,10 @@ export class ActionsEditor {
 		private readonly userId: string
 	) {
 		// captureTimeout 0: two quick changes (a move and a status) are two steps, as the user made them.
-		this.undoManager = new Y.UndoManager(actionsMap(doc), { trackedOrigins: new Set([ACTIELIJST_ORIGIN]), captureTimeout: 0 });
+		this.undoManager = new Y.UndoManager(actionsMap(doc), {
+			trackedOrigins: new Set([ACTIELIJST_ORIGIN]),
+			captureTimeout: 0
+		});
 	}
 
 	private write<T>(change: () => T): T {

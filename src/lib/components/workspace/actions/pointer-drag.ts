@@ -18,7 +18,12 @@ const SCROLL_STEP_PX = 16;
  * (the handle has `touch-action: none`, and pointer capture keeps the events coming when the finger
  * leaves it). `items` are the visible items in order; the dragged one is at `from`.
  */
-export function trackDrag(event: PointerEvent, items: readonly HTMLElement[], from: number, callbacks: DragCallbacks): void {
+export function trackDrag(
+	event: PointerEvent,
+	items: readonly HTMLElement[],
+	from: number,
+	callbacks: DragCallbacks
+): void {
 	const handle = event.currentTarget as HTMLElement;
 	const pageY = (clientY: number) => clientY + window.scrollY;
 	const start = pageY(event.clientY);

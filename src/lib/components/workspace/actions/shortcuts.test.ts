@@ -17,7 +17,8 @@ describe('keyMove', () => {
 		expect(keyMove('Home', false, true, 3, 5)).toEqual({ kind: 'move', to: 0 });
 		expect(keyMove('End', false, true, 1, 5)).toEqual({ kind: 'move', to: 4 });
 		expect(keyMove('Escape', false, true, 1, 5)).toEqual({ kind: 'cancel' });
-		for (const key of ['Home', 'End', 'Escape', 'ArrowUp', 'ArrowDown']) expect(keyMove(key, false, false, 1, 5)).toBeUndefined();
+		for (const key of ['Home', 'End', 'Escape', 'ArrowUp', 'ArrowDown'])
+			expect(keyMove(key, false, false, 1, 5)).toBeUndefined();
 	});
 
 	it('leaves other keys to the browser', () => {

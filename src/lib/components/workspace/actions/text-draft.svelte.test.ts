@@ -9,10 +9,15 @@ import { titleProblem } from './validate';
 function setup(initial = 'Interviews plannen') {
 	const stored = { value: initial };
 	const writes: string[] = [];
-	const draft = new TextDraft(() => stored.value, titleProblem, (value) => {
-		writes.push(value);
-		stored.value = value.trim();
-	}, 'title-error');
+	const draft = new TextDraft(
+		() => stored.value,
+		titleProblem,
+		(value) => {
+			writes.push(value);
+			stored.value = value.trim();
+		},
+		'title-error'
+	);
 	const change = (value: string) => {
 		stored.value = value;
 		draft.sync(value);
@@ -24,7 +29,11 @@ const key = (init: Partial<KeyboardEventInit> & { key: string }) => {
 	let prevented = false;
 	let stopped = false;
 	const event = {
-		ctrlKey: false, metaKey: false, shiftKey: false, altKey: false, ...init,
+		ctrlKey: false,
+		metaKey: false,
+		shiftKey: false,
+		altKey: false,
+		...init,
 		preventDefault: () => (prevented = true),
 		stopPropagation: () => (stopped = true)
 	} as unknown as KeyboardEvent;

@@ -16,6 +16,7 @@ export function titleProblem(value: string): Problem | null {
 }
 
 export function noteProblem(value: string): Problem | null {
-	if (value.trim().length > ACTION_LIMITS.note) return { key: 'validation.tooLong', params: { max: ACTION_LIMITS.note } };
+	if (value.trim().length > ACTION_LIMITS.note)
+		return { key: 'validation.tooLong', params: { max: ACTION_LIMITS.note } };
 	return null;
 }

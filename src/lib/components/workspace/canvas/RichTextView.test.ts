@@ -8,18 +8,24 @@ import RichTextView from './RichTextView.svelte';
 /** The rendered HTML without Svelte's hydration comments. */
 const html = (content: Parameters<typeof writeTiptap>[1], headingOffset = 0) => {
 	const fragment = writeTiptap(new Y.Doc().getXmlFragment('f'), content);
-	return render(RichTextView, { props: { nodes: fragmentToJSON(fragment), headingOffset } }).body.replace(/<!--[^>]*-->/g, '');
+	return render(RichTextView, { props: { nodes: fragmentToJSON(fragment), headingOffset } }).body.replace(
+		/<!--[^>]*-->/g,
+		''
+	);
 };
 
 describe('RichTextView', () => {
 	it('renders blocks and nested marks as the editor shows them', () => {
 		expect(
-			html([
-				{ type: 'heading', attrs: { level: 3 }, content: [text('Kop')] },
-				p(text('Heel '), text('vet en schuin', 'bold', 'italic'), text(' gewoon')),
-				{ type: 'orderedList', attrs: { start: 3 }, content: [{ type: 'listItem', content: [p(text('drie'))] }] },
-				{ type: 'blockquote', content: [p(text('citaat'), { type: 'hardBreak' }, text('regel'))] }
-			], 1)
+			html(
+				[
+					{ type: 'heading', attrs: { level: 3 }, content: [text('Kop')] },
+					p(text('Heel '), text('vet en schuin', 'bold', 'italic'), text(' gewoon')),
+					{ type: 'orderedList', attrs: { start: 3 }, content: [{ type: 'listItem', content: [p(text('drie'))] }] },
+					{ type: 'blockquote', content: [p(text('citaat'), { type: 'hardBreak' }, text('regel'))] }
+				],
+				1
+			)
 		).toBe(
 			'<h4>Kop</h4><p>Heel <strong><em>vet en schuin</em></strong> gewoon</p><ol start="3"><li><p>drie</p></li></ol><blockquote><p>citaat<br/>regel</p></blockquote>'
 		);

@@ -9,10 +9,14 @@ describe('canvas labels', () => {
 	it('names each level of canvas', () => {
 		const t = translator('nl');
 		expect(canvasTitle({ level: 'doetank', name: '', ownerId: null }, t, people)).toBe('Doetank als geheel');
-		expect(canvasTitle({ level: 'pilot', name: 'Gemeente Utrecht', ownerId: null }, t, people)).toBe('Pilot: Gemeente Utrecht');
+		expect(canvasTitle({ level: 'pilot', name: 'Gemeente Utrecht', ownerId: null }, t, people)).toBe(
+			'Pilot: Gemeente Utrecht'
+		);
 		expect(canvasTitle({ level: 'personal', name: '', ownerId: 'me' }, t, people)).toBe('Mijn eigen business case');
 		expect(canvasTitle({ level: 'personal', name: '', ownerId: 'lars' }, t, people)).toBe('Van Lars Lid');
-		expect(canvasTitle({ level: 'personal', name: '', ownerId: 'lars' }, translator('en'), people)).toBe('Lars Lid’s own');
+		expect(canvasTitle({ level: 'personal', name: '', ownerId: 'lars' }, translator('en'), people)).toBe(
+			'Lars Lid’s own'
+		);
 	});
 
 	it('spells out the one-letter labels of the canvas', () => {
@@ -28,7 +32,9 @@ describe('canvas labels', () => {
 	});
 
 	it('makes DOM ids from canvas ids', () => {
-		expect(domId('bc', 'personal:demo-lid', 'q1_kwantitatieve_inputs')).toBe('bc-personal_demo-lid-q1_kwantitatieve_inputs');
+		expect(domId('bc', 'personal:demo-lid', 'q1_kwantitatieve_inputs')).toBe(
+			'bc-personal_demo-lid-q1_kwantitatieve_inputs'
+		);
 	});
 
 	it('says who else has which canvas open', () => {

@@ -32,7 +32,13 @@ export function canvasVisitors(states: Iterable<[number, unknown]>, meId: string
 		const s = state as { user?: Partial<Visitor>; section?: unknown; canvas?: unknown } | null;
 		const user = s?.user;
 		if (s?.section !== 'business-cases' || typeof s.canvas !== 'string') continue;
-		if (typeof user?.id !== 'string' || typeof user.name !== 'string' || typeof user.color !== 'string' || user.id === meId) continue;
+		if (
+			typeof user?.id !== 'string' ||
+			typeof user.name !== 'string' ||
+			typeof user.color !== 'string' ||
+			user.id === meId
+		)
+			continue;
 		const list = byCanvas.get(s.canvas) ?? [];
 		if (!list.some((v) => v.id === user.id)) list.push({ id: user.id, name: user.name, color: user.color });
 		byCanvas.set(s.canvas, list);

@@ -17,7 +17,11 @@ describe('fragmentToJSON', () => {
 		expect(blocks[1]?.content).toEqual([
 			{ type: 'text', text: 'vet', marks: [{ type: 'bold' }] },
 			{ type: 'text', text: ' en ' },
-			{ type: 'text', text: 'link', marks: [{ type: 'link', attrs: expect.objectContaining({ href: 'https://voorbeeld.nl' }) }] }
+			{
+				type: 'text',
+				text: 'link',
+				marks: [{ type: 'link', attrs: expect.objectContaining({ href: 'https://voorbeeld.nl' }) }]
+			}
 		]);
 		expect(blocks[2]?.content?.[0]?.content?.[0]?.content?.[0]?.text).toBe('punt');
 	});
@@ -42,7 +46,9 @@ describe('fragmentToJSON', () => {
 		doc.getXmlFragment('f').insert(0, [odd]);
 		odd.insert(0, [new Y.XmlText('oud')]);
 		const before = Y.encodeStateVector(doc);
-		expect(fragmentToJSON(doc.getXmlFragment('f'))).toEqual([{ type: 'marquee', content: [{ type: 'text', text: 'oud' }] }]);
+		expect(fragmentToJSON(doc.getXmlFragment('f'))).toEqual([
+			{ type: 'marquee', content: [{ type: 'text', text: 'oud' }] }
+		]);
 		expect(Y.encodeStateVector(doc)).toEqual(before);
 	});
 });

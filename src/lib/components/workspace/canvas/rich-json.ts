@@ -21,7 +21,9 @@ function textNodes(text: Y.XmlText): RichNode[] {
 			.filter(([, attrs]) => attrs !== null && attrs !== undefined)
 			.map(([name, attrs]) => ({
 				type: name.replace(HASHED_MARK, ''),
-				...(typeof attrs === 'object' && Object.keys(attrs as object).length > 0 ? { attrs: attrs as Record<string, unknown> } : {})
+				...(typeof attrs === 'object' && Object.keys(attrs as object).length > 0
+					? { attrs: attrs as Record<string, unknown> }
+					: {})
 			}));
 		return [{ type: 'text', text: op.insert, ...(marks.length > 0 ? { marks } : {}) }];
 	});

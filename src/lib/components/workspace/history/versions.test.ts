@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { canvasField, createPilotCanvas, diffLines, fragmentToMarkdown, probleemdefinitie, readCanvas } from '$lib/domain/workspace';
+import {
+	canvasField,
+	createPilotCanvas,
+	diffLines,
+	fragmentToMarkdown,
+	probleemdefinitie,
+	readCanvas
+} from '$lib/domain/workspace';
 import { p, text, writeTiptap } from '$lib/domain/workspace/tiptap-fixture';
 import { translator } from '$lib/i18n';
 import {
@@ -28,17 +35,39 @@ const labels = { doetankName: 'Kennisbehoud' };
 describe('versions', () => {
 	it('turns the history days into versions with the address of their state', () => {
 		expect(dayVersions('slim innen', [{ day: '2026-11-27', contributors: [{ id: 'a', name: 'Ann' }] }])).toEqual([
-			{ kind: 'day', key: 'day:2026-11-27', day: '2026-11-27', contributors: [{ id: 'a', name: 'Ann' }], stateUrl: '/api/v1/doetanks/slim%20innen/history/2026-11-27' }
+			{
+				kind: 'day',
+				key: 'day:2026-11-27',
+				day: '2026-11-27',
+				contributors: [{ id: 'a', name: 'Ann' }],
+				stateUrl: '/api/v1/doetanks/slim%20innen/history/2026-11-27'
+			}
 		]);
 	});
 
 	it('turns submitted terugkoppelmoment rounds into versions named by title and round, ordered in time', () => {
 		const [round] = terugkoppelmomentVersions('d 1', [
-			{ id: 's1', title: 'Probleem helder', round: 2, status: 'goedgekeurd', day: '2026-11-27', submittedAt: 1_764_230_400_000, submittedBy: { id: 'a', name: 'Ann' } }
+			{
+				id: 's1',
+				title: 'Probleem helder',
+				round: 2,
+				status: 'goedgekeurd',
+				day: '2026-11-27',
+				submittedAt: 1_764_230_400_000,
+				submittedBy: { id: 'a', name: 'Ann' }
+			}
 		]);
-		expect(round).toMatchObject({ kind: 'terugkoppelmoment', key: 'terugkoppelmoment:s1', contributors: [{ id: 'a', name: 'Ann' }], stateUrl: '/api/v1/doetanks/d%201/history/terugkoppelmomenten/s1' });
+		expect(round).toMatchObject({
+			kind: 'terugkoppelmoment',
+			key: 'terugkoppelmoment:s1',
+			contributors: [{ id: 'a', name: 'Ann' }],
+			stateUrl: '/api/v1/doetanks/d%201/history/terugkoppelmomenten/s1'
+		});
 		expect(versionLabel(round!, '2026-11-28', translator('nl'), 'nl')).toBe('‘Probleem helder’, ronde 2');
-		const [sameDay, dayBefore] = dayVersions('d 1', [{ day: '2026-11-27', contributors: [] }, { day: '2026-11-26', contributors: [] }]);
+		const [sameDay, dayBefore] = dayVersions('d 1', [
+			{ day: '2026-11-27', contributors: [] },
+			{ day: '2026-11-26', contributors: [] }
+		]);
 		expect(versionLabel(sameDay!, '2026-11-28', translator('nl'), 'nl')).toBe('gisteren');
 		// A day version is the end of its day: after a round submitted that day, before the next day.
 		expect(versionOrder(dayBefore!) < versionOrder(round!)).toBe(true);
@@ -54,8 +83,25 @@ describe('versions', () => {
 		expect(dayLabel('2026-11-27', '2026-11-28', t, 'nl')).toBe('gisteren');
 		expect(dayLabel('2026-11-20', '2026-11-28', t, 'nl')).toBe('20 november 2026');
 		expect(dayLabel('2026-11-20', '2026-11-28', translator('en'), 'en')).toBe('20 November 2026');
-		expect(contributorList([{ id: 'a', name: 'Ann' }, { id: 'b', name: 'Bob' }, { id: 'c', name: 'Cas' }], 'nl')).toBe('Ann, Bob en Cas');
-		expect(contributorList([{ id: 'a', name: 'Ann' }, { id: 'b', name: 'Bob' }], 'en')).toBe('Ann and Bob');
+		expect(
+			contributorList(
+				[
+					{ id: 'a', name: 'Ann' },
+					{ id: 'b', name: 'Bob' },
+					{ id: 'c', name: 'Cas' }
+				],
+				'nl'
+			)
+		).toBe('Ann, Bob en Cas');
+		expect(
+			contributorList(
+				[
+					{ id: 'a', name: 'Ann' },
+					{ id: 'b', name: 'Bob' }
+				],
+				'en'
+			)
+		).toBe('Ann and Bob');
 	});
 
 	it('reads the probleemdefinitie or a canvas of a version as Markdown, null for a canvas that was not there', () => {

@@ -36,7 +36,13 @@ interface VersionBase {
  */
 export type Version =
 	| (VersionBase & { kind: 'day' })
-	| (VersionBase & { kind: 'terugkoppelmoment'; title: string; round: number; status: CheckpointStatus; submittedAt: number });
+	| (VersionBase & {
+			kind: 'terugkoppelmoment';
+			title: string;
+			round: number;
+			status: CheckpointStatus;
+			submittedAt: number;
+	  });
 
 /** A submitted round as `GET …/history/terugkoppelmomenten` lists it. */
 export interface SubmissionSummary {
@@ -50,15 +56,22 @@ export interface SubmissionSummary {
 }
 
 /** What a history view shows: the probleemdefinitie or one business-case canvas. */
-export type HistoryTarget =
-	| { kind: 'probleemdefinitie' }
-	| { kind: 'canvas'; id: string; labels: CanvasExportLabels };
+export type HistoryTarget = { kind: 'probleemdefinitie' } | { kind: 'canvas'; id: string; labels: CanvasExportLabels };
 
 const historyUrl = (doetankId: string) => `/api/v1/doetanks/${encodeURIComponent(doetankId)}/history`;
 
-export function dayVersions(doetankId: string, days: readonly { day: string; contributors: Contributor[] }[]): Version[] {
+export function dayVersions(
+	doetankId: string,
+	days: readonly { day: string; contributors: Contributor[] }[]
+): Version[] {
 	const base = historyUrl(doetankId);
-	return days.map((d) => ({ kind: 'day', key: `day:${d.day}`, day: d.day, contributors: d.contributors, stateUrl: `${base}/${d.day}` }));
+	return days.map((d) => ({
+		kind: 'day',
+		key: `day:${d.day}`,
+		day: d.day,
+		contributors: d.contributors,
+		stateUrl: `${base}/${d.day}`
+	}));
 }
 
 export function terugkoppelmomentVersions(doetankId: string, submissions: readonly SubmissionSummary[]): Version[] {
@@ -153,7 +166,9 @@ export function dayLabel(day: string, today: string, t: Translate, locale: Local
 }
 
 export function contributorList(contributors: readonly Contributor[], locale: Locale): string {
-	return new Intl.ListFormat(locale === 'nl' ? 'nl-NL' : 'en-GB', { type: 'conjunction' }).format(contributors.map((c) => c.name));
+	return new Intl.ListFormat(locale === 'nl' ? 'nl-NL' : 'en-GB', { type: 'conjunction' }).format(
+		contributors.map((c) => c.name)
+	);
 }
 
 /** A diff line, or a run of unchanged lines folded away. */

@@ -2,7 +2,12 @@ import { json } from '@sveltejs/kit';
 import { api, methodNotAllowed } from '$lib/server/http';
 
 export const GET = api(async ({ locals, url }) =>
-	json({ report: await locals.services.report.report(locals.user, { from: url.searchParams.get('from') ?? undefined, to: url.searchParams.get('to') ?? undefined }) })
+	json({
+		report: await locals.services.report.report(locals.user, {
+			from: url.searchParams.get('from') ?? undefined,
+			to: url.searchParams.get('to') ?? undefined
+		})
+	})
 );
 
 export const fallback = methodNotAllowed;

@@ -7,7 +7,10 @@ export const POST = api(async (event) => {
 	const input = await readBody(event, RegisterInput);
 	const { userId, session, doetankId } = await event.locals.services.auth.register(input, clientInfo(event));
 	setSessionCookie(event, session);
-	return json({ user: { id: userId, email: input.email, name: input.name }, doetankId: doetankId ?? null }, { status: 201 });
+	return json(
+		{ user: { id: userId, email: input.email, name: input.name }, doetankId: doetankId ?? null },
+		{ status: 201 }
+	);
 });
 
 export const GET = api(async ({ locals }) => json({ users: await locals.services.users.list(locals.user) }));

@@ -21,7 +21,11 @@ export const actions = {
 		return forForm(
 			event,
 			async () => {
-				const view = await locals.services.agreements.save(locals.user, params.id, parseInput(AgreementInput, version(values)));
+				const view = await locals.services.agreements.save(
+					locals.user,
+					params.id,
+					parseInput(AgreementInput, version(values))
+				);
 				return { action: 'save', success: locals.t('agreement.saved', { version: view.agreement.version }) };
 			},
 			{ action: 'save', values }
@@ -33,7 +37,11 @@ export const actions = {
 		return forForm(
 			event,
 			async () => {
-				const view = await locals.services.agreements.confirm(locals.user, params.id, parseInput(ConfirmAgreementInput, version(values)));
+				const view = await locals.services.agreements.confirm(
+					locals.user,
+					params.id,
+					parseInput(ConfirmAgreementInput, version(values))
+				);
 				return { action: 'confirm', success: locals.t('agreement.confirmedNow', { version: view.agreement.version }) };
 			},
 			{ action: 'confirm' }

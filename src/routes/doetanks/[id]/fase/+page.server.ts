@@ -15,12 +15,23 @@ export const load: PageServerLoad = async (event) => {
 export const actions = {
 	move: async (event) => {
 		const { locals, params } = event;
-		const values = formToObject(await event.request.formData(), { booleans: ['override'], nullable: ['reasonCategory'] });
+		const values = formToObject(await event.request.formData(), {
+			booleans: ['override'],
+			nullable: ['reasonCategory']
+		});
 		return forForm(
 			event,
 			async () => {
-				const transition = await locals.services.phases.transition(locals.user, params.id, parseInput(TransitionInput, values));
-				return { action: 'move', to: transition.to, success: locals.t('phasePage.moved', { phase: locals.t(`phase.${transition.to}`) }) };
+				const transition = await locals.services.phases.transition(
+					locals.user,
+					params.id,
+					parseInput(TransitionInput, values)
+				);
+				return {
+					action: 'move',
+					to: transition.to,
+					success: locals.t('phasePage.moved', { phase: locals.t(`phase.${transition.to}`) })
+				};
 			},
 			{ action: 'move', to: String(values.to ?? ''), values }
 		);

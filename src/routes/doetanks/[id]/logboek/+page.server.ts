@@ -18,11 +18,13 @@ export const actions = {
 		const form = await event.request.formData();
 		const moment = String(form.get('moment') ?? '');
 		// Each topic has two fields, `<topic>.stimulerend` and `<topic>.remmend`.
-		const entries = TOPIC_IDS.filter((id) => form.has(`${id}.stimulerend`) || form.has(`${id}.remmend`)).map((topicId) => ({
-			topicId,
-			stimulerend: String(form.get(`${topicId}.stimulerend`) ?? ''),
-			remmend: String(form.get(`${topicId}.remmend`) ?? '')
-		}));
+		const entries = TOPIC_IDS.filter((id) => form.has(`${id}.stimulerend`) || form.has(`${id}.remmend`)).map(
+			(topicId) => ({
+				topicId,
+				stimulerend: String(form.get(`${topicId}.stimulerend`) ?? ''),
+				remmend: String(form.get(`${topicId}.remmend`) ?? '')
+			})
+		);
 		return forForm(
 			event,
 			async () => {

@@ -5,7 +5,9 @@ import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
 	const user = requireLogin(event);
-	const { wave, doetankName } = await forPage(event, () => event.locals.services.questionnaires.form(user, event.params.waveId, event.params.doetankId));
+	const { wave, doetankName } = await forPage(event, () =>
+		event.locals.services.questionnaires.form(user, event.params.waveId, event.params.doetankId)
+	);
 	return { wave: { id: wave.id, name: wave.name, closesOn: wave.closesOn }, doetankName };
 };
 
@@ -26,7 +28,12 @@ export const actions = {
 		const failure = await forForm(
 			event,
 			async () => {
-				await event.locals.services.questionnaires.respond(event.locals.user, event.params.waveId, { doetankId: event.params.doetankId, answers, remarks, contactName });
+				await event.locals.services.questionnaires.respond(event.locals.user, event.params.waveId, {
+					doetankId: event.params.doetankId,
+					answers,
+					remarks,
+					contactName
+				});
 				return null;
 			},
 			{ values: { ...values, remarks, contactName } }

@@ -3,7 +3,10 @@ import { api, methodNotAllowed } from '$lib/server/http';
 
 export const GET = api(async ({ locals, params }) => {
 	const { cafes } = locals.services;
-	return json({ cafe: await cafes.get(locals.user, params.id!), attendees: await cafes.attendees(locals.user, params.id!) });
+	return json({
+		cafe: await cafes.get(locals.user, params.id!),
+		attendees: await cafes.attendees(locals.user, params.id!)
+	});
 });
 
 export const fallback = methodNotAllowed;

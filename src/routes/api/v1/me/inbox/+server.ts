@@ -4,7 +4,10 @@ import { notificationText } from '$lib/server/notifications/text';
 
 export const GET = api(async ({ locals }) => {
 	const inbox = await locals.services.notifications.inbox(locals.user);
-	return json({ unread: inbox.unread, items: inbox.items.map((n) => ({ ...n, message: notificationText(locals.t, n) })) });
+	return json({
+		unread: inbox.unread,
+		items: inbox.items.map((n) => ({ ...n, message: notificationText(locals.t, n) }))
+	});
 });
 
 export const fallback = methodNotAllowed;

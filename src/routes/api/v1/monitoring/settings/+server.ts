@@ -2,11 +2,15 @@ import { json } from '@sveltejs/kit';
 import { api, methodNotAllowed, readBody } from '$lib/server/http';
 import { SignalSettingsInput } from '$lib/validation/monitoring';
 
-export const GET = api(async ({ locals }) => json({ settings: await locals.services.monitoring.settings(locals.user) }));
+export const GET = api(async ({ locals }) =>
+	json({ settings: await locals.services.monitoring.settings(locals.user) })
+);
 
 export const PUT = api(async (event) => {
 	const { locals } = event;
-	return json({ settings: await locals.services.monitoring.saveSettings(locals.user, await readBody(event, SignalSettingsInput)) });
+	return json({
+		settings: await locals.services.monitoring.saveSettings(locals.user, await readBody(event, SignalSettingsInput))
+	});
 });
 
 export const fallback = methodNotAllowed;

@@ -7,7 +7,13 @@ import { requireNetwork } from '$lib/server/authz';
 /** The questionnaire itself (item ids, answer codes, scales, 2012 reference means), for automation clients. */
 export const GET = api(async ({ locals }) => {
 	requireNetwork(locals.user, 'doetank.list');
-	return json({ sections: SECTIONS, answerScales: ANSWER_SCALES, scales: SCALES, singleQuestions: SINGLE_QUESTIONS, minRespondents: MIN_RESPONDENTS });
+	return json({
+		sections: SECTIONS,
+		answerScales: ANSWER_SCALES,
+		scales: SCALES,
+		singleQuestions: SINGLE_QUESTIONS,
+		minRespondents: MIN_RESPONDENTS
+	});
 });
 
 export const fallback = methodNotAllowed;

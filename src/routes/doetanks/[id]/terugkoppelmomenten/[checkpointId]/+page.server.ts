@@ -23,7 +23,12 @@ export const actions = {
 		return forForm(
 			event,
 			async () => {
-				await locals.services.checkpoints.update(locals.user, params.id, params.checkpointId, parseInput(CheckpointInput, values));
+				await locals.services.checkpoints.update(
+					locals.user,
+					params.id,
+					params.checkpointId,
+					parseInput(CheckpointInput, values)
+				);
 				return { action: 'update', success: locals.t('checkpoint.updated') };
 			},
 			{ action: 'update', values }
@@ -46,8 +51,18 @@ export const actions = {
 		return forForm(
 			event,
 			async () => {
-				const s = await locals.services.checkpoints.review(locals.user, params.id, params.checkpointId, parseInput(ReviewInput, values));
-				return { action: 'review', success: locals.t(s.review?.decision === 'approved' ? 'checkpoint.approvedNow' : 'checkpoint.changesRequestedNow') };
+				const s = await locals.services.checkpoints.review(
+					locals.user,
+					params.id,
+					params.checkpointId,
+					parseInput(ReviewInput, values)
+				);
+				return {
+					action: 'review',
+					success: locals.t(
+						s.review?.decision === 'approved' ? 'checkpoint.approvedNow' : 'checkpoint.changesRequestedNow'
+					)
+				};
 			},
 			{ action: 'review', values }
 		);

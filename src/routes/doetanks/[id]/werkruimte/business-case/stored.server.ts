@@ -13,7 +13,10 @@ export interface StoredWorkspace {
  * workspace. The log holds every change before anyone sees it, so this is the live document.
  * 401 / 404 / 403 in the usual order; the document needs `workspace.read`.
  */
-export async function withStoredWorkspace<T>(event: RequestEvent, use: (doc: Y.Doc, stored: StoredWorkspace) => T): Promise<T> {
+export async function withStoredWorkspace<T>(
+	event: RequestEvent,
+	use: (doc: Y.Doc, stored: StoredWorkspace) => T
+): Promise<T> {
 	const user = requireLogin(event);
 	const { doetanks, history } = event.locals.services;
 	const id = event.params.id!;

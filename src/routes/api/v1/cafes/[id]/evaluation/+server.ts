@@ -2,7 +2,9 @@ import { json } from '@sveltejs/kit';
 import { z } from 'zod';
 import { api, methodNotAllowed, readBody } from '$lib/server/http';
 
-export const GET = api(async ({ locals, params }) => json(await locals.services.cafes.evaluationForm(locals.user, params.id!)));
+export const GET = api(async ({ locals, params }) =>
+	json(await locals.services.cafes.evaluationForm(locals.user, params.id!))
+);
 
 /** 201 without a body, like a vragenlijst response. The body is checked against the café's form by the service. */
 export const POST = api(async (event) => {

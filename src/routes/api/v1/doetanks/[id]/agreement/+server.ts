@@ -2,7 +2,9 @@ import { json } from '@sveltejs/kit';
 import { api, methodNotAllowed, readBody } from '$lib/server/http';
 import { AgreementInput } from '$lib/validation/governance';
 
-export const GET = api(async ({ locals, params }) => json(await locals.services.agreements.get(locals.user, params.id!)));
+export const GET = api(async ({ locals, params }) =>
+	json(await locals.services.agreements.get(locals.user, params.id!))
+);
 
 export const PUT = api(async (event) => {
 	const { locals, params } = event;

@@ -2,7 +2,9 @@ import { json } from '@sveltejs/kit';
 import { api, methodNotAllowed, readBody } from '$lib/server/http';
 import { CheckpointInput } from '$lib/validation/governance';
 
-export const GET = api(async ({ locals, params }) => json(await locals.services.checkpoints.list(locals.user, params.id!)));
+export const GET = api(async ({ locals, params }) =>
+	json(await locals.services.checkpoints.list(locals.user, params.id!))
+);
 
 export const POST = api(async (event) => {
 	const { locals, params } = event;

@@ -7,7 +7,11 @@ export const POST = api(async (event) => {
 	const input = await readBody(event, InvitationInput);
 	const invitation = await locals.services.invitations.create(locals.user, params.id!, input);
 	return json(
-		{ ...invitation, url: new URL(invitation.path, url.origin).href, expiresAt: new Date(invitation.expiresAt).toISOString() },
+		{
+			...invitation,
+			url: new URL(invitation.path, url.origin).href,
+			expiresAt: new Date(invitation.expiresAt).toISOString()
+		},
 		{ status: 201 }
 	);
 });

@@ -2,7 +2,9 @@ import { json } from '@sveltejs/kit';
 import { api, methodNotAllowed, readBody } from '$lib/server/http';
 import { AddMemberInput } from '$lib/validation/schemas';
 
-export const GET = api(async ({ locals, params }) => json({ members: await locals.services.doetanks.members(locals.user, params.id!) }));
+export const GET = api(async ({ locals, params }) =>
+	json({ members: await locals.services.doetanks.members(locals.user, params.id!) })
+);
 
 export const POST = api(async (event) => {
 	const { locals, params } = event;

@@ -4,7 +4,11 @@ import { QuestionnaireResponseInput } from '$lib/validation/instruments';
 /** 201 without a body: nothing about the stored response is handed back. */
 export const POST = api(async (event) => {
 	const { locals, params } = event;
-	await locals.services.questionnaires.respond(locals.user, params.waveId!, await readBody(event, QuestionnaireResponseInput));
+	await locals.services.questionnaires.respond(
+		locals.user,
+		params.waveId!,
+		await readBody(event, QuestionnaireResponseInput)
+	);
 	return new Response(null, { status: 201 });
 });
 

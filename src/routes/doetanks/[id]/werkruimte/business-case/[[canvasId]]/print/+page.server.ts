@@ -25,10 +25,9 @@ export const load: PageServerLoad = (event) =>
 					level: canvas.level,
 					title: canvasTitle(canvas, event.locals.t, { meId: '', ownerName }),
 					strategy: canvas.strategy,
-					fields: Object.fromEntries(BUSINESS_CASE_FIELD_KEYS.map((key) => [key, fragmentToJSON(fieldOf(map, key))])) as Record<
-						BusinessCaseFieldKey,
-						RichNode[]
-					>
+					fields: Object.fromEntries(
+						BUSINESS_CASE_FIELD_KEYS.map((key) => [key, fragmentToJSON(fieldOf(map, key))])
+					) as Record<BusinessCaseFieldKey, RichNode[]>
 				};
 			})
 		};

@@ -9,7 +9,11 @@ export const GET: RequestHandler = (event) =>
 		const id = event.params.canvasId;
 		const canvas = readCanvas(doc, id) ?? canvasNotFound(event);
 		const owner = canvas.ownerId ? ownerName(canvas.ownerId) : undefined;
-		const markdown = businessCaseToMarkdown(canvasMap(doc, id), { doetankName: doetank.name, ownerName: owner }, event.locals.locale);
+		const markdown = businessCaseToMarkdown(
+			canvasMap(doc, id),
+			{ doetankName: doetank.name, ownerName: owner },
+			event.locals.locale
+		);
 		const title = canvasTitle(canvas, event.locals.t, { meId: '', ownerName });
 		return new Response(markdown, {
 			headers: {

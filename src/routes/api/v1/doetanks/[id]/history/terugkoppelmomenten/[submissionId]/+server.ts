@@ -2,8 +2,12 @@ import { api, methodNotAllowed } from '$lib/server/http';
 
 /** The document exactly as frozen at one submission, as one binary Yjs update. */
 export const GET = api(async ({ locals, params }) => {
-	const state = await locals.services.history.submissionState(locals.user, params.id!, { submissionId: params.submissionId });
-	return new Response(new Uint8Array(state), { headers: { 'content-type': 'application/octet-stream', 'cache-control': 'private, no-store' } });
+	const state = await locals.services.history.submissionState(locals.user, params.id!, {
+		submissionId: params.submissionId
+	});
+	return new Response(new Uint8Array(state), {
+		headers: { 'content-type': 'application/octet-stream', 'cache-control': 'private, no-store' }
+	});
 });
 
 export const fallback = methodNotAllowed;

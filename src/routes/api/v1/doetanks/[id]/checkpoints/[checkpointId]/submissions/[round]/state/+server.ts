@@ -6,7 +6,9 @@ import { SubmissionRoundInput } from '$lib/validation/governance';
 export const GET = api(async ({ locals, params }) => {
 	const { round } = parseInput(SubmissionRoundInput, { round: params.round });
 	const state = await locals.services.checkpoints.state(locals.user, params.id!, params.checkpointId!, round);
-	return new Response(new Uint8Array(state), { headers: { 'content-type': 'application/octet-stream', 'cache-control': 'private, no-store' } });
+	return new Response(new Uint8Array(state), {
+		headers: { 'content-type': 'application/octet-stream', 'cache-control': 'private, no-store' }
+	});
 });
 
 export const fallback = methodNotAllowed;
