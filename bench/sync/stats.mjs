@@ -46,10 +46,9 @@ export function timeline(latencies, sentAts, from) {
 
 /** Middle value (mean of the two middle ones for an even count). @param {number[]} values */
 export function median(values) {
-	const sorted = [...values].sort((a, b) => a - b);
+	const sorted = Float64Array.from(values).sort();
 	if (sorted.length === 0) return NaN;
 	const mid = Math.floor(sorted.length / 2);
-	return sorted.length % 2
-		? /** @type {number} */ (sorted[mid])
-		: /** @type {number} */ ((sorted[mid - 1]) + /** @type {number} */ (sorted[mid])) / 2;
+	const upper = sorted.at(mid) ?? NaN;
+	return sorted.length % 2 ? upper : ((sorted.at(mid - 1) ?? NaN) + upper) / 2;
 }
