@@ -148,7 +148,7 @@ test('a terugkoppelmoment from submission to approval, then the move to fase 1 t
 	// The trekker sees what the gate to fase 1 still needs, and settles it through the agreement.
 	await trekker.goto(`/doetanks/${doetankId}/fase`);
 	const gate = trekker.getByRole('region', { name: 'Naar Fase 1 · ontwerpen & uitproberen' });
-	await expect(gate.getByText('De poort is nog dicht: 2 voorwaarde(n) ontbreken.')).toBeVisible();
+	await expect(gate.getByText('De poort is nog dicht: 2 voorwaarden ontbreken.')).toBeVisible();
 	await expect(gate.getByText('Er is nog geen opdrachtgeversafspraak.', { exact: false })).toBeVisible();
 	await expect(gate.getByRole('button', { name: /Naar Fase 1/ })).toHaveCount(0);
 	await trekker.goto(`/doetanks/${doetankId}/afspraak`);

@@ -94,7 +94,7 @@ test('history: yesterday’s version, the diff with now, restore and undo, for t
 
 	// The diff against now marks the change, not only by colour.
 	await dialog.getByRole('button', { name: 'Verschillen' }).click();
-	await expect(dialog.getByText('Van gisteren naar nu: 1 regel(s) toegevoegd, 1 regel(s) verwijderd.')).toBeVisible();
+	await expect(dialog.getByText('Van gisteren naar nu: 1 regel toegevoegd, 1 regel verwijderd.')).toBeVisible();
 	await expect(dialog.locator('del')).toHaveText(`Verwijderd: ${old.probleemdefinitie}`);
 	await expect(dialog.locator('ins')).toHaveText(`Toegevoegd: ${now.probleemdefinitie}`);
 

@@ -1,5 +1,6 @@
 import { en } from './en';
 import { nl, type MessageKey, type Messages } from './nl';
+import { selectPlurals } from './plural';
 
 export type { MessageKey, Messages };
 export type MessageParams = Record<string, string | number>;
@@ -15,9 +16,9 @@ export function isLocale(value: unknown): value is Locale {
 	return typeof value === 'string' && (LOCALES as readonly string[]).includes(value);
 }
 
-/** Looks a message up and fills in `{name}` placeholders. */
+/** Looks a message up, chooses its plural forms (`plural.ts`) and fills in `{name}` placeholders. */
 export function translate(locale: Locale, key: MessageKey, params: MessageParams = {}): string {
-	const template = catalogues[locale][key];
+	const template = selectPlurals(locale, catalogues[locale][key], params);
 	return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
 }
 

@@ -120,7 +120,8 @@ export const nl = {
 
 	'error.overrideForbidden': 'Alleen een beheerder mag een poort passeren die nog niet open is.',
 	'error.notATransition': 'De Doetank kan niet van {from} naar {to}.',
-	'error.gateClosed': 'De poort is nog niet open: er ontbreekt nog {count} voorwaarde(n).',
+	'error.gateClosed':
+		'De poort is nog niet open: {count, plural, one {er ontbreekt nog # voorwaarde} other {er ontbreken nog # voorwaarden}}.',
 	'error.phaseChanged':
 		'De fase is intussen door iemand anders gewijzigd. Bekijk de nieuwe situatie en probeer het opnieuw.',
 	'error.agreementStale':
@@ -290,7 +291,8 @@ export const en: Record<keyof typeof nl, string> = {
 
 	'error.overrideForbidden': 'Only an admin may pass a gate that is not open yet.',
 	'error.notATransition': 'The Doetank cannot move from {from} to {to}.',
-	'error.gateClosed': 'The gate is not open yet: {count} condition(s) are still missing.',
+	'error.gateClosed':
+		'The gate is not open yet: {count, plural, one {# condition is} other {# conditions are}} still missing.',
 	'error.phaseChanged': 'Someone else changed the phase in the meantime. Look at the new situation and try again.',
 	'error.agreementStale':
 		'Someone else saved the agreement in the meantime (now version {version}). Reload the page; your text is still in the form.',

@@ -107,7 +107,8 @@ export const nl = {
 	'phasePage.final': 'Deze Doetank is in een eindfase; er zijn geen overgangen meer.',
 	'phasePage.to': 'Naar {phase}',
 	'phasePage.open': 'De poort is open.',
-	'phasePage.closed': 'De poort is nog dicht: {count} voorwaarde(n) ontbreken.',
+	'phasePage.closed':
+		'De poort is nog dicht: {count, plural, one {# voorwaarde ontbreekt} other {# voorwaarden ontbreken}}.',
 	'phasePage.noGate': 'Hiervoor geldt geen poort; wel vraagt de stap om een toelichting.',
 	'phasePage.reason': 'Reden van stoppen',
 	'phasePage.reasonChoose': 'Kies een reden',
@@ -238,7 +239,7 @@ export const en: Record<keyof typeof nl, string> = {
 	'phasePage.final': 'This Doetank is in a final phase; there are no more transitions.',
 	'phasePage.to': 'To {phase}',
 	'phasePage.open': 'The gate is open.',
-	'phasePage.closed': 'The gate is still closed: {count} condition(s) missing.',
+	'phasePage.closed': 'The gate is still closed: {count, plural, one {# condition} other {# conditions}} missing.',
 	'phasePage.noGate': 'No gate applies; the step does ask for an explanation.',
 	'phasePage.reason': 'Reason for stopping',
 	'phasePage.reasonChoose': 'Choose a reason',
