@@ -8,15 +8,19 @@ function sameSecret(given: string, expected: string): boolean {
 	return a.length === b.length && timingSafeEqual(a, b);
 }
 
-/** `GET /metrics` in Prometheus text format; with a token configured, only for "Authorization: Bearer <token>". */
+/**
+ * `GET /metrics` in Prometheus text format, only for "Authorization: Bearer <METRICS_TOKEN>".
+ * Without a configured token, or with a wrong one, the path does not exist (404): the figures
+ * (Node version, memory, counts) are for the operator, not for visitors.
+ */
 export function metricsRoute(registry: Registry, token?: string) {
 	return (req: IncomingMessage, res: ServerResponse): void => {
-		if (req.method !== 'GET' && req.method !== 'HEAD') {
-			res.writeHead(405, { allow: 'GET, HEAD', 'content-type': 'text/plain' }).end('Method not allowed');
+		if (!token || !sameSecret(req.headers.authorization ?? '', `Bearer ${token}`)) {
+			res.writeHead(404, { 'content-type': 'text/plain', 'x-content-type-options': 'nosniff' }).end('Not found');
 			return;
 		}
-		if (token && !sameSecret(req.headers.authorization ?? '', `Bearer ${token}`)) {
-			res.writeHead(401, { 'www-authenticate': 'Bearer', 'content-type': 'text/plain' }).end('Unauthorized');
+		if (req.method !== 'GET' && req.method !== 'HEAD') {
+			res.writeHead(405, { allow: 'GET, HEAD', 'content-type': 'text/plain' }).end('Method not allowed');
 			return;
 		}
 		registry.metrics().then(

@@ -13,6 +13,8 @@ declare global {
 			services: Services;
 			user: (Actor & { name: string; email: string }) | null;
 			session: Session | null;
+			/** The request carried a session cookie that is no longer valid (ended, expired or revoked). */
+			sessionEnded: boolean;
 			locale: Locale;
 			t: Translate;
 		}

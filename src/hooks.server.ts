@@ -3,6 +3,9 @@ import { LOCALE_COOKIE, resolveLocale, translate, translator } from '$lib/i18n';
 import { loadConfig } from '$lib/server/config';
 import { createServices, type Services } from '$lib/server/services';
 import { servicesOr } from '$lib/server/slot';
+import { apiError } from '$lib/server/http';
+import { AppError } from '$lib/server/errors';
+import { addSecurityHeaders, isCrossSiteWrite } from '$lib/server/security-headers';
 
 let services: Services;
 
@@ -17,6 +20,15 @@ export const handle: Handle = async ({ event, resolve }) => {
 	event.locals.t = translator(locale);
 	event.locals.user = null;
 	event.locals.session = null;
+	event.locals.sessionEnded = false;
+
+	if (isCrossSiteWrite(event)) {
+		const refused = event.url.pathname.startsWith('/api/')
+			? apiError(new AppError('forbidden', 'error.crossSite'), event.locals.t)
+			: new Response(translate(locale, 'error.crossSite'), { status: 403, headers: { 'content-type': 'text/plain' } });
+		addSecurityHeaders(refused.headers);
+		return refused;
+	}
 
 	const { lucia } = services;
 	const sessionId = event.cookies.get(lucia.sessionCookieName);
@@ -27,6 +39,7 @@ export const handle: Handle = async ({ event, resolve }) => {
 			event.cookies.set(cookie.name, cookie.value, { path: '/', ...cookie.attributes });
 		}
 		if (!session) {
+			event.locals.sessionEnded = true;
 			const blank = lucia.createBlankSessionCookie();
 			event.cookies.set(blank.name, blank.value, { path: '/', ...blank.attributes });
 		}
@@ -36,7 +49,9 @@ export const handle: Handle = async ({ event, resolve }) => {
 		}
 	}
 
-	return resolve(event, { transformPageChunk: ({ html }) => html.replace('%lang%', locale) });
+	const response = await resolve(event, { transformPageChunk: ({ html }) => html.replace('%lang%', locale) });
+	addSecurityHeaders(response.headers, services.config.PUBLIC_SYNC_URL);
+	return response;
 };
 
 export const handleError: HandleServerError = ({ error, event, status }) => {

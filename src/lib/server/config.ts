@@ -21,7 +21,8 @@ const port = z.coerce
 
 const ConfigSchema = z.object({
 	PORT: port.default(3000),
-	HOST: z.string().min(1, 'must not be empty').default('0.0.0.0'),
+	/** Loopback by default: reachable from this machine only until HOST and ORIGIN are set on purpose. */
+	HOST: z.string().min(1, 'must not be empty').default('127.0.0.1'),
 	ORIGIN: z.url({ error: 'must be a full URL such as https://doetank.example.nl' }).optional(),
 	DATABASE_URL: z
 		.string()
@@ -29,7 +30,8 @@ const ConfigSchema = z.object({
 		.default('file:data/doetank.db'),
 	DATABASE_AUTH_TOKEN: z.string().min(1, 'must not be empty when set').optional(),
 	REGISTRATION: z.enum(['open', 'invite'], { error: 'must be "open" or "invite"' }).default('open'),
-	DEMO: flag.default(true),
+	/** Unset: the demo network only while listening on loopback. 1: also elsewhere. 0: demo accounts locked out. */
+	DEMO: flag.optional(),
 	LOG_LEVEL: z
 		.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], {
 			error: 'must be one of fatal, error, warn, info, debug, trace, silent'
@@ -51,11 +53,22 @@ const ConfigSchema = z.object({
 	SYNC_PORT: port.default(3001),
 	/** Where browsers reach the sync server when it runs standalone, e.g. wss://sync.example.nl/sync. */
 	PUBLIC_SYNC_URL: z.url({ error: 'must be a full URL such as wss://sync.example.nl/sync' }).optional(),
-	/** When set, GET /metrics needs "Authorization: Bearer <token>". */
-	METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional()
+	/** GET /metrics answers only to "Authorization: Bearer <token>"; without a token it is 404. */
+	METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
+	/** Open server-sent-event streams (dashboard, café live view) one account may hold at once. */
+	SSE_MAX_STREAMS_PER_USER: positiveInt(4)
 });
 
-export type Config = z.infer<typeof ConfigSchema>;
+export type Config = z.infer<typeof ConfigSchema> & {
+	/** Whether the demo network is served: DEMO when given, otherwise only on a loopback HOST. */
+	demoActive: boolean;
+};
+
+/** 127.0.0.0/8, ::1 and localhost: addresses only this machine can reach. */
+export function isLoopback(host: string): boolean {
+	const h = host.replace(/^\[|\]$/g, '').toLowerCase();
+	return h === 'localhost' || h === '::1' || /^127(\.\d{1,3}){3}$/.test(h);
+}
 
 export class ConfigError extends Error {
 	constructor(readonly problems: string[]) {
@@ -70,7 +83,16 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
 		Object.keys(ConfigSchema.shape).map((key) => [key, env[key] === '' ? undefined : env[key]])
 	);
 	const parsed = ConfigSchema.safeParse(input);
-	if (parsed.success) return parsed.data;
+	if (parsed.success) {
+		const loopback = isLoopback(parsed.data.HOST);
+		const problems: string[] = [];
+		// Off loopback, links in invitations and the CSRF check must not trust the request's Host header.
+		if (!loopback && !parsed.data.ORIGIN) {
+			problems.push(`ORIGIN: must be set when HOST=${parsed.data.HOST} is reachable from other machines`);
+		}
+		if (problems.length > 0) throw new ConfigError(problems);
+		return { ...parsed.data, demoActive: parsed.data.DEMO ?? loopback };
+	}
 	throw new ConfigError(
 		parsed.error.issues.map((issue) => {
 			const name = String(issue.path[0]);

@@ -9,6 +9,7 @@ export type ErrorCode =
 	| 'conflict'
 	| 'gate_closed'
 	| 'validation_failed'
+	| 'payload_too_large'
 	| 'too_many_requests';
 
 const STATUS: Record<ErrorCode, number> = {
@@ -20,6 +21,7 @@ const STATUS: Record<ErrorCode, number> = {
 	conflict: 409,
 	gate_closed: 409,
 	validation_failed: 422,
+	payload_too_large: 413,
 	too_many_requests: 429
 };
 

@@ -49,12 +49,14 @@ export const methodNotAllowed = api(async () => {
 	throw new AppError('method_not_allowed', 'error.methodNotAllowed');
 });
 
-/** Reads and validates a JSON body; malformed JSON is a 400, schema failures a 422. */
+/** Reads and validates a JSON body; malformed JSON is a 400, an oversized body 413, schema failures a 422. */
 export async function readBody<S extends z.ZodType>(event: RequestEvent, schema: S): Promise<z.output<S>> {
 	let body: unknown;
 	try {
 		body = await event.request.json();
-	} catch {
+	} catch (err) {
+		// The adapter errors the body stream with status 413 past BODY_SIZE_LIMIT.
+		if ((err as { status?: unknown } | null)?.status === 413) throw new AppError('payload_too_large', 'error.tooLarge');
 		throw new AppError('bad_request', 'error.badJson');
 	}
 	return parseInput(schema, body);
@@ -104,15 +106,14 @@ export async function forForm<T, C extends Record<string, unknown> = Record<neve
 	}
 }
 
-/** Page guard: sends a logged-out visitor to the login page and back afterwards. */
+/**
+ * Page guard: sends a logged-out visitor to the login page and back afterwards; when their cookie
+ * named a session that no longer exists, the login page says so.
+ */
 export function requireLogin(event: RequestEvent): NonNullable<App.Locals['user']> {
 	if (!event.locals.user) {
-		redirect(303, `/login?redirectTo=${encodeURIComponent(event.url.pathname + event.url.search)}`);
+		const ended = event.locals.sessionEnded ? '&ended=1' : '';
+		redirect(303, `/login?redirectTo=${encodeURIComponent(event.url.pathname + event.url.search)}${ended}`);
 	}
 	return event.locals.user;
-}
-
-/** Only same-site paths are followed after login, never another host. */
-export function safeRedirectTarget(value: string | null | undefined, fallback = '/doetanks'): string {
-	return value && value.startsWith('/') && !value.startsWith('//') && !value.startsWith('/\\') ? value : fallback;
 }

@@ -7,7 +7,7 @@ import type { Config } from './config';
 import { openDatabase, type Database } from './db/client';
 import { migrate } from './db/migrate';
 import { openUpdateAppender, type UpdateAppender } from './db/update-appender';
-import { DEMO_PASSWORD, demoAccounts, seedDemo } from './demo/seed';
+import { applyDemoSetting, DEMO_PASSWORD, demoAccounts } from './demo/seed';
 import { DoetankService } from './doetanks/service';
 import { HistoryService } from './documents/history';
 import { AgreementService } from './governance/agreements';
@@ -56,16 +56,20 @@ export interface Services {
 	close(): void;
 }
 
+/** The migration that ends every session once (tokens are stored hashed from then on). */
+const HASHED_SESSIONS_MIGRATION = '0011_hashed_session_tokens.sql';
+
 export async function createServices(config: Config, log = createLogger(config.LOG_LEVEL)): Promise<Services> {
 	const db = await openDatabase(config.DATABASE_URL, config.DATABASE_AUTH_TOKEN);
 	const applied = await migrate(db);
 	if (applied.length > 0) log.info({ applied }, 'database migrations applied');
-	if (config.DEMO && (await seedDemo(db))) {
-		log.info({ password: DEMO_PASSWORD }, 'empty database: demo network created');
+	if (applied.includes(HASHED_SESSIONS_MIGRATION)) {
+		log.warn('session tokens are now stored hashed: every existing session has ended, everyone signs in once more');
 	}
+	await applyDemoSetting(db, config, log);
 	const updates = openUpdateAppender(db, config.DATABASE_URL);
 	const secure = config.ORIGIN?.startsWith('https:') ?? false;
-	const lucia = createLucia(db, secure);
+	const lucia = createLucia(db, secure, config.demoActive);
 	const invitations = new InvitationService(db);
 	const presence = new PresenceBoard();
 	const events = new AccessEvents();
@@ -94,7 +98,7 @@ export async function createServices(config: Config, log = createLogger(config.L
 		cafes: new CafeService(db, presence, invitations, notifications),
 		monitoring: new MonitoringService(db),
 		report: new ReportService(db),
-		demoAccounts: async () => (config.DEMO ? demoAccounts(db) : []),
+		demoAccounts: async () => (config.demoActive ? demoAccounts(db) : []),
 		demoPassword: DEMO_PASSWORD,
 		close() {
 			updates.close();

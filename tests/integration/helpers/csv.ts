@@ -1,5 +1,10 @@
-/** A small RFC 4180 reader, to check that CSV exports read back to the same values. */
-export function parseCsv(csv: string): string[][] {
+/**
+ * A small RFC 4180 reader for the exports' dialect (BOM, `;` between fields), to check that CSV
+ * exports read back to the same values.
+ */
+export function parseCsv(input: string): string[][] {
+	if (!input.startsWith('\uFEFF')) throw new Error('the CSV has no byte order mark');
+	const csv = input.slice(1);
 	const rows: string[][] = [];
 	let row: string[] = [];
 	let value = '';
@@ -13,7 +18,7 @@ export function parseCsv(csv: string): string[][] {
 			} else if (c === '"') quoted = false;
 			else value += c;
 		} else if (c === '"') quoted = true;
-		else if (c === ',') {
+		else if (c === ';') {
 			row.push(value);
 			value = '';
 		} else if (c === '\r' && csv[i + 1] === '\n') {
@@ -25,4 +30,9 @@ export function parseCsv(csv: string): string[][] {
 		} else value += c;
 	}
 	return rows;
+}
+
+/** A number cell as Dutch Excel reads it (decimal comma). */
+export function csvNumber(cell: string): number {
+	return Number(cell.replace(',', '.'));
 }

@@ -1,5 +1,9 @@
 /** The Doetank-vragenlijst: waves, answering and results. */
 export const nl = {
+	'csv.answers.wave': 'Meting',
+	'csv.answers.doetank': 'Doetank',
+	'csv.answers.remarks': 'opmerkingen.8',
+	'csv.answers.scale': 'schaal.{id}',
 	'questionnaire.title': 'Doetank-vragenlijst',
 	'questionnaire.openForYou': 'Voor jou open',
 	'questionnaire.noneOpen': 'Er staat nu geen vragenlijst voor je open.',
@@ -51,6 +55,10 @@ export const nl = {
 };
 
 export const en: Record<keyof typeof nl, string> = {
+	'csv.answers.wave': 'Wave',
+	'csv.answers.doetank': 'Doetank',
+	'csv.answers.remarks': 'remarks.8',
+	'csv.answers.scale': 'scale.{id}',
 	'questionnaire.title': 'Doetank questionnaire',
 	'questionnaire.openForYou': 'Open for you',
 	'questionnaire.noneOpen': 'There is no questionnaire open for you now.',

@@ -5,8 +5,9 @@ import { LibsqlSessionAdapter, type SessionAttributes, type SessionUserAttribute
 
 export const SESSION_COOKIE = 'doetank_session';
 
-export function createLucia(db: Database, secureCookies: boolean) {
-	return new Lucia(new LibsqlSessionAdapter(db), {
+/** `allowDemo` false: sessions of demo accounts are not valid (the demo is switched off). */
+export function createLucia(db: Database, secureCookies: boolean, allowDemo = true) {
+	return new Lucia(new LibsqlSessionAdapter(db, allowDemo), {
 		sessionExpiresIn: new TimeSpan(30, 'd'),
 		sessionCookie: { name: SESSION_COOKIE, attributes: { secure: secureCookies, sameSite: 'lax' } },
 		getSessionAttributes: (attributes) => attributes,

@@ -7,6 +7,7 @@ import type { ChangePasswordInput, LoginInput, RegisterInput } from '$lib/valida
 import type { AppLucia } from './lucia';
 import { dummyPasswordHash, hashPassword, verifyPassword } from './passwords';
 import { ACCOUNT_RULE, IP_RULE, LoginThrottle } from './throttle';
+import { deleteSessionByHandle, sessionHandle } from '../db/sessions';
 import type { InvitationService } from '../doetanks/invitations';
 import type { AccessEvents } from '../access-events';
 
@@ -16,6 +17,7 @@ export interface ClientInfo {
 }
 
 export interface SessionSummary {
+	/** An opaque handle (the token's hash): enough to revoke the session, useless as a cookie. */
 	id: string;
 	createdAt: number;
 	expiresAt: number;
@@ -28,7 +30,7 @@ export class AuthService {
 	constructor(
 		private readonly db: Database,
 		readonly lucia: AppLucia,
-		private readonly config: Pick<Config, 'REGISTRATION'>,
+		private readonly config: Pick<Config, 'REGISTRATION' | 'demoActive'>,
 		private readonly invitations: InvitationService,
 		private readonly events: AccessEvents,
 		private readonly throttle = new LoginThrottle(db)
@@ -69,20 +71,23 @@ export class AuthService {
 		return { userId, session: await this.startSession(userId, client), doetankId };
 	}
 
-	/** Same error for an unknown account and a wrong password; throttled per account and per IP. */
+	/**
+	 * Same error for an unknown account, a wrong password and a demo account while the demo is off.
+	 * The attempt is counted per account and per IP before the password is checked.
+	 */
 	async login(input: LoginInput, client: ClientInfo): Promise<Session> {
-		const accountKey = `account:${input.email}`;
+		const accountKey = `account:${input.email.toLowerCase()}`;
 		const ipKey = `ip:${client.ip}`;
-		await this.throttle.assertOpen([accountKey, ipKey]);
-		const user = await findUserByEmail(this.db, input.email);
+		await this.throttle.reserve([
+			{ key: accountKey, rule: ACCOUNT_RULE },
+			{ key: ipKey, rule: IP_RULE }
+		]);
+		const found = await findUserByEmail(this.db, input.email);
+		const user = found && (!found.isDemo || this.config.demoActive) ? found : null;
 		const stored = user ? await findPasswordHash(this.db, user.id) : null;
 		const ok = await verifyPassword(stored ?? (await dummyPasswordHash()), input.password);
-		if (!user || !ok) {
-			await this.throttle.recordFailure(accountKey, ACCOUNT_RULE);
-			await this.throttle.recordFailure(ipKey, IP_RULE);
-			throw new AppError('unauthenticated', 'error.badCredentials');
-		}
-		await this.throttle.reset(accountKey);
+		if (!user || !ok) throw new AppError('unauthenticated', 'error.badCredentials');
+		await this.throttle.succeeded(accountKey, ipKey);
 		return this.startSession(user.id, client);
 	}
 
@@ -91,7 +96,9 @@ export class AuthService {
 		this.events.changed({ userId });
 	}
 
+	/** The user's sessions by handle; `currentSessionId` is the token of the asking request. */
 	async listSessions(userId: string, currentSessionId: string): Promise<SessionSummary[]> {
+		const current = sessionHandle(currentSessionId);
 		const sessions = await this.lucia.getUserSessions(userId);
 		return sessions.map((s) => ({
 			id: s.id,
@@ -99,14 +106,15 @@ export class AuthService {
 			expiresAt: s.expiresAt.getTime(),
 			userAgent: s.userAgent,
 			ip: s.ip,
-			current: s.id === currentSessionId
+			current: s.id === current
 		}));
 	}
 
-	async revokeSession(userId: string, sessionId: string): Promise<void> {
-		const own = (await this.lucia.getUserSessions(userId)).some((s) => s.id === sessionId);
-		if (!own) throw new AppError('not_found', 'error.sessionNotFound');
-		await this.lucia.invalidateSession(sessionId);
+	/** Ends one of the user's own sessions, named by its handle from `listSessions`. */
+	async revokeSession(userId: string, handle: string): Promise<void> {
+		if (!(await deleteSessionByHandle(this.db, handle, userId))) {
+			throw new AppError('not_found', 'error.sessionNotFound');
+		}
 		this.events.changed({ userId });
 	}
 
@@ -124,8 +132,9 @@ export class AuthService {
 			);
 		}
 		await updatePasswordHash(this.db, userId, await hashPassword(input.newPassword));
+		const current = sessionHandle(currentSessionId);
 		for (const s of await this.lucia.getUserSessions(userId)) {
-			if (s.id !== currentSessionId) await this.lucia.invalidateSession(s.id);
+			if (s.id !== current) await deleteSessionByHandle(this.db, s.id);
 		}
 		this.events.changed({ userId });
 	}

@@ -1,17 +1,12 @@
 import type { Database } from '../db/client';
-import { clearThrottle, readThrottle, writeThrottle } from '../db/throttle';
+import { clearThrottle, releaseAttempt, reserveAttempts, type ThrottleRule } from '../db/throttle';
 import { AppError } from '../errors';
 
-export interface ThrottleRule {
-	/** Failures allowed within the window before the key is locked. */
-	maxFailures: number;
-	windowMs: number;
-	lockMs: number;
-}
+export type { ThrottleRule };
 
 /** Per account: a few tries; per IP: room for a café where many share one network. */
-export const ACCOUNT_RULE: ThrottleRule = { maxFailures: 5, windowMs: 15 * 60_000, lockMs: 15 * 60_000 };
-export const IP_RULE: ThrottleRule = { maxFailures: 50, windowMs: 15 * 60_000, lockMs: 15 * 60_000 };
+export const ACCOUNT_RULE: ThrottleRule = { maxAttempts: 5, windowMs: 15 * 60_000, lockMs: 15 * 60_000 };
+export const IP_RULE: ThrottleRule = { maxAttempts: 50, windowMs: 15 * 60_000, lockMs: 15 * 60_000 };
 
 export class LoginThrottle {
 	constructor(
@@ -19,31 +14,22 @@ export class LoginThrottle {
 		private readonly now: () => number = Date.now
 	) {}
 
-	/** Throws 429 while any of the keys is locked. */
-	async assertOpen(keys: string[]): Promise<void> {
+	/**
+	 * Counts an attempt for every key before the password is checked (one write), and throws 429
+	 * when any key is locked, so parallel guesses cannot all slip in before the first failure is recorded.
+	 */
+	async reserve(keys: readonly { key: string; rule: ThrottleRule }[]): Promise<void> {
 		const now = this.now();
-		for (const key of keys) {
-			const row = await readThrottle(this.db, key);
-			if (row && row.lockedUntil > now) {
-				const minutes = Math.max(1, Math.ceil((row.lockedUntil - now) / 60_000));
-				throw new AppError('too_many_requests', 'error.throttled', { minutes });
-			}
+		const lockedUntil = Math.max(...(await reserveAttempts(this.db, keys, now)));
+		if (lockedUntil > now) {
+			const minutes = Math.max(1, Math.ceil((lockedUntil - now) / 60_000));
+			throw new AppError('too_many_requests', 'error.throttled', { minutes });
 		}
 	}
 
-	async recordFailure(key: string, rule: ThrottleRule): Promise<void> {
-		const now = this.now();
-		const row = await readThrottle(this.db, key);
-		const fresh = !row || now - row.windowStart > rule.windowMs;
-		const failures = fresh ? 1 : row.failures + 1;
-		await writeThrottle(this.db, key, {
-			failures,
-			windowStart: fresh ? now : row.windowStart,
-			lockedUntil: failures >= rule.maxFailures ? now + rule.lockMs : 0
-		});
-	}
-
-	async reset(key: string): Promise<void> {
-		await clearThrottle(this.db, key);
+	/** After a successful login: the account starts afresh, the address gets its attempt back. */
+	async succeeded(accountKey: string, ipKey: string): Promise<void> {
+		await clearThrottle(this.db, accountKey);
+		await releaseAttempt(this.db, ipKey, this.now());
 	}
 }

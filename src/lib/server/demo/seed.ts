@@ -2,11 +2,14 @@ import * as Y from 'yjs';
 import type { DoetankRole, LidType, NetworkRole, Phase } from '$lib/domain/roles';
 import { migrateWorkspace, probleemdefinitie, writeParagraphs } from '$lib/domain/workspace';
 import { hashPassword } from '../auth/passwords';
+import { ConfigError, type Config } from '../config';
 import type { Database } from '../db/client';
 import { appendUpdateStatement } from '../db/doc-log';
 import { insertDoetankStatements } from '../db/doetanks';
 import { getMeta, setMetaStatement } from '../db/meta';
 import { countUsers, insertUserStatement, listDemoUsers, type UserRow } from '../db/users';
+import { deleteDemoSessions } from '../db/sessions';
+import type { Logger } from '../logger';
 import network from './demo-network.json';
 
 /** Published on the login page and in the start-up log while the demo is active. */
@@ -103,6 +106,30 @@ function workspaceWith(text: string, now: Date): Uint8Array {
 	migrateWorkspace(doc, now);
 	writeParagraphs(probleemdefinitie(doc), [text]);
 	return Y.encodeStateAsUpdate(doc);
+}
+
+/**
+ * Seeds the demo network when it is active, and refuses a demo that would be reachable from other
+ * machines without DEMO=1 (its admin password is printed on the login page). With the demo off,
+ * its accounts cannot sign in and their sessions end here.
+ */
+export async function applyDemoSetting(
+	db: Database,
+	config: Pick<Config, 'DEMO' | 'demoActive' | 'HOST'>,
+	log: Logger
+): Promise<void> {
+	if (config.demoActive) {
+		if (await seedDemo(db)) log.info({ password: DEMO_PASSWORD }, 'empty database: demo network created');
+		return;
+	}
+	if (config.DEMO === undefined && (await getMeta(db, 'demo')) === '1') {
+		throw new ConfigError([
+			`DEMO: this database holds the demo network (published passwords) and HOST=${config.HOST} is reachable ` +
+				'from other machines; set DEMO=0 to lock the demo accounts or DEMO=1 to serve the demo anyway'
+		]);
+	}
+	const ended = await deleteDemoSessions(db);
+	if (ended > 0) log.info({ ended }, 'demo switched off: sessions of demo accounts ended');
 }
 
 /** The demo accounts to show, or none when this database holds no demo network. */

@@ -3,7 +3,8 @@ import { FIXTURE_EXPECTED, FIXTURE_RESPONSES } from '$lib/domain/instruments/vra
 import type { Actor } from '$lib/domain/policy';
 import type { Database } from '../db/client';
 import { testDatabase } from '../db/test-db';
-import { parseCsv } from '../../../../tests/integration/helpers/csv';
+import { csvNumber, parseCsv } from '../../../../tests/integration/helpers/csv';
+import { translator } from '$lib/i18n';
 import { createLogger } from '../logger';
 import { NotificationService } from '../notifications/service';
 import { QuestionnaireService } from './questionnaires';
@@ -179,15 +180,15 @@ describe('QuestionnaireService', () => {
 		const wave = await openWave();
 		for (const [i, u] of ['ann', 'bob', 'cor'].entries())
 			await service.respond(person(u), wave.id, { doetankId: 'd1', answers: FIXTURE_RESPONSES[i] });
-		expect(await code(service.exportCsv(coach, wave.id))).toBe('forbidden');
-		const { csv } = await service.exportCsv(admin, wave.id);
+		expect(await code(service.exportCsv(coach, wave.id, translator('en')))).toBe('forbidden');
+		const { csv } = await service.exportCsv(admin, wave.id, translator('en'));
 		const [header, ...rows] = parseCsv(csv);
 		expect(rows).toHaveLength(3);
-		expect(header!.slice(0, 3)).toEqual(['wave', 'doetank', 'innovatief_werkgedrag.A']);
+		expect(header!.slice(0, 3)).toEqual(['Wave', 'Doetank', 'innovatief_werkgedrag.A']);
 		expect(header).not.toContain('doetank.9');
 		expect(csv).not.toMatch(/ann|bob|cor/);
 		const col = header!.indexOf('scale.leergedrag');
-		const scores = rows.map((r) => Number(r[col])).sort();
+		const scores = rows.map((r) => csvNumber(r[col]!)).sort();
 		expect(scores).toEqual([3, 3.6, 30 / 7].sort());
 		const nvt = header!.indexOf('overige_vragen.B');
 		expect(rows.filter((r) => r[nvt] === '')).toHaveLength(1);

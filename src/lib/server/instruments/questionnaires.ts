@@ -31,6 +31,7 @@ import type { NotificationService } from '../notifications/service';
 import type { InStatement } from '@libsql/client';
 import { parseInput } from '../parse';
 import { toCsv } from '../csv';
+import type { Translate } from '$lib/i18n';
 
 export interface OpenQuestionnaire {
 	waveId: string;
@@ -205,7 +206,7 @@ export class QuestionnaireService {
 	 * The raw answers and scale scores of a wave, one anonymous row per response, only for Doetanks
 	 * with enough responses: a smaller group's rows could be recognised.
 	 */
-	async exportCsv(actor: Actor | null, waveId: string): Promise<{ filename: string; csv: string }> {
+	async exportCsv(actor: Actor | null, waveId: string, t: Translate): Promise<{ filename: string; csv: string }> {
 		requireNetwork(actor, 'questionnaire.manage');
 		const wave = await this.wave(waveId);
 		const results = await this.waveResults(actor, waveId);
@@ -222,7 +223,13 @@ export class QuestionnaireService {
 					...SCALES.map((s) => scores[s.id])
 				];
 			});
-		const header = ['wave', 'doetank', ...CODED_ITEMS, 'opmerkingen.8', ...SCALES.map((s) => `scale.${s.id}`)];
+		const header = [
+			t('csv.answers.wave'),
+			t('csv.answers.doetank'),
+			...CODED_ITEMS,
+			t('csv.answers.remarks'),
+			...SCALES.map((s) => t('csv.answers.scale', { id: s.id }))
+		];
 		return { filename: `vragenlijst-${wave.id}.csv`, csv: toCsv([header, ...rows]) };
 	}
 

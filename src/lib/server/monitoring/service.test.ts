@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import type { Actor } from '$lib/domain/policy';
+import { translator } from '$lib/i18n';
 import { addAction, probleemdefinitie } from '$lib/domain/workspace';
 import { p, text, writeTiptap } from '$lib/domain/workspace/tiptap-fixture';
 import type { Database } from '../db/client';
@@ -145,8 +146,10 @@ describe('MonitoringService', () => {
 		await monitoring.setNote(coachOf('coa'), 'd1', { bijzonderheden: 'Opdrachtgever met verlof, "tot mei"' });
 		const overview = await monitoring.overview({ id: 'coa', networkRole: 'coach' });
 		expect(overview.find((r) => r.id === 'd1')?.bijzonderheden).toBe('Opdrachtgever met verlof, "tot mei"');
-		const csv = await monitoring.overviewCsv(admin, (phase) => `fase:${phase}`);
-		expect(csv.split('\r\n')[1]).toBe('Slim innen,o,d,fase:fase_0,"Opdrachtgever met verlof, ""tot mei"""');
+		const t = translator('nl');
+		const lines = (await monitoring.overviewCsv(admin, t)).split('\r\n');
+		expect(lines[0]).toBe('\uFEFFDoetank;Onderwerp;Beoogd doel;Fase;Bijzonderheden');
+		expect(lines[1]).toBe(`Slim innen;o;d;${t('phase.fase_0')};"Opdrachtgever met verlof, ""tot mei"""`);
 	});
 
 	it('changes its fingerprint when a phase transition or a membership change happens', async () => {

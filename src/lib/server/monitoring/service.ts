@@ -3,6 +3,7 @@ import { activeWithin, daysBetween, lastActivity, lastEditByUser } from '$lib/do
 import type { DashboardRow } from '$lib/domain/monitoring/dashboard';
 import { can, type Actor } from '$lib/domain/policy';
 import type { Phase } from '$lib/domain/roles';
+import type { Translate } from '$lib/i18n';
 import {
 	DEFAULT_SIGNAL_SETTINGS,
 	evaluateSignals,
@@ -79,11 +80,15 @@ export class MonitoringService {
 		}));
 	}
 
-	async overviewCsv(actor: Actor | null, phaseLabel: (phase: Phase) => string): Promise<string> {
+	/** The overview as CSV, headers and phases in the reader's language. */
+	async overviewCsv(actor: Actor | null, t: Translate): Promise<string> {
 		const rows = await this.overview(actor);
+		const header = (['doetank', 'onderwerp', 'beoogdDoel', 'phase', 'bijzonderheden'] as const).map((k) =>
+			t(`csv.overview.${k}`)
+		);
 		return toCsv([
-			['doetank', 'onderwerp', 'beoogd doel', 'fase', 'bijzonderheden'],
-			...rows.map((r) => [r.name, r.onderwerp, r.beoogdDoel, phaseLabel(r.phase), r.bijzonderheden])
+			header,
+			...rows.map((r) => [r.name, r.onderwerp, r.beoogdDoel, t(`phase.${r.phase}`), r.bijzonderheden])
 		]);
 	}
 

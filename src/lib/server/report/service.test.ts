@@ -1,3 +1,4 @@
+import { translator } from '$lib/i18n';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { canvasField, createPilotCanvas } from '$lib/domain/workspace';
 import { p, text, writeTiptap } from '$lib/domain/workspace/tiptap-fixture';
@@ -76,8 +77,9 @@ describe('ReportService', () => {
 				q6: 'Rust bij de balie'
 			}
 		]);
-		const { csv, filename } = await service.csv(admin, PERIOD);
+		const { csv, filename } = await service.csv(admin, PERIOD, translator('nl'));
 		expect(filename).toBe('rapportage-2026-03-01-2026-03-31.csv');
-		expect(csv.split('\r\n')).toContain('effect,q5,Slim innen,Gemeente Zeist,20% minder bezwaren');
+		expect(csv.split('\r\n')).toContain('effect;q5;Slim innen;Gemeente Zeist;20% minder bezwaren');
+		expect(csv.startsWith('\uFEFFOnderdeel;Maat;Item;Detail;Waarde\r\n')).toBe(true);
 	});
 });

@@ -8,6 +8,7 @@ import { requireNetwork } from '../authz';
 import type { Database } from '../db/client';
 import { readReportFacts } from '../db/report';
 import { toCsv } from '../csv';
+import type { Translate } from '$lib/i18n';
 import { loadStoredDocument } from '../documents/stored';
 import { parseInput } from '../parse';
 
@@ -32,11 +33,12 @@ export class ReportService {
 		);
 	}
 
-	async csv(actor: Actor | null, input: unknown): Promise<{ filename: string; csv: string }> {
+	/** The report as CSV: headers in the reader's language, the row keys as documented in docs/api.md. */
+	async csv(actor: Actor | null, input: unknown, t: Translate): Promise<{ filename: string; csv: string }> {
 		const report = await this.report(actor, input);
 		return {
 			filename: `rapportage-${report.period.from}-${report.period.to}.csv`,
-			csv: toCsv([REPORT_CSV_HEADER, ...reportRows(report)])
+			csv: toCsv([REPORT_CSV_HEADER.map((k) => t(`csv.report.${k}`)), ...reportRows(report)])
 		};
 	}
 

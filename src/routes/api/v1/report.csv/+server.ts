@@ -2,10 +2,14 @@ import { csvHeaders } from '$lib/server/csv';
 import { api, methodNotAllowed } from '$lib/server/http';
 
 export const GET = api(async ({ locals, url }) => {
-	const { filename, csv } = await locals.services.report.csv(locals.user, {
+	const { filename, csv } = await locals.services.report.csv(
+		locals.user,
+		{
 		from: url.searchParams.get('from') ?? undefined,
-		to: url.searchParams.get('to') ?? undefined
-	});
+			to: url.searchParams.get('to') ?? undefined
+		},
+		locals.t
+	);
 	return new Response(csv, { headers: csvHeaders(filename) });
 });
 

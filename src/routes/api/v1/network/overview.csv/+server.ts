@@ -3,7 +3,7 @@ import { api, methodNotAllowed } from '$lib/server/http';
 
 /** The phase in the reader's language, as the report's table printed it. */
 export const GET = api(async ({ locals }) => {
-	const csv = await locals.services.monitoring.overviewCsv(locals.user, (phase) => locals.t(`phase.${phase}`));
+	const csv = await locals.services.monitoring.overviewCsv(locals.user, locals.t);
 	return new Response(csv, { headers: csvHeaders('overzicht-doetanks.csv') });
 });
 

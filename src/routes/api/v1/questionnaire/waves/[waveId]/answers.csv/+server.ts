@@ -2,7 +2,7 @@ import { csvHeaders } from '$lib/server/csv';
 import { api, methodNotAllowed } from '$lib/server/http';
 
 export const GET = api(async ({ locals, params }) => {
-	const { filename, csv } = await locals.services.questionnaires.exportCsv(locals.user, params.waveId!);
+	const { filename, csv } = await locals.services.questionnaires.exportCsv(locals.user, params.waveId!, locals.t);
 	return new Response(csv, { headers: csvHeaders(filename) });
 });
 
