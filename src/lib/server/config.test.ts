@@ -15,10 +15,10 @@ describe('loadConfig', () => {
 	it('has working defaults for an empty environment', () => {
 		expect(loadConfig({})).toEqual({
 			PORT: 3000,
-			HOST: '0.0.0.0',
+			HOST: '127.0.0.1',
 			DATABASE_URL: 'file:data/doetank.db',
 			REGISTRATION: 'open',
-			DEMO: true,
+			demoActive: true,
 			LOG_LEVEL: 'info',
 			SYNC_MAX_MESSAGE_BYTES: 1024 * 1024,
 			SYNC_MAX_BUFFERED_BYTES: 8 * 1024 * 1024,
@@ -26,8 +26,27 @@ describe('loadConfig', () => {
 			SYNC_HEARTBEAT_MS: 30_000,
 			SYNC_COMPACT_UPDATES: 500,
 			SYNC_COMPACT_BYTES: 1024 * 1024,
-			SYNC_PORT: 3001
+			SYNC_PORT: 3001,
+			SSE_MAX_STREAMS_PER_USER: 4
 		});
+	});
+
+	it('serves the demo on loopback unless DEMO=0, elsewhere only with DEMO=1', () => {
+		const origin = { ORIGIN: 'https://doetank.example.nl' };
+		expect(loadConfig({}).demoActive).toBe(true);
+		expect(loadConfig({ HOST: 'localhost' }).demoActive).toBe(true);
+		expect(loadConfig({ HOST: '::1' }).demoActive).toBe(true);
+		expect(loadConfig({ DEMO: '0' }).demoActive).toBe(false);
+		expect(loadConfig({ HOST: '0.0.0.0', ...origin }).demoActive).toBe(false);
+		expect(loadConfig({ HOST: '192.168.1.20', ...origin }).demoActive).toBe(false);
+		expect(loadConfig({ HOST: '0.0.0.0', DEMO: '1', ...origin }).demoActive).toBe(true);
+	});
+
+	it('refuses a HOST other machines can reach without ORIGIN', () => {
+		expect(problems({ HOST: '0.0.0.0' })).toEqual([
+			'ORIGIN: must be set when HOST=0.0.0.0 is reachable from other machines'
+		]);
+		expect(problems({ HOST: '127.0.0.1' })).toEqual([]);
 	});
 
 	it('rejects a sync bound of zero and a non-URL PUBLIC_SYNC_URL', () => {
@@ -43,13 +62,20 @@ describe('loadConfig', () => {
 	it('reads valid values', () => {
 		const config = loadConfig({
 			PORT: '8080',
+			HOST: '0.0.0.0',
 			ORIGIN: 'https://doetank.example.nl',
 			DATABASE_URL: 'libsql://db.example.nl',
 			DATABASE_AUTH_TOKEN: 'secret',
 			REGISTRATION: 'invite',
 			DEMO: '0'
 		});
-		expect(config).toMatchObject({ PORT: 8080, REGISTRATION: 'invite', DEMO: false, DATABASE_AUTH_TOKEN: 'secret' });
+		expect(config).toMatchObject({
+			PORT: 8080,
+			REGISTRATION: 'invite',
+			DEMO: false,
+			demoActive: false,
+			DATABASE_AUTH_TOKEN: 'secret'
+		});
 	});
 
 	it.each([

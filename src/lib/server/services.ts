@@ -21,6 +21,8 @@ import { QuestionnaireService } from './instruments/questionnaires';
 import { createLogger, type Logger } from './logger';
 import { NotificationService } from './notifications/service';
 import { PresenceBoard } from './presence';
+import { ChangeFeed } from './change-feed';
+import { StreamLimiter } from './sse';
 import { ReportService } from './report/service';
 import { UserService } from './users/service';
 
@@ -50,11 +52,18 @@ export interface Services {
 	logboek: LogboekService;
 	cafes: CafeService;
 	monitoring: MonitoringService;
+	/** The one poller of the governance change counter, shared by every dashboard stream. */
+	governanceChanges: ChangeFeed;
+	/** Open event streams per account (SSE_MAX_STREAMS_PER_USER). */
+	streams: StreamLimiter;
 	report: ReportService;
 	demoAccounts(): ReturnType<typeof demoAccounts>;
 	demoPassword: string;
 	close(): void;
 }
+
+/** How often the dashboard's change counter is read (once per process, whatever the number of streams). */
+const GOVERNANCE_POLL_MS = 2_000;
 
 /** The migration that ends every session once (tokens are stored hashed from then on). */
 const HASHED_SESSIONS_MIGRATION = '0011_hashed_session_tokens.sql';
@@ -74,6 +83,7 @@ export async function createServices(config: Config, log = createLogger(config.L
 	const presence = new PresenceBoard();
 	const events = new AccessEvents();
 	const notifications = new NotificationService(db, log);
+	const monitoring = new MonitoringService(db);
 	return {
 		config,
 		db,
@@ -96,7 +106,13 @@ export async function createServices(config: Config, log = createLogger(config.L
 		questionnaires: new QuestionnaireService(db, notifications),
 		logboek: new LogboekService(db),
 		cafes: new CafeService(db, presence, invitations, notifications),
-		monitoring: new MonitoringService(db),
+		monitoring,
+		governanceChanges: new ChangeFeed(
+			() => monitoring.fingerprint(),
+			GOVERNANCE_POLL_MS,
+			(err) => log.error({ err }, 'dashboard change check failed')
+		),
+		streams: new StreamLimiter(config.SSE_MAX_STREAMS_PER_USER),
 		report: new ReportService(db),
 		demoAccounts: async () => (config.demoActive ? demoAccounts(db) : []),
 		demoPassword: DEMO_PASSWORD,

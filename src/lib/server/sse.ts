@@ -1,3 +1,5 @@
+import { AppError } from './errors';
+
 /** Sends one named event with a JSON payload. */
 export type SendEvent = (event: string, data: unknown) => void;
 
@@ -80,4 +82,50 @@ export function throttle(work: () => void, ms: number): { call(): void; cancel()
 			pending = false;
 		}
 	};
+}
+
+/**
+ * Bounds the open event streams per account (SSE_MAX_STREAMS_PER_USER): each holds a connection
+ * and a timer, so one account must not be able to open hundreds.
+ */
+export class StreamLimiter {
+	private readonly open = new Map<string, number>();
+
+	constructor(private readonly maxPerKey: number) {}
+
+	/** Takes a slot for `key` and returns its release (idempotent), or null when the key is at the limit. */
+	acquire(key: string): (() => void) | null {
+		const count = this.open.get(key) ?? 0;
+		if (count >= this.maxPerKey) return null;
+		this.open.set(key, count + 1);
+		let released = false;
+		return () => {
+			if (released) return;
+			released = true;
+			const left = (this.open.get(key) ?? 1) - 1;
+			if (left > 0) this.open.set(key, left);
+			else this.open.delete(key);
+		};
+	}
+}
+
+/**
+ * An event stream that holds one of `key`'s slots while it is open; past the limit the request
+ * is refused with 429 before any stream starts.
+ */
+export function limitedEventStream(
+	limiter: StreamLimiter,
+	key: string,
+	signal: AbortSignal,
+	start: (send: SendEvent) => () => void
+): Response {
+	const release = limiter.acquire(key);
+	if (!release) throw new AppError('too_many_requests', 'error.tooManyStreams');
+	return eventStream(signal, (send) => {
+		const stop = start(send);
+		return () => {
+			stop();
+			release();
+		};
+	});
 }

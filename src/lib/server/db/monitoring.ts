@@ -46,16 +46,10 @@ export async function saveNote(db: Database, doetankId: string, bijzonderheden: 
 
 /**
  * A fingerprint of the governance events the dashboard shows (transitions, confirmations,
- * submissions, reviews, checkpoints planned or moved, membership): it changes when one happens.
+ * submissions, reviews, checkpoints planned or moved, membership): a counter that triggers raise
+ * on each of them (migration 0012), so the check reads one row and never the blob pages.
  */
 export async function governanceFingerprint(db: Database): Promise<string> {
-	const { rows } = await db.execute(`SELECT
-		(SELECT count(*) || ':' || COALESCE(max(at), 0) FROM phase_transitions) AS t,
-		(SELECT count(*) || ':' || COALESCE(max(confirmed_at), 0) FROM agreement_confirmations) AS a,
-		(SELECT count(*) || ':' || COALESCE(max(submitted_at), 0) FROM checkpoint_submissions) AS s,
-		(SELECT count(*) || ':' || COALESCE(max(reviewed_at), 0) FROM checkpoint_reviews) AS r,
-		(SELECT count(*) || ':' || COALESCE(max(updated_at), 0) FROM checkpoints) AS c,
-		(SELECT count(*) FROM membership_roles) AS m`);
-	const r = rows[0]!;
-	return [r.t, r.a, r.s, r.r, r.c, r.m].join('|');
+	const { rows } = await db.execute("SELECT value FROM change_counters WHERE name = 'governance'");
+	return String(rows[0]?.value ?? 0);
 }

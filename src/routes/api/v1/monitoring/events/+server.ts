@@ -1,31 +1,18 @@
 import { requireNetwork } from '$lib/server/authz';
 import { api, methodNotAllowed } from '$lib/server/http';
-import { eventStream } from '$lib/server/sse';
-
-/** Governance events are read from the database, so the stream looks for a change this often. */
-const POLL_MS = 2_000;
+import { limitedEventStream } from '$lib/server/sse';
 
 /**
  * `changed` whenever a transition, agreement confirmation, submission, review, terugkoppelmoment or
  * membership change happened; the page then reloads its dashboard (the same rows as the JSON endpoint).
+ * Every stream listens to the process's one poller of the change counter.
  */
 export const GET = api(async ({ locals, request }) => {
-	requireNetwork(locals.user, 'doetank.list');
-	const { monitoring, log } = locals.services;
-	let last = await monitoring.fingerprint();
-	return eventStream(request.signal, (send) => {
+	const user = requireNetwork(locals.user, 'doetank.list');
+	const { governanceChanges, streams } = locals.services;
+	return limitedEventStream(streams, user.id, request.signal, (send) => {
 		send('ready', { at: Date.now() });
-		const timer = setInterval(() => {
-			monitoring.fingerprint().then(
-				(now) => {
-					if (now === last) return;
-					last = now;
-					send('changed', { at: Date.now() });
-				},
-				(err: unknown) => log.error({ err }, 'dashboard change check failed')
-			);
-		}, POLL_MS);
-		return () => clearInterval(timer);
+		return governanceChanges.subscribe(() => send('changed', { at: Date.now() }));
 	});
 });
 

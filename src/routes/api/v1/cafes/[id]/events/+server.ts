@@ -1,15 +1,17 @@
 import { api, methodNotAllowed } from '$lib/server/http';
-import { eventStream, throttle } from '$lib/server/sse';
+import { limitedEventStream, throttle } from '$lib/server/sse';
 
 /** Growth is read from the stored documents, so it is refreshed on a timer; presence is pushed as it changes. */
 const REFRESH_MS = 5_000;
 
-export const GET = api(async ({ locals, params, request }) => {
-	const { cafes, log } = locals.services;
+export const GET = api(async (event) => {
+	const { locals, params, request } = event;
+	const { cafes, log, streams } = locals.services;
 	const id = params.id!;
 	// Authorised before the stream opens, so a refusal is an ordinary JSON error.
 	await cafes.get(locals.user, id);
-	return eventStream(request.signal, (send) => {
+	const key = locals.user?.id ?? `ip:${event.getClientAddress()}`;
+	return limitedEventStream(streams, key, request.signal, (send) => {
 		const snapshot = throttle(() => {
 			cafes.live(locals.user, id).then(
 				(live) => send('snapshot', live),
