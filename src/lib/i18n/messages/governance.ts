@@ -21,6 +21,7 @@ export const nl = {
 	'inbox.kind.cafe_evaluation_open': 'Het café "{cafe}" is afgelopen: vul de evaluatie in.',
 	'inbox.kind.action_assigned': '{doetank}: de actie "{action}" staat nu op jouw naam.',
 	'inbox.kind.action_overdue': '{doetank}: de actie "{action}" moest af zijn op {due}.',
+	'inbox.kind.member_invited': '{by} nodigt je uit voor de Doetank {doetank}. Open de uitnodiging om mee te doen.',
 
 	'governance.phaseLink': 'Fasen en poorten',
 	'governance.gateOpen': 'De poort naar {phase} is open.',
@@ -154,6 +155,7 @@ export const en: Record<keyof typeof nl, string> = {
 	'inbox.kind.cafe_evaluation_open': 'The café "{cafe}" has ended: please fill in the evaluation.',
 	'inbox.kind.action_assigned': '{doetank}: the action "{action}" is now yours.',
 	'inbox.kind.action_overdue': '{doetank}: the action "{action}" was due on {due}.',
+	'inbox.kind.member_invited': '{by} invites you to the Doetank {doetank}. Open the invitation to join.',
 
 	'governance.phaseLink': 'Phases and gates',
 	'governance.gateOpen': 'The gate to {phase} is open.',

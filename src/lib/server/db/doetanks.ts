@@ -158,10 +158,6 @@ export async function listMembers(db: Database, doetankId: string): Promise<Memb
 	}));
 }
 
-export async function addMembership(db: Database, m: NewMembership): Promise<void> {
-	await db.batch(membershipStatements(m), 'write');
-}
-
 export async function replaceMembership(db: Database, m: NewMembership): Promise<void> {
 	await db.batch(
 		[

@@ -1,4 +1,5 @@
 import type { DoetankRole, LidType } from '$lib/domain/roles';
+import type { InStatement } from '@libsql/client';
 import type { Database } from './client';
 
 export interface InvitationRow {
@@ -6,28 +7,41 @@ export interface InvitationRow {
 	doetankId: string;
 	roles: DoetankRole[];
 	lidType: LidType | null;
+	directStake: boolean;
+	/** Set for a personal invitation (adding an existing account): only this account may accept it. */
+	inviteeId: string | null;
 	expiresAt: number;
 	usedAt: number | null;
 }
 
-export async function insertInvitation(
-	db: Database,
-	inv: Omit<InvitationRow, 'usedAt'> & { tokenHash: string; createdBy: string }
-): Promise<void> {
-	await db.execute({
-		sql: `INSERT INTO invitations (id, token_hash, doetank_id, roles, lid_type, created_by, created_at, expires_at)
-		      VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+export type NewInvitation = Omit<InvitationRow, 'usedAt'> & { tokenHash: string; createdBy: string };
+
+export function insertInvitationStatement(inv: NewInvitation): InStatement {
+	return {
+		sql: `INSERT INTO invitations (id, token_hash, doetank_id, roles, lid_type, direct_stake, invitee_id, created_by, created_at, expires_at)
+		      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 		args: [
 			inv.id,
 			inv.tokenHash,
 			inv.doetankId,
 			JSON.stringify(inv.roles),
 			inv.lidType,
+			inv.directStake ? 1 : 0,
+			inv.inviteeId,
 			inv.createdBy,
 			Date.now(),
 			inv.expiresAt
 		]
+	};
+}
+
+/** Whether `inviteeId` already has an open personal invitation to the Doetank. */
+export async function hasOpenPersonalInvitation(db: Database, doetankId: string, inviteeId: string): Promise<boolean> {
+	const { rows } = await db.execute({
+		sql: `SELECT 1 FROM invitations WHERE invitee_id = ? AND doetank_id = ? AND used_at IS NULL AND expires_at > ? LIMIT 1`,
+		args: [inviteeId, doetankId, Date.now()]
 	});
+	return rows.length > 0;
 }
 
 export async function findInvitationByHash(db: Database, tokenHash: string): Promise<InvitationRow | null> {
@@ -39,6 +53,8 @@ export async function findInvitationByHash(db: Database, tokenHash: string): Pro
 		doetankId: String(row.doetank_id),
 		roles: JSON.parse(String(row.roles)) as DoetankRole[],
 		lidType: (row.lid_type as LidType | null) ?? null,
+		directStake: Number(row.direct_stake) === 1,
+		inviteeId: row.invitee_id === null || row.invitee_id === undefined ? null : String(row.invitee_id),
 		expiresAt: Number(row.expires_at),
 		usedAt: row.used_at === null ? null : Number(row.used_at)
 	};
@@ -61,8 +77,8 @@ export async function redeemInvitation(db: Database, inv: InvitationRow, userId:
 			},
 			{
 				sql: `INSERT INTO memberships (doetank_id, user_id, lid_type, direct_stake, joined_at)
-				      SELECT ?, ?, ?, 0, ? WHERE ${markedByThisCall}`,
-				args: [inv.doetankId, userId, inv.lidType, now, ...guard]
+				      SELECT ?, ?, ?, ?, ? WHERE ${markedByThisCall}`,
+				args: [inv.doetankId, userId, inv.lidType, inv.directStake ? 1 : 0, now, ...guard]
 			},
 			...inv.roles.map((role) => ({
 				sql: `INSERT INTO membership_roles (doetank_id, user_id, role) SELECT ?, ?, ? WHERE ${markedByThisCall}`,

@@ -2,16 +2,25 @@ import { sha256 } from '@oslojs/crypto/sha2';
 import { encodeBase32LowerCaseNoPadding, encodeHexLowerCase } from '@oslojs/encoding';
 import { generateIdFromEntropySize } from 'lucia';
 import type { Actor } from '$lib/domain/policy';
-import type { InvitationInput } from '$lib/validation/schemas';
+import type { AddMemberInput, InvitationInput } from '$lib/validation/schemas';
 import { requireDoetank } from '../authz';
 import type { Database } from '../db/client';
 import { findDoetank, rolesIn } from '../db/doetanks';
-import { findInvitationByHash, insertInvitation, redeemInvitation, type InvitationRow } from '../db/invitations';
+import {
+	findInvitationByHash,
+	hasOpenPersonalInvitation,
+	insertInvitationStatement,
+	redeemInvitation,
+	type InvitationRow
+} from '../db/invitations';
+import { insertNotificationStatement } from '../db/notifications';
+import { findUserByEmail, findUserById } from '../db/users';
 import { AppError } from '../errors';
 
 export const INVITATION_DAYS = 14;
 
 const hashToken = (token: string) => encodeHexLowerCase(sha256(new TextEncoder().encode(token)));
+const newToken = () => encodeBase32LowerCaseNoPadding(crypto.getRandomValues(new Uint8Array(20)));
 
 export interface InvitationPreview {
 	doetankId: string;
@@ -25,27 +34,80 @@ export class InvitationService {
 	/** Creates a single-use link token; only its hash is stored. */
 	async create(actor: Actor | null, doetankId: string, input: InvitationInput) {
 		const access = await requireDoetank(this.db, actor, 'invitations.create', doetankId);
-		const token = encodeBase32LowerCaseNoPadding(crypto.getRandomValues(new Uint8Array(20)));
+		const token = newToken();
 		const expiresAt = Date.now() + INVITATION_DAYS * 24 * 3600_000;
-		await insertInvitation(this.db, {
-			id: generateIdFromEntropySize(10),
-			tokenHash: hashToken(token),
-			doetankId,
-			roles: input.roles,
-			lidType: input.lidType,
-			expiresAt,
-			createdBy: access.actor.id
-		});
+		await this.db.execute(
+			insertInvitationStatement({
+				id: generateIdFromEntropySize(10),
+				tokenHash: hashToken(token),
+				doetankId,
+				roles: input.roles,
+				lidType: input.lidType,
+				directStake: false,
+				inviteeId: null,
+				expiresAt,
+				createdBy: access.actor.id
+			})
+		);
 		return { token, path: `/invite/${token}`, expiresAt, roles: input.roles };
 	}
 
-	async findUsable(token: string): Promise<InvitationRow | null> {
-		const inv = await findInvitationByHash(this.db, hashToken(token));
-		return inv && inv.usedAt === null && inv.expiresAt > Date.now() ? inv : null;
+	/**
+	 * "Add an existing account": the account gets a personal invitation in its inbox, with a link
+	 * that holds no e-mail address, and becomes a member only when it accepts. The caller learns
+	 * nothing about the address: no account, already a member, already invited and invited now all
+	 * look the same.
+	 */
+	async inviteByEmail(actor: Actor | null, doetankId: string, input: AddMemberInput): Promise<void> {
+		const access = await requireDoetank(this.db, actor, 'members.add', doetankId);
+		const invitee = await findUserByEmail(this.db, input.email);
+		if (!invitee) return;
+		if ((await rolesIn(this.db, doetankId, invitee.id)).length > 0) return;
+		if (await hasOpenPersonalInvitation(this.db, doetankId, invitee.id)) return;
+		const [doetank, inviter] = await Promise.all([
+			findDoetank(this.db, doetankId),
+			findUserById(this.db, access.actor.id)
+		]);
+		if (!doetank) return;
+		const token = newToken();
+		const now = Date.now();
+		await this.db.batch(
+			[
+				insertInvitationStatement({
+					id: generateIdFromEntropySize(10),
+					tokenHash: hashToken(token),
+					doetankId,
+					roles: input.roles,
+					lidType: input.lidType,
+					directStake: input.directStake,
+					inviteeId: invitee.id,
+					expiresAt: now + INVITATION_DAYS * 24 * 3600_000,
+					createdBy: access.actor.id
+				}),
+				// The link is useless to anyone else: accepting checks that it is the invitee who accepts.
+				insertNotificationStatement({
+					id: generateIdFromEntropySize(10),
+					userId: invitee.id,
+					doetankId,
+					kind: 'member_invited',
+					params: { doetank: doetank.name, by: inviter?.name ?? '' },
+					link: `/invite/${token}`,
+					createdAt: now
+				})
+			],
+			'write'
+		);
 	}
 
-	async preview(token: string): Promise<InvitationPreview | null> {
-		const inv = await this.findUsable(token);
+	/** An open invitation that `userId` may use: a link invitation, or a personal one addressed to them. */
+	async findUsable(token: string, userId?: string): Promise<InvitationRow | null> {
+		const inv = await findInvitationByHash(this.db, hashToken(token));
+		if (!inv || inv.usedAt !== null || inv.expiresAt <= Date.now()) return null;
+		return inv.inviteeId === null || inv.inviteeId === userId ? inv : null;
+	}
+
+	async preview(token: string, userId?: string): Promise<InvitationPreview | null> {
+		const inv = await this.findUsable(token, userId);
 		const doetank = inv ? await findDoetank(this.db, inv.doetankId) : null;
 		return inv && doetank ? { doetankId: doetank.id, doetankName: doetank.name, roles: inv.roles } : null;
 	}
@@ -58,7 +120,7 @@ export class InvitationService {
 
 	async accept(actor: Actor | null, token: string): Promise<string> {
 		if (!actor) throw new AppError('unauthenticated', 'error.unauthenticated');
-		const inv = await this.findUsable(token);
+		const inv = await this.findUsable(token, actor.id);
 		if (!inv) throw new AppError('not_found', 'error.invitationInvalid');
 		if ((await rolesIn(this.db, inv.doetankId, actor.id)).length > 0) {
 			throw new AppError('conflict', 'error.alreadyMember');

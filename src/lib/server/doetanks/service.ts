@@ -1,11 +1,10 @@
 import { generateIdFromEntropySize } from 'lucia';
 import { can, type Actor } from '$lib/domain/policy';
 import type { DoetankRole } from '$lib/domain/roles';
-import type { AddMemberInput, DoetankInput, MembershipInput } from '$lib/validation/schemas';
+import type { DoetankInput, MembershipInput } from '$lib/validation/schemas';
 import { checkDoetank, requireDoetank, requireNetwork } from '../authz';
 import type { Database } from '../db/client';
 import {
-	addMembership,
 	deleteMembership,
 	insertDoetankStatements,
 	listAllDoetanks,
@@ -18,7 +17,6 @@ import {
 	type DoetankRow,
 	type MemberRow
 } from '../db/doetanks';
-import { findUserByEmail } from '../db/users';
 import type { AccessEvents } from '../access-events';
 import { AppError } from '../errors';
 
@@ -101,17 +99,6 @@ export class DoetankService {
 	async members(actor: Actor | null, doetankId: string): Promise<MemberRow[]> {
 		await requireDoetank(this.db, actor, 'members.view', doetankId);
 		return listMembers(this.db, doetankId);
-	}
-
-	async addMember(actor: Actor | null, doetankId: string, input: AddMemberInput): Promise<MemberRow> {
-		await requireDoetank(this.db, actor, 'members.add', doetankId);
-		const user = await findUserByEmail(this.db, input.email);
-		if (!user) throw new AppError('not_found', 'error.userNotFound', {}, { email: { key: 'error.userNotFound' } });
-		if ((await rolesIn(this.db, doetankId, user.id)).length > 0) {
-			throw new AppError('conflict', 'error.alreadyMember', {}, { email: { key: 'error.alreadyMember' } });
-		}
-		await addMembership(this.db, { doetankId, userId: user.id, ...input });
-		return this.findMember(doetankId, user.id);
 	}
 
 	async changeMembership(

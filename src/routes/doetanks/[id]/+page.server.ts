@@ -33,12 +33,8 @@ export const actions = {
 		return forForm(
 			event,
 			async () => {
-				const member = await locals.services.doetanks.addMember(
-					locals.user,
-					params.id,
-					parseInput(AddMemberInput, values)
-				);
-				return { action: 'addMember', success: locals.t('doetank.memberAdded', { name: member.name }) };
+				await locals.services.invitations.inviteByEmail(locals.user, params.id, parseInput(AddMemberInput, values));
+				return { action: 'addMember', success: locals.t('doetank.memberInvited') };
 			},
 			{ action: 'addMember', values }
 		);

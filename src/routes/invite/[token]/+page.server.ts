@@ -1,12 +1,14 @@
 import { redirect } from '@sveltejs/kit';
-import { forForm, forPage } from '$lib/server/http';
+import { forForm, forPage, requireLogin } from '$lib/server/http';
 import { AppError } from '$lib/server/errors';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
 	const { locals, params } = event;
+	const found = await locals.services.invitations.preview(params.token, locals.user?.id);
+	// A personal invitation (from the inbox) shows only to its invitee: someone logged out signs in first.
+	if (!found && !locals.user) requireLogin(event);
 	const preview = await forPage(event, async () => {
-		const found = await locals.services.invitations.preview(params.token);
 		if (!found) throw new AppError('not_found', 'error.invitationInvalid');
 		return found;
 	});

@@ -6,11 +6,15 @@ export const GET = api(async ({ locals, params }) =>
 	json({ members: await locals.services.doetanks.members(locals.user, params.id!) })
 );
 
+/**
+ * Invites an existing account by e-mail (it joins when it accepts). 202 whatever the address:
+ * the answer does not tell whether it belongs to an account.
+ */
 export const POST = api(async (event) => {
 	const { locals, params } = event;
 	const input = await readBody(event, AddMemberInput);
-	const member = await locals.services.doetanks.addMember(locals.user, params.id!, input);
-	return json({ member }, { status: 201 });
+	await locals.services.invitations.inviteByEmail(locals.user, params.id!, input);
+	return json({ invitation: 'pending' }, { status: 202 });
 });
 
 export const fallback = methodNotAllowed;
