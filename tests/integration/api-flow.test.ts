@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
+	acceptInvitation,
+	sessionHandle,
 	ApiClient,
 	expectApiError,
 	login,
@@ -209,11 +211,8 @@ describe('API flow (REGISTRATION=open)', () => {
 			const reuse = await new ApiClient(base).post('/api/v1/users', { ...again, invitation: inv.body.token });
 			expectApiError(reuse, 404, 'not_found');
 			expectApiError(await new ApiClient(base).get(`/api/v1/invitations/${inv.body.token}`), 404, 'not_found');
-			const probe = await admin.client.post(`/api/v1/doetanks/${doetankId}/members`, {
-				email: again.email,
-				roles: ['lid']
-			});
-			expectApiError(probe, 404, 'not_found');
+			const users = await admin.client.get<{ users: { email: string }[] }>('/api/v1/users');
+			expect(users.body.users.map((u) => u.email)).not.toContain(again.email);
 			const members = await admin.client.get<{ members: Member[] }>(`/api/v1/doetanks/${doetankId}/members`);
 			expect(members.body.members.map((m) => m.userId).sort()).toEqual([admin.id, joined.id].sort());
 		});
@@ -263,28 +262,29 @@ describe('API flow (REGISTRATION=open)', () => {
 			expect(detail.body.members.map((m) => m.userId).sort()).toEqual([admin.id, invited.id].sort());
 		});
 
-		it('adds an existing account by e-mail, refuses duplicates and unknown addresses', async () => {
+		it('invites an existing account by e-mail; it joins only by accepting, and the answer never tells whether the address has an account', async () => {
 			const path = `/api/v1/doetanks/${doetankId}/members`;
-			const added = await admin.client.post<{ member: Member }>(path, {
-				email: member.account.email,
-				roles: ['opdrachtgever']
-			});
-			expect(added.status, added.text).toBe(201);
-			expect(added.body.member).toMatchObject({
-				userId: member.id,
+			const invited = await admin.client.post(path, { email: member.account.email, roles: ['opdrachtgever'] });
+			const unknown = await admin.client.post(path, { email: 'nobody@example.test', roles: ['lid'] });
+			expect([invited.status, unknown.status]).toEqual([202, 202]);
+			expect(unknown.text).toBe(invited.text);
+			expect((await member.client.get(`/api/v1/doetanks/${doetankId}`)).status).toBe(403);
+
+			expect((await acceptInvitation(member.client, doetankId)).status).toBe(201);
+			expect((await member.client.get(`/api/v1/doetanks/${doetankId}`)).status).toBe(200);
+			const list = await admin.client.get<{ members: Member[] }>(path);
+			expect(list.body.members.find((m) => m.userId === member.id)).toMatchObject({
 				email: member.account.email,
 				roles: ['opdrachtgever'],
 				lidType: null,
 				directStake: false
 			});
-			expect((await member.client.get(`/api/v1/doetanks/${doetankId}`)).status).toBe(200);
 
-			const dup = await admin.client.post(path, { email: member.account.email, roles: ['lid'] });
-			expect(Object.keys(expectApiError(dup, 409, 'conflict').fields ?? {})).toEqual(['email']);
-			const unknown = await admin.client.post(path, { email: 'nobody@example.test', roles: ['lid'] });
-			expect(Object.keys(expectApiError(unknown, 404, 'not_found').fields ?? {})).toEqual(['email']);
-			const list = await admin.client.get<{ members: Member[] }>(path);
-			expect(list.body.members.find((m) => m.userId === member.id)?.roles).toEqual(['opdrachtgever']);
+			const again = await admin.client.post(path, { email: member.account.email, roles: ['lid'] });
+			expect(again.status).toBe(202);
+			expect(again.text).toBe(invited.text);
+			const after = await admin.client.get<{ members: Member[] }>(path);
+			expect(after.body.members.find((m) => m.userId === member.id)?.roles).toEqual(['opdrachtgever']);
 		});
 
 		it('changes roles with PUT members/:userId', async () => {
@@ -359,26 +359,32 @@ describe('API flow (REGISTRATION=open)', () => {
 			const list = await laptop.get<{ sessions: SessionSummary[] }>('/api/v1/me/sessions');
 			expect(list.status).toBe(200);
 			expect(list.body.sessions).toHaveLength(2);
+			// The list names sessions by an opaque handle (the token's SHA-256), never by the cookie value.
+			const [laptopHandle, phoneHandle] = [sessionHandle(laptop.sessionId!), sessionHandle(phone.sessionId!)];
 			const current = list.body.sessions.filter((s) => s.current);
-			expect(current.map((s) => s.id)).toEqual([laptop.sessionId]);
-			expect(list.body.sessions.map((s) => s.id).sort()).toEqual([laptop.sessionId, phone.sessionId].sort());
+			expect(current.map((s) => s.id)).toEqual([laptopHandle]);
+			expect(list.body.sessions.map((s) => s.id).sort()).toEqual([laptopHandle, phoneHandle].sort());
+			expect(list.text).not.toContain(laptop.sessionId!);
+			expect(list.text).not.toContain(phone.sessionId!);
 			for (const s of list.body.sessions) expect(s.expiresAt).toBeGreaterThan(Date.now());
+			// A handle is no cookie.
+			expectApiError(await ApiClient.withSession(base, phoneHandle).get('/api/v1/session'), 401, 'unauthenticated');
 
 			// Someone else's session cannot be revoked through one's own account.
-			expectApiError(await member.client.delete(`/api/v1/me/sessions/${phone.sessionId}`), 404, 'not_found');
+			expectApiError(await member.client.delete(`/api/v1/me/sessions/${phoneHandle}`), 404, 'not_found');
 			expect((await phone.get('/api/v1/session')).status).toBe(200);
 
-			const revoked = await laptop.delete(`/api/v1/me/sessions/${phone.sessionId}`);
+			const revoked = await laptop.delete(`/api/v1/me/sessions/${phoneHandle}`);
 			expect(revoked.status).toBe(204);
 			expectApiError(await phone.get('/api/v1/session'), 401, 'unauthenticated');
 			expectApiError(await phone.get('/api/v1/me/sessions'), 401, 'unauthenticated');
 			const rest = await laptop.get<{ sessions: SessionSummary[] }>('/api/v1/me/sessions');
-			expect(rest.body.sessions.map((s) => s.id)).toEqual([laptop.sessionId]);
+			expect(rest.body.sessions.map((s) => s.id)).toEqual([laptopHandle]);
 
 			expectApiError(await laptop.delete('/api/v1/me/sessions/not-a-session'), 404, 'not_found');
 			expectApiError(await new ApiClient(base).get('/api/v1/me/sessions'), 401, 'unauthenticated');
 			expectApiError(
-				await new ApiClient(base).delete(`/api/v1/me/sessions/${laptop.sessionId}`),
+				await new ApiClient(base).delete(`/api/v1/me/sessions/${laptopHandle}`),
 				401,
 				'unauthenticated'
 			);

@@ -5,6 +5,7 @@ import ICAL from 'ical.js';
 import { icsEvents, parseIcs } from './helpers/ical-check';
 import {
 	ApiClient,
+	addMember,
 	expectApiError,
 	login,
 	newAccount,
@@ -163,11 +164,7 @@ beforeAll(async () => {
 		[lid, 'lid'],
 		[opdrachtgever, 'opdrachtgever']
 	] as const) {
-		const res = await trekker.client.post(`/api/v1/doetanks/${doetankId}/members`, {
-			email: who.account.email,
-			roles: [role]
-		});
-		expect(res.status, res.text).toBe(201);
+		await addMember(trekker.client, doetankId, who.client, { email: who.account.email, roles: [role] });
 	}
 });
 

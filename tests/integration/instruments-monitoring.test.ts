@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseCsv } from './helpers/csv';
-import { ApiClient, expectApiError, login, newAccount, register, type DoetankDetail } from './helpers/client';
+import { ApiClient,
+	addMember, expectApiError, login, newAccount, register, type DoetankDetail } from './helpers/client';
 import { startServer, type TestServer } from './helpers/server';
 
 interface Row {
@@ -35,14 +36,7 @@ beforeAll(async () => {
 			beoogdDoel: 'Een signaal, en weer weg'
 		})
 	).body.doetank.id;
-	expect(
-		(
-			await trekker.client.post(`/api/v1/doetanks/${doetankId}/members`, {
-				email: coach.account.email,
-				roles: ['coach']
-			})
-		).status
-	).toBe(201);
+	await addMember(trekker.client, doetankId, coach.client, { email: coach.account.email, roles: ['coach'] });
 });
 
 afterAll(async () => {
@@ -94,14 +88,7 @@ describe('coach dashboard over HTTP', () => {
 			text: 'Er is geen opdrachtgever in de Doetank.'
 		});
 		const stream = await nextChange(coach.client);
-		expect(
-			(
-				await trekker.client.post(`/api/v1/doetanks/${doetankId}/members`, {
-					email: ops.account.email,
-					roles: ['opdrachtgever']
-				})
-			).status
-		).toBe(201);
+		await addMember(trekker.client, doetankId, ops.client, { email: ops.account.email, roles: ['opdrachtgever'] });
 		await stream.wait;
 		stream.close();
 		expect((await rows(coach.client)).find((r) => r.id === doetankId)!.signals.map((s) => s.key)).toEqual([
@@ -155,7 +142,7 @@ describe('coach dashboard over HTTP', () => {
 		const csv = await admin.get('/api/v1/network/overview.csv', { headers: { 'accept-language': 'en' } });
 		expect(csv.headers.get('content-type')).toContain('text/csv');
 		const [header, ...lines] = parseCsv(csv.text);
-		expect(header).toEqual(['doetank', 'onderwerp', 'beoogd doel', 'fase', 'bijzonderheden']);
+		expect(header).toEqual(['Doetank', 'Subject (onderwerp)', 'Intended goal (beoogd doel)', 'Phase', 'Notes (bijzonderheden)']);
 		expect(lines.find((l) => l[0] === 'Gemonitord')).toEqual([
 			'Gemonitord',
 			'Stil, "maar" goed',

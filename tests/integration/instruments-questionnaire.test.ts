@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FIXTURE_EXPECTED, FIXTURE_RESPONSES } from '../../src/lib/domain/instruments/vragenlijst.fixture';
-import { parseCsv } from './helpers/csv';
-import { ApiClient, expectApiError, login, newAccount, register, type DoetankDetail } from './helpers/client';
+import { csvNumber, parseCsv } from './helpers/csv';
+import { ApiClient,
+	addMember, expectApiError, login, newAccount, register, type DoetankDetail } from './helpers/client';
 import { startServer, type TestServer } from './helpers/server';
 
 interface Figure {
@@ -46,9 +47,7 @@ beforeAll(async () => {
 	doetankId = created.body.doetank.id;
 	for (const label of ['Lid A', 'Lid B', 'Lid C']) {
 		const lid = await register(base, newAccount(label));
-		expect(
-			(await trekker.post(`/api/v1/doetanks/${doetankId}/members`, { email: lid.account.email, roles: ['lid'] })).status
-		).toBe(201);
+		await addMember(trekker, doetankId, lid.client, { email: lid.account.email, roles: ['lid'] });
 		leden.push(lid.client);
 	}
 });
@@ -158,8 +157,8 @@ describe('questionnaire waves over HTTP', () => {
 		expect(res.headers.get('content-type')).toContain('text/csv');
 		const [header, ...rows] = parseCsv(res.text);
 		expect(rows).toHaveLength(3);
-		const col = header!.indexOf('scale.individuele_taakprestaties');
-		const mean = rows.reduce((sum, r) => sum + Number(r[col]), 0) / rows.length;
+		const col = header!.indexOf('schaal.individuele_taakprestaties');
+		const mean = rows.reduce((sum, r) => sum + csvNumber(r[col]!), 0) / rows.length;
 		expect(mean).toBeCloseTo(FIXTURE_EXPECTED.group.individuele_taakprestaties, 10);
 		expect(res.text).not.toContain('Lid A');
 		const contacts = await admin.get<{ names: string[] }>(`/api/v1/questionnaire/waves/${waveId}/contacts`);

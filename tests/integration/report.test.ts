@@ -5,8 +5,9 @@ import { encodeSaved, MESSAGE_SAVED } from '../../server/sync/protocol';
 import { addAction, canvasField, createPilotCanvas, probleemdefinitie } from '../../src/lib/domain/workspace';
 import { p, text, writeTiptap } from '../../src/lib/domain/workspace/tiptap-fixture';
 import { FIXTURE_EXPECTED, FIXTURE_RESPONSES } from '../../src/lib/domain/instruments/vragenlijst.fixture';
-import { parseCsv } from './helpers/csv';
-import { ApiClient, expectApiError, newAccount, register, type DoetankDetail, type Registered } from './helpers/client';
+import { csvNumber, parseCsv } from './helpers/csv';
+import { ApiClient,
+	addMember, expectApiError, newAccount, register, type DoetankDetail, type Registered } from './helpers/client';
 import { startServer, type TestServer } from './helpers/server';
 import { connectPeer, sessionOf, until } from './helpers/sync-client';
 
@@ -95,21 +96,14 @@ beforeAll(async () => {
 	}
 	for (const [i, label] of ['Lid A', 'Lid B', 'Lid C'].entries()) {
 		const lid = await register(base, newAccount(label));
-		await ok(
-			trekker.client.post(`/api/v1/doetanks/${ids.alfa}/members`, {
-				email: lid.account.email,
-				roles: ['lid'],
-				directStake: i === 0
-			})
-		);
+		await addMember(trekker.client, ids.alfa, lid.client, {
+			email: lid.account.email,
+			roles: ['lid'],
+			directStake: i === 0
+		});
 		leden.push(lid);
 	}
-	await ok(
-		trekker.client.post(`/api/v1/doetanks/${ids.alfa}/members`, {
-			email: owner.account.email,
-			roles: ['opdrachtgever']
-		})
-	);
+	await addMember(trekker.client, ids.alfa, owner.client, { email: owner.account.email, roles: ['opdrachtgever'] });
 
 	// Doe-resultaat: edits by three Doetankers; Lid A and the trekker have a direct stake, Lid B not.
 	await edit(leden[0]!, ids.alfa, (doc) => writeTiptap(probleemdefinitie(doc), [p(text('Gezinnen wachten te lang'))]));
@@ -229,7 +223,7 @@ describe('Meten & Monitoren report over HTTP', () => {
 		expect(res.headers.get('content-type')).toContain('text/csv');
 		expect(res.headers.get('content-disposition')).toContain(`rapportage-${r.period.from}-${r.period.to}.csv`);
 		const [header, ...rows] = parseCsv(res.text);
-		expect(header).toEqual(['section', 'measure', 'item', 'detail', 'value']);
+		expect(header).toEqual(['Onderdeel', 'Maat', 'Item', 'Detail', 'Waarde']);
 		const value = (section: string, measure: string, item = '', detail = '') => {
 			const found = rows.filter(
 				(row) => row[0] === section && row[1] === measure && row[2] === item && row[3] === detail
@@ -237,7 +231,7 @@ describe('Meten & Monitoren report over HTTP', () => {
 			expect(found, `${section} ${measure} ${item} ${detail}`).toHaveLength(1);
 			return found[0]![4]!;
 		};
-		const number = (...key: Parameters<typeof value>) => Number(value(...key));
+		const number = (...key: Parameters<typeof value>) => csvNumber(value(...key));
 		expect([value('period', 'from'), value('period', 'to')]).toEqual([r.period.from, r.period.to]);
 		for (const measure of [
 			'started',

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { expect } from 'vitest';
 
 export const SESSION_COOKIE = 'doetank_session';
@@ -227,3 +228,38 @@ export function expectApiError(res: ApiResponse<unknown>, status: number, code: 
 }
 
 export const sortRoles = (roles: readonly DoetankRole[]): DoetankRole[] => [...roles].sort();
+
+export interface MemberBody {
+	email: string;
+	roles: DoetankRole[];
+	lidType?: 'kern' | 'schil' | null;
+	directStake?: boolean;
+}
+
+/**
+ * The invitation to `doetankId` waiting in `member`'s inbox, accepted through its link (the way a
+ * person joins since adding by e-mail asks for consent). Returns the accept response.
+ */
+export async function acceptInvitation(member: ApiClient, doetankId: string): Promise<ApiResponse<unknown>> {
+	const inbox = await member.get<{ items: { kind: string; doetankId: string | null; link: string }[] }>(
+		'/api/v1/me/inbox'
+	);
+	expect(inbox.status, inbox.text).toBe(200);
+	const item = inbox.body.items.find((i) => i.kind === 'member_invited' && i.doetankId === doetankId);
+	expect(item, `an invitation to ${doetankId} in the inbox`).toBeDefined();
+	expect(item!.link).toMatch(/^\/invite\/[a-z0-9]+$/);
+	return member.post(`/api/v1/invitations/${item!.link.slice('/invite/'.length)}`);
+}
+
+/** `owner` invites `member` by e-mail (202) and `member` accepts from the inbox (201). */
+export async function addMember(owner: ApiClient, doetankId: string, member: ApiClient, body: MemberBody): Promise<void> {
+	const invited = await owner.post(`/api/v1/doetanks/${doetankId}/members`, body);
+	expect(invited.status, invited.text).toBe(202);
+	const accepted = await acceptInvitation(member, doetankId);
+	expect(accepted.status, accepted.text).toBe(201);
+}
+
+/** The handle the sessions list shows for a session token: its SHA-256 in hex. */
+export function sessionHandle(token: string): string {
+	return createHash('sha256').update(token).digest('hex');
+}

@@ -7,7 +7,7 @@ import WebSocket from 'ws';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import { MESSAGE_SAVED } from '../../../server/sync/protocol';
-import { register, newAccount, type DoetankDetail, type Registered } from './client';
+import { addMember, register, newAccount, type DoetankDetail, type Registered } from './client';
 import { startServer, type TestServer } from './server';
 
 /** Standard close codes that ws itself produces (the sync server's own are in server/sync/protocol.ts). */
@@ -117,12 +117,11 @@ export async function createRoom(baseUrl: string, label: string, memberCount: nu
 	const members: Registered[] = [];
 	for (let i = 0; i < memberCount; i++) {
 		const member = await register(baseUrl, newAccount(`${label} lid ${i}`));
-		const added = await owner.client.post(`/api/v1/doetanks/${doetankId}/members`, {
+		await addMember(owner.client, doetankId, member.client, {
 			email: member.account.email,
 			roles: ['lid'],
 			lidType: 'kern'
 		});
-		if (added.status !== 201) throw new Error(`adding a member failed: ${added.status} ${added.text}`);
 		members.push(member);
 	}
 	return { doetankId, owner, members };
