@@ -67,12 +67,14 @@ const GOVERNANCE_POLL_MS = 2_000;
 
 /** The migration that ends every session once (tokens are stored hashed from then on). */
 const HASHED_SESSIONS_MIGRATION = '0011_hashed_session_tokens.sql';
+const FIRST_MIGRATION = '0001_accounts_and_doetanks.sql';
 
 export async function createServices(config: Config, log = createLogger(config.LOG_LEVEL)): Promise<Services> {
 	const db = await openDatabase(config.DATABASE_URL, config.DATABASE_AUTH_TOKEN);
 	const applied = await migrate(db);
 	if (applied.length > 0) log.info({ applied }, 'database migrations applied');
-	if (applied.includes(HASHED_SESSIONS_MIGRATION)) {
+	// Only a database that already had sessions (not a fresh one) loses them.
+	if (applied.includes(HASHED_SESSIONS_MIGRATION) && !applied.includes(FIRST_MIGRATION)) {
 		log.warn('session tokens are now stored hashed: every existing session has ended, everyone signs in once more');
 	}
 	await applyDemoSetting(db, config, log);

@@ -22,6 +22,8 @@ export interface ServerOptions {
 
 export interface TestServer {
 	baseUrl: string;
+	/** The DATABASE_URL the process runs on (to look at the stored rows from the test). */
+	databaseUrl: string;
 	/** Process id of the running server process. */
 	readonly pid: number;
 	/** Whether the server process is still running. */
@@ -172,6 +174,7 @@ export async function startServer(options: ServerOptions = {}): Promise<TestServ
 
 	return {
 		baseUrl,
+		databaseUrl: String(env.DATABASE_URL),
 		get pid() {
 			return current.pid;
 		},
