@@ -1,7 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import * as Y from 'yjs';
-import { login } from './helpers';
+import { acceptInvitation, login } from './helpers';
 
 /** Demo accounts (src/lib/server/demo/seed.ts); the network coach follows every Doetank. */
 const DEMO_PASSWORD = 'doetank-demo';
@@ -62,12 +62,23 @@ test('a terugkoppelmoment from submission to approval, then the move to fase 1 t
 		await add.getByLabel('E-mailadres').fill(email);
 		for (const r of ['Lid', 'Opdrachtgever'])
 			await add.getByRole('checkbox', { name: r, exact: true }).setChecked(r === role);
-		await add.getByRole('button', { name: 'Toevoegen' }).click();
-		await expect(trekker.getByText(`${person} is toegevoegd.`)).toBeVisible();
+		await add.getByRole('button', { name: 'Uitnodigen' }).click();
+		// The answer does not tell whether the address has an account, nor whose it is.
+		await expect(trekker.getByText('Als er een account met dit e-mailadres is')).toBeVisible();
+		await expect(trekker.getByText(person)).toHaveCount(0);
 	}
 
-	// A member writes the probleemdefinitie live, plans the terugkoppelmoment and submits it.
+	// Both accept the invitation from their inbox; only then are they members.
 	const lid = await as(browser, 'lid');
+	await lid.goto('/inbox');
+	await lid.getByRole('link', { name: new RegExp(`nodigt je uit voor de Doetank ${name}`) }).click();
+	await lid.getByRole('button', { name: 'Meedoen' }).click();
+	await expect(lid).toHaveURL(new RegExp(`/doetanks/${doetankId}$`));
+	const invitedOg = await as(browser, 'opdrachtgever');
+	await acceptInvitation(invitedOg.request, doetankId);
+	await invitedOg.context().close();
+
+	// A member writes the probleemdefinitie live, plans the terugkoppelmoment and submits it.
 	await lid.goto(`/doetanks/${doetankId}/werkruimte`);
 	await typeLive(lid, doetankId, 'Gezinnen met schulden krijgen boetes op boetes.');
 	const work = await lid.context().newPage();

@@ -1,4 +1,4 @@
-import { expect, type Page } from '@playwright/test';
+import { expect, type APIRequestContext, type Page } from '@playwright/test';
 
 let counter = 0;
 export function uniqueEmail(prefix: string): string {
@@ -23,4 +23,30 @@ export async function login(page: Page, email: string, password = PASSWORD): Pro
 	await page.getByLabel('Wachtwoord').fill(password);
 	await page.getByRole('button', { name: 'Inloggen' }).click();
 	await expect(page).toHaveURL(/\/doetanks/);
+}
+
+/**
+ * Accepts, through the API, the invitation to `doetankId` waiting in the inbox of the account that
+ * `request` is logged in as (adding by e-mail asks for consent since issue 14).
+ */
+export async function acceptInvitation(request: APIRequestContext, doetankId: string): Promise<void> {
+	const inbox = await request.get('/api/v1/me/inbox');
+	expect(inbox.status()).toBe(200);
+	const { items } = (await inbox.json()) as { items: { kind: string; doetankId: string | null; link: string }[] };
+	const item = items.find((i) => i.kind === 'member_invited' && i.doetankId === doetankId);
+	expect(item, `an invitation to ${doetankId}`).toBeDefined();
+	const accepted = await request.post(`/api/v1/invitations/${item!.link.slice('/invite/'.length)}`);
+	expect(accepted.status()).toBe(201);
+}
+
+/** `owner` invites the account by e-mail (202); `member` accepts from its inbox. */
+export async function addMember(
+	owner: APIRequestContext,
+	doetankId: string,
+	member: APIRequestContext,
+	data: { email: string; roles: string[] }
+): Promise<void> {
+	const invited = await owner.post(`/api/v1/doetanks/${doetankId}/members`, { data });
+	expect(invited.status()).toBe(202);
+	await acceptInvitation(member, doetankId);
 }

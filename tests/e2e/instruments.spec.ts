@@ -3,7 +3,7 @@ import { expect, test, type Browser, type BrowserContext, type Locator, type Pag
 import jsQR from 'jsqr';
 import { PNG } from 'pngjs';
 import { FIXTURE_RESPONSES } from '../../src/lib/domain/instruments/vragenlijst.fixture';
-import { login, PASSWORD, uniqueEmail } from './helpers';
+import { acceptInvitation, addMember, login, PASSWORD, uniqueEmail } from './helpers';
 
 const DEMO_PASSWORD = 'doetank-demo';
 
@@ -61,10 +61,7 @@ test('three members answer the vragenlijst; the results stay hidden at two and s
 	const leden = [];
 	for (const name of ['Lid Een', 'Lid Twee', 'Lid Drie']) {
 		const lid = await account(browser, name);
-		const added = await owner.page.request.post(`/api/v1/doetanks/${doetankId}/members`, {
-			data: { email: lid.email, roles: ['lid'] }
-		});
-		expect(added.status()).toBe(201);
+		await addMember(owner.page.request, doetankId, lid.page.request, { email: lid.email, roles: ['lid'] });
 		leden.push(lid);
 	}
 
@@ -234,10 +231,15 @@ test('the coach dashboard flags a demo Doetank without opdrachtgever and clears 
 	await expect(page.getByRole('article', { name: 'Kennisbehoud' })).toHaveCount(0);
 
 	// The missing step: the coach adds the opdrachtgever; the open dashboard updates by itself.
-	const added = await page.request.post('/api/v1/doetanks/slim_en_verantwoord_innen/members', {
+	const og = await browser.newContext();
+	const ogPage = await og.newPage();
+	await login(ogPage, 'opdrachtgever@demo.doetank.nl', DEMO_PASSWORD);
+	const invited = await page.request.post('/api/v1/doetanks/slim_en_verantwoord_innen/members', {
 		data: { email: 'opdrachtgever@demo.doetank.nl', roles: ['opdrachtgever'] }
 	});
-	expect(added.status()).toBe(201);
+	expect(invited.status()).toBe(202);
+	await acceptInvitation(og.request, 'slim_en_verantwoord_innen');
+	await og.close();
 	await expect(card).toHaveCount(0, { timeout: 10_000 });
 	await page.goto('/coach');
 	await expect(

@@ -1,5 +1,5 @@
 import { expect, test, type Browser } from '@playwright/test';
-import { PASSWORD, uniqueEmail } from './helpers';
+import { addMember, PASSWORD, uniqueEmail } from './helpers';
 import { connection, editor } from './workspace-helpers';
 
 /** A fresh account in its own browser context, registered through the API (which sets the cookie). */
@@ -26,10 +26,7 @@ test('the workspace says so when access ends: membership removed, or the session
 	const doetankId = ((await created.json()) as { doetank: { id: string } }).doetank.id;
 	const [bob, cas] = [await account(browser, 'Bob'), await account(browser, 'Cas')];
 	for (const member of [bob, cas]) {
-		const added = await ann.context.request.post(`/api/v1/doetanks/${doetankId}/members`, {
-			data: { email: member.email, roles: ['lid'] }
-		});
-		expect(added.status()).toBe(201);
+		await addMember(ann.context.request, doetankId, member.context.request, { email: member.email, roles: ['lid'] });
 	}
 
 	const bobPage = await bob.context.newPage();
