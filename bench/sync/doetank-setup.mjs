@@ -23,6 +23,16 @@ async function register(base, email) {
 	return cookie;
 }
 
+/** Accepts every Doetank invitation in the inbox of the account holding `cookie`. @param {string} base @param {string} cookie */
+async function acceptAll(base, cookie) {
+	const res = await fetch(`${base}/api/v1/me/inbox`, { headers: { cookie } });
+	if (!res.ok) throw new Error(`GET /api/v1/me/inbox: ${res.status} ${await res.text()}`);
+	const { items } = /** @type {{ items: { kind: string, link: string }[] }} */ (await res.json());
+	for (const item of items.filter((i) => i.kind === 'member_invited')) {
+		await post(base, `/api/v1/invitations/${item.link.slice('/invite/'.length)}`, {}, cookie);
+	}
+}
+
 /** Runs the tasks with at most `limit` in flight. @param {(() => Promise<unknown>)[]} tasks @param {number} limit */
 async function pool(tasks, limit) {
 	let next = 0;
@@ -55,9 +65,14 @@ export async function prepareDoetanks(base, docs, clients) {
 		const { body } = await post(base, '/api/v1/doetanks', doetank, owner);
 		ids.push(/** @type {string} */ (body.doetank.id));
 	}
-	const adds = ids.flatMap((id) =>
+	const invites = ids.flatMap((id) =>
 		emails.slice(1).map((email) => () => post(base, `/api/v1/doetanks/${id}/members`, { email, roles: ['lid'] }, owner))
 	);
-	await pool(adds, 8);
+	await pool(invites, 8);
+	// Adding by e-mail only invites: each member accepts the invitations waiting in its inbox.
+	await pool(
+		cookies.slice(1).map((cookie) => () => acceptAll(base, /** @type {string} */ (cookie))),
+		8
+	);
 	return ids.map((room) => ({ room, cookies }));
 }

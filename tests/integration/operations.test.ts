@@ -52,7 +52,7 @@ async function startStandaloneSync(databaseUrl: string): Promise<void> {
 beforeAll(async () => {
 	dir = await mkdtemp(path.join(tmpdir(), 'doetank-ops-'));
 	const databaseUrl = `file:${path.join(dir, 'db.sqlite')}`;
-	web = await startServer({ env: { DATABASE_URL: databaseUrl, SYNC_GRACE_MS: '50' } });
+	web = await startServer({ env: { DATABASE_URL: databaseUrl, SYNC_GRACE_MS: '50', METRICS_TOKEN: TOKEN } });
 	({ client: trekker } = await register(web.baseUrl, newAccount('Trekker')));
 	const created = await trekker.post<{ doetank: { id: string } }>('/api/v1/doetanks', {
 		name: 'Ops',
@@ -71,8 +71,10 @@ afterAll(async () => {
 });
 
 describe('GET /metrics', () => {
+	const bearer = { authorization: `Bearer ${TOKEN}` };
+
 	it('serves Prometheus text with the sync metrics', async () => {
-		const res = await fetch(`${web.baseUrl}/metrics`);
+		const res = await fetch(`${web.baseUrl}/metrics`, { headers: bearer });
 		expect(res.status).toBe(200);
 		expect(res.headers.get('content-type')).toContain('text/plain');
 		const body = await res.text();
@@ -90,14 +92,15 @@ describe('GET /metrics', () => {
 	});
 
 	it('refuses other methods', async () => {
-		expect((await fetch(`${web.baseUrl}/metrics`, { method: 'POST' })).status).toBe(405);
+		expect((await fetch(`${web.baseUrl}/metrics`, { method: 'POST', headers: bearer })).status).toBe(405);
 	});
 
-	it('asks for the bearer token when METRICS_TOKEN is set', async () => {
-		expect((await fetch(`${syncBase}/metrics`)).status).toBe(401);
+	it('does not exist (404) without the bearer token of METRICS_TOKEN', async () => {
+		expect((await fetch(`${syncBase}/metrics`)).status).toBe(404);
+		expect((await fetch(`${web.baseUrl}/metrics`, { method: 'POST' })).status).toBe(404);
 		expect(
 			(await fetch(`${syncBase}/metrics`, { headers: { authorization: 'Bearer wrong-token-of-same-len' } })).status
-		).toBe(401);
+		).toBe(404);
 		const ok = await fetch(`${syncBase}/metrics`, { headers: { authorization: `Bearer ${TOKEN}` } });
 		expect(ok.status).toBe(200);
 		expect(await ok.text()).toContain('doetank_sync_connections');
