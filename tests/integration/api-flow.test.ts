@@ -383,11 +383,7 @@ describe('API flow (REGISTRATION=open)', () => {
 
 			expectApiError(await laptop.delete('/api/v1/me/sessions/not-a-session'), 404, 'not_found');
 			expectApiError(await new ApiClient(base).get('/api/v1/me/sessions'), 401, 'unauthenticated');
-			expectApiError(
-				await new ApiClient(base).delete(`/api/v1/me/sessions/${laptopHandle}`),
-				401,
-				'unauthenticated'
-			);
+			expectApiError(await new ApiClient(base).delete(`/api/v1/me/sessions/${laptopHandle}`), 401, 'unauthenticated');
 		});
 
 		it('changes the password and signs out the other sessions only', async () => {

@@ -1,7 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseCsv } from './helpers/csv';
-import { ApiClient,
-	addMember, expectApiError, login, newAccount, register, type DoetankDetail } from './helpers/client';
+import {
+	ApiClient,
+	addMember,
+	expectApiError,
+	login,
+	newAccount,
+	register,
+	type DoetankDetail
+} from './helpers/client';
 import { startServer, type TestServer } from './helpers/server';
 
 interface Row {
@@ -142,7 +149,13 @@ describe('coach dashboard over HTTP', () => {
 		const csv = await admin.get('/api/v1/network/overview.csv', { headers: { 'accept-language': 'en' } });
 		expect(csv.headers.get('content-type')).toContain('text/csv');
 		const [header, ...lines] = parseCsv(csv.text);
-		expect(header).toEqual(['Doetank', 'Subject (onderwerp)', 'Intended goal (beoogd doel)', 'Phase', 'Notes (bijzonderheden)']);
+		expect(header).toEqual([
+			'Doetank',
+			'Subject (onderwerp)',
+			'Intended goal (beoogd doel)',
+			'Phase',
+			'Notes (bijzonderheden)'
+		]);
 		expect(lines.find((l) => l[0] === 'Gemonitord')).toEqual([
 			'Gemonitord',
 			'Stil, "maar" goed',

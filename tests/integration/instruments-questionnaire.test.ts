@@ -1,8 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FIXTURE_EXPECTED, FIXTURE_RESPONSES } from '../../src/lib/domain/instruments/vragenlijst.fixture';
 import { csvNumber, parseCsv } from './helpers/csv';
-import { ApiClient,
-	addMember, expectApiError, login, newAccount, register, type DoetankDetail } from './helpers/client';
+import {
+	ApiClient,
+	addMember,
+	expectApiError,
+	login,
+	newAccount,
+	register,
+	type DoetankDetail
+} from './helpers/client';
 import { startServer, type TestServer } from './helpers/server';
 
 interface Figure {

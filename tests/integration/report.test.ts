@@ -6,8 +6,15 @@ import { addAction, canvasField, createPilotCanvas, probleemdefinitie } from '..
 import { p, text, writeTiptap } from '../../src/lib/domain/workspace/tiptap-fixture';
 import { FIXTURE_EXPECTED, FIXTURE_RESPONSES } from '../../src/lib/domain/instruments/vragenlijst.fixture';
 import { csvNumber, parseCsv } from './helpers/csv';
-import { ApiClient,
-	addMember, expectApiError, newAccount, register, type DoetankDetail, type Registered } from './helpers/client';
+import {
+	ApiClient,
+	addMember,
+	expectApiError,
+	newAccount,
+	register,
+	type DoetankDetail,
+	type Registered
+} from './helpers/client';
 import { startServer, type TestServer } from './helpers/server';
 import { connectPeer, sessionOf, until } from './helpers/sync-client';
 

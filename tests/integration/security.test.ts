@@ -215,7 +215,11 @@ describe('the web app under attack', () => {
 		);
 
 		it('answers a control character in redirectTo without a 500', async () => {
-			for (const url of ['/login?redirectTo=%0D', '/login?redirectTo=%2F%0D%0ALocation%3A%20x', '/register?redirectTo=%0A']) {
+			for (const url of [
+				'/login?redirectTo=%0D',
+				'/login?redirectTo=%2F%0D%0ALocation%3A%20x',
+				'/register?redirectTo=%0A'
+			]) {
 				const res = await pageWith(base, url);
 				expect(res.status, url).toBe(200);
 			}
@@ -272,9 +276,9 @@ describe('the web app under attack', () => {
 		}
 
 		it.each([
-			['overview.csv', () => '/api/v1/network/overview.csv', [NAME, '+31 6 1234', '-2+3']],
-			['answers.csv', () => `/api/v1/questionnaire/waves/${waveId}/answers.csv`, [NAME, WAVE]],
-			['report.csv', () => '/api/v1/report.csv?from=2020-01-01&to=2099-12-31', [WAVE]]
+			['overview.csv', (): string => '/api/v1/network/overview.csv', [NAME, '+31 6 1234', '-2+3']],
+			['answers.csv', (): string => `/api/v1/questionnaire/waves/${waveId}/answers.csv`, [NAME, WAVE]],
+			['report.csv', (): string => '/api/v1/report.csv?from=2020-01-01&to=2099-12-31', [WAVE]]
 		] as const)('%s neutralises formula cells and opens in columns in Dutch Excel', async (_name, url, injected) => {
 			const csv = await download(url());
 			const rows = parseCsv(csv);
@@ -328,7 +332,11 @@ describe('the web app under attack', () => {
 			expect(item.link).not.toContain('@');
 			// The link is personal: someone else who gets hold of it cannot join with it.
 			const other = await register(base, newAccount('Meelezer'));
-			expectApiError(await other.client.post(`/api/v1${item.link.replace('/invite/', '/invitations/')}`), 404, 'not_found');
+			expectApiError(
+				await other.client.post(`/api/v1${item.link.replace('/invite/', '/invitations/')}`),
+				404,
+				'not_found'
+			);
 
 			const accepted = await target.client.post(`/api/v1${item.link.replace('/invite/', '/invitations/')}`);
 			expect(accepted.status, accepted.text).toBe(201);
@@ -367,7 +375,11 @@ describe('the web app under attack', () => {
 			});
 			expect(text.status).toBe(403);
 
-			const own = await fetch(`${base}/logout`, { method: 'POST', redirect: 'manual', headers: { origin: base, cookie } });
+			const own = await fetch(`${base}/logout`, {
+				method: 'POST',
+				redirect: 'manual',
+				headers: { origin: base, cookie }
+			});
 			expect(own.status).toBe(303);
 			expect((await victim.client.get('/api/v1/session')).status).toBe(401);
 		});

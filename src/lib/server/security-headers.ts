@@ -26,6 +26,9 @@ export function addSecurityHeaders(headers: Headers, publicSyncUrl?: string): vo
 	headers.set('x-frame-options', 'DENY');
 	const csp = headers.get('content-security-policy');
 	if (csp && publicSyncUrl) {
-		headers.set('content-security-policy', csp.replace("connect-src 'self'", `connect-src 'self' ${new URL(publicSyncUrl).origin}`));
+		headers.set(
+			'content-security-policy',
+			csp.replace("connect-src 'self'", `connect-src 'self' ${new URL(publicSyncUrl).origin}`)
+		);
 	}
 }

@@ -252,7 +252,12 @@ export async function acceptInvitation(member: ApiClient, doetankId: string): Pr
 }
 
 /** `owner` invites `member` by e-mail (202) and `member` accepts from the inbox (201). */
-export async function addMember(owner: ApiClient, doetankId: string, member: ApiClient, body: MemberBody): Promise<void> {
+export async function addMember(
+	owner: ApiClient,
+	doetankId: string,
+	member: ApiClient,
+	body: MemberBody
+): Promise<void> {
 	const invited = await owner.post(`/api/v1/doetanks/${doetankId}/members`, body);
 	expect(invited.status, invited.text).toBe(202);
 	const accepted = await acceptInvitation(member, doetankId);

@@ -32,7 +32,8 @@ export const nl = {
 	'error.badJson': 'De inhoud is geen geldige JSON.',
 	'error.crossSite': 'Dit verzoek komt van een andere website en is geweigerd.',
 	'error.tooLarge': 'De inhoud is te groot.',
-	'error.tooManyStreams': 'Er staan al te veel live-weergaven open voor dit account. Sluit er een en probeer het opnieuw.',
+	'error.tooManyStreams':
+		'Er staan al te veel live-weergaven open voor dit account. Sluit er een en probeer het opnieuw.',
 	'error.validation': 'Controleer de gemarkeerde velden.',
 	'error.unauthenticated': 'Log eerst in.',
 	'error.forbidden': 'Je hebt geen toegang tot deze Doetank of actie.',

@@ -11,7 +11,6 @@ import {
 	listDoetanksOf,
 	listMembers,
 	replaceMembership,
-	rolesIn,
 	rolesByDoetank,
 	updateDoetank,
 	type DoetankRow,

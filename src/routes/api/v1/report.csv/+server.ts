@@ -5,7 +5,7 @@ export const GET = api(async ({ locals, url }) => {
 	const { filename, csv } = await locals.services.report.csv(
 		locals.user,
 		{
-		from: url.searchParams.get('from') ?? undefined,
+			from: url.searchParams.get('from') ?? undefined,
 			to: url.searchParams.get('to') ?? undefined
 		},
 		locals.t
