@@ -65,3 +65,56 @@ describe('invitations', () => {
 		await expect(invitations.accept(await user('late'), token)).rejects.toMatchObject({ code: 'not_found' });
 	});
 });
+
+describe('personal invitations (adding an existing account by e-mail)', () => {
+	async function invited() {
+		const doetankId = await new DoetankService(db, new AccessEvents()).create(trekker, {
+			name: 'T',
+			onderwerp: 'o',
+			beoogdDoel: 'd'
+		});
+		const invitations = new InvitationService(db);
+		const lid = await user('lid');
+		await invitations.inviteByEmail(trekker, doetankId, {
+			email: 'lid@x.nl',
+			roles: ['lid'],
+			lidType: 'kern',
+			directStake: true
+		});
+		const { rows } = await db.execute({ sql: 'SELECT link, kind FROM notifications WHERE user_id = ?', args: ['lid'] });
+		return { doetankId, invitations, lid, rows };
+	}
+
+	it('give the invitee an inbox item with a link and no membership until accepted', async () => {
+		const { doetankId, invitations, lid, rows } = await invited();
+		expect(await rolesIn(db, doetankId, 'lid')).toEqual([]);
+		expect(rows.map((r) => r.kind)).toEqual(['member_invited']);
+		const token = String(rows[0]!.link).replace('/invite/', '');
+		expect(await invitations.accept(lid, token)).toBe(doetankId);
+		expect(await rolesIn(db, doetankId, 'lid')).toEqual(['lid']);
+		const { rows: membership } = await db.execute(
+			"SELECT lid_type, direct_stake FROM memberships WHERE user_id = 'lid'"
+		);
+		expect(membership[0]).toMatchObject({ lid_type: 'kern', direct_stake: 1 });
+	});
+
+	it('can be used by the invitee only, not to register nor by another account', async () => {
+		const { invitations, rows } = await invited();
+		const token = String(rows[0]!.link).replace('/invite/', '');
+		const other = await user('other');
+		await expect(invitations.accept(other, token)).rejects.toMatchObject({ code: 'not_found' });
+		expect(await invitations.findUsable(token)).toBeNull();
+		expect(await invitations.preview(token, 'other')).toBeNull();
+		expect(await invitations.preview(token, 'lid')).not.toBeNull();
+	});
+
+	it('do nothing visible for an unknown address, a member or a second invitation', async () => {
+		const { doetankId, invitations } = await invited();
+		const input = { lidType: null, directStake: false };
+		await invitations.inviteByEmail(trekker, doetankId, { ...input, roles: ['lid'], email: 'nobody@x.nl' });
+		await invitations.inviteByEmail(trekker, doetankId, { ...input, roles: ['lid'], email: 'lid@x.nl' });
+		await invitations.inviteByEmail(trekker, doetankId, { ...input, roles: ['lid'], email: 'trekker@x.nl' });
+		expect((await db.execute('SELECT count(*) AS n FROM invitations')).rows[0]?.n).toBe(1);
+		expect((await db.execute('SELECT count(*) AS n FROM notifications')).rows[0]?.n).toBe(1);
+	});
+});
