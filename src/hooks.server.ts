@@ -23,6 +23,10 @@ export const handle: Handle = async ({ event, resolve }) => {
 	event.locals.sessionEnded = false;
 
 	if (isCrossSiteWrite(event)) {
+		services.log.warn(
+			{ path: event.url.pathname, method: event.request.method, origin: event.request.headers.get('origin') },
+			'cross-site write refused'
+		);
 		const refused = event.url.pathname.startsWith('/api/')
 			? apiError(new AppError('forbidden', 'error.crossSite'), event.locals.t)
 			: new Response(translate(locale, 'error.crossSite'), { status: 403, headers: { 'content-type': 'text/plain' } });
