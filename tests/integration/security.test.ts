@@ -214,14 +214,19 @@ describe('the web app under attack', () => {
 			}
 		);
 
-		it('answers a control character in redirectTo without a 500', async () => {
-			for (const url of [
-				'/login?redirectTo=%0D',
-				'/login?redirectTo=%2F%0D%0ALocation%3A%20x',
-				'/register?redirectTo=%0A'
-			]) {
-				const res = await pageWith(base, url);
-				expect(res.status, url).toBe(200);
+		it('answers a control character in redirectTo without a 500, on the page and after login', async () => {
+			for (const url of ['/login?redirectTo=%0D', '/register?redirectTo=%0A']) {
+				expect((await pageWith(base, url)).status, url).toBe(200);
+			}
+			for (const target of ['\r', '/doetanks\r\nSet-Cookie: x=y']) {
+				const account = await register(base, newAccount('Regeleinde'));
+				const res = await postForm(base, '/login', {
+					email: account.account.email,
+					password: account.account.password,
+					redirectTo: target
+				});
+				expect(res.status, JSON.stringify(target)).toBe(303);
+				expect(res.headers.get('location')).toBe('/doetanks');
 			}
 		});
 	});

@@ -106,6 +106,7 @@ describe('personal invitations (adding an existing account by e-mail)', () => {
 		expect(await invitations.findUsable(token)).toBeNull();
 		expect(await invitations.preview(token, 'other')).toBeNull();
 		expect(await invitations.preview(token, 'lid')).not.toBeNull();
+		expect(await invitations.isPersonal(token)).toBe(true);
 	});
 
 	it('do nothing visible for an unknown address, a member or a second invitation', async () => {

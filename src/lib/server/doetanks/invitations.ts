@@ -106,6 +106,12 @@ export class InvitationService {
 		return inv.inviteeId === null || inv.inviteeId === userId ? inv : null;
 	}
 
+	/** Whether `token` is an open personal invitation: someone logged out must sign in to see it. */
+	async isPersonal(token: string): Promise<boolean> {
+		const inv = await findInvitationByHash(this.db, hashToken(token));
+		return Boolean(inv && inv.inviteeId !== null && inv.usedAt === null && inv.expiresAt > Date.now());
+	}
+
 	async preview(token: string, userId?: string): Promise<InvitationPreview | null> {
 		const inv = await this.findUsable(token, userId);
 		const doetank = inv ? await findDoetank(this.db, inv.doetankId) : null;

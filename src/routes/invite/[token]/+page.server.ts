@@ -7,7 +7,7 @@ export const load: PageServerLoad = async (event) => {
 	const { locals, params } = event;
 	const found = await locals.services.invitations.preview(params.token, locals.user?.id);
 	// A personal invitation (from the inbox) shows only to its invitee: someone logged out signs in first.
-	if (!found && !locals.user) requireLogin(event);
+	if (!found && !locals.user && (await locals.services.invitations.isPersonal(params.token))) requireLogin(event);
 	const preview = await forPage(event, async () => {
 		if (!found) throw new AppError('not_found', 'error.invitationInvalid');
 		return found;
