@@ -174,7 +174,8 @@ export class SyncConnection implements Peer {
 	 */
 	private answerStep1(stateVector: Uint8Array): void {
 		const { doc, state } = this.live;
-		const diff = Y.encodeStateAsUpdate(doc, stateVector);
+		// A client without any content needs everything: no copy of its own, not even for a moment.
+		const diff = Y.decodeStateVector(stateVector).size > 0 ? Y.encodeStateAsUpdate(doc, stateVector) : state.full();
 		if (diff.byteLength <= this.options.maxBufferedBytes / 4) {
 			this.send(encodeSync(SYNC_STEP2, diff));
 			return;
