@@ -10,6 +10,7 @@ import { Outbox } from './outbox';
 import {
 	CLOSE,
 	decodeClientMessage,
+	encodeAlive,
 	encodeAwareness,
 	encodeSaved,
 	encodeStatus,
@@ -63,6 +64,11 @@ export class SyncConnection implements Peer {
 	private readonly awarenessIds = new Set<number>();
 	private readonly outbox: Outbox;
 	private closed = false;
+	/** The client answers `alive` (the workspace client does; plain y-websocket clients do not). */
+	private answersAlive = false;
+	/** The number of the last `alive` ask, and whether the client echoed it. */
+	private beat = 0;
+	private answeredAlive = true;
 
 	constructor(
 		private readonly ws: WebSocket,
@@ -122,6 +128,24 @@ export class SyncConnection implements Peer {
 		if (entries.length > 0) awarenessProtocol.applyAwarenessUpdate(awareness, encodeAwarenessEntries(entries), this);
 	}
 
+	/**
+	 * One heartbeat: a client that answers `alive` but left the previous ask unanswered is gone
+	 * (network dropped, tab frozen) and is dropped, which removes its presence; the others are asked again.
+	 */
+	heartbeat(): void {
+		// Asks wait behind what is being sent; the send-buffer bound deals with a client that stopped reading.
+		if (!this.answersAlive || this.closed || this.outbox.pending) return;
+		if (!this.answeredAlive) {
+			this.closed = true;
+			this.outbox.stop();
+			this.ws.terminate();
+			return;
+		}
+		this.answeredAlive = false;
+		this.beat++;
+		this.send(encodeAlive(this.beat));
+	}
+
 	/** Tells the client whether its changes are reaching the database. */
 	reportPersistence(state: PersistenceState): void {
 		this.send(encodeStatus(state));
@@ -152,6 +176,10 @@ export class SyncConnection implements Peer {
 				return this.acceptUpdate(message.update);
 			case 'awareness':
 				return this.acceptAwareness(message.update);
+			case 'alive':
+				this.answersAlive = true;
+				if (message.beat === this.beat) this.answeredAlive = true;
+				return;
 			case 'saved':
 				// Messages are handled in order and updates only complete once durable, so everything
 				// this client sent before the probe is stored by now.

@@ -3,7 +3,8 @@ import type { WebSocket, WebSocketServer } from 'ws';
 /**
  * Pings every socket each `intervalMs`; one that has not answered the previous ping by the next is
  * terminated, which removes its presence at once. So a client that vanished without closing (network
- * gone, laptop lid shut) is noticed within two intervals.
+ * gone, laptop lid shut) is noticed within two intervals. `onTick` runs the application-level
+ * heartbeat (`alive`, see src/lib/sync/protocol.ts) on the same beat.
  */
 export function startHeartbeat(wss: WebSocketServer, intervalMs: number, onTick?: () => void): () => void {
 	const alive = new WeakSet<WebSocket>();

@@ -67,6 +67,11 @@ export class Outbox {
 		this.streaming = null;
 	}
 
+	/** Something still waits to go out: a client busy receiving a large state is not judged silent. */
+	get pending(): boolean {
+		return this.busy || this.ws.bufferedAmount > 0;
+	}
+
 	private get busy(): boolean {
 		return this.streaming !== null || this.queue.length > 0;
 	}

@@ -1,6 +1,7 @@
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 import {
+	MESSAGE_ALIVE,
 	MESSAGE_AWARENESS,
 	MESSAGE_QUERY_AWARENESS,
 	MESSAGE_SAVED,
@@ -8,6 +9,7 @@ import {
 	SYNC_STEP1,
 	SYNC_STEP2,
 	SYNC_UPDATE,
+	writeAlive,
 	writeSaved,
 	writeStatus,
 	type PersistenceState,
@@ -16,6 +18,7 @@ import {
 
 export {
 	CLOSE,
+	MESSAGE_ALIVE,
 	MESSAGE_AWARENESS,
 	MESSAGE_QUERY_AWARENESS,
 	MESSAGE_SAVED,
@@ -33,7 +36,8 @@ export type ClientMessage =
 	| { kind: 'update'; update: Uint8Array }
 	| { kind: 'awareness'; update: Uint8Array }
 	| { kind: 'queryAwareness' }
-	| { kind: 'saved'; probe: number };
+	| { kind: 'saved'; probe: number }
+	| { kind: 'alive'; beat: number };
 
 /** Decodes one client message; throws on anything malformed or unknown. */
 export function decodeClientMessage(data: Uint8Array): ClientMessage {
@@ -52,6 +56,8 @@ export function decodeClientMessage(data: Uint8Array): ClientMessage {
 		message = { kind: 'queryAwareness' };
 	} else if (type === MESSAGE_SAVED) {
 		message = { kind: 'saved', probe: decoding.readVarUint(decoder) };
+	} else if (type === MESSAGE_ALIVE) {
+		message = { kind: 'alive', beat: decoding.readVarUint(decoder) };
 	} else {
 		throw new Error(`unknown message type ${type}`);
 	}
@@ -87,6 +93,12 @@ export function encodeAwareness(update: Uint8Array): Buffer {
 export function encodeStatus(status: PersistenceState | StatusMessage): Buffer {
 	const encoder = encoding.createEncoder();
 	writeStatus(encoder, typeof status === 'string' ? { persistence: status } : status);
+	return finish(encoder);
+}
+
+export function encodeAlive(beat: number): Buffer {
+	const encoder = encoding.createEncoder();
+	writeAlive(encoder, beat);
 	return finish(encoder);
 }
 

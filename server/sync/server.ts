@@ -105,7 +105,10 @@ export function createSyncServer(services: SyncServices, options: Partial<SyncOp
 		bytesPerSecond: opts.userBytesPerSecond,
 		burstSeconds: BURST_SECONDS
 	});
-	const stopHeartbeat = startHeartbeat(wss, opts.heartbeatMs, () => users.prune());
+	const stopHeartbeat = startHeartbeat(wss, opts.heartbeatMs, () => {
+		for (const c of connections) c.heartbeat();
+		users.prune();
+	});
 	const stopRechecks = services.events.onChanged((change) => {
 		recheck(change).catch((err: unknown) => services.log.error({ err }, 'sync: access re-check failed'));
 	});

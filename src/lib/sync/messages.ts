@@ -1,7 +1,15 @@
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 import type { WebsocketProvider } from 'y-websocket';
-import { MESSAGE_SAVED, MESSAGE_STATUS, readStatus, writeSaved, type PersistenceState } from './protocol';
+import {
+	MESSAGE_ALIVE,
+	MESSAGE_SAVED,
+	MESSAGE_STATUS,
+	readStatus,
+	writeAlive,
+	writeSaved,
+	type PersistenceState
+} from './protocol';
 
 export { MESSAGE_SAVED, MESSAGE_STATUS, type PersistenceState } from './protocol';
 
@@ -11,7 +19,10 @@ export function encodeSavedProbe(localCount: number): Uint8Array {
 	return encoding.toUint8Array(encoder);
 }
 
-/** Adds handlers for both types to this provider's own copy of the handler table. */
+/**
+ * Adds handlers for our message types to this provider's own copy of the handler table, and takes
+ * part in the `alive` heartbeat: announced once per connection, every ask answered at once.
+ */
 export function handleOwnMessages(
 	provider: WebsocketProvider,
 	on: { status(state: PersistenceState): void; saved(count: number): void; documentFull?(): void }
@@ -26,4 +37,12 @@ export function handleOwnMessages(
 		else if (status) on.documentFull?.();
 	};
 	handlers[MESSAGE_SAVED] = (_encoder, decoder) => on.saved(decoding.readVarUint(decoder));
+	// y-websocket sends back whatever a handler writes into the encoder.
+	handlers[MESSAGE_ALIVE] = (encoder, decoder) => writeAlive(encoder, decoding.readVarUint(decoder));
+	provider.on('status', ({ status }) => {
+		if (status !== 'connected') return;
+		const encoder = encoding.createEncoder();
+		writeAlive(encoder, 0);
+		provider.ws?.send(encoding.toUint8Array(encoder));
+	});
 }

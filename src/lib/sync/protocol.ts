@@ -21,6 +21,15 @@ export const MESSAGE_QUERY_AWARENESS = 3;
  */
 export const MESSAGE_STATUS = 100;
 export const MESSAGE_SAVED = 101;
+/**
+ * alive (both ways, varUint beat number): a heartbeat the page itself must answer. A websocket ping is
+ * answered by the browser's network stack even when the page gets no messages any more (Chromium
+ * offline, a network that drops frames but not the connection), so it cannot tell that someone
+ * left. The workspace client sends `alive 0` once after connecting; from then on the server asks
+ * with `alive <n>` at every heartbeat, the client echoes the number, and a client that has not
+ * answered by the next heartbeat is dropped.
+ */
+export const MESSAGE_ALIVE = 102;
 
 /** y-protocols/sync sub-types. */
 export const SYNC_STEP1 = 0;
@@ -66,6 +75,11 @@ export function readStatus(decoder: decoding.Decoder): StatusMessage | null {
 	} catch {
 		return null;
 	}
+}
+
+export function writeAlive(encoder: encoding.Encoder, beat: number): void {
+	encoding.writeVarUint(encoder, MESSAGE_ALIVE);
+	encoding.writeVarUint(encoder, beat);
 }
 
 export function writeSaved(encoder: encoding.Encoder, probe: number): void {
