@@ -8,6 +8,7 @@ import { clientPresence } from '$lib/server/presence';
 import type { Services } from '$lib/server/services';
 import { refuseUpgrade } from '../upgrade';
 import { SyncConnection } from './connection';
+import type { LiveDocument } from './documents';
 import { startHeartbeat } from './heartbeat';
 import { AwarenessLimiter, UserLimits } from './limits';
 import { SyncMetrics } from './metrics';
@@ -137,12 +138,7 @@ export function createSyncServer(services: SyncServices, options: Partial<SyncOp
 		});
 	}
 
-	function connect(
-		ws: WebSocket,
-		who: Admitted,
-		live: Awaited<ReturnType<typeof persistence.registry.open>>,
-		socket: Duplex
-	): void {
+	function connect(ws: WebSocket, who: Admitted, live: LiveDocument, socket: Duplex): void {
 		const connection = new SyncConnection(
 			ws,
 			live,
