@@ -26,11 +26,17 @@ export class Outbox {
 	private streaming: { bytes: Uint8Array; offset: number } | null = null;
 	private stopped = false;
 
+	/** A stream keeps at most this much in ws's buffer, in pieces of `chunk`: at most ¾ of the bound, the rest for messages. */
+	private readonly window: number;
+	private readonly chunk: number;
+
 	constructor(
 		private readonly ws: WebSocket,
-		private readonly maxBufferedBytes: number,
-		private readonly window = Math.min(maxBufferedBytes, 4 * CHUNK_BYTES)
-	) {}
+		private readonly maxBufferedBytes: number
+	) {
+		this.window = Math.min(maxBufferedBytes / 2, 4 * CHUNK_BYTES);
+		this.chunk = Math.max(1, Math.floor(Math.min(CHUNK_BYTES, this.window / 2)));
+	}
 
 	get open(): boolean {
 		return !this.stopped && this.ws.readyState === this.ws.OPEN;
@@ -93,7 +99,7 @@ export class Outbox {
 		const current = this.streaming;
 		if (!current || !this.open) return;
 		while (this.streaming === current && this.ws.bufferedAmount < this.window) {
-			const end = Math.min(current.offset + CHUNK_BYTES, current.bytes.byteLength);
+			const end = Math.min(current.offset + this.chunk, current.bytes.byteLength);
 			const fin = end === current.bytes.byteLength;
 			const chunk = current.bytes.subarray(current.offset, end);
 			current.offset = end;
