@@ -1,4 +1,4 @@
-import { providedServices } from '../src/lib/server/slot';
+import { providedServices } from '$lib/server/slot';
 import { createAppServer, PROTOCOL_HEADER, type RequestHandler } from './app';
 import { configOrExit, exitOnSignals, failedToStart } from './lifecycle';
 import { metricsRoute } from './metrics-route';

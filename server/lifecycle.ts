@@ -1,6 +1,6 @@
 import type { Server } from 'node:http';
-import { ConfigError, loadConfig, type Config } from '../src/lib/server/config';
-import type { Services } from '../src/lib/server/services';
+import { ConfigError, loadConfig, type Config } from '$lib/server/config';
+import type { Services } from '$lib/server/services';
 
 /** Reads the configuration or exits with EX_CONFIG (78), naming every bad variable. */
 export function configOrExit(): Config {

@@ -1,4 +1,4 @@
-import { createServices } from '../src/lib/server/services';
+import { createServices } from '$lib/server/services';
 import { createAppServer } from './app';
 import { configOrExit, exitOnSignals, failedToStart } from './lifecycle';
 import { metricsRoute } from './metrics-route';

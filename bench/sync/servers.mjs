@@ -91,7 +91,9 @@ const doetankEnv = (dir) => ({
 	DATABASE_URL: `file:${path.join(dir, 'db.db')}`,
 	DEMO: '0',
 	REGISTRATION: 'open',
-	LOG_LEVEL: 'warn'
+	LOG_LEVEL: 'warn',
+	// Each benchmark account holds one socket per document (30 in 30x10x2), past the default of 16.
+	SYNC_MAX_SOCKETS_PER_USER: '64'
 });
 
 /** Our production web process (which also serves /sync) on a fresh database. */

@@ -1,10 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import type { Database } from '../../src/lib/server/db/client';
-import { readDocument } from '../../src/lib/server/db/doc-log';
-import { testDatabase } from '../../src/lib/server/db/test-db';
-import type { AppendUpdates, UpdateAppender } from '../../src/lib/server/db/update-appender';
-import { dayIn } from '../../src/lib/domain/calendar';
+import type { Database } from '$lib/server/db/client';
+import { readDocument } from '$lib/server/db/doc-log';
+import { testDatabase } from '$lib/server/db/test-db';
+import type { AppendUpdates, UpdateAppender } from '$lib/server/db/update-appender';
+import { dayIn } from '$lib/domain/calendar';
 import { Compactor } from './compactor';
 import { UpdateLog } from './update-log';
 

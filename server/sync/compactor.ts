@@ -1,14 +1,14 @@
 import * as Y from 'yjs';
-import { dayIn } from '../../src/lib/domain/calendar';
-import type { Database } from '../../src/lib/server/db/client';
+import { dayIn } from '$lib/domain/calendar';
+import type { Database } from '$lib/server/db/client';
 import {
 	compactionStatements,
 	logSize,
 	readCompactionMeta,
 	readForCompaction,
 	type LoggedUpdate
-} from '../../src/lib/server/db/doc-log';
-import { foldUpdates } from '../../src/lib/server/documents/compaction';
+} from '$lib/server/db/doc-log';
+import { foldUpdates } from '$lib/server/documents/compaction';
 
 /** A loaded document whose state is exactly the update log up to `appliedSeq`. */
 export interface LoadedState {

@@ -1,21 +1,29 @@
 import * as awarenessProtocol from 'y-protocols/awareness';
 import type { WebSocket } from 'ws';
 import * as Y from 'yjs';
+import { decodeAwarenessEntries, encodeAwarenessEntries, trustedState } from './awareness';
 import type { LiveDocument } from './documents';
 import { hasMissingDependencies } from './dependencies';
 import type { AwarenessChanges, Peer } from './fanout';
+import type { AwarenessLimiter, UserLimits } from './limits';
+import { Outbox } from './outbox';
 import {
 	CLOSE,
 	decodeClientMessage,
+	encodeAlive,
 	encodeAwareness,
 	encodeSaved,
 	encodeStatus,
 	encodeSync,
+	encodeSyncHeader,
 	SYNC_STEP1,
 	SYNC_STEP2,
 	type PersistenceState
 } from './protocol';
 import type { UpdateLog } from './update-log';
+
+/** A connection may introduce this many awareness client ids (a y-websocket client uses one per document). */
+const MAX_AWARENESS_IDS = 4;
 
 export interface ConnectionIdentity {
 	userId: string;
@@ -29,8 +37,14 @@ export interface ConnectionOptions {
 	log: UpdateLog;
 	/** A client that stops reading is dropped when this much is waiting to be sent to it. */
 	maxBufferedBytes: number;
-	/** An update arrived: accepted, or dropped (read-only role, or it builds on content the server lacks). */
-	onUpdate?(result: 'accepted' | 'dropped_readonly' | 'dropped_incomplete'): void;
+	/** The update budget and socket count of every user. */
+	users: UserLimits;
+	/** This connection's bound on awareness messages. */
+	awareness: AwarenessLimiter;
+	/** An update arrived: accepted, or dropped (read-only role, it builds on content the server lacks, or the document is full). */
+	onUpdate?(result: 'accepted' | 'dropped_readonly' | 'dropped_incomplete' | 'refused_full'): void;
+	/** An awareness message was dropped (too large or too fast). */
+	onAwarenessDropped?(): void;
 	/** An accepted update was applied and handed to every other connection, taking `ms`. */
 	onBroadcast?(ms: number): void;
 	/** The client's own awareness state changed (or went away: null). */
@@ -48,7 +62,13 @@ export class SyncConnection implements Peer {
 	/** Steps that arrived while an update was waiting for the log; they run after it, in order. */
 	private readonly backlog: (() => void)[] = [];
 	private readonly awarenessIds = new Set<number>();
+	private readonly outbox: Outbox;
 	private closed = false;
+	/** The client answers `alive` (the workspace client does; plain y-websocket clients do not). */
+	private answersAlive = false;
+	/** The number of the last `alive` ask, and whether the client echoed it. */
+	private beat = 0;
+	private answeredAlive = true;
 
 	constructor(
 		private readonly ws: WebSocket,
@@ -56,6 +76,7 @@ export class SyncConnection implements Peer {
 		readonly identity: ConnectionIdentity,
 		private readonly options: ConnectionOptions
 	) {
+		this.outbox = new Outbox(ws, options.maxBufferedBytes);
 		live.fanout.peers.add(this);
 		ws.on('message', (data: Buffer, isBinary: boolean) => this.inOrder(() => this.handle(isBinary ? data : null)));
 		// ws reports protocol violations (too large, invalid UTF-8) as an 'error' and then closes the
@@ -91,9 +112,38 @@ export class SyncConnection implements Peer {
 		while (this.unsaved === 0 && this.backlog.length > 0) this.guarded(this.backlog.shift()!);
 	}
 
-	/** Downgrades or ends this connection after access changed. */
+	/** Downgrades this connection after access changed; its presence shows the new role. */
 	restrict(canWrite: boolean): void {
+		if (canWrite === this.identity.canWrite) return;
 		this.identity.canWrite = canWrite;
+		const { awareness } = this.live;
+		const entries = [...this.awarenessIds].flatMap((clientId) => {
+			const state = awareness.getStates().get(clientId);
+			const meta = awareness.meta.get(clientId);
+			// A newer clock than the client's own, so every peer takes it; the client then renews its own.
+			return state && meta
+				? [{ clientId, clock: meta.clock + 1, state: trustedState(this.identity, JSON.stringify(state)) }]
+				: [];
+		});
+		if (entries.length > 0) awarenessProtocol.applyAwarenessUpdate(awareness, encodeAwarenessEntries(entries), this);
+	}
+
+	/**
+	 * One heartbeat: a client that answers `alive` but left the previous ask unanswered is gone
+	 * (network dropped, tab frozen) and is dropped, which removes its presence; the others are asked again.
+	 */
+	heartbeat(): void {
+		// Asks wait behind what is being sent; the send-buffer bound deals with a client that stopped reading.
+		if (!this.answersAlive || this.closed || this.outbox.pending) return;
+		if (!this.answeredAlive) {
+			this.closed = true;
+			this.outbox.stop();
+			this.ws.terminate();
+			return;
+		}
+		this.answeredAlive = false;
+		this.beat++;
+		this.send(encodeAlive(this.beat));
 	}
 
 	/** Tells the client whether its changes are reaching the database. */
@@ -106,6 +156,7 @@ export class SyncConnection implements Peer {
 		// Closed from this moment: ws keeps delivering frames until the close handshake ends (up to
 		// 30 s for a client that ignores it), and none of them may be applied any more.
 		this.closed = true;
+		this.outbox.stop();
 		this.ws.close(code, reason);
 	}
 
@@ -120,16 +171,14 @@ export class SyncConnection implements Peer {
 		}
 		switch (message.kind) {
 			case 'syncStep1':
-				this.send(encodeSync(SYNC_STEP2, Y.encodeStateAsUpdate(this.live.doc, message.stateVector)));
-				return;
+				return this.answerStep1(message.stateVector);
 			case 'update':
 				return this.acceptUpdate(message.update);
 			case 'awareness':
-				try {
-					awarenessProtocol.applyAwarenessUpdate(this.live.awareness, message.update, this);
-				} catch {
-					this.close(CLOSE.badMessage, 'malformed awareness update');
-				}
+				return this.acceptAwareness(message.update);
+			case 'alive':
+				this.answersAlive = true;
+				if (message.beat === this.beat) this.answeredAlive = true;
 				return;
 			case 'saved':
 				// Messages are handled in order and updates only complete once durable, so everything
@@ -146,7 +195,59 @@ export class SyncConnection implements Peer {
 		}
 	}
 
+	/**
+	 * Answers a client's state vector with what it lacks. A small difference goes out as a normal
+	 * message; a large one (a new client: the whole document) as the document's shared encoded
+	 * state, streamed, so it costs this connection no copy of its own (see Outbox).
+	 */
+	private answerStep1(stateVector: Uint8Array): void {
+		const { doc, state } = this.live;
+		// A client without any content needs everything: no copy of its own, not even for a moment.
+		const diff = Y.decodeStateVector(stateVector).size > 0 ? Y.encodeStateAsUpdate(doc, stateVector) : state.full();
+		if (diff.byteLength <= this.options.maxBufferedBytes / 4) {
+			this.send(encodeSync(SYNC_STEP2, diff));
+			return;
+		}
+		this.outbox.stream(() => {
+			const body = state.full();
+			return { header: encodeSyncHeader(SYNC_STEP2, body.byteLength), body };
+		});
+	}
+
+	/**
+	 * Forwards an awareness message within the connection's bounds, only for client ids this
+	 * connection introduced (or that another connection of the same user held), and with the
+	 * identity replaced by the session's (see trustedState).
+	 */
+	private acceptAwareness(update: Uint8Array): void {
+		const verdict = this.options.awareness.admit(update.byteLength);
+		if (verdict === 'close') return this.close(CLOSE.awarenessFlood, 'awareness messages too large or too fast');
+		if (verdict === 'drop') {
+			this.options.onAwarenessDropped?.();
+			return;
+		}
+		let entries;
+		try {
+			entries = decodeAwarenessEntries(update).map((e) => ({ ...e, state: trustedState(this.identity, e.state) }));
+		} catch {
+			return this.close(CLOSE.badMessage, 'malformed awareness update');
+		}
+		const owners = this.live.awarenessOwners;
+		const mine = entries.filter((e) => {
+			const owner = owners.get(e.clientId) as SyncConnection | undefined;
+			if (owner === this) return true;
+			if (owner && !owner.closed && owner.identity.userId !== this.identity.userId) return false;
+			return e.state !== 'null' && this.awarenessIds.size < MAX_AWARENESS_IDS;
+		});
+		if (mine.length > 0)
+			awarenessProtocol.applyAwarenessUpdate(this.live.awareness, encodeAwarenessEntries(mine), this);
+	}
+
 	private acceptUpdate(update: Uint8Array): void {
+		// Every role is charged, read-only ones too: their updates are dropped, but each costs a read.
+		if (!this.options.users.chargeUpdate(this.identity.userId, update.byteLength)) {
+			return this.close(CLOSE.updateBudget, 'update budget spent; try again later');
+		}
 		if (!this.identity.canWrite) {
 			// Read-only roles still receive everything; their writes are neither applied, stored nor sent on.
 			this.options.onUpdate?.('dropped_readonly');
@@ -166,6 +267,12 @@ export class SyncConnection implements Peer {
 			this.options.onUpdate?.('dropped_incomplete');
 			return;
 		}
+		if (!this.live.state.admit(update.byteLength)) {
+			// Not applied, stored or sent on; the sender is told, everyone else carries on.
+			this.options.onUpdate?.('refused_full');
+			this.send(encodeStatus({ refused: 'documentFull' }));
+			return;
+		}
 		this.unsaved++;
 		this.options.log.append(this.live.id, update, this.identity.userId, (seq) => {
 			this.unsaved--;
@@ -178,6 +285,7 @@ export class SyncConnection implements Peer {
 	private publish(update: Uint8Array, seq: number): void {
 		this.options.onUpdate?.('accepted');
 		const started = performance.now();
+		this.live.state.settle(update.byteLength);
 		Y.applyUpdate(this.live.doc, update, this);
 		this.live.appliedSeq = seq;
 		this.live.fanout.update(update, this);
@@ -189,26 +297,35 @@ export class SyncConnection implements Peer {
 	}
 
 	ownAwareness(changes: AwarenessChanges): void {
-		for (const id of changes.added) this.awarenessIds.add(id);
-		for (const id of changes.removed) this.awarenessIds.delete(id);
+		const owners = this.live.awarenessOwners;
+		for (const id of [...changes.added, ...changes.updated]) {
+			const previous = owners.get(id) as SyncConnection | undefined;
+			if (previous && previous !== this) previous.awarenessIds.delete(id);
+			owners.set(id, this);
+			this.awarenessIds.add(id);
+		}
+		for (const id of changes.removed) {
+			if (owners.get(id) === this) owners.delete(id);
+			this.awarenessIds.delete(id);
+		}
 		const own = [...this.awarenessIds].map((id) => this.live.awareness.getStates().get(id)).find((s) => s);
 		this.options.onPresence?.(own ?? null);
 	}
 
 	private send(message: Uint8Array): boolean {
-		if (this.closed || this.ws.readyState !== this.ws.OPEN) return false;
-		if (this.ws.bufferedAmount > this.options.maxBufferedBytes) {
-			this.closed = true;
-			this.ws.terminate();
-			return false;
-		}
-		this.ws.send(message);
-		return true;
+		if (this.closed) return false;
+		const sent = this.outbox.send(message);
+		// Cut off for not reading: nothing it sends from now on counts.
+		if (!sent && this.ws.readyState !== this.ws.OPEN) this.closed = true;
+		return sent;
 	}
 
 	private cleanup(code: number): void {
+		this.outbox.stop();
 		this.live.fanout.peers.delete(this);
-		awarenessProtocol.removeAwarenessStates(this.live.awareness, [...this.awarenessIds], null);
+		const owned = [...this.awarenessIds].filter((id) => this.live.awarenessOwners.get(id) === this);
+		for (const id of owned) this.live.awarenessOwners.delete(id);
+		awarenessProtocol.removeAwarenessStates(this.live.awareness, owned, null);
 		this.options.onClosed(this, code);
 	}
 }

@@ -1,8 +1,9 @@
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
-import type { Database } from '../../src/lib/server/db/client';
-import { readDocument } from '../../src/lib/server/db/doc-log';
-import { applyInOrder } from '../../src/lib/server/documents/stored';
+import type { Database } from '$lib/server/db/client';
+import { readDocument } from '$lib/server/db/doc-log';
+import { applyInOrder } from '$lib/server/documents/stored';
+import { DocumentState } from './document-state';
 import { Fanout } from './fanout';
 import type { UpdateLog } from './update-log';
 
@@ -12,6 +13,10 @@ export interface LiveDocument {
 	doc: Y.Doc;
 	awareness: awarenessProtocol.Awareness;
 	fanout: Fanout;
+	/** The shared encoded state and the size cap. */
+	state: DocumentState;
+	/** Which connection introduced each awareness client id: only it may change or remove that entry. */
+	awarenessOwners: Map<number, object>;
 	/** Stops what watches the document; called when it unloads. */
 	unwatch: () => void;
 	/** Who holds the document open (connections, and upgrades still under way). */
@@ -33,6 +38,7 @@ export class DocumentRegistry {
 		private readonly db: Database,
 		private readonly log: UpdateLog,
 		private readonly graceMs: number,
+		private readonly maxDocumentBytes: number,
 		private readonly hooks: {
 			onDamaged?(doetankId: string, error: unknown): void;
 			/** Brings a freshly loaded document up to date (e.g. its schema); what it changes is logged like any edit. */
@@ -103,7 +109,18 @@ export class DocumentRegistry {
 		awareness.setLocalState(null);
 		const fanout = new Fanout(awareness, this.hooks.onDelivered);
 		const unwatch = this.hooks.watch?.(id, doc) ?? (() => undefined);
-		const live = { id, doc, awareness, fanout, unwatch, connections: new Set(), appliedSeq };
+		const state = new DocumentState(doc, this.maxDocumentBytes);
+		const live = {
+			id,
+			doc,
+			awareness,
+			fanout,
+			state,
+			awarenessOwners: new Map(),
+			unwatch,
+			connections: new Set(),
+			appliedSeq
+		};
 		this.ready.set(id, live);
 		return live;
 	}

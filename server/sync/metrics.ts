@@ -11,7 +11,7 @@ export class SyncMetrics {
 	readonly registry = new Registry();
 	readonly updatesReceived = new Counter({
 		name: 'doetank_sync_updates_received_total',
-		help: 'Document updates received from clients, by result: accepted, dropped_readonly (read-only role) or dropped_incomplete (builds on content the server does not have).',
+		help: 'Document updates received from clients, by result: accepted, dropped_readonly (read-only role) or dropped_incomplete (builds on content the server does not have) or refused_full (the document is at SYNC_MAX_DOCUMENT_BYTES).',
 		labelNames: ['result'] as const,
 		registers: [this.registry]
 	});
@@ -19,8 +19,20 @@ export class SyncMetrics {
 	readonly received = {
 		accepted: this.updatesReceived.labels('accepted'),
 		dropped_readonly: this.updatesReceived.labels('dropped_readonly'),
-		dropped_incomplete: this.updatesReceived.labels('dropped_incomplete')
+		dropped_incomplete: this.updatesReceived.labels('dropped_incomplete'),
+		refused_full: this.updatesReceived.labels('refused_full')
 	};
+	readonly refusedUpgrades = new Counter({
+		name: 'doetank_sync_upgrades_refused_total',
+		help: 'Websocket upgrades refused before the upgrade, by HTTP status (400, 401, 403, 404, 429).',
+		labelNames: ['status'] as const,
+		registers: [this.registry]
+	});
+	readonly awarenessDropped = new Counter({
+		name: 'doetank_sync_awareness_dropped_total',
+		help: 'Awareness messages dropped for being larger than SYNC_MAX_AWARENESS_BYTES or faster than 10 a second.',
+		registers: [this.registry]
+	});
 	readonly updatesSent = new Counter({
 		name: 'doetank_sync_updates_sent_total',
 		help: 'Document updates sent to clients (one per receiving connection).',

@@ -1,44 +1,43 @@
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
+import {
+	MESSAGE_ALIVE,
+	MESSAGE_AWARENESS,
+	MESSAGE_QUERY_AWARENESS,
+	MESSAGE_SAVED,
+	MESSAGE_SYNC,
+	SYNC_STEP1,
+	SYNC_STEP2,
+	SYNC_UPDATE,
+	writeAlive,
+	writeSaved,
+	writeStatus,
+	type PersistenceState,
+	type StatusMessage
+} from '$lib/sync/protocol';
 
-/** y-websocket message types (first varUint of every message). */
-export const MESSAGE_SYNC = 0;
-export const MESSAGE_AWARENESS = 1;
-export const MESSAGE_QUERY_AWARENESS = 3;
-/**
- * Our own message types. Unmodified y-websocket clients never send them and only get `status`
- * while persistence is failing (they log it as an unknown message and carry on).
- * - status (server → client): varString JSON `{"persistence":"ok"|"failing"}`.
- * - saved (both ways): the client sends a number; the server echoes it once everything the
- *   client sent before it is durable, which lets the client count unsaved changes.
- */
-export const MESSAGE_STATUS = 100;
-export const MESSAGE_SAVED = 101;
-
-export type PersistenceState = 'ok' | 'failing';
-
-/** y-protocols/sync sub-types. */
-export const SYNC_STEP1 = 0;
-export const SYNC_STEP2 = 1;
-export const SYNC_UPDATE = 2;
-
-/**
- * Close codes this server sends. A message over the size limit gets ws's standard 1009, and a
- * client that stops reading is cut off without a close frame (its buffer is full).
- */
-export const CLOSE = {
-	badMessage: 4400,
-	unauthenticated: 4401,
-	forbidden: 4403,
-	shuttingDown: 1001
-} as const;
+export {
+	CLOSE,
+	MESSAGE_ALIVE,
+	MESSAGE_AWARENESS,
+	MESSAGE_QUERY_AWARENESS,
+	MESSAGE_SAVED,
+	MESSAGE_STATUS,
+	MESSAGE_SYNC,
+	SYNC_STEP1,
+	SYNC_STEP2,
+	SYNC_UPDATE,
+	type PersistenceState,
+	type StatusMessage
+} from '$lib/sync/protocol';
 
 export type ClientMessage =
 	| { kind: 'syncStep1'; stateVector: Uint8Array }
 	| { kind: 'update'; update: Uint8Array }
 	| { kind: 'awareness'; update: Uint8Array }
 	| { kind: 'queryAwareness' }
-	| { kind: 'saved'; probe: number };
+	| { kind: 'saved'; probe: number }
+	| { kind: 'alive'; beat: number };
 
 /** Decodes one client message; throws on anything malformed or unknown. */
 export function decodeClientMessage(data: Uint8Array): ClientMessage {
@@ -57,6 +56,8 @@ export function decodeClientMessage(data: Uint8Array): ClientMessage {
 		message = { kind: 'queryAwareness' };
 	} else if (type === MESSAGE_SAVED) {
 		message = { kind: 'saved', probe: decoding.readVarUint(decoder) };
+	} else if (type === MESSAGE_ALIVE) {
+		message = { kind: 'alive', beat: decoding.readVarUint(decoder) };
 	} else {
 		throw new Error(`unknown message type ${type}`);
 	}
@@ -88,16 +89,30 @@ export function encodeAwareness(update: Uint8Array): Buffer {
 	return finish(encoder);
 }
 
-export function encodeStatus(persistence: PersistenceState): Buffer {
+/** A status message: the persistence state (as before), or any other status. */
+export function encodeStatus(status: PersistenceState | StatusMessage): Buffer {
 	const encoder = encoding.createEncoder();
-	encoding.writeVarUint(encoder, MESSAGE_STATUS);
-	encoding.writeVarString(encoder, JSON.stringify({ persistence }));
+	writeStatus(encoder, typeof status === 'string' ? { persistence: status } : status);
+	return finish(encoder);
+}
+
+export function encodeAlive(beat: number): Buffer {
+	const encoder = encoding.createEncoder();
+	writeAlive(encoder, beat);
 	return finish(encoder);
 }
 
 export function encodeSaved(probe: number): Buffer {
 	const encoder = encoding.createEncoder();
-	encoding.writeVarUint(encoder, MESSAGE_SAVED);
-	encoding.writeVarUint(encoder, probe);
+	writeSaved(encoder, probe);
+	return finish(encoder);
+}
+
+/** The header of a sync message whose payload (`length` bytes) follows separately (a streamed state). */
+export function encodeSyncHeader(sub: number, length: number): Buffer {
+	const encoder = encoding.createEncoder();
+	encoding.writeVarUint(encoder, MESSAGE_SYNC);
+	encoding.writeVarUint(encoder, sub);
+	encoding.writeVarUint(encoder, length);
 	return finish(encoder);
 }

@@ -1,19 +1,20 @@
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
-import { NETWORK_TIME_ZONE } from '../../src/lib/domain/calendar';
-import { migrateWorkspace } from '../../src/lib/domain/workspace';
-import type { Config } from '../../src/lib/server/config';
-import type { Services } from '../../src/lib/server/services';
-import type { AccessChange } from '../../src/lib/server/access-events';
-import { clientPresence } from '../../src/lib/server/presence';
+import { NETWORK_TIME_ZONE } from '$lib/domain/calendar';
+import type { AccessChange } from '$lib/server/access-events';
+import type { Config } from '$lib/server/config';
+import { clientPresence } from '$lib/server/presence';
+import type { Services } from '$lib/server/services';
 import { refuseUpgrade } from '../upgrade';
 import { SyncConnection } from './connection';
-import { DocumentRegistry } from './documents';
-import { Compactor } from './compactor';
+import type { LiveDocument } from './documents';
+import { startHeartbeat } from './heartbeat';
+import { AwarenessLimiter, UserLimits } from './limits';
 import { SyncMetrics } from './metrics';
-import { CLOSE, type PersistenceState } from './protocol';
-import { UpdateLog } from './update-log';
+import { createPersistence } from './persistence';
+import { CLOSE } from './protocol';
+import { admit, checkOrigin, doetankIdOf, Refusal, type Admitted } from './upgrade-checks';
 
 export interface SyncOptions {
 	maxMessageBytes: number;
@@ -23,17 +24,34 @@ export interface SyncOptions {
 	compactUpdates: number;
 	compactBytes: number;
 	timeZone: string;
+	maxAwarenessBytes: number;
+	awarenessPerSecond: number;
+	maxSocketsPerUser: number;
+	userUpdatesPerSecond: number;
+	userBytesPerSecond: number;
+	maxDocumentBytes: number;
+	/** The site's origin (ORIGIN); unset means the host each request was sent to. */
+	origin?: string;
 }
 
 export const DEFAULT_SYNC_OPTIONS: SyncOptions = {
 	maxMessageBytes: 1024 * 1024,
 	graceMs: 10_000,
-	heartbeatMs: 30_000,
+	heartbeatMs: 4_000,
 	maxBufferedBytes: 8 * 1024 * 1024,
 	compactUpdates: 500,
 	compactBytes: 1024 * 1024,
-	timeZone: NETWORK_TIME_ZONE
+	timeZone: NETWORK_TIME_ZONE,
+	maxAwarenessBytes: 8 * 1024,
+	awarenessPerSecond: 10,
+	maxSocketsPerUser: 16,
+	userUpdatesPerSecond: 100,
+	userBytesPerSecond: 1024 * 1024,
+	maxDocumentBytes: 16 * 1024 * 1024
 };
+
+/** A user's update budget holds this many seconds' worth (an offline session's changes arrive at once). */
+const BURST_SECONDS = 10;
 
 /** The sync server's bounds as configured in the environment (see src/lib/server/config.ts). */
 export function syncOptions(config: Config): SyncOptions {
@@ -44,7 +62,14 @@ export function syncOptions(config: Config): SyncOptions {
 		maxBufferedBytes: config.SYNC_MAX_BUFFERED_BYTES,
 		compactUpdates: config.SYNC_COMPACT_UPDATES,
 		compactBytes: config.SYNC_COMPACT_BYTES,
-		timeZone: NETWORK_TIME_ZONE
+		timeZone: NETWORK_TIME_ZONE,
+		maxAwarenessBytes: config.SYNC_MAX_AWARENESS_BYTES,
+		awarenessPerSecond: DEFAULT_SYNC_OPTIONS.awarenessPerSecond,
+		maxSocketsPerUser: config.SYNC_MAX_SOCKETS_PER_USER,
+		userUpdatesPerSecond: config.SYNC_USER_UPDATES_PER_SECOND,
+		userBytesPerSecond: config.SYNC_USER_BYTES_PER_SECOND,
+		maxDocumentBytes: config.SYNC_MAX_DOCUMENT_BYTES,
+		origin: config.ORIGIN
 	};
 }
 
@@ -53,121 +78,101 @@ type SyncServices = Pick<
 	'db' | 'updates' | 'lucia' | 'doetanks' | 'events' | 'log' | 'presence' | 'notifications'
 >;
 
-/** The y-websocket endpoint `/sync/<doetankId>`: authentication, authorization, persistence, fan-out. */
+/**
+ * The y-websocket endpoint `/sync/<doetankId>`. The lifecycle of a socket, each step in a part of its own:
+ * 1. upgrade request: path, Origin, session and membership (upgrade-checks.ts), socket count (limits.ts);
+ * 2. document: loaded once and shared, every update durable in the log before it is applied (persistence.ts);
+ * 3. connection: messages in order, within the update budget, awareness and size bounds (connection.ts);
+ *    fan-out to the other connections (fanout.ts) through a bounded outbox (outbox.ts);
+ * 4. presence: what the server vouches for, to peers (awareness.ts) and to other pages (publishPresence);
+ * 5. access changes re-check open connections; the heartbeat drops silent ones; metrics count all of it.
+ */
 export function createSyncServer(services: SyncServices, options: Partial<SyncOptions> = {}) {
 	const opts = { ...DEFAULT_SYNC_OPTIONS, ...options };
 	const wss = new WebSocketServer({ noServer: true, maxPayload: opts.maxMessageBytes });
 	const connections = new Set<SyncConnection>();
-	const alive = new WeakSet<WebSocket>();
-	let persistence: PersistenceState = 'ok';
 	const metrics = new SyncMetrics({
 		connections: () => connections.size,
-		documents: () => registry.loaded,
-		persistenceFailing: () => persistence === 'failing'
+		documents: () => persistence.registry.loaded,
+		persistenceFailing: () => persistence.state === 'failing'
 	});
-
-	/** Every client hears when its changes stop (or start again) reaching the database. */
-	function setPersistence(state: PersistenceState): void {
-		if (state === persistence) return;
-		persistence = state;
+	const persistence = createPersistence(services, opts, metrics, (state) => {
+		// Every client hears when its changes stop (or start again) reaching the database.
 		for (const c of connections) c.reportPersistence(state);
-	}
-
-	const compactor = new Compactor(services.db, {
-		maxUpdates: opts.compactUpdates,
-		maxBytes: opts.compactBytes,
-		timeZone: opts.timeZone,
-		loaded: (doetankId) => registry.loadedDocument(doetankId),
-		onCompacted: (doetankId, folded, ms) => {
-			metrics.compactions.observe(ms / 1000);
-			services.log.debug({ doetankId, folded, ms }, 'sync: update log compacted');
-		},
-		onError: (doetankId, err) =>
-			services.log.error({ err, doetankId }, 'sync: compaction failed; the log stays as it is'),
-		onDamaged: (doetankId, seq, err) =>
-			services.log.error({ err, doetankId, seq }, 'sync: compaction skipped a damaged update')
 	});
-	const log = new UpdateLog(services.updates.append, {
-		onError: (err, attempt) => {
-			metrics.persistFailures.inc();
-			setPersistence('failing');
-			services.log.error({ err, attempt }, 'sync: writing updates failed; they stay in memory and are retried');
-		},
-		onCommit: (updates, ms) => {
-			metrics.persistBatch.observe(ms / 1000);
-			metrics.persistBatchSize.observe(updates.length);
-			if (persistence === 'failing')
-				services.log.info({ updates: updates.length }, 'sync: writing updates works again');
-			setPersistence('ok');
-			compactor.noteCommitted(updates);
-		},
-		onCallbackError: (err) => services.log.error({ err }, 'sync: handling a stored update failed')
+	const users = new UserLimits({
+		maxSockets: opts.maxSocketsPerUser,
+		updatesPerSecond: opts.userUpdatesPerSecond,
+		bytesPerSecond: opts.userBytesPerSecond,
+		burstSeconds: BURST_SECONDS
 	});
-	const registry = new DocumentRegistry(services.db, log, opts.graceMs, {
-		onDelivered: (count) => metrics.updatesSent.inc(count),
-		watch: (doetankId, doc) => services.notifications.observeActions(doetankId, doc),
-		onDamaged: (doetankId, err) =>
-			services.log.error({ err, doetankId }, 'sync: skipped a logged update that could not be applied'),
-		prepare: (doetankId, doc) => {
-			try {
-				const { from, to } = migrateWorkspace(doc);
-				if (from !== to) services.log.info({ doetankId, from, to }, 'sync: workspace document migrated');
-			} catch (err) {
-				// A document from a newer version is served as it is; this server must not rewrite it.
-				services.log.error({ err, doetankId }, 'sync: workspace document not migrated');
-			}
-		}
+	const stopHeartbeat = startHeartbeat(wss, opts.heartbeatMs, () => {
+		for (const c of connections) c.heartbeat();
+		users.prune();
+	});
+	const stopRechecks = services.events.onChanged((change) => {
+		recheck(change).catch((err: unknown) => services.log.error({ err }, 'sync: access re-check failed'));
 	});
 
 	async function handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): Promise<void> {
-		const path = new URL(req.url ?? '/', 'http://localhost').pathname;
-		const doetankId = decodeURIComponent(path.slice('/sync/'.length));
-		if (!doetankId || doetankId.includes('/')) return refuseUpgrade(socket, 404, 'Not found');
-		const sessionId = services.lucia.readSessionCookie(req.headers.cookie ?? '');
-		const { session, user } = sessionId
-			? await services.lucia.validateSession(sessionId)
-			: { session: null, user: null };
-		if (!session || !user) return refuseUpgrade(socket, 401, 'Log in first');
-		const access = await services.doetanks.workspaceAccess({ id: user.id, networkRole: user.networkRole }, doetankId);
-		if (access.status !== 200) return refuseUpgrade(socket, access.status, 'No access');
-		if (socket.destroyed) return;
+		const doetankId = doetankIdOf(req.url);
+		checkOrigin(req, opts.origin);
+		const who = await admit(services, req, doetankId);
+		const release = users.openSocket(who.userId);
+		if (!release) throw new Refusal(429, 'Too many open connections');
+		// The raw socket closes however this ends (refused, upgraded and closed later): one place to release.
+		socket.once('close', release);
+		if (socket.destroyed) return release();
 
-		const live = await registry.open(doetankId, socket);
-		let upgraded = false;
-		wss.handleUpgrade(req, socket, head, (ws) => {
-			upgraded = true;
-			alive.add(ws);
-			ws.on('pong', () => alive.add(ws));
-			const connection = new SyncConnection(
-				ws,
-				live,
-				{ userId: user.id, name: user.name, sessionId: session.id, doetankId, canWrite: access.canWrite },
-				{
-					log,
-					maxBufferedBytes: opts.maxBufferedBytes,
-					onUpdate: (result) => metrics.received[result].inc(),
-					onBroadcast: (ms) => metrics.broadcast.observe(ms / 1000),
-					onPresence: (state) => showPresence(connection, state),
-					onClosed: (c, code) => {
-						connections.delete(c);
-						services.presence.set(doetankId, c, null);
-						registry.leave(live, socket);
-						metrics.closes.inc({ code: String(code) });
-						services.log.debug({ doetankId, userId: user.id, code }, 'sync: connection closed');
-					}
-				}
-			);
-			connections.add(connection);
-			showPresence(connection, null);
-			if (persistence === 'failing') connection.reportPersistence(persistence);
-			services.log.debug({ doetankId, userId: user.id, canWrite: access.canWrite }, 'sync: connection opened');
+		const live = await persistence.registry.open(doetankId, socket);
+		if (socket.destroyed) return persistence.registry.leave(live, socket);
+		let connected = false;
+		socket.once('close', () => {
+			if (!connected) persistence.registry.leave(live, socket);
 		});
-		if (!upgraded) registry.leave(live, socket);
+		// ws calls back synchronously today; nothing here depends on it (the 'close' above covers an abort).
+		wss.handleUpgrade(req, socket, head, (ws) => {
+			connected = true;
+			wss.emit('connection', ws, req);
+			connect(ws, who, live, socket);
+		});
 	}
 
-	/** Publishes who is where; identity and rights come from the session, only section and typing from the client. */
+	function connect(ws: WebSocket, who: Admitted, live: LiveDocument, socket: Duplex): void {
+		const connection = new SyncConnection(
+			ws,
+			live,
+			{ ...who },
+			{
+				log: persistence.log,
+				maxBufferedBytes: opts.maxBufferedBytes,
+				users,
+				awareness: new AwarenessLimiter(opts.maxAwarenessBytes, opts.awarenessPerSecond),
+				onUpdate: (result) => metrics.received[result].inc(),
+				onAwarenessDropped: () => metrics.awarenessDropped.inc(),
+				onBroadcast: (ms) => metrics.broadcast.observe(ms / 1000),
+				onPresence: (state) => publishPresence(connection, state),
+				onClosed: (c, code) => {
+					connections.delete(c);
+					services.presence.set(who.doetankId, c, null);
+					persistence.registry.leave(live, socket);
+					metrics.closes.inc({ code: String(code) });
+					services.log.debug({ doetankId: who.doetankId, userId: who.userId, code }, 'sync: connection closed');
+				}
+			}
+		);
+		connections.add(connection);
+		publishPresence(connection, null);
+		if (persistence.state === 'failing') connection.reportPersistence(persistence.state);
+		services.log.debug(
+			{ doetankId: who.doetankId, userId: who.userId, canWrite: who.canWrite },
+			'sync: connection opened'
+		);
+	}
+
+	/** Publishes who is where for pages outside the workspace; identity and rights from the session. */
 	const lastPresence = new WeakMap<SyncConnection, unknown>();
-	function showPresence(connection: SyncConnection, state: unknown = lastPresence.get(connection)): void {
+	function publishPresence(connection: SyncConnection, state: unknown = lastPresence.get(connection)): void {
 		lastPresence.set(connection, state);
 		const { userId, name, doetankId, canWrite } = connection.identity;
 		services.presence.set(doetankId, connection, { userId, name, canWrite, ...clientPresence(state) });
@@ -191,29 +196,18 @@ export function createSyncServer(services: SyncServices, options: Partial<SyncOp
 			if (access.status !== 200) connection.close(CLOSE.forbidden, 'access removed');
 			else {
 				connection.restrict(access.canWrite);
-				showPresence(connection);
+				publishPresence(connection);
 			}
 		}
 	}
-	const stopListening = services.events.onChanged((change) => {
-		recheck(change).catch((err: unknown) => services.log.error({ err }, 'sync: access re-check failed'));
-	});
-
-	const heartbeat = setInterval(() => {
-		for (const ws of wss.clients) {
-			if (!alive.has(ws)) {
-				ws.terminate();
-				continue;
-			}
-			alive.delete(ws);
-			ws.ping();
-		}
-	}, opts.heartbeatMs);
-	heartbeat.unref();
 
 	return {
 		handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void {
 			handleUpgrade(req, socket, head).catch((err: unknown) => {
+				if (err instanceof Refusal) {
+					metrics.refusedUpgrades.inc({ status: String(err.status) });
+					return refuseUpgrade(socket, err.status, err.text);
+				}
 				services.log.error({ err }, 'sync: upgrade failed');
 				refuseUpgrade(socket, 500, 'Server error');
 			});
@@ -222,16 +216,15 @@ export function createSyncServer(services: SyncServices, options: Partial<SyncOp
 			return connections.size;
 		},
 		get loadedDocuments() {
-			return registry.loaded;
+			return persistence.registry.loaded;
 		},
 		metrics: metrics.registry,
-		compactor,
+		compactor: persistence.compactor,
 		async close(): Promise<void> {
-			clearInterval(heartbeat);
-			stopListening();
+			stopHeartbeat();
+			stopRechecks();
 			for (const c of connections) c.close(CLOSE.shuttingDown, 'server shutting down');
-			await registry.closeAll();
-			await compactor.idle();
+			await persistence.close();
 			wss.close();
 		}
 	};

@@ -1,5 +1,5 @@
-import type { LoggedUpdate } from '../../src/lib/server/db/doc-log';
-import type { AppendUpdates } from '../../src/lib/server/db/update-appender';
+import type { LoggedUpdate } from '$lib/server/db/doc-log';
+import type { AppendUpdates } from '$lib/server/db/update-appender';
 
 interface Pending {
 	update: LoggedUpdate;

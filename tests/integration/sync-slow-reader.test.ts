@@ -30,7 +30,17 @@ function countCloses(peer: SyncPeer): { closes: number } {
 }
 
 describe('a member who stops reading', () => {
-	const fixture = serverWithRoom({ SYNC_MAX_BUFFERED_BYTES: String(MAX_BUFFERED_BYTES) }, 'Traag', 2);
+	// The writer sends 4096 updates, 256 MiB, within seconds: far past a user's default update
+	// budget (100 updates and 1 MiB a second), which is not what this test is about.
+	const fixture = serverWithRoom(
+		{
+			SYNC_MAX_BUFFERED_BYTES: String(MAX_BUFFERED_BYTES),
+			SYNC_USER_UPDATES_PER_SECOND: String(UPDATES),
+			SYNC_USER_BYTES_PER_SECOND: String(1024 * MiB)
+		},
+		'Traag',
+		2
+	);
 
 	it('is cut off while the others keep working, and the server memory stays bounded', async () => {
 		const { server, room } = fixture;

@@ -43,8 +43,18 @@ const ConfigSchema = z.object({
 	SYNC_MAX_BUFFERED_BYTES: positiveInt(8 * 1024 * 1024),
 	/** How long a document stays loaded after its last client left (ms). */
 	SYNC_GRACE_MS: positiveInt(10_000),
-	/** Interval of heartbeat pings; a socket that missed one is dropped (ms). */
-	SYNC_HEARTBEAT_MS: positiveInt(30_000),
+	/** Interval of heartbeat pings; a socket that missed one is dropped, within two intervals (ms). */
+	SYNC_HEARTBEAT_MS: positiveInt(4_000),
+	/** Largest awareness message (presence, caret) one connection may send; larger ones are dropped (bytes). */
+	SYNC_MAX_AWARENESS_BYTES: positiveInt(8 * 1024),
+	/** Open sync sockets per user, over all Doetanks; a further upgrade gets HTTP 429. */
+	SYNC_MAX_SOCKETS_PER_USER: positiveInt(16),
+	/** Update budget per user over all sockets, sustained (a burst of 10 s worth passes): count... */
+	SYNC_USER_UPDATES_PER_SECOND: positiveInt(100),
+	/** ...and bytes; past either the socket is closed with 4529 and the client waits before reconnecting. */
+	SYNC_USER_BYTES_PER_SECOND: positiveInt(1024 * 1024),
+	/** Cap on a document's encoded state; an update that would pass it is refused (bytes). */
+	SYNC_MAX_DOCUMENT_BYTES: positiveInt(16 * 1024 * 1024),
 	/** Compaction folds the update log into a snapshot when it holds this many updates... */
 	SYNC_COMPACT_UPDATES: positiveInt(500),
 	/** ...or this many bytes. */

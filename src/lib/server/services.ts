@@ -100,7 +100,7 @@ export async function createServices(config: Config, log = createLogger(config.L
 		history: new HistoryService(db),
 		phases: new PhaseService(db, notifications),
 		agreements: new AgreementService(db),
-		checkpoints: new CheckpointService(db, notifications),
+		checkpoints: new CheckpointService(db, notifications, config.SYNC_MAX_DOCUMENT_BYTES),
 		audit: new AuditService(db),
 		notifications,
 		calendar: new CalendarService(db),

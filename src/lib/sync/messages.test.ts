@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
-import { decodeClientMessage, encodeSaved, encodeStatus } from '../../../server/sync/protocol';
+import { decodeClientMessage, encodeAlive, encodeSaved, encodeStatus } from '../../../server/sync/protocol';
 import { encodeSavedProbe, handleOwnMessages, MESSAGE_SAVED, MESSAGE_STATUS, type PersistenceState } from './messages';
 
 /** Feeds one server message to the provider's handler table the way y-websocket's readMessage does. */
@@ -52,6 +52,30 @@ describe('own sync messages', () => {
 			deliver(p, encoding.toUint8Array(encoder));
 		}
 		expect(seen).toEqual([]);
+		p.destroy();
+	});
+
+	it('answers every alive ask with its beat number, in a message the server decodes', () => {
+		const p = provider();
+		handleOwnMessages(p, { status: () => {}, saved: () => {} });
+		const decoder = decoding.createDecoder(encodeAlive(41));
+		const type = decoding.readVarUint(decoder);
+		const encoder = encoding.createEncoder();
+		const handlers = (p as unknown as { messageHandlers: Array<(...args: unknown[]) => void> }).messageHandlers;
+		handlers[type]!(encoder, decoder, p, true, type);
+		// y-websocket sends back what a handler wrote when it is longer than one byte.
+		expect(encoding.length(encoder)).toBeGreaterThan(1);
+		expect(decodeClientMessage(encoding.toUint8Array(encoder))).toEqual({ kind: 'alive', beat: 41 });
+		p.destroy();
+	});
+
+	it('tells a document-full refusal apart from the persistence state', () => {
+		const p = provider();
+		const seen: string[] = [];
+		handleOwnMessages(p, { status: (s) => seen.push(s), saved: () => {}, documentFull: () => seen.push('full') });
+		deliver(p, encodeStatus({ refused: 'documentFull' }));
+		deliver(p, encodeStatus('ok'));
+		expect(seen).toEqual(['full', 'ok']);
 		p.destroy();
 	});
 

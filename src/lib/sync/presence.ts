@@ -1,8 +1,12 @@
 import { isEditor, type DoetankRole } from '$lib/domain/roles';
 
-/** The awareness state every workspace client publishes (Tiptap's caret reads `user.name`/`user.color`). */
+/**
+ * The awareness state every workspace client publishes (Tiptap's caret reads `user.name`/`user.color`).
+ * The sync server replaces `user` with what the session says, and adds `watching` for read-only
+ * roles, before anyone else sees it (server/sync/awareness.ts).
+ */
 export interface PresenceState {
-	user: { id: string; name: string; color: string };
+	user: { id: string; name: string; color: string; watching?: boolean };
 	section: string | null;
 	typing: boolean;
 }
@@ -31,7 +35,8 @@ function isPresenceState(value: unknown): value is PresenceState {
 
 /**
  * Groups awareness states by user, the current user first, then by name. Whether someone only
- * watches comes from the member list the server gave, not from what their client claims.
+ * watches is what the sync server marked; a state without its mark (from an older server) is
+ * judged by the member list the page was given, never by what a client claims.
  */
 export function presentUsers(
 	states: Iterable<[number, unknown]>,
@@ -56,7 +61,7 @@ export function presentUsers(
 			color,
 			section: state.section ?? null,
 			typing: Boolean(state.typing) || Boolean(seen?.typing),
-			watching: !isEditor(roles.get(id) ?? []),
+			watching: typeof state.user.watching === 'boolean' ? state.user.watching : !isEditor(roles.get(id) ?? []),
 			isMe: id === me.id
 		});
 	}

@@ -19,6 +19,14 @@ describe('statusLine', () => {
 		});
 	});
 
+	it('says the document is full once the server refused a change for it, with what waits', () => {
+		expect(statusLine({ ...live, documentFull: true, unsaved: 1 })).toEqual({
+			tone: 'error',
+			key: 'workspace.status.documentFull',
+			detail: { key: 'workspace.status.unsavedOne', params: { count: 1 } }
+		});
+	});
+
 	it('counts unsaved changes in the detail, singular and plural', () => {
 		expect(statusLine({ ...live, unsaved: 1 }).detail).toEqual({
 			key: 'workspace.status.unsavedOne',

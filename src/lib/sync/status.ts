@@ -12,6 +12,8 @@ export interface SyncStatus {
 	persistence: PersistenceState;
 	ended: Ended | null;
 	loadedFromCache: boolean;
+	/** The server refused a change of this tab: the document is at its size cap. */
+	documentFull?: boolean;
 }
 
 export type StatusTone = 'ok' | 'busy' | 'warn' | 'error';
@@ -45,6 +47,7 @@ export function statusLine(s: SyncStatus): StatusLine {
 	if (s.ended) {
 		return { tone: 'error', key: ENDED[s.ended], detail: pending };
 	}
+	if (s.documentFull) return { tone: 'error', key: 'workspace.status.documentFull', detail: pending };
 	// Until the server has answered, what shows is this device's copy: say so when there is one.
 	const local = pending ?? (s.loadedFromCache && !s.synced ? { key: 'workspace.status.fromCache' as const } : null);
 	if (s.connection === 'offline') return { tone: 'warn', key: 'workspace.status.offline', detail: local };

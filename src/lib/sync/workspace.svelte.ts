@@ -5,11 +5,11 @@ import * as Y from 'yjs';
 import { migrateWorkspace, MIGRATION_ORIGIN, WorkspaceVersionError } from '$lib/domain/workspace';
 import { encodeSavedProbe, handleOwnMessages, type PersistenceState } from './messages';
 import type { PresenceState } from './presence';
+import { CLOSE } from './protocol';
 import type { Connection, Ended } from './status';
 
-/** Close codes of server/sync/protocol.ts after which reconnecting cannot help. */
-const CLOSE_UNAUTHENTICATED = 4401;
-const CLOSE_FORBIDDEN = 4403;
+/** After the server closed for a spent update budget, the next attempt waits this long (plus jitter). */
+const BUDGET_BACKOFF_MS = 10_000;
 /** Failed attempts in a row (browser online) after which the server counts as unreachable. */
 const ATTEMPTS_BEFORE_OFFLINE = 3;
 /** Local changes are confirmed in batches: one probe per pause in typing. */
@@ -25,6 +25,8 @@ export class WorkspaceState {
 	/** Local changes the server has not yet confirmed as stored. */
 	unsaved = $state(0);
 	persistence = $state<PersistenceState>('ok');
+	/** The server refused a change of this tab because the document is at its size cap. */
+	documentFull = $state(false);
 	ended = $state<Ended | null>(null);
 	loadedFromCache = $state(false);
 	/** The local cache has been read; editors mount only then, so they never start from an empty document. */
@@ -70,7 +72,7 @@ export function openWorkspace(options: WorkspaceOptions): Workspace {
 		connect: false,
 		// Tabs exchange changes only through the server, so its authorization applies to every change.
 		disableBc: true,
-		shouldReconnect: (event) => event.code !== CLOSE_UNAUTHENTICATED && event.code !== CLOSE_FORBIDDEN
+		shouldReconnect: (event) => event.code !== CLOSE.unauthenticated && event.code !== CLOSE.forbidden
 	});
 	const { awareness } = provider;
 	const presence: PresenceState = {
@@ -86,6 +88,7 @@ export function openWorkspace(options: WorkspaceOptions): Workspace {
 	let migrated = false;
 	let probeTimer: ReturnType<typeof setTimeout> | undefined;
 	let typingTimer: ReturnType<typeof setTimeout> | undefined;
+	let backoffTimer: ReturnType<typeof setTimeout> | undefined;
 
 	const refreshUnsaved = () => {
 		state.unsaved = Math.max(0, localCount - savedCount);
@@ -141,6 +144,7 @@ export function openWorkspace(options: WorkspaceOptions): Workspace {
 
 	handleOwnMessages(provider, {
 		status: (persistence) => (state.persistence = persistence),
+		documentFull: () => (state.documentFull = true),
 		saved: (count) => {
 			if (count <= savedCount) return;
 			savedCount = count;
@@ -159,7 +163,13 @@ export function openWorkspace(options: WorkspaceOptions): Workspace {
 		if (canWrite && origin !== MIGRATION_ORIGIN) markTyping();
 	});
 	provider.on('status', refreshConnection);
-	provider.on('connection-close', () => {
+	provider.on('connection-close', (event) => {
+		// y-websocket would be back within a fraction of a second and be closed again: wait instead.
+		if (event?.code === CLOSE.updateBudget) {
+			provider.disconnect();
+			clearTimeout(backoffTimer);
+			backoffTimer = setTimeout(goOnline, BUDGET_BACKOFF_MS * (1 + Math.random()));
+		}
 		refreshConnection();
 		if (navigator.onLine && provider.wsUnsuccessfulReconnects === ATTEMPTS_BEFORE_OFFLINE) void checkAccess();
 	});
@@ -172,7 +182,7 @@ export function openWorkspace(options: WorkspaceOptions): Workspace {
 			migrate();
 		}
 	});
-	provider.on('closed', ({ code }) => end(code === CLOSE_UNAUTHENTICATED ? 'unauthenticated' : 'forbidden'));
+	provider.on('closed', ({ code }) => end(code === CLOSE.unauthenticated ? 'unauthenticated' : 'forbidden'));
 	awareness.on('change', refreshPeers);
 	refreshPeers();
 
@@ -224,6 +234,7 @@ export function openWorkspace(options: WorkspaceOptions): Workspace {
 			destroyed = true;
 			clearTimeout(probeTimer);
 			clearTimeout(typingTimer);
+			clearTimeout(backoffTimer);
 			window.removeEventListener('online', goOnline);
 			window.removeEventListener('offline', goOffline);
 			window.removeEventListener('pagehide', leave);

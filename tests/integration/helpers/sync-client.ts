@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { request } from 'node:http';
 import type { Socket } from 'node:net';
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
@@ -161,4 +162,41 @@ export function residentBytes(pid: number, peak = false): number {
 	const match = new RegExp(`^${field}:\\s+(\\d+) kB$`, 'm').exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
 	if (!match) throw new Error(`no ${field} in /proc/${pid}/status`);
 	return Number(match[1]) * 1024;
+}
+
+/** The HTTP status an upgrade request to `path` gets (101 when the server switched protocols). */
+export function upgradeStatus(baseUrl: string, path: string, headers: Record<string, string> = {}): Promise<number> {
+	return new Promise((resolve, reject) => {
+		const req = request(new URL(path, baseUrl), {
+			headers: {
+				Connection: 'Upgrade',
+				Upgrade: 'websocket',
+				'Sec-WebSocket-Version': '13',
+				'Sec-WebSocket-Key': 'dGhlIHNhbXBsZSBub25jZQ==',
+				...headers
+			}
+		});
+		req.on('upgrade', (_res, socket) => {
+			socket.destroy();
+			resolve(101);
+		});
+		req.on('response', (res) => {
+			res.resume();
+			resolve(res.statusCode ?? 0);
+		});
+		req.on('error', reject);
+		req.end();
+	});
+}
+
+/** Adds a member with the given roles to a room's Doetank; returns them logged in. */
+export async function addMember(baseUrl: string, room: SyncRoom, label: string, roles: string[]): Promise<Registered> {
+	const member = await register(baseUrl, newAccount(label));
+	const added = await room.owner.client.post(`/api/v1/doetanks/${room.doetankId}/members`, {
+		email: member.account.email,
+		roles,
+		...(roles.includes('lid') ? { lidType: 'kern' } : {})
+	});
+	if (added.status !== 201) throw new Error(`adding a member failed: ${added.status} ${added.text}`);
+	return member;
 }

@@ -137,6 +137,8 @@ export const nl = {
 	'error.checkpointNotOpen': 'Dit terugkoppelmoment staat niet (meer) open voor deze stap.',
 	'error.checkpointSubjectsLocked':
 		'Wat er beoordeeld wordt, kan niet veranderen zolang de indiening op beoordeling wacht.',
+	'error.documentFull':
+		'Het document is groter dan de server toestaat (SYNC_MAX_DOCUMENT_BYTES) en kan zo niet worden ingediend.',
 	'error.subjectMissing':
 		'Een gekozen business case bestaat niet meer in de werkruimte. Pas de onderdelen van dit terugkoppelmoment aan.',
 
@@ -310,6 +312,8 @@ export const en: Record<keyof typeof nl, string> = {
 	'error.roundNotFound': 'This submission does not exist.',
 	'error.checkpointNotOpen': 'This terugkoppelmoment is not (or no longer) open for this step.',
 	'error.checkpointSubjectsLocked': 'What is reviewed cannot change while the submission waits for review.',
+	'error.documentFull':
+		'The document is larger than the server allows (SYNC_MAX_DOCUMENT_BYTES) and cannot be submitted as it is.',
 	'error.subjectMissing':
 		'A chosen business case no longer exists in the workspace. Change the parts of this terugkoppelmoment.',
 

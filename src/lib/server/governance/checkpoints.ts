@@ -114,7 +114,9 @@ function partsOf(shown: SubmissionRow, all: readonly SubmissionRow[]): ReviewPar
 export class CheckpointService {
 	constructor(
 		private readonly db: Database,
-		private readonly notifications: NotificationService
+		private readonly notifications: NotificationService,
+		/** The sync server's document cap (SYNC_MAX_DOCUMENT_BYTES): a frozen state may not be larger. */
+		private readonly maxStateBytes = Number.POSITIVE_INFINITY
 	) {}
 
 	async list(
@@ -203,6 +205,7 @@ export class CheckpointService {
 		}
 		const state = Y.encodeStateAsUpdate(doc);
 		doc.destroy();
+		if (state.byteLength > this.maxStateBytes) throw new AppError('conflict', 'error.documentFull');
 		const round = checkpoint.rounds + 1;
 		const notices = await this.notifications.statementsFor(
 			{

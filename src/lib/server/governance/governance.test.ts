@@ -98,6 +98,19 @@ async function submittedCheckpoint(): Promise<string> {
 }
 
 describe('submitting freezes the stored document', () => {
+	it('refuses a state larger than the sync server would let the document grow (SYNC_MAX_DOCUMENT_BYTES)', async () => {
+		await edit(paragraph('Gezinnen met schulden krijgen te laat hulp.'));
+		const capped = new CheckpointService(db, notifications, 16);
+		const c = await capped.create(ann, 'd', {
+			title: 'Probleemdefinitie',
+			plannedDay: '2026-12-01',
+			subjects: ['probleemdefinitie']
+		});
+		const err = await expectAppError(capped.submit(ann, 'd', c.id), 'conflict');
+		expect(err.messageKey).toBe('error.documentFull');
+		expect((await capped.get(ann, 'd', c.id)).rounds).toEqual([]);
+	});
+
 	it('keeps what was submitted while the live document goes on, with a hash of the stored state', async () => {
 		const id = await submittedCheckpoint();
 		await edit(paragraph('Een latere live wijziging.'));

@@ -1,0 +1,92 @@
+import { migrateWorkspace } from '$lib/domain/workspace';
+import type { Services } from '$lib/server/services';
+import { Compactor } from './compactor';
+import { DocumentRegistry } from './documents';
+import type { SyncMetrics } from './metrics';
+import type { PersistenceState } from './protocol';
+import { UpdateLog } from './update-log';
+
+type PersistenceServices = Pick<Services, 'db' | 'updates' | 'log' | 'notifications'>;
+
+export interface PersistenceOptions {
+	graceMs: number;
+	compactUpdates: number;
+	compactBytes: number;
+	maxDocumentBytes: number;
+	timeZone: string;
+}
+
+/**
+ * Loading, logging and compacting documents: the write-ahead update log (every accepted update is
+ * durable before anyone sees it), the compactor that folds it into snapshots, and the registry of
+ * loaded documents. `onState` hears when writing starts failing or works again.
+ */
+export function createPersistence(
+	services: PersistenceServices,
+	opts: PersistenceOptions,
+	metrics: SyncMetrics,
+	onState: (state: PersistenceState) => void
+) {
+	let state: PersistenceState = 'ok';
+	const setState = (next: PersistenceState) => {
+		if (next === state) return;
+		state = next;
+		onState(next);
+	};
+	const compactor = new Compactor(services.db, {
+		maxUpdates: opts.compactUpdates,
+		maxBytes: opts.compactBytes,
+		timeZone: opts.timeZone,
+		loaded: (doetankId) => registry.loadedDocument(doetankId),
+		onCompacted: (doetankId, folded, ms) => {
+			metrics.compactions.observe(ms / 1000);
+			services.log.debug({ doetankId, folded, ms }, 'sync: update log compacted');
+		},
+		onError: (doetankId, err) =>
+			services.log.error({ err, doetankId }, 'sync: compaction failed; the log stays as it is'),
+		onDamaged: (doetankId, seq, err) =>
+			services.log.error({ err, doetankId, seq }, 'sync: compaction skipped a damaged update')
+	});
+	const log = new UpdateLog(services.updates.append, {
+		onError: (err, attempt) => {
+			metrics.persistFailures.inc();
+			setState('failing');
+			services.log.error({ err, attempt }, 'sync: writing updates failed; they stay in memory and are retried');
+		},
+		onCommit: (updates, ms) => {
+			metrics.persistBatch.observe(ms / 1000);
+			metrics.persistBatchSize.observe(updates.length);
+			if (state === 'failing') services.log.info({ updates: updates.length }, 'sync: writing updates works again');
+			setState('ok');
+			compactor.noteCommitted(updates);
+		},
+		onCallbackError: (err) => services.log.error({ err }, 'sync: handling a stored update failed')
+	});
+	const registry = new DocumentRegistry(services.db, log, opts.graceMs, opts.maxDocumentBytes, {
+		onDelivered: (count) => metrics.updatesSent.inc(count),
+		watch: (doetankId, doc) => services.notifications.observeActions(doetankId, doc),
+		onDamaged: (doetankId, err) =>
+			services.log.error({ err, doetankId }, 'sync: skipped a logged update that could not be applied'),
+		prepare: (doetankId, doc) => {
+			try {
+				const { from, to } = migrateWorkspace(doc);
+				if (from !== to) services.log.info({ doetankId, from, to }, 'sync: workspace document migrated');
+			} catch (err) {
+				// A document from a newer version is served as it is; this server must not rewrite it.
+				services.log.error({ err, doetankId }, 'sync: workspace document not migrated');
+			}
+		}
+	});
+	return {
+		log,
+		compactor,
+		registry,
+		get state() {
+			return state;
+		},
+		async close(): Promise<void> {
+			await registry.closeAll();
+			await compactor.idle();
+		}
+	};
+}
