@@ -6,7 +6,7 @@ import { CLOSE, encodeAwareness, encodeSync, SYNC_STEP1, SYNC_UPDATE } from '../
 import { resetPeakRss } from '../../bench/sync/proc.mjs';
 import { handleOwnMessages } from '../../src/lib/sync/messages';
 import {
-	addMember,
+	addRoomMember,
 	awarenessUpdate,
 	closeCode,
 	connectPeer,
@@ -150,7 +150,7 @@ describe('a read-only member flooding awareness', () => {
 
 	it('is dropped and then closed; the trekker and lid stay connected, keep receiving edits and never see the flood', async () => {
 		const { server, room } = fixture;
-		const meekijker = await addMember(server.baseUrl, room, 'Meekijker kijkt', ['meekijker']);
+		const meekijker = await addRoomMember(server.baseUrl, room, 'Meekijker kijkt', ['meekijker']);
 		const trekker = connectPeer(server.baseUrl, sessionOf(room.owner), room.doetankId);
 		const lid = connectPeer(server.baseUrl, sessionOf(room.members[0]!), room.doetankId);
 		await until(() => trekker.provider.synced && lid.provider.synced, 'trekker and lid synced');
@@ -182,7 +182,7 @@ describe('presence', () => {
 
 	it('shows everyone as the server knows them, whatever their client claims, and no one can change another entry', async () => {
 		const { server, room } = fixture;
-		const meekijker = await addMember(server.baseUrl, room, 'Meekijker echt', ['meekijker']);
+		const meekijker = await addRoomMember(server.baseUrl, room, 'Meekijker echt', ['meekijker']);
 		const trekker = connectPeer(server.baseUrl, sessionOf(room.owner), room.doetankId);
 		const lid = connectPeer(server.baseUrl, sessionOf(room.members[0]!), room.doetankId);
 		const watcher = connectPeer(server.baseUrl, sessionOf(meekijker), room.doetankId);

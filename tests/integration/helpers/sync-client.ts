@@ -8,7 +8,7 @@ import WebSocket from 'ws';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import { MESSAGE_SAVED } from '../../../server/sync/protocol';
-import { addMember, register, newAccount, type DoetankDetail, type Registered } from './client';
+import { addMember, register, newAccount, type DoetankDetail, type DoetankRole, type Registered } from './client';
 import { startServer, type TestServer } from './server';
 
 /** Standard close codes that ws itself produces (the sync server's own are in server/sync/protocol.ts). */
@@ -190,13 +190,17 @@ export function upgradeStatus(baseUrl: string, path: string, headers: Record<str
 }
 
 /** Adds a member with the given roles to a room's Doetank; returns them logged in. */
-export async function addMember(baseUrl: string, room: SyncRoom, label: string, roles: string[]): Promise<Registered> {
+export async function addRoomMember(
+	baseUrl: string,
+	room: SyncRoom,
+	label: string,
+	roles: DoetankRole[]
+): Promise<Registered> {
 	const member = await register(baseUrl, newAccount(label));
-	const added = await room.owner.client.post(`/api/v1/doetanks/${room.doetankId}/members`, {
+	await addMember(room.owner.client, room.doetankId, member.client, {
 		email: member.account.email,
 		roles,
 		...(roles.includes('lid') ? { lidType: 'kern' } : {})
 	});
-	if (added.status !== 201) throw new Error(`adding a member failed: ${added.status} ${added.text}`);
 	return member;
 }
