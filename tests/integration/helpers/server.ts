@@ -22,6 +22,8 @@ export interface ServerOptions {
 
 export interface TestServer {
 	baseUrl: string;
+	/** The server's database (`file:` URL), for tests that look at what it stored. */
+	databaseUrl: string;
 	/** Process id of the running server process. */
 	readonly pid: number;
 	/** Whether the server process is still running. */
@@ -143,13 +145,14 @@ export async function startServer(options: ServerOptions = {}): Promise<TestServ
 	const dir = await mkdtemp(path.join(root, 'doetank-it-'));
 	const baseUrl = `http://127.0.0.1:${port}`;
 
+	const databaseUrl = `file:${path.join(dir, 'db.sqlite')}`;
 	const env: NodeJS.ProcessEnv = { ...process.env };
 	for (const key of SCRUBBED) delete env[key];
 	Object.assign(env, {
 		NODE_ENV: 'production',
 		PORT: String(port),
 		HOST: '127.0.0.1',
-		DATABASE_URL: `file:${path.join(dir, 'db.sqlite')}`,
+		DATABASE_URL: databaseUrl,
 		DEMO: options.demo ? '1' : '0',
 		REGISTRATION: options.registration ?? 'open',
 		LOG_LEVEL: 'silent',
@@ -172,6 +175,7 @@ export async function startServer(options: ServerOptions = {}): Promise<TestServ
 
 	return {
 		baseUrl,
+		databaseUrl: env.DATABASE_URL ?? databaseUrl,
 		get pid() {
 			return current.pid;
 		},
