@@ -23,7 +23,7 @@ const join = async (event: Parameters<Actions[string]>[0], input: Record<string,
 	if (!event.locals.user) redirect(303, `/login?redirectTo=${encodeURIComponent(event.url.pathname)}`);
 	const result = await forForm(
 		event,
-		() => event.locals.services.cafes.join(event.locals.user, { code: event.params.code!, ...input }),
+		() => event.locals.services.cafes.join(event.locals.user, { code: event.params.code, ...input }),
 		input
 	);
 	if ('doetankId' in result) redirect(303, `/doetanks/${result.doetankId}/werkruimte`);

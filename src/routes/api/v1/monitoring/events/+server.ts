@@ -1,6 +1,7 @@
 import { requireNetwork } from '$lib/server/authz';
 import { api, methodNotAllowed } from '$lib/server/http';
 import { eventStream } from '$lib/server/sse';
+import type { RequestHandler } from './$types';
 
 /** Governance events are read from the database, so the stream looks for a change this often. */
 const POLL_MS = 2_000;
@@ -9,7 +10,7 @@ const POLL_MS = 2_000;
  * `changed` whenever a transition, agreement confirmation, submission, review, terugkoppelmoment or
  * membership change happened; the page then reloads its dashboard (the same rows as the JSON endpoint).
  */
-export const GET = api(async ({ locals, request }) => {
+export const GET: RequestHandler = api(async ({ locals, request }) => {
 	requireNetwork(locals.user, 'doetank.list');
 	const { monitoring, log } = locals.services;
 	let last = await monitoring.fingerprint();

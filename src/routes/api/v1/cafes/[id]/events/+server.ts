@@ -1,12 +1,13 @@
 import { api, methodNotAllowed } from '$lib/server/http';
 import { eventStream, throttle } from '$lib/server/sse';
+import type { RequestHandler } from './$types';
 
 /** Growth is read from the stored documents, so it is refreshed on a timer; presence is pushed as it changes. */
 const REFRESH_MS = 5_000;
 
-export const GET = api(async ({ locals, params, request }) => {
+export const GET: RequestHandler = api(async ({ locals, params, request }) => {
 	const { cafes, log } = locals.services;
-	const id = params.id!;
+	const id = params.id;
 	// Authorised before the stream opens, so a refusal is an ordinary JSON error.
 	await cafes.get(locals.user, id);
 	return eventStream(request.signal, (send) => {
