@@ -44,6 +44,7 @@ import { AppError } from '../errors';
 import { loadStoredDocument } from '../documents/stored';
 import { parseInput } from '../parse';
 import type { PresenceBoard, PresenceEntry } from '../presence';
+import { isUniqueViolation } from '../db/sql-errors';
 
 /** A café as everyone may see it before joining. */
 export interface CafePreview {
@@ -132,7 +133,7 @@ export class CafeService {
 				await this.db.batch(insertCafeStatements({ id, ...cafe, code: newJoinCode(), createdBy: me.id }), 'write');
 				break;
 			} catch (err) {
-				if (attempt >= 5 || !/UNIQUE/i.test(String(err))) throw err;
+				if (attempt >= 5 || !isUniqueViolation(err)) throw err;
 			}
 		}
 		return this.get(me, id);
@@ -294,7 +295,7 @@ export class CafeService {
 				'write'
 			);
 		} catch (err) {
-			if (/UNIQUE|PRIMARY KEY/i.test(String(err))) throw new AppError('conflict', 'error.alreadyResponded');
+			if (isUniqueViolation(err)) throw new AppError('conflict', 'error.alreadyResponded');
 			throw err;
 		}
 	}

@@ -31,7 +31,7 @@ import { AppError } from '../errors';
 import type { NotificationService } from '../notifications/service';
 import { loadStoredDocument } from '../documents/stored';
 import { MissingCanvasError, renderSubjects, sha256Hex } from './frozen';
-import { isAbort, isUniqueViolation } from './sql-errors';
+import { isAbort, isUniqueViolation } from '../db/sql-errors';
 
 /** One artefact of a frozen round, with what changed since the previous round and since the last approval. */
 export interface ReviewPart {
