@@ -20,7 +20,7 @@ import {
 	type DocumentMetrics
 } from '$lib/domain/monitoring/document-metrics';
 import { can, type Actor } from '$lib/domain/policy';
-import { CafeInput, JoinInput, cafeEvaluationInput } from '$lib/validation/cafes';
+import { cafeEvaluationInput, type CafeInput, type JoinInput } from '$lib/validation/cafes';
 import { requireNetwork } from '../authz';
 import type { Database } from '../db/client';
 import {
@@ -113,9 +113,8 @@ export class CafeService {
 		private readonly notifications: Pick<NotificationService, 'statementsTo'>
 	) {}
 
-	async create(actor: Actor | null, input: unknown): Promise<CafeRow> {
+	async create(actor: Actor | null, cafe: CafeInput): Promise<CafeRow> {
 		const me = requireNetwork(actor, 'cafe.facilitate');
-		const cafe = parseInput(CafeInput, input);
 		for (const doetankId of cafe.doetankIds) {
 			if (!(await findDoetank(this.db, doetankId))) {
 				throw new AppError(
@@ -170,9 +169,8 @@ export class CafeService {
 	 * Joins the café into one of its Doetanks the actor is a member of (or, with an invitation to one of
 	 * them, accepts it first). With several to choose from and none chosen, the choices come back.
 	 */
-	async join(actor: Actor | null, input: unknown): Promise<JoinResult> {
+	async join(actor: Actor | null, body: JoinInput): Promise<JoinResult> {
 		const me = requireNetwork(actor, 'doetank.list');
-		const body = parseInput(JoinInput, input);
 		const cafe = await this.byCode(body.code);
 		if (cafe.endedAt !== null) throw new AppError('conflict', 'error.cafeEnded');
 		if (body.invitation) {
