@@ -2,12 +2,15 @@ import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
 import { LOCALE_COOKIE, resolveLocale, translate, translator } from '$lib/i18n';
 import { loadConfig } from '$lib/server/config';
 import { createServices, type Services } from '$lib/server/services';
-import { servicesOr } from '$lib/server/slot';
+import { offerProcesses, servicesOr } from '$lib/server/slot';
 import { apiError } from '$lib/server/http';
 import { AppError } from '$lib/server/errors';
 import { addSecurityHeaders, isCrossSiteWrite } from '$lib/server/security-headers';
 
 let services: Services;
+
+// The production entries run the processes from this bundle instead of bundling a copy of their own.
+offerProcesses(() => import('../server/processes'));
 
 export const init: ServerInit = async () => {
 	services = await servicesOr(() => createServices(loadConfig(process.env)));

@@ -1,21 +1,17 @@
 import { defineConfig } from '@playwright/test';
-import { fileURLToPath } from 'node:url';
 
-// E2E_PORT lets several runs share a machine (each gets its own server and database).
-const PORT = Number(process.env.E2E_PORT ?? 4173);
-const DATA = `.e2e-data/${PORT}`;
-const ROOT = fileURLToPath(new URL('..', import.meta.url));
-
+// Each worker starts its own server and database on a free port (tests/e2e/fixtures.ts), so spec
+// files run in parallel and several runs can share a machine. E2E_WORKERS overrides the count.
 export default defineConfig({
 	testDir: 'e2e',
 	outputDir: '../test-results',
 	fullyParallel: false,
-	workers: 1,
+	workers: Number(process.env.E2E_WORKERS ?? 2),
 	retries: 0,
 	reporter: [['list']],
-	timeout: 30_000,
+	// Twice Playwright's default: the browser tests share two cores with Vitest (tests/setup/run.js).
+	timeout: 60_000,
 	use: {
-		baseURL: `http://localhost:${PORT}`,
 		locale: 'nl-NL',
 		trace: 'retain-on-failure',
 		launchOptions: {
@@ -30,13 +26,5 @@ export default defineConfig({
 				'--disable-sync'
 			]
 		}
-	},
-	webServer: {
-		command: `rm -rf ${DATA} && node build/main.js`,
-		cwd: ROOT,
-		url: `http://localhost:${PORT}/healthz`,
-		reuseExistingServer: false,
-		timeout: 30_000,
-		env: { PORT: String(PORT), DATABASE_URL: `file:${DATA}/doetank.db`, DEMO: '1', LOG_LEVEL: 'warn' }
 	}
 });

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { register, uniqueEmail } from './helpers';
 
 test('register, create a Doetank, invite by link; an outsider is refused on the page and the API', async ({

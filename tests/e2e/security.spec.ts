@@ -1,4 +1,5 @@
-import { expect, test, type BrowserContext, type Page } from '@playwright/test';
+import type { BrowserContext, Page } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { FIXTURE_RESPONSES } from '../../src/lib/domain/instruments/vragenlijst.fixture';
 import { addMember, login, PASSWORD, uniqueEmail } from './helpers';
 import { connection, DEMO_PASSWORD, editor } from './workspace-helpers';

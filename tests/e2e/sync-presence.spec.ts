@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { openWorkspaceAs } from './workspace-helpers';
 
 // Kennisbehoud is the first demo Doetank: Tineke is trekker, Lars lid there.

@@ -1,4 +1,5 @@
-import { expect, test, type Browser } from '@playwright/test';
+import type { Browser } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { addMember, PASSWORD, uniqueEmail } from './helpers';
 import { connection, editor } from './workspace-helpers';
 

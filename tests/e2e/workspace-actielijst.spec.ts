@@ -1,5 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Locator, type Page } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { connection, openWorkspaceAs } from './workspace-helpers';
 
 // Two or three browsers at once on a shared machine: allow more than the default 30 s.

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { caretOf, editor, expectText, openWorkspaceAs } from './workspace-helpers';
 
 // Kennisbehoud is the first demo Doetank: Tineke is trekker, Lars lid, Mila meekijker there.

@@ -1,5 +1,6 @@
 import { createClient, type Client } from '@libsql/client';
-import { expect, test, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures';
 import * as Y from 'yjs';
 import { dayIn } from '../../src/lib/domain/calendar';
 import { readCanvas } from '../../src/lib/domain/workspace/canvases';
@@ -10,8 +11,6 @@ import { editor, expectText, openWorkspaceAs } from './workspace-helpers';
 
 // Slim en verantwoord innen: Tineke is trekker, Lars lid there.
 const DOETANK = 'slim_en_verantwoord_innen';
-/** The database of the server this run started (tests/playwright.config.ts). */
-const DATABASE = new URL(`../../.e2e-data/${process.env.E2E_PORT ?? 4173}/doetank.db`, import.meta.url);
 
 /** The document as the server stored it (snapshot and later updates), and the last logged sequence number. */
 async function stored(db: Client): Promise<{ doc: Y.Doc; seq: number }> {
@@ -34,8 +33,11 @@ async function stored(db: Client): Promise<{ doc: Y.Doc; seq: number }> {
  * Makes what the server has stored so far yesterday's version: a day checkpoint as compaction writes
  * it, with the sequence number it covers, so today's version is that state plus the later updates.
  */
-async function storeAsYesterday(expected: { probleemdefinitie: string; baten: string }): Promise<void> {
-	const db = createClient({ url: DATABASE.href });
+async function storeAsYesterday(
+	database: string,
+	expected: { probleemdefinitie: string; baten: string }
+): Promise<void> {
+	const db = createClient({ url: database });
 	try {
 		let now = await stored(db);
 		await expect
@@ -59,7 +61,8 @@ async function storeAsYesterday(expected: { probleemdefinitie: string; baten: st
 const history = (page: Page, name: string) => page.getByRole('dialog', { name: `Geschiedenis: ${name}` });
 
 test('history: yesterday’s version, the diff with now, restore and undo, for the probleemdefinitie and a business case', async ({
-	browser
+	browser,
+	server
 }) => {
 	test.setTimeout(120_000);
 	const tineke = await openWorkspaceAs(browser, 'trekker', DOETANK);
@@ -75,7 +78,7 @@ test('history: yesterday’s version, the diff with now, restore and undo, for t
 	await page.keyboard.type(old.probleemdefinitie);
 	await openBusinessCases(page);
 	await write(page, 'Baten', old.baten);
-	await storeAsYesterday(old);
+	await storeAsYesterday(server.databaseUrl, old);
 	await write(page, 'Baten', now.baten);
 	await page.getByRole('tab', { name: 'Probleemdefinitie' }).click();
 	await editor(page).click();

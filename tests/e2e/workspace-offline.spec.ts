@@ -1,4 +1,5 @@
-import { expect, test, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { connection, editor, expectText, openWorkspaceAs, textOf } from './workspace-helpers';
 
 // Slim en verantwoord innen: Tineke is trekker and Lars lid there; no other test writes to it.

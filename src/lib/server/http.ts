@@ -32,9 +32,12 @@ export function apiError(err: AppError, t: Translate): Response {
 	);
 }
 
-/** Wraps an API handler so that service errors become JSON with the right status. */
-export function api(handler: (event: RequestEvent) => Promise<Response>) {
-	return async (event: RequestEvent): Promise<Response> => {
+/**
+ * Wraps an API handler so that service errors become JSON with the right status. Generic over the
+ * route's own event (`export const GET: RequestHandler = api(...)` with `./$types`), so params are typed.
+ */
+export function api<E extends RequestEvent>(handler: (event: E) => Promise<Response>) {
+	return async (event: E): Promise<Response> => {
 		try {
 			return await handler(event);
 		} catch (err) {
@@ -50,7 +53,10 @@ export const methodNotAllowed = api(async () => {
 });
 
 /** Reads and validates a JSON body; malformed JSON is a 400, an oversized body 413, schema failures a 422. */
-export async function readBody<S extends z.ZodType>(event: RequestEvent, schema: S): Promise<z.output<S>> {
+export async function readBody<S extends z.ZodType>(
+	event: Pick<RequestEvent, 'request'>,
+	schema: S
+): Promise<z.output<S>> {
 	let body: unknown;
 	try {
 		body = await event.request.json();

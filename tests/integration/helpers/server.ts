@@ -22,7 +22,7 @@ export interface ServerOptions {
 
 export interface TestServer {
 	baseUrl: string;
-	/** The DATABASE_URL the process runs on (to look at the stored rows from the test). */
+	/** The server's database (`file:` URL), for tests that look at what it stored. */
 	databaseUrl: string;
 	/** Process id of the running server process. */
 	readonly pid: number;
@@ -145,13 +145,14 @@ export async function startServer(options: ServerOptions = {}): Promise<TestServ
 	const dir = await mkdtemp(path.join(root, 'doetank-it-'));
 	const baseUrl = `http://127.0.0.1:${port}`;
 
+	const databaseUrl = `file:${path.join(dir, 'db.sqlite')}`;
 	const env: NodeJS.ProcessEnv = { ...process.env };
 	for (const key of SCRUBBED) delete env[key];
 	Object.assign(env, {
 		NODE_ENV: 'production',
 		PORT: String(port),
 		HOST: '127.0.0.1',
-		DATABASE_URL: `file:${path.join(dir, 'db.sqlite')}`,
+		DATABASE_URL: databaseUrl,
 		DEMO: options.demo ? '1' : '0',
 		REGISTRATION: options.registration ?? 'open',
 		LOG_LEVEL: 'silent',
@@ -174,7 +175,7 @@ export async function startServer(options: ServerOptions = {}): Promise<TestServ
 
 	return {
 		baseUrl,
-		databaseUrl: String(env.DATABASE_URL),
+		databaseUrl: env.DATABASE_URL ?? databaseUrl,
 		get pid() {
 			return current.pid;
 		},

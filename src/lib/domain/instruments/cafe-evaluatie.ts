@@ -1,4 +1,4 @@
-import type { Text } from './text';
+import type { Text } from '../text';
 
 /**
  * The café evaluation forms: Bijlage B7 (Café IV "Doetanks aan Zet!", 002:2902-3110) and B8

@@ -1,4 +1,4 @@
-import type { Text } from './text';
+import type { Text } from '../text';
 
 /**
  * The logboek-matrix (Bijlage B3a, 002:2281-2347): a reflection at three moments of a Doetank,
@@ -117,10 +117,6 @@ export const BLOCKS = [
 export type TopicId = (typeof BLOCKS)[number]['topics'][number]['id'];
 
 export const TOPIC_IDS: readonly TopicId[] = BLOCKS.flatMap((b) => b.topics.map((t) => t.id));
-
-export function isTopicId(value: unknown): value is TopicId {
-	return typeof value === 'string' && (TOPIC_IDS as readonly string[]).includes(value);
-}
 
 export function isMoment(value: unknown): value is Moment {
 	return MOMENTS.some((m) => m.key === value);

@@ -1,7 +1,7 @@
 // The Doetank-vragenlijst (Bijlage B5 of the 2012 TNO report 'Meten en Monitoren', 002:2530-2807),
 // copied from the instrument's structured JSON. Dutch texts are verbatim (source typos kept); English
 // texts are working translations. Item ids are '<section key>.<letter>' as in the instrument.
-import type { Text } from './text';
+import type { Text } from '../text';
 
 export const ANSWER_SCALES = {
 	eens_oneens_5: {

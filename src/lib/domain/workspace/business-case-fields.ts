@@ -1,3 +1,5 @@
+import type { Text } from '../text';
+
 /**
  * The canvas of the Business Case Methode (Bijlage B4 of TNO "Meten en Monitoren", 2013), copied
  * from the instrument file shared/instruments/business-case.json because the app never reads
@@ -10,8 +12,7 @@
  * in the message catalogue. Two source typos in a strategy text are corrected (producitiviteit,
  * fundtioneren) because the UI offers it as a choice.
  */
-export type Bilingual = Readonly<{ nl: string; en: string }>;
-export type InstrumentLocale = keyof Bilingual;
+export type InstrumentLocale = keyof Text;
 
 export type CanvasSection = 'header' | 'process' | 'grid' | 'footer';
 export type GridRow = 'kwantitatief' | 'kwalitatief';
@@ -23,15 +24,15 @@ export interface BusinessCaseField {
 	/** From the instrument: one line, running text, or a list of points (the printed '-' bullets). */
 	kind: 'short_text' | 'text' | 'list';
 	/** As printed on the canvas. */
-	label: Bilingual;
+	label: Text;
 	/** A fuller name where the printed label is a single letter (the T/O/P boxes). */
-	longLabel?: Bilingual;
+	longLabel?: Text;
 	grid?: Readonly<{ row: GridRow; column: GridColumn }>;
 	/** Explanation from the instrument, for a help text. */
-	hint?: Bilingual;
+	hint?: Text;
 }
 
-const DEFINITION: Bilingual = {
+const DEFINITION: Text = {
 	nl: 'Met een business case wordt hier een ‘zakelijke argumentatie’ bedoeld; die is nodig om verantwoordelijke bestuurders en managers te overtuigen en te enthousiasmeren.',
 	en: "By a business case we mean here a 'business argument'; it is needed to convince and enthuse responsible administrators and managers."
 };
@@ -97,7 +98,7 @@ export type BusinessCaseFieldKey = (typeof BUSINESS_CASE_FIELDS)[number]['key'];
 export const BUSINESS_CASE_FIELD_KEYS: readonly BusinessCaseFieldKey[] = BUSINESS_CASE_FIELDS.map((f) => f.key);
 
 /** The boxes of the one-page canvas, top to bottom. */
-export const CANVAS_SECTIONS: readonly { key: CanvasSection; label: Bilingual | null }[] = [
+export const CANVAS_SECTIONS: readonly { key: CanvasSection; label: Text | null }[] = [
 	{ key: 'header', label: null },
 	{
 		key: 'process',
@@ -126,9 +127,9 @@ export const CANVAS_GRID = {
 		en: 'investment in bottom-up innovation should lead to successful Doetanks, innovative solutions and a certain spread within the public sector (outputs). Ultimately we would like to see this reflected in contributions to productivity (efficiency improvement), professionalisation and public value (outcomes).'
 	}
 } as const satisfies {
-	rows: readonly { key: GridRow; label: Bilingual }[];
-	columns: readonly { key: GridColumn; label: Bilingual }[];
-	hint: Bilingual;
+	rows: readonly { key: GridRow; label: Text }[];
+	columns: readonly { key: GridColumn; label: Text }[];
+	hint: Text;
 };
 
 /** The productivity strategies named in the sources; the free text field stays authoritative. */
@@ -172,7 +173,7 @@ export const PRODUCTIVITY_STRATEGIES = [
 			en: 'This has no direct effect on productivity growth. Productivity can rise indirectly because organisations function better.'
 		}
 	}
-] as const satisfies readonly { key: string; label: Bilingual }[];
+] as const satisfies readonly { key: string; label: Text }[];
 
 export type StrategyKey = (typeof PRODUCTIVITY_STRATEGIES)[number]['key'];
 
@@ -185,7 +186,7 @@ export const CANVAS_LEVELS = ['doetank', 'pilot', 'personal'] as const;
 export type CanvasLevel = (typeof CANVAS_LEVELS)[number];
 
 /** The instrument's captions of these levels (B4 caption split in three). */
-export const CANVAS_LEVEL_LABELS: Record<CanvasLevel, Bilingual> = {
+export const CANVAS_LEVEL_LABELS: Record<CanvasLevel, Text> = {
 	personal: {
 		nl: 'Business case voor Doetanklid zelf',
 		en: 'Business case for the Doetank member themself'

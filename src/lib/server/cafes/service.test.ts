@@ -52,12 +52,12 @@ const newCafe = (grandCafe = false) =>
 
 describe('CafeService', () => {
 	it('lets network coaches and admins create a café with a join code', async () => {
-		expect(await code(cafes.create(person('ann'), { title: 'X', day: '2026-03-12', doetankIds: ['d1'] }))).toBe(
-			'forbidden'
-		);
-		expect(await code(cafes.create(coach, { title: 'X', day: '2026-03-12', doetankIds: ['nope'] }))).toBe(
-			'validation_failed'
-		);
+		expect(
+			await code(cafes.create(person('ann'), { title: 'X', day: '2026-03-12', doetankIds: ['d1'], grandCafe: false }))
+		).toBe('forbidden');
+		expect(
+			await code(cafes.create(coach, { title: 'X', day: '2026-03-12', doetankIds: ['nope'], grandCafe: false }))
+		).toBe('validation_failed');
 		const cafe = await newCafe();
 		expect(cafe.code).toMatch(/^[A-HJKMNP-Z2-9]{6}$/);
 		expect(cafe.doetanks.map((d) => d.name)).toEqual(['Slim innen', 'Vaktherapie']);

@@ -20,7 +20,7 @@ import {
 	type DocumentMetrics
 } from '$lib/domain/monitoring/document-metrics';
 import { can, type Actor } from '$lib/domain/policy';
-import { CafeInput, JoinInput, cafeEvaluationInput } from '$lib/validation/cafes';
+import { cafeEvaluationInput, type CafeInput, type JoinInput } from '$lib/validation/cafes';
 import { requireNetwork } from '../authz';
 import type { Database } from '../db/client';
 import {
@@ -44,6 +44,7 @@ import { AppError } from '../errors';
 import { loadStoredDocument } from '../documents/stored';
 import { parseInput } from '../parse';
 import type { PresenceBoard, PresenceEntry } from '../presence';
+import { isUniqueViolation } from '../db/sql-errors';
 
 /** A café as everyone may see it before joining. */
 export interface CafePreview {
@@ -112,9 +113,8 @@ export class CafeService {
 		private readonly notifications: Pick<NotificationService, 'statementsTo'>
 	) {}
 
-	async create(actor: Actor | null, input: unknown): Promise<CafeRow> {
+	async create(actor: Actor | null, cafe: CafeInput): Promise<CafeRow> {
 		const me = requireNetwork(actor, 'cafe.facilitate');
-		const cafe = parseInput(CafeInput, input);
 		for (const doetankId of cafe.doetankIds) {
 			if (!(await findDoetank(this.db, doetankId))) {
 				throw new AppError(
@@ -132,7 +132,7 @@ export class CafeService {
 				await this.db.batch(insertCafeStatements({ id, ...cafe, code: newJoinCode(), createdBy: me.id }), 'write');
 				break;
 			} catch (err) {
-				if (attempt >= 5 || !/UNIQUE/i.test(String(err))) throw err;
+				if (attempt >= 5 || !isUniqueViolation(err)) throw err;
 			}
 		}
 		return this.get(me, id);
@@ -169,9 +169,8 @@ export class CafeService {
 	 * Joins the café into one of its Doetanks the actor is a member of (or, with an invitation to one of
 	 * them, accepts it first). With several to choose from and none chosen, the choices come back.
 	 */
-	async join(actor: Actor | null, input: unknown): Promise<JoinResult> {
+	async join(actor: Actor | null, body: JoinInput): Promise<JoinResult> {
 		const me = requireNetwork(actor, 'doetank.list');
-		const body = parseInput(JoinInput, input);
 		const cafe = await this.byCode(body.code);
 		if (cafe.endedAt !== null) throw new AppError('conflict', 'error.cafeEnded');
 		if (body.invitation) {
@@ -294,7 +293,7 @@ export class CafeService {
 				'write'
 			);
 		} catch (err) {
-			if (/UNIQUE|PRIMARY KEY/i.test(String(err))) throw new AppError('conflict', 'error.alreadyResponded');
+			if (isUniqueViolation(err)) throw new AppError('conflict', 'error.alreadyResponded');
 			throw err;
 		}
 	}

@@ -17,7 +17,7 @@ import {
 	type ConfirmationRow
 } from '../db/governance';
 import { AppError } from '../errors';
-import { isAbort } from './sql-errors';
+import { isAbort } from '../db/sql-errors';
 
 export interface AgreementView {
 	/** The record as it is now; version 0 and empty texts before the first save. */

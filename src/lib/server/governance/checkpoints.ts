@@ -2,6 +2,7 @@ import { generateIdFromEntropySize } from 'lucia';
 import * as Y from 'yjs';
 import { APPROVER_ROLES } from '$lib/domain/governance/approvers';
 import {
+	businessCaseSubject,
 	nextStatus,
 	type CheckpointEvent,
 	type CheckpointSubject,
@@ -31,7 +32,7 @@ import { AppError } from '../errors';
 import type { NotificationService } from '../notifications/service';
 import { loadStoredDocument } from '../documents/stored';
 import { MissingCanvasError, renderSubjects, sha256Hex } from './frozen';
-import { isAbort, isUniqueViolation } from './sql-errors';
+import { isAbort, isUniqueViolation } from '../db/sql-errors';
 
 /** One artefact of a frozen round, with what changed since the previous round and since the last approval. */
 export interface ReviewPart {
@@ -69,7 +70,7 @@ async function subjectOptions(db: Database, doc: Y.Doc): Promise<SubjectOption[]
 	return [
 		{ subject: 'probleemdefinitie', level: null, name: '' },
 		...canvases.map((c) => ({
-			subject: `businessCase:${c.id}` as const,
+			subject: businessCaseSubject(c.id),
 			level: c.level,
 			name: c.level === 'personal' ? (names.get(c.ownerId ?? '') ?? '') : c.name
 		})),

@@ -15,7 +15,7 @@ import {
 } from '../db/governance';
 import { AppError, type MissingCondition } from '../errors';
 import type { NotificationService } from '../notifications/service';
-import { isAbort } from './sql-errors';
+import { isAbort } from '../db/sql-errors';
 
 export interface PhaseOption extends GateReport {
 	/** Texts the move needs from the person making it. */

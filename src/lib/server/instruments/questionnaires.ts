@@ -32,6 +32,7 @@ import type { InStatement } from '@libsql/client';
 import { parseInput } from '../parse';
 import { toCsv } from '../csv';
 import type { Translate } from '$lib/i18n';
+import { isUniqueViolation } from '../db/sql-errors';
 
 export interface OpenQuestionnaire {
 	waveId: string;
@@ -164,7 +165,7 @@ export class QuestionnaireService {
 			);
 		} catch (err) {
 			// Two submissions at once: the respondents key lets only the first one in.
-			if (/UNIQUE|PRIMARY KEY/i.test(String(err))) throw new AppError('conflict', 'error.alreadyResponded');
+			if (isUniqueViolation(err)) throw new AppError('conflict', 'error.alreadyResponded');
 			throw err;
 		}
 	}

@@ -1,6 +1,8 @@
 import { redirect } from '@sveltejs/kit';
 import { can } from '$lib/domain/policy';
 import { forForm, forPage } from '$lib/server/http';
+import { parseInput } from '$lib/server/parse';
+import { JoinInput } from '$lib/validation/cafes';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
@@ -23,7 +25,8 @@ const join = async (event: Parameters<Actions[string]>[0], input: Record<string,
 	if (!event.locals.user) redirect(303, `/login?redirectTo=${encodeURIComponent(event.url.pathname)}`);
 	const result = await forForm(
 		event,
-		() => event.locals.services.cafes.join(event.locals.user, { code: event.params.code!, ...input }),
+		() =>
+			event.locals.services.cafes.join(event.locals.user, parseInput(JoinInput, { code: event.params.code, ...input })),
 		input
 	);
 	if ('doetankId' in result) redirect(303, `/doetanks/${result.doetankId}/werkruimte`);

@@ -1,7 +1,8 @@
 import { csvHeaders } from '$lib/server/csv';
 import { api, methodNotAllowed } from '$lib/server/http';
+import type { RequestHandler } from './$types';
 
-export const GET = api(async ({ locals, url }) => {
+export const GET: RequestHandler = api(async ({ locals, url }) => {
 	const { filename, csv } = await locals.services.report.csv(
 		locals.user,
 		{

@@ -3,20 +3,21 @@ import { AppError } from '$lib/server/errors';
 import { api, methodNotAllowed, readBody } from '$lib/server/http';
 import { clearSessionCookie, clientInfo, setSessionCookie } from '$lib/server/session-cookie';
 import { LoginInput } from '$lib/validation/schemas';
+import type { RequestHandler } from './$types';
 
-export const GET = api(async ({ locals }) => {
+export const GET: RequestHandler = api(async ({ locals }) => {
 	if (!locals.user || !locals.session) throw new AppError('unauthenticated', 'error.unauthenticated');
 	return json({ user: locals.user, expiresAt: locals.session.expiresAt.toISOString() });
 });
 
-export const POST = api(async (event) => {
+export const POST: RequestHandler = api(async (event) => {
 	const input = await readBody(event, LoginInput);
 	const session = await event.locals.services.auth.login(input, clientInfo(event));
 	setSessionCookie(event, session);
 	return json({ userId: session.userId, expiresAt: session.expiresAt.toISOString() });
 });
 
-export const DELETE = api(async (event) => {
+export const DELETE: RequestHandler = api(async (event) => {
 	if (!event.locals.session) throw new AppError('unauthenticated', 'error.unauthenticated');
 	await event.locals.services.auth.logout(event.locals.session.userId, event.locals.session.id);
 	clearSessionCookie(event);

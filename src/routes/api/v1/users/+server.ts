@@ -2,8 +2,9 @@ import { json } from '@sveltejs/kit';
 import { api, methodNotAllowed, readBody } from '$lib/server/http';
 import { clientInfo, setSessionCookie } from '$lib/server/session-cookie';
 import { RegisterInput } from '$lib/validation/schemas';
+import type { RequestHandler } from './$types';
 
-export const POST = api(async (event) => {
+export const POST: RequestHandler = api(async (event) => {
 	const input = await readBody(event, RegisterInput);
 	const { userId, session, doetankId } = await event.locals.services.auth.register(input, clientInfo(event));
 	setSessionCookie(event, session);
@@ -13,6 +14,8 @@ export const POST = api(async (event) => {
 	);
 });
 
-export const GET = api(async ({ locals }) => json({ users: await locals.services.users.list(locals.user) }));
+export const GET: RequestHandler = api(async ({ locals }) =>
+	json({ users: await locals.services.users.list(locals.user) })
+);
 
 export const fallback = methodNotAllowed;

@@ -1,11 +1,12 @@
 import { json } from '@sveltejs/kit';
 import { api, methodNotAllowed } from '$lib/server/http';
+import type { RequestHandler } from './$types';
 
-export const GET = api(async ({ locals, params }) => {
+export const GET: RequestHandler = api(async ({ locals, params }) => {
 	const { cafes } = locals.services;
 	return json({
-		cafe: await cafes.get(locals.user, params.id!),
-		attendees: await cafes.attendees(locals.user, params.id!)
+		cafe: await cafes.get(locals.user, params.id),
+		attendees: await cafes.attendees(locals.user, params.id)
 	});
 });
 

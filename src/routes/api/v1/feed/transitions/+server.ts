@@ -1,6 +1,9 @@
 import { json } from '@sveltejs/kit';
 import { api, methodNotAllowed } from '$lib/server/http';
+import type { RequestHandler } from './$types';
 
-export const GET = api(async ({ locals }) => json({ transitions: await locals.services.phases.feed(locals.user) }));
+export const GET: RequestHandler = api(async ({ locals }) =>
+	json({ transitions: await locals.services.phases.feed(locals.user) })
+);
 
 export const fallback = methodNotAllowed;

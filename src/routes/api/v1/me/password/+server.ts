@@ -1,8 +1,9 @@
 import { AppError } from '$lib/server/errors';
 import { api, methodNotAllowed, readBody } from '$lib/server/http';
 import { ChangePasswordInput } from '$lib/validation/schemas';
+import type { RequestHandler } from './$types';
 
-export const PUT = api(async (event) => {
+export const PUT: RequestHandler = api(async (event) => {
 	const { locals } = event;
 	if (!locals.user || !locals.session) throw new AppError('unauthenticated', 'error.unauthenticated');
 	const input = await readBody(event, ChangePasswordInput);

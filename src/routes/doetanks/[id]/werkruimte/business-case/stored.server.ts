@@ -14,12 +14,12 @@ export interface StoredWorkspace {
  * 401 / 404 / 403 in the usual order; the document needs `workspace.read`.
  */
 export async function withStoredWorkspace<T>(
-	event: RequestEvent,
+	event: RequestEvent<{ id: string }>,
 	use: (doc: Y.Doc, stored: StoredWorkspace) => T
 ): Promise<T> {
 	const user = requireLogin(event);
 	const { doetanks, history } = event.locals.services;
-	const id = event.params.id!;
+	const id = event.params.id;
 	const detail = await forPage(event, () => doetanks.get(user, id));
 	const doc = await forPage(event, () => history.current(user, id));
 	const names = new Map(detail.members.map((m) => [m.userId, m.name]));

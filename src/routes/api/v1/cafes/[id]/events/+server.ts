@@ -1,13 +1,14 @@
 import { api, methodNotAllowed } from '$lib/server/http';
 import { limitedEventStream, throttle } from '$lib/server/sse';
+import type { RequestHandler } from './$types';
 
 /** Growth is read from the stored documents, so it is refreshed on a timer; presence is pushed as it changes. */
 const REFRESH_MS = 5_000;
 
-export const GET = api(async (event) => {
+export const GET: RequestHandler = api(async (event) => {
 	const { locals, params, request } = event;
 	const { cafes, log, streams } = locals.services;
-	const id = params.id!;
+	const id = params.id;
 	// Authorised before the stream opens, so a refusal is an ordinary JSON error.
 	await cafes.get(locals.user, id);
 	const key = locals.user?.id ?? `ip:${event.getClientAddress()}`;

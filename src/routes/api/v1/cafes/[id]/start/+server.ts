@@ -1,8 +1,9 @@
 import { json } from '@sveltejs/kit';
 import { api, methodNotAllowed } from '$lib/server/http';
+import type { RequestHandler } from './$types';
 
-export const POST = api(async ({ locals, params }) =>
-	json({ cafe: await locals.services.cafes.start(locals.user, params.id!) })
+export const POST: RequestHandler = api(async ({ locals, params }) =>
+	json({ cafe: await locals.services.cafes.start(locals.user, params.id) })
 );
 
 export const fallback = methodNotAllowed;

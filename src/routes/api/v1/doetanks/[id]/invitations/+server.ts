@@ -1,11 +1,12 @@
 import { json } from '@sveltejs/kit';
 import { api, methodNotAllowed, readBody } from '$lib/server/http';
 import { InvitationInput } from '$lib/validation/schemas';
+import type { RequestHandler } from './$types';
 
-export const POST = api(async (event) => {
+export const POST: RequestHandler = api(async (event) => {
 	const { locals, params, url } = event;
 	const input = await readBody(event, InvitationInput);
-	const invitation = await locals.services.invitations.create(locals.user, params.id!, input);
+	const invitation = await locals.services.invitations.create(locals.user, params.id, input);
 	return json(
 		{
 			...invitation,

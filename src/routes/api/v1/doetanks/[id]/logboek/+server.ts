@@ -1,6 +1,7 @@
 import { json } from '@sveltejs/kit';
 import { api, methodNotAllowed, readBody } from '$lib/server/http';
 import { LogboekInput } from '$lib/validation/instruments';
+import type { RequestHandler } from './$types';
 
 const body = (view: Awaited<ReturnType<App.Locals['services']['logboek']['view']>>) => ({
 	entries: view.entries,
@@ -8,13 +9,13 @@ const body = (view: Awaited<ReturnType<App.Locals['services']['logboek']['view']
 	canEdit: view.canEdit
 });
 
-export const GET = api(async ({ locals, params }) =>
-	json(body(await locals.services.logboek.view(locals.user, params.id!)))
+export const GET: RequestHandler = api(async ({ locals, params }) =>
+	json(body(await locals.services.logboek.view(locals.user, params.id)))
 );
 
-export const PUT = api(async (event) => {
+export const PUT: RequestHandler = api(async (event) => {
 	const { locals, params } = event;
-	return json(body(await locals.services.logboek.save(locals.user, params.id!, await readBody(event, LogboekInput))));
+	return json(body(await locals.services.logboek.save(locals.user, params.id, await readBody(event, LogboekInput))));
 });
 
 export const fallback = methodNotAllowed;

@@ -1,8 +1,9 @@
 import { json } from '@sveltejs/kit';
 import { api, methodNotAllowed, readBody } from '$lib/server/http';
 import { InboxReadInput } from '$lib/validation/governance';
+import type { RequestHandler } from './$types';
 
-export const POST = api(async (event) => {
+export const POST: RequestHandler = api(async (event) => {
 	const { locals } = event;
 	const input = await readBody(event, InboxReadInput);
 	const marked = await locals.services.notifications.markRead(locals.user, input);

@@ -2,17 +2,18 @@ import { json } from '@sveltejs/kit';
 import { api, methodNotAllowed, readBody } from '$lib/server/http';
 import { parseInput } from '$lib/server/parse';
 import { CheckpointInput, SubmissionRoundInput } from '$lib/validation/governance';
+import type { RequestHandler } from './$types';
 
-export const GET = api(async ({ locals, params, url }) => {
+export const GET: RequestHandler = api(async ({ locals, params, url }) => {
 	const asked = url.searchParams.get('round');
 	const round = asked === null ? undefined : parseInput(SubmissionRoundInput, { round: asked }).round;
-	return json(await locals.services.checkpoints.get(locals.user, params.id!, params.checkpointId!, round));
+	return json(await locals.services.checkpoints.get(locals.user, params.id, params.checkpointId, round));
 });
 
-export const PUT = api(async (event) => {
+export const PUT: RequestHandler = api(async (event) => {
 	const { locals, params } = event;
 	const input = await readBody(event, CheckpointInput);
-	const checkpoint = await locals.services.checkpoints.update(locals.user, params.id!, params.checkpointId!, input);
+	const checkpoint = await locals.services.checkpoints.update(locals.user, params.id, params.checkpointId, input);
 	return json({ checkpoint });
 });
 

@@ -1,6 +1,0 @@
-/**
- * A text of an instrument: the source's Dutch (verbatim) and a working English translation. Like
- * the business-case labels these stay with their instrument instead of going through src/lib/i18n:
- * they are the instrument's own wording, indexed by locale (`text[locale]`).
- */
-export type Text = Readonly<{ nl: string; en: string }>;
