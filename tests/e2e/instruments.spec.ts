@@ -177,6 +177,7 @@ test('an attendee joins a café by code on a phone and lands in the workspace; t
 	});
 	const phone = await phoneContext.newPage();
 	await login(phone, member.email, PASSWORD);
+	await phone.getByRole('button', { name: 'Menu' }).click();
 	await phone.getByRole('link', { name: 'Café', exact: true }).click();
 	expect(await seriousViolations(phone)).toEqual([]);
 	await phone.getByLabel('Code').fill(code.toLowerCase());

@@ -12,6 +12,7 @@ export const nl = {
 	'nav.register': 'Registreren',
 	'nav.language': 'Taal',
 	'nav.main': 'Hoofdmenu',
+	'nav.menu': 'Menu',
 
 	'validation.required': 'Dit veld is verplicht.',
 	'validation.tooShort': 'Gebruik minstens {min} tekens.',
@@ -183,6 +184,7 @@ export const en: Record<keyof typeof nl, string> = {
 	'nav.register': 'Register',
 	'nav.language': 'Language',
 	'nav.main': 'Main menu',
+	'nav.menu': 'Menu',
 
 	'validation.required': 'This field is required.',
 	'validation.tooShort': 'Use at least {min} characters.',
