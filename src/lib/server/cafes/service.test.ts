@@ -179,6 +179,10 @@ describe('CafeService', () => {
 		expect(await notices('ann')).toEqual([['cafe_evaluation_open', 'd1', `/cafes/${cafe.id}/evaluatie`, 'Café V']]);
 		expect(await notices('bob')).toEqual([['cafe_evaluation_open', 'd2', `/cafes/${cafe.id}/evaluatie`, 'Café V']]);
 		expect(await notices('eve')).toEqual([]);
+		await cafes.evaluate(person('ann'), cafe.id, { answers: { 'cafe.q10': 7 } });
+		expect((await notifications.inbox(person('ann'))).items[0]?.readAt).not.toBeNull();
+		expect(await notifications.unreadCount(person('ann'))).toBe(0);
+		expect(await notifications.unreadCount(person('bob'))).toBe(1);
 	});
 
 	it('keeps Grand Café contact details apart, and only after a yes to question 10', async () => {

@@ -39,6 +39,7 @@ import {
 	type CafeRow
 } from '../db/cafes';
 import { findDoetank, rolesByDoetank } from '../db/doetanks';
+import { markDoneStatement } from '../db/notifications';
 import type { InvitationService } from '../doetanks/invitations';
 import type { NotificationService } from '../notifications/service';
 import { toCsv } from '../csv';
@@ -105,6 +106,8 @@ const preview = (c: CafeRow): CafePreview => ({
 	ended: c.endedAt !== null,
 	doetanks: c.doetanks.map((d) => ({ id: d.id, name: d.name }))
 });
+
+const evaluationLink = (cafeId: string) => `/cafes/${cafeId}/evaluatie`;
 
 /** The token of an invitation, from a whole link (…/invite/<token>) or the token itself. */
 const invitationToken = (value: string) => value.trim().split(/[/?#]/).filter(Boolean).at(-1) ?? '';
@@ -223,7 +226,7 @@ export class CafeService {
 				doetankId: a.doetankId,
 				kind: 'cafe_evaluation_open',
 				params: { cafe: cafe.title },
-				link: `/cafes/${id}/evaluatie`,
+				link: evaluationLink(id),
 				dedupeKey: `cafe-evaluation:${id}`
 			})
 		);
@@ -286,20 +289,24 @@ export class CafeService {
 		const details = yes && contact && (contact.naam || contact.telefoonnummer || contact.emailadres) ? contact : null;
 		try {
 			await this.db.batch(
-				evaluationStatements({
-					cafeId: id,
-					userId: me.id,
-					id: generateIdFromEntropySize(16),
-					answers,
-					contact: details
-						? {
-								id: generateIdFromEntropySize(16),
-								name: details.naam,
-								phone: details.telefoonnummer,
-								email: details.emailadres
-							}
-						: null
-				}),
+				[
+					// Answered: the inbox item that asked for the evaluation is done.
+					markDoneStatement(['cafe_evaluation_open'], evaluationLink(id), me.id),
+					...evaluationStatements({
+						cafeId: id,
+						userId: me.id,
+						id: generateIdFromEntropySize(16),
+						answers,
+						contact: details
+							? {
+									id: generateIdFromEntropySize(16),
+									name: details.naam,
+									phone: details.telefoonnummer,
+									email: details.emailadres
+								}
+							: null
+					})
+				],
 				'write'
 			);
 		} catch (err) {

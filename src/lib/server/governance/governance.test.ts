@@ -141,6 +141,25 @@ describe('reviewing', () => {
 		await expectAppError(checkpoints.submit(ann, 'd', id), 'conflict');
 	});
 
+	it('marks the inbox items done once acted on: the review for the approver, the new round for the team', async () => {
+		const id = await submittedCheckpoint();
+		const unread = async (user: string) =>
+			(await listNotifications(db, user, 10)).filter((n) => n.readAt === null).map((n) => n.kind);
+		expect(await unread('olga')).toEqual(['checkpoint_submitted']);
+		await checkpoints.review(olga, 'd', id, { decision: 'request_changes', comment: 'Voor wie precies?' });
+		expect(await unread('olga')).toEqual([]);
+		expect(await notifications.unreadCount(olga)).toBe(0);
+		expect(await unread('ann')).toEqual(['checkpoint_changes_requested']);
+		await edit(paragraph('Vooral jonge gezinnen.'));
+		await checkpoints.submit(ann, 'd', id);
+		expect(await unread('ann')).toEqual([]);
+		expect(await unread('olga')).toEqual(['checkpoint_submitted']);
+		await checkpoints.review(olga, 'd', id, { decision: 'approve', comment: '' });
+		expect(await unread('olga')).toEqual([]);
+		// The approval itself is news for the team, not a task: it stays until read.
+		expect(await unread('ann')).toEqual(['checkpoint_approved']);
+	});
+
 	it('diffs a resubmission against the round that got changes requested', async () => {
 		const id = await submittedCheckpoint();
 		await checkpoints.review(olga, 'd', id, { decision: 'request_changes', comment: 'Voor wie precies?' });
