@@ -170,6 +170,9 @@ test('a terugkoppelmoment from submission to approval, then the move to fase 1 t
 		gate.getByText('De bevestigde afspraak noemt de besluitvormer: Directeur Werk en Inkomen.')
 	).toBeVisible();
 	await gate.getByRole('button', { name: 'Naar Fase 1 · ontwerpen & uitproberen' }).click();
+	const confirm = trekker.getByRole('dialog', { name: 'Naar Fase 1 · ontwerpen & uitproberen?' });
+	await expect(confirm).toContainText('kan niet worden teruggedraaid');
+	await confirm.getByRole('button', { name: 'Naar Fase 1 · ontwerpen & uitproberen' }).click();
 	await expect(trekker.getByText('De Doetank is nu in Fase 1 · ontwerpen & uitproberen.')).toBeVisible();
 	await trekker.goto(doetankUrl);
 	await expect(

@@ -13,6 +13,7 @@ export const nl = {
 	'nav.language': 'Taal',
 	'nav.main': 'Hoofdmenu',
 	'nav.menu': 'Menu',
+	'action.cancel': 'Annuleren',
 
 	'validation.required': 'Dit veld is verplicht.',
 	'validation.tooShort': 'Gebruik minstens {min} tekens.',
@@ -185,6 +186,7 @@ export const en: Record<keyof typeof nl, string> = {
 	'nav.language': 'Language',
 	'nav.main': 'Main menu',
 	'nav.menu': 'Menu',
+	'action.cancel': 'Cancel',
 
 	'validation.required': 'This field is required.',
 	'validation.tooShort': 'Use at least {min} characters.',

@@ -120,6 +120,11 @@ export const nl = {
 		'Waarom gaat de Doetank verder terwijl niet alle voorwaarden zijn vervuld? Dit wordt vastgelegd.',
 	'phasePage.move': 'Naar {phase}',
 	'phasePage.moved': 'De Doetank is nu in {phase}.',
+	'phasePage.confirmTitle': 'Naar {phase}?',
+	'phasePage.confirmMove':
+		'{doetank} gaat naar {phase}. De stap wordt vastgelegd in de tijdlijn en kan niet worden teruggedraaid; iedereen in de Doetank krijgt er bericht van.',
+	'phasePage.confirmFinal':
+		'{doetank} gaat naar {phase}. Dat is een eindfase: daarna kan de Doetank niet meer van fase wisselen. De stap wordt vastgelegd en kan niet worden teruggedraaid.',
 
 	'overview.title': 'Overzicht Doetanks',
 	'overview.csv': 'Als CSV',
@@ -250,6 +255,11 @@ export const en: Record<keyof typeof nl, string> = {
 	'phasePage.justificationHint': 'Why does the Doetank move on while not every condition is met? This is recorded.',
 	'phasePage.move': 'Move to {phase}',
 	'phasePage.moved': 'The Doetank is now in {phase}.',
+	'phasePage.confirmTitle': 'Move to {phase}?',
+	'phasePage.confirmMove':
+		'{doetank} moves to {phase}. The step is recorded in the timeline and cannot be undone; everyone in the Doetank is told.',
+	'phasePage.confirmFinal':
+		'{doetank} moves to {phase}. That is a final phase: afterwards the Doetank cannot change phase again. The step is recorded and cannot be undone.',
 
 	'overview.title': 'Overview of Doetanks',
 	'overview.csv': 'As CSV',

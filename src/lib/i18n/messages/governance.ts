@@ -127,6 +127,9 @@ export const nl = {
 	'calendarPage.create': 'Agenda-link maken',
 	'calendarPage.renew': 'Nieuwe link maken (de oude stopt)',
 	'calendarPage.revoke': 'Link intrekken',
+	'calendarPage.confirmTitle': 'Agenda-link intrekken?',
+	'calendarPage.confirmText':
+		'De link stopt meteen: agenda’s die hem gebruiken krijgen geen terugkoppelmomenten meer. Wil je later weer koppelen, dan maak je een nieuwe link en voeg je die opnieuw toe.',
 	'calendarPage.revoked': 'De agenda-link werkt niet meer.',
 	'calendarPage.copy': 'Kopieer link',
 	'calendarPage.copied': 'Gekopieerd'
@@ -258,6 +261,9 @@ export const en: Record<keyof typeof nl, string> = {
 	'calendarPage.create': 'Create calendar link',
 	'calendarPage.renew': 'Create a new link (the old one stops)',
 	'calendarPage.revoke': 'Revoke link',
+	'calendarPage.confirmTitle': 'Revoke the calendar link?',
+	'calendarPage.confirmText':
+		'The link stops at once: calendars using it get no more terugkoppelmomenten. To connect again later, make a new link and add it again.',
 	'calendarPage.revoked': 'The calendar link no longer works.',
 	'calendarPage.copy': 'Copy link',
 	'calendarPage.copied': 'Copied'
