@@ -96,7 +96,9 @@ test('three members answer the vragenlijst; the results stay hidden at two and s
 		await expect(section.getByText(`Reacties: ${i + 1}`)).toBeVisible();
 		if (i < 2) {
 			await expect(
-				section.getByText(`Nog verborgen: ${i + 1} reacties, minimaal 3 nodig om resultaten te tonen.`)
+				section.getByText(
+					`Nog verborgen: ${i + 1} ${i === 0 ? 'reactie' : 'reacties'}, minimaal 3 nodig om resultaten te tonen.`
+				)
 			).toBeVisible();
 			await expect(section.getByRole('table')).toHaveCount(0);
 			await expect(section.getByRole('img')).toHaveCount(0);
