@@ -13,8 +13,8 @@ async function signedIn(browser: Browser, key: string) {
 	return context;
 }
 
-/** A café for Kennisbehoud, ended, with one evaluation per given attendee (over the API). */
-async function endedCafe(browser: Browser, evaluations: [key: string, answers: object][]): Promise<string> {
+/** A café for Kennisbehoud, ended, with one evaluation per given attendee (none for null), over the API. */
+async function endedCafe(browser: Browser, evaluations: [key: string, answers: object | null][]): Promise<string> {
 	const coach = await signedIn(browser, 'coach');
 	const created = await coach.request.post('/api/v1/cafes', {
 		data: { title: `Café ${Date.now().toString(36)}`, day: '2026-11-20', doetankIds: ['kennisbehoud'] }
@@ -30,6 +30,7 @@ async function endedCafe(browser: Browser, evaluations: [key: string, answers: o
 	}
 	expect((await coach.request.post(`/api/v1/cafes/${cafe.id}/end`)).status()).toBe(200);
 	for (const [i, [, answers]] of evaluations.entries()) {
+		if (answers === null) continue;
 		const res = await attendees[i]!.request.post(`/api/v1/cafes/${cafe.id}/evaluation`, { data: { answers } });
 		expect(res.status()).toBe(201);
 	}
@@ -116,4 +117,38 @@ test('café results at three evaluations: the attention table laid out at 1280 a
 	const csv = await (await page.request.get(`/api/v1/cafes/${id}/results.csv`)).text();
 	expect(csv).toContain('Sneller vergunnen');
 	expect(csv).not.toMatch(/Tineke|Lars|Olga/);
+});
+
+test('on a phone the menu takes one row until opened, and question 8 of the evaluation stays inside its box', async ({
+	browser,
+	page
+}) => {
+	const id = await endedCafe(browser, [['meekijker', null]]);
+	await page.setViewportSize({ width: 375, height: 800 });
+	await login(page, demo('meekijker'), DEMO_PASSWORD);
+	await page.goto(`/cafes/${id}/evaluatie`);
+	const header = await page.getByRole('banner').boundingBox();
+	expect(header!.height).toBeLessThan(160);
+	await expect(page.getByRole('navigation', { name: 'Hoofdmenu' })).toBeHidden();
+	await page.getByRole('button', { name: 'Menu' }).click();
+	await expect(page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Inbox' })).toBeVisible();
+	await page.getByRole('button', { name: 'Menu' }).click();
+
+	const q8 = page.getByRole('group', { name: /^7\. Kunt u aangeven wat voor u de belangrijkste functies/ });
+	const box = (await q8.locator('xpath=ancestor::section[1]').boundingBox())!;
+	const legend = (await q8.locator('legend').first().boundingBox())!;
+	expect(legend.x).toBeGreaterThanOrEqual(box.x);
+	expect(legend.x + legend.width).toBeLessThanOrEqual(box.x + box.width + 0.5);
+	expect(legend.y).toBeGreaterThanOrEqual(box.y);
+	// A bordered fieldset draws its border through the middle of a legend that wraps over several lines.
+	const borderThroughLegend = await q8.evaluate((fieldset) => {
+		const style = getComputedStyle(fieldset);
+		const legendHeight = fieldset.querySelector('legend')!.getBoundingClientRect().height;
+		return style.borderTopStyle !== 'none' && parseFloat(style.borderTopWidth) > 0 && legendHeight > 40;
+	});
+	expect(borderThroughLegend).toBe(false);
+	expect(await overflow(page)).toBeLessThanOrEqual(0);
+	expect(await violations(page)).toEqual([]);
+	await q8.scrollIntoViewIfNeeded();
+	await page.screenshot({ path: 'test-results/cafe-evaluation-375.png' });
 });
