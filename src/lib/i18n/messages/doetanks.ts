@@ -34,7 +34,8 @@ export const nl = {
 	'doetank.invite': 'Uitnodigen met een link',
 	'doetank.inviteIntro': 'De link werkt één keer en verloopt na {days} dagen.',
 	'doetank.inviteButton': 'Link maken',
-	'doetank.inviteLink': 'Uitnodigingslink',
+	'doetank.inviteLinks': 'Gemaakte links (elke link wordt maar op deze pagina getoond)',
+	'doetank.inviteLinkFor': 'Link voor: {roles}',
 	'doetank.inviteCopy': 'Kopieer link',
 	'doetank.inviteCopied': 'Gekopieerd',
 	'doetank.roles': 'Rollen',
@@ -94,6 +95,9 @@ export const nl = {
 
 	'gatePanel.met': '(in orde)',
 	'gatePanel.missing': '(ontbreekt nog)',
+	'gatePanel.invite': 'Nodig een opdrachtgever uit',
+	'gatePanel.agreement': 'Naar de opdrachtgeversafspraak',
+	'gatePanel.checkpoints': 'Naar de terugkoppelmomenten',
 
 	'timeline.title': 'Tijdlijn van de fasen',
 	'timeline.empty': 'Nog geen faseovergangen.',
@@ -172,7 +176,8 @@ export const en: Record<keyof typeof nl, string> = {
 	'doetank.invite': 'Invite with a link',
 	'doetank.inviteIntro': 'The link works once and expires after {days} days.',
 	'doetank.inviteButton': 'Create link',
-	'doetank.inviteLink': 'Invitation link',
+	'doetank.inviteLinks': 'Links made (each link is shown only on this page)',
+	'doetank.inviteLinkFor': 'Link for: {roles}',
 	'doetank.inviteCopy': 'Copy link',
 	'doetank.inviteCopied': 'Copied',
 	'doetank.roles': 'Roles',
@@ -231,6 +236,9 @@ export const en: Record<keyof typeof nl, string> = {
 
 	'gatePanel.met': '(met)',
 	'gatePanel.missing': '(still missing)',
+	'gatePanel.invite': 'Invite an opdrachtgever',
+	'gatePanel.agreement': 'To the opdrachtgeversafspraak',
+	'gatePanel.checkpoints': 'To the terugkoppelmomenten',
 
 	'timeline.title': 'Phase timeline',
 	'timeline.empty': 'No phase transitions yet.',
