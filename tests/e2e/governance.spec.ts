@@ -84,6 +84,8 @@ test('a terugkoppelmoment from submission to approval, then the move to fase 1 t
 	// The opdrachtgever (on a phone) finds it in the inbox and sees the frozen version,
 	// while the member keeps editing live.
 	const og = await as(browser, 'opdrachtgever', PHONE);
+	// On a phone the unread count shows on the folded menu's button, and again on Inbox inside it.
+	await og.getByRole('button', { name: /Menu.*\d+ ongelezen/ }).click();
 	await expect(og.getByRole('link', { name: /Inbox.*\d+ ongelezen/ })).toBeVisible();
 	await og.getByRole('link', { name: /Inbox/ }).click();
 	await expectAccessible(og);
