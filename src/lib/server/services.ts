@@ -83,7 +83,7 @@ export async function createServices(config: Config, log = createLogger(config.L
 		users: new UserService(db),
 		history: new HistoryService(db),
 		phases: new PhaseService(db, notifications),
-		agreements: new AgreementService(db),
+		agreements: new AgreementService(db, notifications),
 		checkpoints: new CheckpointService(db, notifications),
 		audit: new AuditService(db),
 		notifications,

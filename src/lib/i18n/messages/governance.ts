@@ -19,6 +19,8 @@ export const nl = {
 	'inbox.kind.questionnaire_open':
 		'{doetank}: de Doetank-vragenlijst "{wave}" staat voor je klaar (tot en met {closesOn}).',
 	'inbox.kind.cafe_evaluation_open': 'Het café "{cafe}" is afgelopen: vul de evaluatie in.',
+	'inbox.kind.agreement_awaiting_confirmation':
+		'{doetank}: versie {version} van de opdrachtgeversafspraak wacht op jouw bevestiging.',
 	'inbox.kind.action_assigned': '{doetank}: de actie "{action}" staat nu op jouw naam.',
 	'inbox.kind.action_overdue': '{doetank}: de actie "{action}" moest af zijn op {due}.',
 
@@ -157,6 +159,8 @@ export const en: Record<keyof typeof nl, string> = {
 	'inbox.kind.questionnaire_open':
 		'{doetank}: the Doetank questionnaire "{wave}" is waiting for you (until {closesOn}).',
 	'inbox.kind.cafe_evaluation_open': 'The café "{cafe}" has ended: please fill in the evaluation.',
+	'inbox.kind.agreement_awaiting_confirmation':
+		'{doetank}: version {version} of the opdrachtgeversafspraak waits for your confirmation.',
 	'inbox.kind.action_assigned': '{doetank}: the action "{action}" is now yours.',
 	'inbox.kind.action_overdue': '{doetank}: the action "{action}" was due on {due}.',
 

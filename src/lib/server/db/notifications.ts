@@ -9,7 +9,8 @@ export const NOTIFICATION_KINDS = [
 	'action_assigned',
 	'action_overdue',
 	'questionnaire_open',
-	'cafe_evaluation_open'
+	'cafe_evaluation_open',
+	'agreement_awaiting_confirmation'
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
