@@ -96,6 +96,8 @@ test('a terugkoppelmoment from submission to approval, then the move to fase 1 t
 	// The opdrachtgever (on a phone) finds it in the inbox and sees the frozen version,
 	// while the member keeps editing live.
 	const og = await as(browser, 'opdrachtgever', PHONE);
+	// On a phone the unread count shows on the folded menu's button, and again on Inbox inside it.
+	await og.getByRole('button', { name: /Menu.*\d+ ongelezen/ }).click();
 	await expect(og.getByRole('link', { name: /Inbox.*\d+ ongelezen/ })).toBeVisible();
 	await og.getByRole('link', { name: /Inbox/ }).click();
 	await expectAccessible(og);
@@ -171,9 +173,25 @@ test('a terugkoppelmoment from submission to approval, then the move to fase 1 t
 	await trekker.getByRole('button', { name: 'Afspraak opslaan' }).click();
 	await expect(trekker.getByText('Opgeslagen als versie 1.')).toBeVisible();
 
-	await og.goto(`/doetanks/${doetankId}/afspraak`);
+	// The opdrachtgever finds the saved version waiting in her inbox, follows it and confirms.
+	await og.goto('/inbox');
+	const waiting = og
+		.getByRole('listitem')
+		.filter({ hasText: `${name}: versie 1 van de opdrachtgeversafspraak wacht op jouw bevestiging.` });
+	await expect(waiting.getByText('nieuw', { exact: true })).toBeVisible();
+	// Both rounds she reviewed are done: not new any more, and only the agreement counts as unread.
+	const reviewed = og.getByRole('listitem').filter({ hasText: `${name}: "Probleemdefinitie" is ingediend` });
+	await expect(reviewed).toHaveCount(2);
+	await expect(reviewed.getByText('nieuw', { exact: true })).toHaveCount(0);
+	await expect(og.getByRole('button', { name: /Menu.*1 ongelezen/ })).toBeVisible();
+	await waiting.getByRole('link').click();
+	await expect(og).toHaveURL(`${doetankUrl}/afspraak`);
 	await og.getByRole('button', { name: 'Ik bevestig versie 1' }).click();
 	await expect(og.getByText('Versie 1 is bevestigd.', { exact: true })).toBeVisible();
+	await og.goto('/inbox');
+	await expect(waiting).toBeVisible();
+	await expect(waiting.getByText('nieuw', { exact: true })).toHaveCount(0);
+	await og.goto(`/doetanks/${doetankId}/afspraak`);
 	await expectAccessible(og);
 
 	await trekker.goto(`/doetanks/${doetankId}/fase`);
@@ -182,6 +200,9 @@ test('a terugkoppelmoment from submission to approval, then the move to fase 1 t
 		gate.getByText('De bevestigde afspraak noemt de besluitvormer: Directeur Werk en Inkomen.')
 	).toBeVisible();
 	await gate.getByRole('button', { name: 'Naar Fase 1 · ontwerpen & uitproberen' }).click();
+	const confirm = trekker.getByRole('dialog', { name: 'Naar Fase 1 · ontwerpen & uitproberen?' });
+	await expect(confirm).toContainText('kan niet worden teruggedraaid');
+	await confirm.getByRole('button', { name: 'Naar Fase 1 · ontwerpen & uitproberen' }).click();
 	await expect(trekker.getByText('De Doetank is nu in Fase 1 · ontwerpen & uitproberen.')).toBeVisible();
 	await trekker.goto(doetankUrl);
 	await expect(

@@ -94,7 +94,9 @@ test('three members answer the vragenlijst; the results stay hidden at two and s
 		await expect(section.getByText(`Reacties: ${i + 1}`)).toBeVisible();
 		if (i < 2) {
 			await expect(
-				section.getByText(`Nog verborgen: ${i + 1} reacties, minimaal 3 nodig om resultaten te tonen.`)
+				section.getByText(
+					`Nog verborgen: ${i + 1} ${i === 0 ? 'reactie' : 'reacties'}, minimaal 3 nodig om resultaten te tonen.`
+				)
 			).toBeVisible();
 			await expect(section.getByRole('table')).toHaveCount(0);
 			await expect(section.getByRole('img')).toHaveCount(0);
@@ -175,6 +177,7 @@ test('an attendee joins a café by code on a phone and lands in the workspace; t
 	});
 	const phone = await phoneContext.newPage();
 	await login(phone, member.email, PASSWORD);
+	await phone.getByRole('button', { name: 'Menu' }).click();
 	await phone.getByRole('link', { name: 'Café', exact: true }).click();
 	expect(await seriousViolations(phone)).toEqual([]);
 	await phone.getByLabel('Code').fill(code.toLowerCase());
@@ -190,24 +193,21 @@ test('an attendee joins a café by code on a phone and lands in the workspace; t
 	await expect(card.getByText('Aangemeld: 1')).toBeVisible();
 	expect(await seriousViolations(facilitator)).toEqual([]);
 
-	// After the end the attendee evaluates the café; the facilitator sees the rapportcijfer.
+	// After the end the attendee evaluates the café; one evaluation stays hidden from the facilitator.
 	await facilitator.getByRole('button', { name: 'Café afsluiten en evaluatie openen' }).click();
 	await expect(facilitator.getByText('Het café is afgelopen')).toBeVisible();
 	await phone.goto('/cafe');
 	await phone.getByRole('link', { name: 'Evaluatie invullen' }).click();
-	await phone.getByLabel('10. Alles bij elkaar genomen').fill('8');
+	await phone.getByLabel('9. Alles bij elkaar genomen').fill('8');
 	await phone.getByRole('group', { name: 'Netwerken' }).getByLabel('precies genoeg aandacht').check();
 	await phone.getByRole('combobox', { name: 'Prioriteit van Inspiratie opdoen' }).selectOption('1');
 	await phone.getByRole('button', { name: 'Evaluatie versturen' }).click();
 	await expect(phone.getByText('Hartelijk dank voor uw bijdrage!')).toBeVisible();
 	await facilitator.getByRole('link', { name: 'Resultaten van de evaluatie' }).click();
-	await expect(facilitator.locator('.grade strong')).toHaveText('8,0');
 	await expect(
-		facilitator
-			.getByRole('row', { name: /Inspiratie opdoen/ })
-			.getByRole('cell')
-			.first()
-	).toHaveText('1');
+		facilitator.getByRole('status').filter({ hasText: 'Nog geen resultaten: 1 evaluatie ontvangen.' })
+	).toBeVisible();
+	await expect(facilitator.locator('.grade')).toHaveCount(0);
 	await Promise.all([member.context.close(), facilitatorContext.close(), phoneContext.close()]);
 });
 

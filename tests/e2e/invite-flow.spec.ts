@@ -22,8 +22,14 @@ test('register, create a Doetank, invite by link; an outsider is refused on the 
 	await inviteForm.getByRole('checkbox', { name: 'Lid' }).check();
 	await inviteForm.getByLabel('Kern of schil').selectOption('schil');
 	await inviteForm.getByRole('button', { name: 'Link maken' }).click();
-	const link = await annPage.getByLabel('Uitnodigingslink').inputValue();
+	const link = await annPage.getByLabel('Link voor: Lid').inputValue();
 	expect(link).toMatch(/\/invite\/[a-z0-9]+$/);
+	// A second link, for another role, is listed above the first one; both stay on screen with their role.
+	await inviteForm.getByRole('checkbox', { name: 'Lid' }).uncheck();
+	await inviteForm.getByRole('checkbox', { name: 'Opdrachtgever' }).check();
+	await inviteForm.getByRole('button', { name: 'Link maken' }).click();
+	await expect(annPage.getByLabel('Link voor: Opdrachtgever')).toHaveValue(/\/invite\/[a-z0-9]+$/);
+	await expect(annPage.getByLabel('Link voor: Lid')).toHaveValue(link);
 
 	const bob = await browser.newContext();
 	const bobPage = await bob.newPage();

@@ -42,6 +42,30 @@ test('a coach opens the report from the menu, chooses a period, and prints it wi
 	await expect(page.getByRole('heading', { level: 2, name: 'Doe-resultaat' })).toHaveCount(0);
 });
 
+test('the report’s phase counts for the default period equal what /overzicht shows (demo network)', async ({
+	page
+}) => {
+	await login(page, 'coach@demo.doetank.nl', DEMO_PASSWORD);
+	await page.goto('/overzicht');
+	const phases = [
+		'Fase 0 · ontdekking',
+		'Fase 1 · ontwerpen & uitproberen',
+		'Fase 2 · reflectie & diffusie',
+		'Afgerond',
+		'Gestopt'
+	];
+	// The phase column of every row, as the overview shows it.
+	const shown = (await page.getByRole('cell').allInnerTexts()).map((text) => text.trim());
+	const overview = phases.map((phase) => shown.filter((cell) => cell === phase).length);
+	expect(overview.reduce((a, b) => a + b, 0)).toBeGreaterThanOrEqual(13);
+	await page.goto('/rapportage');
+	for (const [i, phase] of phases.entries()) {
+		await expect(
+			page.getByRole('row', { name: `In ${phase} aan het eind van de periode` }).getByRole('cell')
+		).toHaveText(String(overview[i]));
+	}
+});
+
 test('a network member has no report', async ({ page }) => {
 	await register(page, 'Gewoon lid', uniqueEmail('lid'));
 	await expect(page.getByRole('navigation').getByRole('link', { name: 'Rapportage' })).toHaveCount(0);

@@ -158,7 +158,7 @@ describe('café mode over HTTP', () => {
 		expect(grown.doetanks.find((d) => d.id === otherId)?.growth?.actions).toBe(0);
 	});
 
-	it('opens the evaluation after the end and shows the mean rapportcijfer', async () => {
+	it('opens the evaluation after the end and withholds the results below three evaluations', async () => {
 		expectApiError(await ann.client.get(`/api/v1/cafes/${cafeId}/evaluation`), 409, 'conflict');
 		expect((await coach.post(`/api/v1/cafes/${cafeId}/end`)).status).toBe(200);
 		const form = await ann.client.get<{ form: { id: string } }>(`/api/v1/cafes/${cafeId}/evaluation`);
@@ -180,12 +180,13 @@ describe('café mode over HTTP', () => {
 			409,
 			'conflict'
 		);
-		const results = await coach.get<{
-			grade: { mean: number; n: number };
-			attention: { key: string; counts: Record<string, number> }[];
-		}>(`/api/v1/cafes/${cafeId}/results`);
-		expect(results.body.grade).toMatchObject({ mean: 7, n: 1 });
-		expect(results.body.attention.find((r) => r.key === 'netwerken')?.counts.te_weinig).toBe(1);
+		// One evaluation is below the threshold of three: only the count is given.
+		const results = await coach.get<{ responses: number; minimum: number; figures: unknown }>(
+			`/api/v1/cafes/${cafeId}/results`
+		);
+		expect(results.body).toMatchObject({ responses: 1, minimum: 3, figures: null });
+		expectApiError(await ann.client.get(`/api/v1/cafes/${cafeId}/results.csv`), 403, 'forbidden');
+		expectApiError(await ann.client.get(`/api/v1/cafes/${cafeId}/contacts`), 403, 'forbidden');
 		expectApiError(await ann.client.get(`/api/v1/cafes/${cafeId}/results`), 403, 'forbidden');
 		expectApiError(await ann.client.post('/api/v1/cafes/join', { code, doetankId }), 409, 'conflict');
 	});

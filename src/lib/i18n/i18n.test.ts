@@ -19,6 +19,28 @@ describe('message catalogue', () => {
 	});
 });
 
+describe('counted texts (issue 16)', () => {
+	it.each([
+		[
+			'questionnaire.hidden',
+			{ count: 1, min: 3 },
+			'Nog verborgen: 1 reactie, minimaal 3 nodig om resultaten te tonen.'
+		],
+		['questionnaire.responseCount', { count: 0, doetanks: 1 }, '0 reacties uit 1 Doetank'],
+		['questionnaire.responseCount', { count: 1, doetanks: 2 }, '1 reactie uit 2 Doetanks'],
+		['cafe.res.responses', { responses: 1, attendees: 1 }, '1 evaluatie van 1 deelnemer'],
+		['cafe.res.gradeN', { count: 1 }, '1 cijfer'],
+		['doetanks.members', { count: 1 }, '1 lid'],
+		['phasePage.closed', { count: 3 }, 'De poort is nog dicht: 3 voorwaarden ontbreken.']
+	] as const)('%s with %o reads “%s”', (key, params, expected) => {
+		expect(translate('nl', key, params)).toBe(expected);
+	});
+	it('does not repeat the status before the planned day ("Gepland gepland op")', () => {
+		const shown = `${translate('nl', 'checkpointStatus.gepland')} ${translate('nl', 'checkpoint.plannedOn', { day: '15 december 2026' })}`;
+		expect(shown.toLowerCase()).not.toMatch(/gepland gepland/);
+	});
+});
+
 describe('resolveLocale', () => {
 	it.each([
 		['en', 'nl-NL', 'en'],

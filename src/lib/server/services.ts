@@ -99,7 +99,7 @@ export async function createServices(config: Config, log = createLogger(config.L
 		users: new UserService(db),
 		history: new HistoryService(db),
 		phases: new PhaseService(db, notifications),
-		agreements: new AgreementService(db),
+		agreements: new AgreementService(db, notifications),
 		checkpoints: new CheckpointService(db, notifications, config.SYNC_MAX_DOCUMENT_BYTES),
 		audit: new AuditService(db),
 		notifications,

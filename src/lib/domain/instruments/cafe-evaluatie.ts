@@ -20,6 +20,7 @@ export interface Option {
 
 interface Base {
 	id: string;
+	/** The printed number, kept in the id; the form shows `shownNumber` (no gap where a question was left out). */
 	number: number;
 	text: Text;
 }
@@ -327,4 +328,9 @@ export const GRAND_CAFE_FORM: CafeForm = {
 
 export function cafeForm(grandCafe: boolean): CafeForm {
 	return grandCafe ? GRAND_CAFE_FORM : CAFE_FORM;
+}
+
+/** The number a question carries on screen: its place in the form, so leaving out B7's question 4 leaves no gap. */
+export function shownNumber(form: CafeForm, questionId: string): number {
+	return form.questions.findIndex((q) => q.id === questionId) + 1;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { APPROACH_OPTIONS, CAFE_FORM, GRAND_CAFE_FORM, cafeForm } from './cafe-evaluatie';
+import { APPROACH_OPTIONS, CAFE_FORM, GRAND_CAFE_FORM, cafeForm, shownNumber } from './cafe-evaluatie';
 import {
 	attentionGrid,
 	choiceCounts,
@@ -130,11 +130,21 @@ describe('café evaluation (B7)', () => {
 		const q3 = CAFE_FORM.questions.find((q) => q.id === 'cafe.q3');
 		if (q3?.type !== 'single_choice') throw new Error('q3 is a single choice');
 		expect(choiceCounts('cafe.q3', q3.options, cafe)).toEqual([
-			{ key: 'ja', count: 0 },
-			{ key: 'nee', count: 1 },
-			{ key: 'nee_indirect', count: 0 },
-			{ key: 'nee_van_plan', count: 0 }
+			{ key: 'ja', count: 0, texts: [] },
+			{ key: 'nee', count: 1, texts: [] },
+			{ key: 'nee_indirect', count: 0, texts: [] },
+			{ key: 'nee_van_plan', count: 0, texts: [] }
 		]);
+		const named: CafeAnswers[] = [
+			{ 'cafe.q3': { choice: 'ja', text: ' Sneller vergunnen ' } },
+			{ 'cafe.q3': { choice: 'ja', text: 'Kennisbehoud' } },
+			{ 'cafe.q3': { choice: 'ja' } }
+		];
+		expect(choiceCounts('cafe.q3', q3.options, named)[0]).toEqual({
+			key: 'ja',
+			count: 3,
+			texts: ['Kennisbehoud', 'Sneller vergunnen']
+		});
 	});
 });
 
@@ -157,11 +167,14 @@ describe('Grand Café evaluation (B8)', () => {
 		expect(choiceCounts('grand_cafe.q8', APPROACH_OPTIONS, grand).map((c) => c.count)).toEqual([1, 1, 1, 0, 1]);
 	});
 
-	it('keeps the printed question numbers and asks for contact details only after a yes to question 10', () => {
+	it('keeps the printed question numbers in the ids, shows them without gaps, and asks for contact details only after a yes to question 10', () => {
 		expect(GRAND_CAFE_FORM.questions.map((q) => q.number)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11]);
 		const q11 = GRAND_CAFE_FORM.questions.at(-1);
 		expect(q11?.type === 'contact' && q11.showIf).toEqual({ question: 'grand_cafe.q10', choice: 'ja' });
 		expect(CAFE_FORM.questions.map((q) => q.number)).toEqual([1, 2, 3, 5, 6, 7, 8, 9, 10]);
+		// B7's question 4 is left out: the form counts on without a gap.
+		expect(CAFE_FORM.questions.map((q) => shownNumber(CAFE_FORM, q.id))).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9]);
+		expect(shownNumber(GRAND_CAFE_FORM, 'grand_cafe.q11')).toBe(11);
 	});
 });
 
@@ -179,5 +192,14 @@ describe('open answers', () => {
 			{ field: 'zwakste_punt', text: 'Te vol' }
 		]);
 		expect(openAnswers(single, responses)).toEqual([{ field: null, text: 'Korter' }]);
+	});
+
+	it('sorts by box and text, so no respondent’s answers line up across questions', () => {
+		const pair = CAFE_FORM.questions.find((q) => q.id === 'cafe.q5')!;
+		const responses: CafeAnswers[] = [
+			{ 'cafe.q5': { sterkste_punt: 'Zaal', zwakste_punt: 'Lang' } },
+			{ 'cafe.q5': { sterkste_punt: 'Mensen', zwakste_punt: 'Eten' } }
+		];
+		expect(openAnswers(pair, responses).map((a) => a.text)).toEqual(['Mensen', 'Zaal', 'Eten', 'Lang']);
 	});
 });

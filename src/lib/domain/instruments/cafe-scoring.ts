@@ -94,14 +94,23 @@ export function attentionGrid(questionId: string, responses: readonly CafeAnswer
 	});
 }
 
-/** How often each option of a single-choice question was chosen, in the printed order. */
+const byText = (a: string, b: string) => a.localeCompare(b, 'nl');
+
+/**
+ * How often each option of a single-choice question was chosen, in the printed order, with the texts
+ * written beside an option like "Ja, namelijk" (sorted, so their order links no answer to another).
+ */
 export function choiceCounts(
 	questionId: string,
 	options: readonly Option[],
 	responses: readonly CafeAnswers[]
-): { key: string; count: number }[] {
+): { key: string; count: number; texts: string[] }[] {
 	const chosen = responses.map((r) => r[questionId]).filter(isChoice);
-	return options.map((o) => ({ key: o.key, count: chosen.filter((c) => c.choice === o.key).length }));
+	return options.map((o) => {
+		const mine = chosen.filter((c) => c.choice === o.key);
+		const texts = o.withText ? mine.map((c) => c.text?.trim() ?? '').filter((text) => text !== '') : [];
+		return { key: o.key, count: mine.length, texts: texts.sort(byText) };
+	});
 }
 
 /** The mean of the options' codes (e.g. "Doetanks als aanpak" 1-4), leaving out options without a code. */
@@ -118,19 +127,27 @@ export function choiceMean(
 	return mean(codes);
 }
 
-/** The non-empty answers to an open question; for a pair of boxes, which box (`field`) each came from. */
+/**
+ * The non-empty answers to an open question; for a pair of boxes, which box (`field`) each came from.
+ * Sorted by box and text, not by respondent: lists of different questions cannot be read side by
+ * side to put one person's organisation, function and opinions together.
+ */
 export function openAnswers(
 	question: Question,
 	responses: readonly CafeAnswers[]
 ): { field: string | null; text: string }[] {
-	return responses.flatMap((r): { field: string | null; text: string }[] => {
-		const answer = r[question.id];
-		if (typeof answer === 'string') return answer.trim() ? [{ field: null, text: answer.trim() }] : [];
-		if (question.type !== 'open_text_pair' || typeof answer !== 'object' || answer === null) return [];
-		const pair = answer as Partial<Record<string, string>>;
-		return question.fields.flatMap((f) => {
-			const text = pair[f.key]?.trim();
-			return text ? [{ field: f.key, text }] : [];
-		});
-	});
+	const fieldOrder = (field: string | null) =>
+		question.type === 'open_text_pair' ? question.fields.findIndex((f) => f.key === field) : 0;
+	return responses
+		.flatMap((r): { field: string | null; text: string }[] => {
+			const answer = r[question.id];
+			if (typeof answer === 'string') return answer.trim() ? [{ field: null, text: answer.trim() }] : [];
+			if (question.type !== 'open_text_pair' || typeof answer !== 'object' || answer === null) return [];
+			const pair = answer as Partial<Record<string, string>>;
+			return question.fields.flatMap((f) => {
+				const text = pair[f.key]?.trim();
+				return text ? [{ field: f.key, text }] : [];
+			});
+		})
+		.sort((a, b) => fieldOrder(a.field) - fieldOrder(b.field) || byText(a.text, b.text));
 }

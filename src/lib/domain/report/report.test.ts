@@ -16,17 +16,18 @@ const PERIOD = { from: '2026-03-01', to: '2026-03-31' };
 
 const facts: ReportFacts = {
 	doetanks: [
-		{ id: 'old', name: 'Oud', createdAt: at('2026-01-10') },
-		{ id: 'a', name: 'Alfa', createdAt: at('2026-03-02') },
-		{ id: 'b', name: 'Beta', createdAt: at('2026-03-31') },
-		{ id: 'late', name: 'Later', createdAt: at('2026-04-01') }
+		{ id: 'old', name: 'Oud', createdAt: at('2026-01-10'), phase: 'fase_2' },
+		{ id: 'a', name: 'Alfa', createdAt: at('2026-03-02'), phase: 'gestopt' },
+		{ id: 'b', name: 'Beta', createdAt: at('2026-03-31'), phase: 'afgerond' },
+		{ id: 'late', name: 'Later', createdAt: at('2026-04-01'), phase: 'gestopt' }
 	],
 	transitions: [
-		{ doetankId: 'old', toPhase: 'fase_1', at: at('2026-02-01'), reason: null },
-		{ doetankId: 'old', toPhase: 'fase_2', at: at('2026-03-05'), reason: null },
-		{ doetankId: 'a', toPhase: 'gestopt', at: at('2026-03-20'), reason: 'onvoldoende_tijd' },
-		{ doetankId: 'b', toPhase: 'afgerond', at: at('2026-04-02'), reason: null },
-		{ doetankId: 'late', toPhase: 'gestopt', at: at('2026-04-03'), reason: 'anders' }
+		{ doetankId: 'old', fromPhase: 'fase_0', toPhase: 'fase_1', at: at('2026-02-01'), reason: null },
+		{ doetankId: 'old', fromPhase: 'fase_1', toPhase: 'fase_2', at: at('2026-03-05'), reason: null },
+		{ doetankId: 'a', fromPhase: 'fase_0', toPhase: 'gestopt', at: at('2026-03-20'), reason: 'onvoldoende_tijd' },
+		{ doetankId: 'b', fromPhase: 'fase_0', toPhase: 'fase_1', at: at('2026-04-01'), reason: null },
+		{ doetankId: 'b', fromPhase: 'fase_1', toPhase: 'afgerond', at: at('2026-04-02'), reason: null },
+		{ doetankId: 'late', fromPhase: 'fase_0', toPhase: 'gestopt', at: at('2026-04-03'), reason: 'anders' }
 	],
 	members: [
 		{ doetankId: 'a', userId: 'ann', directStake: true },
@@ -87,7 +88,7 @@ describe('buildReport', () => {
 	it('counts the doe-resultaat of the period', () => {
 		expect(report.doe).toEqual({
 			started: 2,
-			// 'late' did not exist yet; 'b' was only completed after the period.
+			// 'late' did not exist yet; 'b' only moved (and completed) after the period.
 			perPhase: { fase_0: 1, fase_1: 0, fase_2: 1, afgerond: 0, gestopt: 1 },
 			completed: 0,
 			stopped: 1,
@@ -143,10 +144,62 @@ describe('buildReport', () => {
 		// 23:30 UTC on 31 March is already 1 April in Amsterdam.
 		const lateNight = buildReport(PERIOD, {
 			...facts,
-			transitions: [{ doetankId: 'old', toPhase: 'afgerond', at: Date.parse('2026-03-31T23:30:00Z'), reason: null }]
+			doetanks: facts.doetanks.map((d) => ({ ...d, phase: d.id === 'old' ? 'afgerond' : 'fase_0' })),
+			transitions: [
+				{
+					doetankId: 'old',
+					fromPhase: 'fase_2',
+					toPhase: 'afgerond',
+					at: Date.parse('2026-03-31T23:30:00Z'),
+					reason: null
+				}
+			]
 		});
-		expect(lateNight.doe.perPhase).toMatchObject({ fase_0: 3, afgerond: 0 });
+		expect(lateNight.doe.perPhase).toMatchObject({ fase_0: 2, fase_2: 1, afgerond: 0 });
 		expect(lateNight.doe.completed).toBe(0);
+	});
+
+	it('counts a Doetank without recorded moves in its current phase, as the overview does', () => {
+		// As seeded or imported: a phase, no moves. Also for a period that ends in the future.
+		const seeded: ReportFacts = {
+			...facts,
+			doetanks: [
+				{ id: 'x', name: 'X', createdAt: at('2026-01-02'), phase: 'fase_2' },
+				{ id: 'y', name: 'Y', createdAt: at('2026-01-02'), phase: 'gestopt' },
+				{ id: 'z', name: 'Z', createdAt: at('2026-01-02'), phase: 'fase_1' }
+			],
+			transitions: []
+		};
+		for (const period of [PERIOD, { from: '2026-01-01', to: '2099-12-31' }]) {
+			expect(buildReport(period, seeded).doe.perPhase).toEqual({
+				fase_0: 0,
+				fase_1: 1,
+				fase_2: 1,
+				afgerond: 0,
+				gestopt: 1
+			});
+		}
+	});
+
+	it('places a Doetank in the phase its first later move started from, before that move', () => {
+		const moved: ReportFacts = {
+			...facts,
+			doetanks: [{ id: 'x', name: 'X', createdAt: at('2026-01-02'), phase: 'afgerond' }],
+			// Imported in fase 1, moved on only after the period.
+			transitions: [
+				{ doetankId: 'x', fromPhase: 'fase_1', toPhase: 'fase_2', at: at('2026-04-05'), reason: null },
+				{ doetankId: 'x', fromPhase: 'fase_2', toPhase: 'afgerond', at: at('2026-05-05'), reason: null }
+			]
+		};
+		expect(buildReport(PERIOD, moved).doe.perPhase).toMatchObject({ fase_1: 1, fase_2: 0, afgerond: 0 });
+		expect(buildReport({ from: '2026-01-01', to: '2026-04-30' }, moved).doe.perPhase).toMatchObject({
+			fase_1: 0,
+			fase_2: 1
+		});
+		expect(buildReport({ from: '2026-01-01', to: '2099-12-31' }, moved).doe.perPhase).toMatchObject({
+			fase_2: 0,
+			afgerond: 1
+		});
 	});
 
 	it('flattens to rows that carry every figure', () => {

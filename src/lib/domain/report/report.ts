@@ -14,9 +14,10 @@ export interface ReportPeriod {
 }
 
 export interface ReportFacts {
-	doetanks: { id: string; name: string; createdAt: number }[];
-	/** Every phase transition (also before the period: they decide the phase at its end). */
-	transitions: { doetankId: string; toPhase: Phase; at: number; reason: string | null }[];
+	/** `phase` is the current one: for a Doetank seeded or imported without moves it is the only record. */
+	doetanks: { id: string; name: string; createdAt: number; phase: Phase }[];
+	/** Every phase transition (also before and after the period: they decide the phase at its end). */
+	transitions: { doetankId: string; fromPhase: Phase; toPhase: Phase; at: number; reason: string | null }[];
 	members: { doetankId: string; userId: string; directStake: boolean }[];
 	/** Who edited which document when: the logged updates, and the days compaction folded into checkpoints. */
 	loggedEdits: { doetankId: string; userId: string; at: number }[];
@@ -86,9 +87,7 @@ export function buildReport(period: ReportPeriod, facts: ReportFacts, timeZone =
 	const transitions = [...facts.transitions].sort((a, b) => a.at - b.at);
 	const during = transitions.filter((t) => inPeriod(day(t.at)));
 
-	const phaseAtEnd = new Map<string, Phase>(existing.map((d) => [d.id, 'fase_0']));
-	for (const t of transitions)
-		if (phaseAtEnd.has(t.doetankId) && day(t.at) <= period.to) phaseAtEnd.set(t.doetankId, t.toPhase);
+	const phaseAtEnd = phasesAt(period.to, existing, transitions, day);
 	const perPhase = Object.fromEntries(PHASES.map((p) => [p, 0])) as Record<Phase, number>;
 	for (const phase of phaseAtEnd.values()) perPhase[phase]++;
 
@@ -149,6 +148,32 @@ export function buildReport(period: ReportPeriod, facts: ReportFacts, timeZone =
 				.sort((a, b) => byText(a.doetankName, b.doetankName) || byText(a.name, b.name))
 		}
 	};
+}
+
+/**
+ * Each Doetank's phase at the end of `lastDay`: the target of its last move up to then; before its
+ * first move, the phase that move started from; without any move, its current phase (so a Doetank
+ * seeded or imported in a phase counts there, as the overview shows it). `transitions` oldest first.
+ */
+export function phasesAt(
+	lastDay: string,
+	doetanks: readonly { id: string; phase: Phase }[],
+	transitions: ReportFacts['transitions'],
+	day: (ms: number) => string
+): Map<string, Phase> {
+	const phases = new Map<string, Phase>(doetanks.map((d) => [d.id, d.phase]));
+	const decided = new Set<string>();
+	for (const t of transitions) {
+		if (!phases.has(t.doetankId)) continue;
+		if (day(t.at) <= lastDay) {
+			phases.set(t.doetankId, t.toPhase);
+			decided.add(t.doetankId);
+		} else if (!decided.has(t.doetankId)) {
+			phases.set(t.doetankId, t.fromPhase);
+			decided.add(t.doetankId);
+		}
+	}
+	return phases;
 }
 
 /** The waves open during the period, oldest first, each against the previous one that has figures. */

@@ -61,9 +61,10 @@ export const nl = {
 	'cafe.eval.contactApart': 'Alleen als u bij vraag 10 ja antwoordt. Uw gegevens worden los van uw antwoorden bewaard.',
 	'cafe.eval.anonymous': 'Uw antwoorden worden zonder uw naam bewaard.',
 	'cafe.eval.submit': 'Evaluatie versturen',
-	'cafe.res.responses': '{responses} evaluaties van {attendees} deelnemers',
+	'cafe.res.responses':
+		'{responses, plural, one {# evaluatie} other {# evaluaties}} van {attendees, plural, one {# deelnemer} other {# deelnemers}}',
 	'cafe.res.grade': 'Gemiddeld rapportcijfer',
-	'cafe.res.gradeN': '{count} cijfers',
+	'cafe.res.gradeN': '{count, plural, one {# cijfer} other {# cijfers}}',
 	'cafe.res.grade2012': 'Ter vergelijking, 2012: {grade}.',
 	'cafe.res.ranking': 'Belangrijkste functies van het café',
 	'cafe.res.function': 'Functie',
@@ -75,7 +76,15 @@ export const nl = {
 	'cafe.res.balanceNote': 'Balans: −1 is te weinig, 0 precies genoeg, +1 te veel aandacht (zonder geen mening).',
 	'cafe.res.approachMean': 'Gemiddeld {mean} op een schaal van 1 (zeer slecht) tot 4 (zeer goed), zonder geen mening.',
 	'cafe.res.noAnswers': 'Geen antwoorden.',
-	'cafe.res.contacts': 'Mogen benaderd worden'
+	'cafe.res.withheld':
+		'Nog geen resultaten: {count, plural, one {# evaluatie} other {# evaluaties}} ontvangen. Ze verschijnen vanaf {minimum} evaluaties, zodat geen antwoord naar een deelnemer te herleiden is.',
+	'cafe.res.csv': 'Als CSV',
+	'cafe.contacts.title': 'Wie benaderd wil worden',
+	'cafe.contacts.intro':
+		'Deze deelnemers vroegen in vraag 11 om benaderd te worden. Hun gegevens staan los van de antwoorden; wie wat antwoordde is niet te zien.',
+	'cafe.contacts.none': 'Niemand vroeg om benaderd te worden.',
+	'cafe.contacts.phone': 'Telefoonnummer',
+	'cafe.contacts.email': 'E-mailadres'
 };
 
 export const en: Record<keyof typeof nl, string> = {
@@ -139,9 +148,10 @@ export const en: Record<keyof typeof nl, string> = {
 	'cafe.eval.contactApart': 'Only if you answer yes to question 10. Your details are stored apart from your answers.',
 	'cafe.eval.anonymous': 'Your answers are stored without your name.',
 	'cafe.eval.submit': 'Send evaluation',
-	'cafe.res.responses': '{responses} evaluations from {attendees} attendees',
+	'cafe.res.responses':
+		'{responses, plural, one {# evaluation} other {# evaluations}} from {attendees, plural, one {# attendee} other {# attendees}}',
 	'cafe.res.grade': 'Mean rapportcijfer',
-	'cafe.res.gradeN': '{count} grades',
+	'cafe.res.gradeN': '{count, plural, one {# grade} other {# grades}}',
 	'cafe.res.grade2012': 'For comparison, 2012: {grade}.',
 	'cafe.res.ranking': 'Most important functions of the café',
 	'cafe.res.function': 'Function',
@@ -153,5 +163,13 @@ export const en: Record<keyof typeof nl, string> = {
 	'cafe.res.balanceNote': 'Balance: −1 is too little, 0 just enough, +1 too much attention (without no opinion).',
 	'cafe.res.approachMean': 'Mean {mean} on a scale from 1 (very bad) to 4 (very good), without no opinion.',
 	'cafe.res.noAnswers': 'No answers.',
-	'cafe.res.contacts': 'May be contacted'
+	'cafe.res.withheld':
+		'No results yet: {count, plural, one {# evaluation} other {# evaluations}} received. They appear from {minimum} evaluations on, so that no answer can be traced to an attendee.',
+	'cafe.res.csv': 'As CSV',
+	'cafe.contacts.title': 'Who wants to be contacted',
+	'cafe.contacts.intro':
+		'These attendees asked in question 11 to be contacted. Their details are kept apart from the answers; who answered what cannot be seen.',
+	'cafe.contacts.none': 'Nobody asked to be contacted.',
+	'cafe.contacts.phone': 'Telephone number',
+	'cafe.contacts.email': 'E-mail address'
 };

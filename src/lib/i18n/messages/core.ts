@@ -12,6 +12,8 @@ export const nl = {
 	'nav.register': 'Registreren',
 	'nav.language': 'Taal',
 	'nav.main': 'Hoofdmenu',
+	'nav.menu': 'Menu',
+	'action.cancel': 'Annuleren',
 
 	'validation.required': 'Dit veld is verplicht.',
 	'validation.tooShort': 'Gebruik minstens {min} tekens.',
@@ -190,6 +192,8 @@ export const en: Record<keyof typeof nl, string> = {
 	'nav.register': 'Register',
 	'nav.language': 'Language',
 	'nav.main': 'Main menu',
+	'nav.menu': 'Menu',
+	'action.cancel': 'Cancel',
 
 	'validation.required': 'This field is required.',
 	'validation.tooShort': 'Use at least {min} characters.',

@@ -13,7 +13,7 @@ export const nl = {
 	'doetanks.beoogdDoel': 'Beoogd doel',
 	'doetanks.beoogdDoelHint': 'Wat is er beter als het lukt, en voor wie?',
 	'doetanks.createButton': 'Doetank starten',
-	'doetanks.members': '{count} leden',
+	'doetanks.members': '{count, plural, one {# lid} other {# leden}}',
 	'doetanks.yourRoles': 'Jouw rollen:',
 	'doetanks.notMember': 'Je bent geen lid',
 
@@ -35,7 +35,8 @@ export const nl = {
 	'doetank.invite': 'Uitnodigen met een link',
 	'doetank.inviteIntro': 'De link werkt één keer en verloopt na {days} dagen.',
 	'doetank.inviteButton': 'Link maken',
-	'doetank.inviteLink': 'Uitnodigingslink',
+	'doetank.inviteLinks': 'Gemaakte links (elke link wordt maar op deze pagina getoond)',
+	'doetank.inviteLinkFor': 'Link voor: {roles}',
 	'doetank.inviteCopy': 'Kopieer link',
 	'doetank.inviteCopied': 'Gekopieerd',
 	'doetank.roles': 'Rollen',
@@ -95,6 +96,9 @@ export const nl = {
 
 	'gatePanel.met': '(in orde)',
 	'gatePanel.missing': '(ontbreekt nog)',
+	'gatePanel.invite': 'Nodig een opdrachtgever uit',
+	'gatePanel.agreement': 'Naar de opdrachtgeversafspraak',
+	'gatePanel.checkpoints': 'Naar de terugkoppelmomenten',
 
 	'timeline.title': 'Tijdlijn van de fasen',
 	'timeline.empty': 'Nog geen faseovergangen.',
@@ -121,6 +125,11 @@ export const nl = {
 		'Waarom gaat de Doetank verder terwijl niet alle voorwaarden zijn vervuld? Dit wordt vastgelegd.',
 	'phasePage.move': 'Naar {phase}',
 	'phasePage.moved': 'De Doetank is nu in {phase}.',
+	'phasePage.confirmTitle': 'Naar {phase}?',
+	'phasePage.confirmMove':
+		'{doetank} gaat naar {phase}. De stap wordt vastgelegd in de tijdlijn en kan niet worden teruggedraaid; iedereen in de Doetank krijgt er bericht van.',
+	'phasePage.confirmFinal':
+		'{doetank} gaat naar {phase}. Dat is een eindfase: daarna kan de Doetank niet meer van fase wisselen. De stap wordt vastgelegd en kan niet worden teruggedraaid.',
 
 	'overview.title': 'Overzicht Doetanks',
 	'overview.csv': 'Als CSV',
@@ -147,7 +156,7 @@ export const en: Record<keyof typeof nl, string> = {
 	'doetanks.beoogdDoel': 'Intended goal (beoogd doel)',
 	'doetanks.beoogdDoelHint': 'What is better when it works, and for whom?',
 	'doetanks.createButton': 'Start Doetank',
-	'doetanks.members': '{count} members',
+	'doetanks.members': '{count, plural, one {# member} other {# members}}',
 	'doetanks.yourRoles': 'Your roles:',
 	'doetanks.notMember': 'You are not a member',
 
@@ -169,7 +178,8 @@ export const en: Record<keyof typeof nl, string> = {
 	'doetank.invite': 'Invite with a link',
 	'doetank.inviteIntro': 'The link works once and expires after {days} days.',
 	'doetank.inviteButton': 'Create link',
-	'doetank.inviteLink': 'Invitation link',
+	'doetank.inviteLinks': 'Links made (each link is shown only on this page)',
+	'doetank.inviteLinkFor': 'Link for: {roles}',
 	'doetank.inviteCopy': 'Copy link',
 	'doetank.inviteCopied': 'Copied',
 	'doetank.roles': 'Roles',
@@ -228,6 +238,9 @@ export const en: Record<keyof typeof nl, string> = {
 
 	'gatePanel.met': '(met)',
 	'gatePanel.missing': '(still missing)',
+	'gatePanel.invite': 'Invite an opdrachtgever',
+	'gatePanel.agreement': 'To the opdrachtgeversafspraak',
+	'gatePanel.checkpoints': 'To the terugkoppelmomenten',
 
 	'timeline.title': 'Phase timeline',
 	'timeline.empty': 'No phase transitions yet.',
@@ -252,6 +265,11 @@ export const en: Record<keyof typeof nl, string> = {
 	'phasePage.justificationHint': 'Why does the Doetank move on while not every condition is met? This is recorded.',
 	'phasePage.move': 'Move to {phase}',
 	'phasePage.moved': 'The Doetank is now in {phase}.',
+	'phasePage.confirmTitle': 'Move to {phase}?',
+	'phasePage.confirmMove':
+		'{doetank} moves to {phase}. The step is recorded in the timeline and cannot be undone; everyone in the Doetank is told.',
+	'phasePage.confirmFinal':
+		'{doetank} moves to {phase}. That is a final phase: afterwards the Doetank cannot change phase again. The step is recorded and cannot be undone.',
 
 	'overview.title': 'Overview of Doetanks',
 	'overview.csv': 'As CSV',

@@ -19,6 +19,8 @@ export const nl = {
 	'inbox.kind.questionnaire_open':
 		'{doetank}: de Doetank-vragenlijst "{wave}" staat voor je klaar (tot en met {closesOn}).',
 	'inbox.kind.cafe_evaluation_open': 'Het café "{cafe}" is afgelopen: vul de evaluatie in.',
+	'inbox.kind.agreement_awaiting_confirmation':
+		'{doetank}: versie {version} van de opdrachtgeversafspraak wacht op jouw bevestiging.',
 	'inbox.kind.action_assigned': '{doetank}: de actie "{action}" staat nu op jouw naam.',
 	'inbox.kind.action_overdue': '{doetank}: de actie "{action}" moest af zijn op {due}.',
 	'inbox.kind.member_invited': '{by} nodigt je uit voor de Doetank {doetank}. Open de uitnodiging om mee te doen.',
@@ -78,7 +80,19 @@ export const nl = {
 	'checkpoint.submitted': 'Ronde {round} is ingediend en vastgelegd.',
 	'checkpoint.approvedNow': 'Goedgekeurd.',
 	'checkpoint.changesRequestedNow': 'Je vraag om aanpassing is verstuurd.',
-	'checkpoint.plannedOn': 'gepland op {day}',
+	'checkpoint.plannedOn': 'Datum: {day}',
+	'checkpoint.toWorkspace': 'Pas het aan in de werkruimte',
+	'audit.title': 'Tijdlijn van de Doetank',
+	'audit.intro':
+		'Alles wat is vastgelegd: faseovergangen, bevestigde afspraken, ingediende en beoordeelde terugkoppelmomenten. Nieuwste eerst; niets hiervan kan worden gewijzigd.',
+	'audit.empty': 'Er is nog niets vastgelegd.',
+	'audit.link': 'Volledige tijdlijn van de Doetank',
+	'audit.transition': 'Van {from} naar {to}',
+	'audit.agreementConfirmed': 'Opdrachtgeversafspraak versie {version} bevestigd',
+	'audit.submitted': '"{title}" ingediend (ronde {round})',
+	'audit.approved': '"{title}" goedgekeurd (ronde {round})',
+	'audit.changesRequested': 'Aanpassing gevraagd bij "{title}" (ronde {round})',
+	'checkpoints.pastWarning': 'Let op: deze datum ligt in het verleden.',
 	'checkpoint.about': 'Over: {subjects}',
 	'checkpoint.submitTitle': 'Indienen',
 	'checkpoint.resubmitTitle': 'Opnieuw indienen',
@@ -128,6 +142,9 @@ export const nl = {
 	'calendarPage.create': 'Agenda-link maken',
 	'calendarPage.renew': 'Nieuwe link maken (de oude stopt)',
 	'calendarPage.revoke': 'Link intrekken',
+	'calendarPage.confirmTitle': 'Agenda-link intrekken?',
+	'calendarPage.confirmText':
+		'De link stopt meteen: agenda’s die hem gebruiken krijgen geen terugkoppelmomenten meer. Wil je later weer koppelen, dan maak je een nieuwe link en voeg je die opnieuw toe.',
 	'calendarPage.revoked': 'De agenda-link werkt niet meer.',
 	'calendarPage.copy': 'Kopieer link',
 	'calendarPage.copied': 'Gekopieerd'
@@ -153,6 +170,8 @@ export const en: Record<keyof typeof nl, string> = {
 	'inbox.kind.questionnaire_open':
 		'{doetank}: the Doetank questionnaire "{wave}" is waiting for you (until {closesOn}).',
 	'inbox.kind.cafe_evaluation_open': 'The café "{cafe}" has ended: please fill in the evaluation.',
+	'inbox.kind.agreement_awaiting_confirmation':
+		'{doetank}: version {version} of the opdrachtgeversafspraak waits for your confirmation.',
 	'inbox.kind.action_assigned': '{doetank}: the action "{action}" is now yours.',
 	'inbox.kind.action_overdue': '{doetank}: the action "{action}" was due on {due}.',
 	'inbox.kind.member_invited': '{by} invites you to the Doetank {doetank}. Open the invitation to join.',
@@ -211,7 +230,19 @@ export const en: Record<keyof typeof nl, string> = {
 	'checkpoint.submitted': 'Round {round} is submitted and frozen.',
 	'checkpoint.approvedNow': 'Approved.',
 	'checkpoint.changesRequestedNow': 'Your request for changes was sent.',
-	'checkpoint.plannedOn': 'planned for {day}',
+	'checkpoint.plannedOn': 'Date: {day}',
+	'checkpoint.toWorkspace': 'Make the changes in the workspace',
+	'audit.title': 'Timeline of the Doetank',
+	'audit.intro':
+		'Everything on record: phase moves, confirmed agreements, submitted and reviewed terugkoppelmomenten. Newest first; none of it can be changed.',
+	'audit.empty': 'Nothing has been recorded yet.',
+	'audit.link': 'Full timeline of the Doetank',
+	'audit.transition': 'From {from} to {to}',
+	'audit.agreementConfirmed': 'Opdrachtgeversafspraak version {version} confirmed',
+	'audit.submitted': '"{title}" submitted (round {round})',
+	'audit.approved': '"{title}" approved (round {round})',
+	'audit.changesRequested': 'Changes requested for "{title}" (round {round})',
+	'checkpoints.pastWarning': 'Note: this date is in the past.',
 	'checkpoint.about': 'About: {subjects}',
 	'checkpoint.submitTitle': 'Submit',
 	'checkpoint.resubmitTitle': 'Submit again',
@@ -260,6 +291,9 @@ export const en: Record<keyof typeof nl, string> = {
 	'calendarPage.create': 'Create calendar link',
 	'calendarPage.renew': 'Create a new link (the old one stops)',
 	'calendarPage.revoke': 'Revoke link',
+	'calendarPage.confirmTitle': 'Revoke the calendar link?',
+	'calendarPage.confirmText':
+		'The link stops at once: calendars using it get no more terugkoppelmomenten. To connect again later, make a new link and add it again.',
 	'calendarPage.revoked': 'The calendar link no longer works.',
 	'calendarPage.copy': 'Copy link',
 	'calendarPage.copied': 'Copied'

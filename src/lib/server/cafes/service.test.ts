@@ -155,10 +155,13 @@ describe('CafeService', () => {
 		expect(await code(cafes.evaluate(person('ann'), cafe.id, { answers: duplicateRanks }))).toBe('validation_failed');
 		await cafes.evaluate(person('ann'), cafe.id, { answers });
 		expect(await code(cafes.evaluate(person('ann'), cafe.id, { answers }))).toBe('conflict');
-		const results = await cafes.results(coach, cafe.id);
-		expect(results).toMatchObject({ responses: 1, attendees: 1, grade: { mean: 8, n: 1, reference2012: 7.83 } });
-		expect(results.ranking?.ranking[0]?.key).toBe('netwerken');
-		expect(results.attention?.[0]?.counts.precies_genoeg).toBe(1);
+		// One evaluation: nothing of it is shown.
+		expect(await cafes.results(coach, cafe.id)).toMatchObject({
+			responses: 1,
+			attendees: 1,
+			minimum: 3,
+			figures: null
+		});
 		const { rows } = await db.execute('SELECT * FROM cafe_evaluations');
 		expect(JSON.stringify(rows)).not.toContain('ann');
 		await expect(db.execute('SELECT rowid FROM cafe_evaluations')).rejects.toThrow(/rowid/);
@@ -176,6 +179,10 @@ describe('CafeService', () => {
 		expect(await notices('ann')).toEqual([['cafe_evaluation_open', 'd1', `/cafes/${cafe.id}/evaluatie`, 'Café V']]);
 		expect(await notices('bob')).toEqual([['cafe_evaluation_open', 'd2', `/cafes/${cafe.id}/evaluatie`, 'Café V']]);
 		expect(await notices('eve')).toEqual([]);
+		await cafes.evaluate(person('ann'), cafe.id, { answers: { 'cafe.q10': 7 } });
+		expect((await notifications.inbox(person('ann'))).items[0]?.readAt).not.toBeNull();
+		expect(await notifications.unreadCount(person('ann'))).toBe(0);
+		expect(await notifications.unreadCount(person('bob'))).toBe(1);
 	});
 
 	it('keeps Grand Café contact details apart, and only after a yes to question 10', async () => {
@@ -194,9 +201,66 @@ describe('CafeService', () => {
 		});
 		const results = await cafes.results(coach, cafe.id);
 		expect(results.form).toBe('grand_cafe');
-		expect(results.grade.mean).toBe(8);
-		expect(results.ranking).toBeNull();
-		expect(results.contacts).toEqual([{ name: 'Ann', phone: '06-1', email: 'ann@x.nl' }]);
+		expect(results.figures).toBeNull();
+		expect(JSON.stringify(results)).not.toContain('Ann');
+		expect(await cafes.contacts(coach, cafe.id)).toEqual([{ name: 'Ann', phone: '06-1', email: 'ann@x.nl' }]);
+		expect(await code(cafes.contacts(person('ann'), cafe.id))).toBe('forbidden');
 		expect(JSON.stringify((await db.execute('SELECT * FROM cafe_evaluations')).rows)).not.toContain('ann@x.nl');
+	});
+
+	it('withholds the results below three evaluations and never puts a name beside an answer', async () => {
+		const cafe = await newCafe();
+		const names = { ann: 'Naam ann', bob: 'Naam bob', eve: 'Naam eve' };
+		await db.batch([
+			"INSERT INTO memberships (doetank_id, user_id, joined_at) VALUES ('d2', 'eve', 0)",
+			"INSERT INTO membership_roles (doetank_id, user_id, role) VALUES ('d2', 'eve', 'lid')"
+		]);
+		for (const [id, doetankId] of [
+			['ann', 'd1'],
+			['bob', 'd1'],
+			['eve', 'd2']
+		] as const)
+			await cafes.join(person(id), { code: cafe.code, doetankId });
+		await cafes.end(coach, cafe.id);
+		const answer = (organisation: string, grade: number, q3: object) => ({
+			answers: { 'cafe.q1': organisation, 'cafe.q2': 'Beleidsmedewerker', 'cafe.q3': q3, 'cafe.q10': grade }
+		});
+		await cafes.evaluate(
+			person('bob'),
+			cafe.id,
+			answer('Gemeente Zeist', 8, { choice: 'ja', text: 'Sneller vergunnen' })
+		);
+		await cafes.evaluate(person('ann'), cafe.id, answer('Belastingdienst', 6, { choice: 'nee' }));
+		let results = await cafes.results(coach, cafe.id);
+		expect(results).toMatchObject({ responses: 2, minimum: 3, figures: null });
+		expect(JSON.stringify(results)).not.toMatch(/Zeist|Belastingdienst|Sneller/);
+		expect((await cafes.resultsCsv(coach, cafe.id)).csv).not.toMatch(/Zeist|Sneller/);
+
+		await cafes.evaluate(person('eve'), cafe.id, answer('Amersfoort', 7, { choice: 'ja', text: 'Anders werken' }));
+		results = await cafes.results(coach, cafe.id);
+		expect(results.figures?.grade).toMatchObject({ mean: 7, n: 3 });
+		// Sorted, not in the order of the attendees: the organisations cannot be lined up with the grades.
+		expect(results.figures?.texts.find((t) => t.questionId === 'cafe.q1')?.answers.map((a) => a.text)).toEqual([
+			'Amersfoort',
+			'Belastingdienst',
+			'Gemeente Zeist'
+		]);
+		const json = JSON.stringify(results);
+		for (const name of Object.values(names)) expect(json).not.toContain(name);
+		expect(json).not.toMatch(/"(ann|bob|eve)"/);
+
+		// Question 3 keeps what was written after "Ja, namelijk", in the results and in the CSV.
+		const q3 = results.figures?.choices.find((c) => c.questionId === 'cafe.q3');
+		expect(q3?.counts.find((c) => c.key === 'ja')).toEqual({
+			key: 'ja',
+			count: 2,
+			texts: ['Anders werken', 'Sneller vergunnen']
+		});
+		const { csv, filename } = await cafes.resultsCsv(coach, cafe.id);
+		expect(filename).toBe('cafe-2026-03-12-resultaten.csv');
+		expect(csv).toContain('cafe.q3,3,ja,,Sneller vergunnen');
+		expect(csv).toContain('cafe.q3,3,ja,2,');
+		expect(csv).not.toMatch(/Naam (ann|bob|eve)/);
+		expect(await code(cafes.resultsCsv(person('ann'), cafe.id))).toBe('forbidden');
 	});
 });

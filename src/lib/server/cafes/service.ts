@@ -1,6 +1,6 @@
 import { generateIdFromEntropySize } from 'lucia';
 import { newJoinCode, normaliseJoinCode } from '$lib/domain/cafe/join-code';
-import { cafeForm, type CafeForm, type Question } from '$lib/domain/instruments/cafe-evaluatie';
+import { cafeForm, shownNumber, type CafeForm, type Question } from '$lib/domain/instruments/cafe-evaluatie';
 import {
 	attentionGrid,
 	choiceCounts,
@@ -12,6 +12,7 @@ import {
 	type CafeAnswers,
 	type FunctionRank
 } from '$lib/domain/instruments/cafe-scoring';
+import { MIN_RESPONDENTS } from '$lib/domain/instruments/vragenlijst-scoring';
 import {
 	documentMetrics,
 	EMPTY_METRICS,
@@ -38,8 +39,10 @@ import {
 	type CafeRow
 } from '../db/cafes';
 import { findDoetank, rolesByDoetank } from '../db/doetanks';
+import { markDoneStatement } from '../db/notifications';
 import type { InvitationService } from '../doetanks/invitations';
 import type { NotificationService } from '../notifications/service';
+import { toCsv } from '../csv';
 import { AppError } from '../errors';
 import { loadStoredDocument } from '../documents/stored';
 import { parseInput } from '../parse';
@@ -58,19 +61,26 @@ export interface CafePreview {
 
 export type JoinResult = { doetankId: string } | { choose: { id: string; name: string }[] };
 
+export interface CafeFigures {
+	grade: { mean: number | null; n: number; reference2012: number };
+	ranking: { ranking: FunctionRank[]; writeIns: { text: string; rank: number | null }[] } | null;
+	attention: AttentionRow[] | null;
+	choices: { questionId: string; counts: { key: string; count: number; texts: string[] }[]; mean: number | null }[];
+	texts: { questionId: string; answers: { field: string | null; text: string }[] }[];
+}
+
 export interface CafeResults {
 	cafe: CafePreview;
 	form: CafeForm['id'];
 	responses: number;
 	attendees: number;
-	grade: { mean: number | null; n: number; reference2012: number };
-	ranking: { ranking: FunctionRank[]; writeIns: { text: string; rank: number | null }[] } | null;
-	attention: AttentionRow[] | null;
-	choices: { questionId: string; counts: { key: string; count: number }[]; mean: number | null }[];
-	texts: { questionId: string; answers: { field: string | null; text: string }[] }[];
-	/** Grand Café question 11: kept apart from the answers, for the facilitator to follow up. */
-	contacts: { name: string; phone: string; email: string }[];
+	/** How many evaluations it takes before anything is shown (as for the vragenlijst). */
+	minimum: number;
+	/** Null below `minimum`: with fewer, answers could be traced to the few attendees. Never holds a name. */
+	figures: CafeFigures | null;
 }
+
+export type CafeContact = { name: string; phone: string; email: string };
 
 export interface LiveDoetank {
 	id: string;
@@ -97,6 +107,8 @@ const preview = (c: CafeRow): CafePreview => ({
 	ended: c.endedAt !== null,
 	doetanks: c.doetanks.map((d) => ({ id: d.id, name: d.name }))
 });
+
+const evaluationLink = (cafeId: string) => `/cafes/${cafeId}/evaluatie`;
 
 /** The token of an invitation, from a whole link (…/invite/<token>) or the token itself. */
 const invitationToken = (value: string) => value.trim().split(/[/?#]/).filter(Boolean).at(-1) ?? '';
@@ -213,7 +225,7 @@ export class CafeService {
 				doetankId: a.doetankId,
 				kind: 'cafe_evaluation_open',
 				params: { cafe: cafe.title },
-				link: `/cafes/${id}/evaluatie`,
+				link: evaluationLink(id),
 				dedupeKey: `cafe-evaluation:${id}`
 			})
 		);
@@ -276,20 +288,24 @@ export class CafeService {
 		const details = yes && contact && (contact.naam || contact.telefoonnummer || contact.emailadres) ? contact : null;
 		try {
 			await this.db.batch(
-				evaluationStatements({
-					cafeId: id,
-					userId: me.id,
-					id: generateIdFromEntropySize(16),
-					answers,
-					contact: details
-						? {
-								id: generateIdFromEntropySize(16),
-								name: details.naam,
-								phone: details.telefoonnummer,
-								email: details.emailadres
-							}
-						: null
-				}),
+				[
+					// Answered: the inbox item that asked for the evaluation is done.
+					markDoneStatement(['cafe_evaluation_open'], evaluationLink(id), me.id),
+					...evaluationStatements({
+						cafeId: id,
+						userId: me.id,
+						id: generateIdFromEntropySize(16),
+						answers,
+						contact: details
+							? {
+									id: generateIdFromEntropySize(16),
+									name: details.naam,
+									phone: details.telefoonnummer,
+									email: details.emailadres
+								}
+							: null
+					})
+				],
 				'write'
 			);
 		} catch (err) {
@@ -298,41 +314,52 @@ export class CafeService {
 		}
 	}
 
-	/** The facilitator's results: mean rapportcijfer, function ranking, attention grid, answers to open questions. */
+	/**
+	 * The facilitator's results: mean rapportcijfer, function ranking, attention grid, answers to open
+	 * questions; withheld below MIN_RESPONDENTS evaluations. Names are never part of them (see contacts).
+	 */
 	async results(actor: Actor | null, id: string): Promise<CafeResults> {
 		const cafe = await this.get(actor, id);
 		const form = cafeForm(cafe.grandCafe);
 		const responses = (await listEvaluations(this.db, id)) as CafeAnswers[];
-		const question = <T extends Question['type']>(type: T) =>
-			form.questions.find((q): q is Extract<Question, { type: T }> => q.type === type);
-		const ranking = question('ranking');
-		const grid = question('attention_grid');
 		return {
 			cafe: preview(cafe),
 			form: form.id,
 			responses: responses.length,
 			attendees: (await listAttendees(this.db, id)).length,
-			grade: { ...gradeMean(form, responses), reference2012: form.grade2012 },
-			ranking: ranking ? functionRanking(ranking.id, responses) : null,
-			attention: grid ? attentionGrid(grid.id, responses) : null,
-			choices: form.questions.flatMap((q) =>
-				q.type === 'single_choice'
-					? [
-							{
-								questionId: q.id,
-								counts: choiceCounts(q.id, q.options, responses),
-								mean: choiceMean(q.id, q.options, responses)
-							}
-						]
-					: []
-			),
-			texts: form.questions.flatMap((q) =>
-				q.type === 'open_text' || q.type === 'open_text_pair'
-					? [{ questionId: q.id, answers: openAnswers(q, responses) }]
-					: []
-			),
-			contacts: await listCafeContacts(this.db, id)
+			minimum: MIN_RESPONDENTS,
+			figures: responses.length >= MIN_RESPONDENTS ? figures(form, responses) : null
 		};
+	}
+
+	/** The results as CSV rows (question, shown number, option or box, count, text); empty below the minimum. */
+	async resultsCsv(actor: Actor | null, id: string): Promise<{ filename: string; csv: string }> {
+		const results = await this.results(actor, id);
+		const form = cafeForm(results.cafe.grandCafe);
+		const rows: (string | number | null)[][] = [['question', 'number', 'item', 'count', 'text']];
+		const f = results.figures;
+		for (const choice of f?.choices ?? []) {
+			const number = shownNumber(form, choice.questionId);
+			for (const c of choice.counts) {
+				rows.push([choice.questionId, number, c.key, c.count, null]);
+				for (const text of c.texts) rows.push([choice.questionId, number, c.key, null, text]);
+			}
+		}
+		for (const q of f?.texts ?? []) {
+			const number = shownNumber(form, q.questionId);
+			for (const a of q.answers) rows.push([q.questionId, number, a.field, null, a.text]);
+		}
+		if (f) rows.push([form.gradeQuestion, shownNumber(form, form.gradeQuestion), 'mean', f.grade.n, f.grade.mean]);
+		return { filename: `cafe-${results.cafe.day}-resultaten.csv`, csv: toCsv(rows) };
+	}
+
+	/**
+	 * Grand Café question 11: who asked to be contacted, for the facilitator to follow up. Kept apart
+	 * from the results (its own call and its own place on the café page) so no name stands beside answers.
+	 */
+	async contacts(actor: Actor | null, id: string): Promise<CafeContact[]> {
+		await this.get(actor, id);
+		return listCafeContacts(this.db, id);
 	}
 
 	private async evaluator(actor: Actor | null, id: string): Promise<{ me: Actor; cafe: CafeRow; form: CafeForm }> {
@@ -376,4 +403,33 @@ export class CafeService {
 			);
 		return cafe;
 	}
+}
+
+/** The figures of a café's evaluations, over at least MIN_RESPONDENTS responses. */
+function figures(form: CafeForm, responses: CafeAnswers[]): CafeFigures {
+	const question = <T extends Question['type']>(type: T) =>
+		form.questions.find((q): q is Extract<Question, { type: T }> => q.type === type);
+	const ranking = question('ranking');
+	const grid = question('attention_grid');
+	return {
+		grade: { ...gradeMean(form, responses), reference2012: form.grade2012 },
+		ranking: ranking ? functionRanking(ranking.id, responses) : null,
+		attention: grid ? attentionGrid(grid.id, responses) : null,
+		choices: form.questions.flatMap((q) =>
+			q.type === 'single_choice'
+				? [
+						{
+							questionId: q.id,
+							counts: choiceCounts(q.id, q.options, responses),
+							mean: choiceMean(q.id, q.options, responses)
+						}
+					]
+				: []
+		),
+		texts: form.questions.flatMap((q) =>
+			q.type === 'open_text' || q.type === 'open_text_pair'
+				? [{ questionId: q.id, answers: openAnswers(q, responses) }]
+				: []
+		)
+	};
 }

@@ -10,7 +10,8 @@ export const NOTIFICATION_KINDS = [
 	'action_overdue',
 	'questionnaire_open',
 	'cafe_evaluation_open',
-	'member_invited'
+	'member_invited',
+	'agreement_awaiting_confirmation'
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
@@ -80,4 +81,20 @@ export async function markRead(db: Database, userId: string, ids: readonly strin
 					args: [now, userId, JSON.stringify(ids)]
 				});
 	return result.rowsAffected;
+}
+
+/**
+ * Marks the unread items of these kinds that point at `link` as done (read), for `userId` or, when
+ * null, for everyone: run in the batch of the step they asked for, so acting on an item clears it.
+ */
+export function markDoneStatement(
+	kinds: readonly NotificationKind[],
+	link: string,
+	userId: string | null
+): InStatement {
+	return {
+		sql: `UPDATE notifications SET read_at = ? WHERE read_at IS NULL AND link = ?
+			AND kind IN (SELECT value FROM json_each(?)) AND (? IS NULL OR user_id = ?)`,
+		args: [Date.now(), link, JSON.stringify(kinds), userId, userId]
+	};
 }

@@ -13,8 +13,8 @@ const HOUR = 60 * 60 * 1000;
 export async function readReportFacts(db: Database): Promise<Omit<ReportFacts, 'canvases'>> {
 	const [doetanks, transitions, members, logged, folded, cafes, approvals, waves, responses] = await db.batch(
 		[
-			'SELECT id, name, created_at FROM doetanks',
-			'SELECT doetank_id, to_phase, at, reason_category FROM phase_transitions',
+			'SELECT id, name, created_at, phase FROM doetanks',
+			'SELECT doetank_id, from_phase, to_phase, at, reason_category FROM phase_transitions ORDER BY at, rowid',
 			'SELECT doetank_id, user_id, direct_stake FROM memberships',
 			`SELECT DISTINCT doetank_id, user_id, (created_at / ${HOUR}) * ${HOUR} AS hour FROM doc_updates WHERE user_id IS NOT NULL`,
 			'SELECT doetank_id, day, contributors FROM doc_checkpoints',
@@ -33,9 +33,15 @@ export async function readReportFacts(db: Database): Promise<Omit<ReportFacts, '
 		answers.set(String(r.wave_id), list);
 	}
 	return {
-		doetanks: doetanks!.rows.map((r) => ({ id: String(r.id), name: String(r.name), createdAt: Number(r.created_at) })),
+		doetanks: doetanks!.rows.map((r) => ({
+			id: String(r.id),
+			name: String(r.name),
+			createdAt: Number(r.created_at),
+			phase: String(r.phase) as Phase
+		})),
 		transitions: transitions!.rows.map((r) => ({
 			doetankId: String(r.doetank_id),
+			fromPhase: String(r.from_phase) as Phase,
 			toPhase: String(r.to_phase) as Phase,
 			at: Number(r.at),
 			reason: r.reason_category === null ? null : String(r.reason_category)

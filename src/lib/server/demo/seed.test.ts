@@ -38,6 +38,23 @@ describe('seedDemo', () => {
 		expect(rows.every((r) => r.seq === 1 && r.user_id === null)).toBe(true);
 	});
 
+	it('records the moves that brought every demo Doetank to its phase, stops with their reason', async () => {
+		await seedDemo(db);
+		const phases = new Map(
+			(await db.execute('SELECT id, phase FROM doetanks')).rows.map((r) => [String(r.id), String(r.phase)])
+		);
+		const moves = (
+			await db.execute('SELECT doetank_id, to_phase, reason_category FROM phase_transitions ORDER BY rowid')
+		).rows;
+		for (const d of network.doetanks) {
+			expect(phases.get(d.id)).toBe(d.phase);
+			const own = moves.filter((m) => m.doetank_id === d.id);
+			expect(own.at(-1)?.to_phase ?? 'fase_0').toBe(d.phase);
+			if (d.phase === 'gestopt') expect(own.at(-1)?.reason_category).toBeTruthy();
+		}
+		expect(moves).toHaveLength(2 * 3 + 2 + 5);
+	});
+
 	it('does nothing on a database that has users', async () => {
 		expect(await seedDemo(db)).toBe(true);
 		expect(await seedDemo(db)).toBe(false);

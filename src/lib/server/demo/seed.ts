@@ -1,4 +1,6 @@
 import * as Y from 'yjs';
+import type { InStatement } from '@libsql/client';
+import type { StopReason } from '$lib/domain/governance/stop-reasons';
 import type { DoetankRole, LidType, NetworkRole, Phase } from '$lib/domain/roles';
 import { migrateWorkspace, probleemdefinitie, writeParagraphs } from '$lib/domain/workspace';
 import { hashPassword } from '../auth/passwords';
@@ -6,6 +8,7 @@ import { ConfigError, type Config } from '../config';
 import type { Database } from '../db/client';
 import { appendUpdateStatement } from '../db/doc-log';
 import { insertDoetankStatements } from '../db/doetanks';
+import { insertTransitionStatement } from '../db/governance';
 import { getMeta, setMetaStatement } from '../db/meta';
 import { countUsers, insertUserStatement, listDemoUsers, type UserRow } from '../db/users';
 import { deleteDemoSessions } from '../db/sessions';
@@ -22,6 +25,8 @@ type DemoDoetank = {
 	beoogdDoel: string;
 	phase: Phase;
 	probleemdefinitie: string;
+	/** Why a stopped Doetank stopped, as the 2013 report gives it. */
+	stop?: { reasonCategory: StopReason; explanation: string };
 };
 
 interface DemoAccount {
@@ -74,30 +79,68 @@ export async function seedDemo(db: Database): Promise<boolean> {
 		})
 	);
 	const now = new Date();
-	const doetanks = (network.doetanks as DemoDoetank[]).flatMap(({ probleemdefinitie: text, ...d }, index) => [
-		...insertDoetankStatements(
-			{ ...d, isDemo: true, createdBy: demoId('trekker') },
-			CAST.filter((c) => index < c.doetanks).map((c) => ({
+	const doetanks = (network.doetanks as DemoDoetank[]).flatMap(
+		({ probleemdefinitie: text, phase, stop, ...d }, index) => [
+			...insertDoetankStatements(
+				{ ...d, isDemo: true, createdBy: demoId('trekker') },
+				CAST.filter((c) => index < c.doetanks).map((c) => ({
+					doetankId: d.id,
+					userId: demoId(c.key),
+					roles: c.roles,
+					lidType: c.lidType,
+					directStake: c.directStake
+				}))
+			),
+			// The workspace starts with the problem as the report described it, logged as by nobody,
+			// so no demo account gets activity it did not have.
+			appendUpdateStatement({
 				doetankId: d.id,
-				userId: demoId(c.key),
-				roles: c.roles,
-				lidType: c.lidType,
-				directStake: c.directStake
-			}))
-		),
-		// The workspace starts with the problem as the report described it, logged as by nobody,
-		// so no demo account gets activity it did not have.
-		appendUpdateStatement({
-			doetankId: d.id,
-			seq: 1,
-			update: workspaceWith(text, now),
-			userId: null,
-			at: now.getTime()
-		})
-	]);
+				seq: 1,
+				update: workspaceWith(text, now),
+				userId: null,
+				at: now.getTime()
+			}),
+			...phaseMoves(d.id, phase, stop, now.getTime())
+		]
+	);
 	// One transaction: a seed that fails halfway leaves an empty database, which seeds again next start.
 	await db.batch([...users, ...doetanks, setMetaStatement('demo', '1')], 'write');
 	return true;
+}
+
+/** The path from fase 0: stopped Doetanks stop from fase 0 (the report does not say from which phase). */
+const PATHS: Record<Phase, Phase[]> = {
+	fase_0: [],
+	fase_1: ['fase_1'],
+	fase_2: ['fase_1', 'fase_2'],
+	afgerond: ['fase_1', 'afgerond'],
+	gestopt: ['gestopt']
+};
+
+/**
+ * Records the moves that bring a new Doetank (fase 0) to its demo phase, as the beheerder, so the
+ * timeline, the audit and the report read the phase from its moves like any other Doetank's.
+ */
+function phaseMoves(doetankId: string, phase: Phase, stop: DemoDoetank['stop'], at: number): InStatement[] {
+	let from: Phase = 'fase_0';
+	return PATHS[phase].map((to, i) => {
+		const move = insertTransitionStatement({
+			id: `demo-${doetankId}-${i + 1}`,
+			doetankId,
+			from,
+			to,
+			actorId: demoId('beheerder'),
+			at,
+			reasonCategory: to === 'gestopt' ? (stop?.reasonCategory ?? 'anders') : null,
+			explanation: to === 'gestopt' ? (stop?.explanation ?? '') : null,
+			resultSummary: null,
+			override: false,
+			justification: null,
+			overridden: []
+		});
+		from = to;
+		return move;
+	});
 }
 
 /** A current-layout workspace document holding only the given probleemdefinitie. */

@@ -16,7 +16,9 @@ import {
 	type AgreementRow,
 	type ConfirmationRow
 } from '../db/governance';
+import { markDoneStatement } from '../db/notifications';
 import { AppError } from '../errors';
+import type { NotificationService } from '../notifications/service';
 import { isAbort } from '../db/sql-errors';
 
 export interface AgreementView {
@@ -41,7 +43,10 @@ function contentOf(input: AgreementInput): AgreementContent {
  * instead of silently overwriting it.
  */
 export class AgreementService {
-	constructor(private readonly db: Database) {}
+	constructor(
+		private readonly db: Database,
+		private readonly notifications: Pick<NotificationService, 'statementsFor'>
+	) {}
 
 	async get(actor: Actor | null, doetankId: string): Promise<AgreementView> {
 		const { actor: me, roles } = await requireDoetank(this.db, actor, 'doetank.view', doetankId);
@@ -57,7 +62,7 @@ export class AgreementService {
 
 	/** Saves a new version; an unchanged text keeps the version (and its confirmation). */
 	async save(actor: Actor | null, doetankId: string, input: AgreementInput): Promise<AgreementView> {
-		const { actor: me } = await requireDoetank(this.db, actor, 'agreement.edit', doetankId);
+		const { actor: me, doetank } = await requireDoetank(this.db, actor, 'agreement.edit', doetankId);
 		const { agreement } = await readAgreement(this.db, doetankId);
 		const current = agreement ?? NEW_AGREEMENT;
 		if (current.version !== input.version) throw stale(current.version);
@@ -65,6 +70,24 @@ export class AgreementService {
 			if (!(await saveAgreement(this.db, doetankId, input.version, contentOf(input), me.id))) {
 				throw stale((await readAgreement(this.db, doetankId)).agreement?.version ?? 0);
 			}
+			// The opdrachtgever finds the new version waiting for confirmation; an item about an older
+			// version is done (it can no longer be confirmed). The key keeps one item per version.
+			const version = input.version + 1;
+			const notices = await this.notifications.statementsFor(
+				{
+					doetankId,
+					kind: 'agreement_awaiting_confirmation',
+					params: { doetank: doetank.name, version: String(version) },
+					link: agreementLink(doetankId),
+					dedupeKey: `agreement:${doetankId}:${version}`
+				},
+				['opdrachtgever'],
+				me.id
+			);
+			await this.db.batch(
+				[markDoneStatement(['agreement_awaiting_confirmation'], agreementLink(doetankId), null), ...notices],
+				'write'
+			);
 		}
 		return this.get(actor, doetankId);
 	}
@@ -74,7 +97,11 @@ export class AgreementService {
 		const { actor: me } = await requireDoetank(this.db, actor, 'agreement.confirm', doetankId);
 		try {
 			const [result] = await this.db.batch(
-				[confirmAgreementStatement(doetankId, input.version, me.id, Date.now())],
+				[
+					confirmAgreementStatement(doetankId, input.version, me.id, Date.now()),
+					// Confirmed: nobody needs to confirm it any more.
+					markDoneStatement(['agreement_awaiting_confirmation'], agreementLink(doetankId), null)
+				],
 				'write'
 			);
 			if (result?.rowsAffected !== 1) throw stale((await readAgreement(this.db, doetankId)).agreement?.version ?? 0);
@@ -86,6 +113,8 @@ export class AgreementService {
 		return this.get(actor, doetankId);
 	}
 }
+
+const agreementLink = (doetankId: string) => `/doetanks/${doetankId}/afspraak`;
 
 function stale(current: number): AppError {
 	return new AppError('conflict', 'error.agreementStale', { version: current });

@@ -27,6 +27,7 @@ import {
 	type SubmissionRow
 } from '../db/checkpoints';
 import type { Database } from '../db/client';
+import { markDoneStatement } from '../db/notifications';
 import { userNames } from '../db/users';
 import { AppError } from '../errors';
 import type { NotificationService } from '../notifications/service';
@@ -229,7 +230,9 @@ export class CheckpointService {
 			submittedBy: me.id,
 			submittedAt: Date.now()
 		};
-		await this.write([insertSubmissionStatement(submission), ...notices]);
+		// A new round answers the request for changes: the editors' items about it are done.
+		const done = markDoneStatement(['checkpoint_changes_requested'], link(doetankId, checkpointId), null);
+		await this.write([insertSubmissionStatement(submission), ...notices, done]);
 		return this.round(checkpointId, round);
 	}
 
@@ -266,7 +269,9 @@ export class CheckpointService {
 			snapshotSha256: submission.sha256,
 			reviewedAt: Date.now()
 		};
-		await this.write([insertReviewStatement(review), ...notices]);
+		// The round is reviewed: nobody needs to review it any more, so every approver's item is done.
+		const done = markDoneStatement(['checkpoint_submitted'], link(doetankId, checkpointId), null);
+		await this.write([insertReviewStatement(review), ...notices, done]);
 		return this.round(checkpointId, submission.round);
 	}
 

@@ -64,7 +64,7 @@ beforeEach(async () => {
 	live = new Y.Doc();
 	notifications = new NotificationService(db, createLogger('silent'));
 	checkpoints = new CheckpointService(db, notifications);
-	agreements = new AgreementService(db);
+	agreements = new AgreementService(db, notifications);
 	phases = new PhaseService(db, notifications);
 	const user = (id: string, role = 'member') =>
 		`INSERT INTO users (id, email, name, password_hash, network_role, is_demo, created_at) VALUES ('${id}', '${id}@x.nl', '${id.toUpperCase()}', 'h', '${role}', 0, 0)`;
@@ -152,6 +152,25 @@ describe('reviewing', () => {
 		});
 		await expectAppError(checkpoints.review(olga, 'd', id, { decision: 'approve', comment: '' }), 'conflict');
 		await expectAppError(checkpoints.submit(ann, 'd', id), 'conflict');
+	});
+
+	it('marks the inbox items done once acted on: the review for the approver, the new round for the team', async () => {
+		const id = await submittedCheckpoint();
+		const unread = async (user: string) =>
+			(await listNotifications(db, user, 10)).filter((n) => n.readAt === null).map((n) => n.kind);
+		expect(await unread('olga')).toEqual(['checkpoint_submitted']);
+		await checkpoints.review(olga, 'd', id, { decision: 'request_changes', comment: 'Voor wie precies?' });
+		expect(await unread('olga')).toEqual([]);
+		expect(await notifications.unreadCount(olga)).toBe(0);
+		expect(await unread('ann')).toEqual(['checkpoint_changes_requested']);
+		await edit(paragraph('Vooral jonge gezinnen.'));
+		await checkpoints.submit(ann, 'd', id);
+		expect(await unread('ann')).toEqual([]);
+		expect(await unread('olga')).toEqual(['checkpoint_submitted']);
+		await checkpoints.review(olga, 'd', id, { decision: 'approve', comment: '' });
+		expect(await unread('olga')).toEqual([]);
+		// The approval itself is news for the team, not a task: it stays until read.
+		expect(await unread('ann')).toEqual(['checkpoint_approved']);
 	});
 
 	it('diffs a resubmission against the round that got changes requested', async () => {
@@ -346,6 +365,29 @@ describe('the agreement', () => {
 		informeren: 'Maandelijks overleg',
 		opdrachtgeverDecides: false
 	};
+
+	it('puts a saved version in the opdrachtgever’s inbox until it is confirmed', async () => {
+		const content = {
+			randvoorwaarden: 'Acht uur per week.',
+			spelregels: 'Maandelijks bijpraten.',
+			terugkoppelmomenten: '1 maart.',
+			besluitvormer: 'Directeur',
+			informeren: '',
+			opdrachtgeverDecides: false
+		};
+		const unread = async (user: string) =>
+			(await listNotifications(db, user, 10))
+				.filter((n) => n.readAt === null && n.kind === 'agreement_awaiting_confirmation')
+				.map((n) => [n.link, n.params.version]);
+		await agreements.save(ann, 'd', { version: 0, ...content });
+		expect(await unread('olga')).toEqual([['/doetanks/d/afspraak', '1']]);
+		expect(await unread('ann')).toEqual([]);
+		await agreements.save(ann, 'd', { version: 1, ...content, spelregels: 'Wekelijks bijpraten.' });
+		// Version 1 can no longer be confirmed: only version 2 waits.
+		expect(await unread('olga')).toEqual([['/doetanks/d/afspraak', '2']]);
+		await agreements.confirm(olga, 'd', { version: 2 });
+		expect(await unread('olga')).toEqual([]);
+	});
 
 	it('refuses a save on a stale version and needs a new confirmation after a change', async () => {
 		expect((await agreements.save(ann, 'd', { version: 0, ...content })).agreement.version).toBe(1);

@@ -68,9 +68,23 @@ describe('QuestionnaireService', () => {
 		const kinds = async (id: string) =>
 			(await notifications.inbox(person(id))).items.map((n) => [n.kind, n.link, n.params.wave]);
 		for (const id of ['ann', 'bob', 'cor', 'dik'])
-			expect(await kinds(id)).toEqual([['questionnaire_open', '/vragenlijst', 'Voormeting']]);
+			expect(await kinds(id)).toEqual([
+				['questionnaire_open', expect.stringMatching(/^\/vragenlijst\/\w+\/d\d$/), 'Voormeting']
+			]);
 		expect(await kinds('ops')).toEqual([]);
 		expect(await kinds('adm')).toEqual([]);
+	});
+
+	it('marks the inbox item done once the member answered', async () => {
+		const wave = await openWave();
+		const notifications = new NotificationService(db, createLogger('silent'));
+		const unread = async (id: string) =>
+			(await notifications.inbox(person(id))).items.filter((n) => n.readAt === null).map((n) => n.link);
+		expect(await unread('ann')).toEqual([`/vragenlijst/${wave.id}/d1`]);
+		await service.respond(person('ann'), wave.id, { doetankId: 'd1', answers: FIXTURE_RESPONSES[0] });
+		expect(await unread('ann')).toEqual([]);
+		expect(await notifications.unreadCount(person('ann'))).toBe(0);
+		expect(await unread('bob')).toContain(`/vragenlijst/${wave.id}/d1`);
 	});
 
 	it('shows open questionnaires to trekkers and leden only, and each may answer once', async () => {

@@ -15,6 +15,7 @@ import { QuestionnaireResponseInput, WaveInput } from '$lib/validation/instrumen
 import { requireDoetank, requireNetwork } from '../authz';
 import type { Database } from '../db/client';
 import { findDoetank, rolesByDoetank } from '../db/doetanks';
+import { markDoneStatement } from '../db/notifications';
 import {
 	hasResponded,
 	insertWave,
@@ -34,6 +35,8 @@ import { toCsv } from '../csv';
 import type { Translate } from '$lib/i18n';
 import { isUniqueViolation } from '../db/sql-errors';
 
+/** The form of one wave for one Doetank: where the inbox item leads. */
+const formLink = (waveId: string, doetankId: string) => `/vragenlijst/${waveId}/${doetankId}`;
 export interface OpenQuestionnaire {
 	waveId: string;
 	waveName: string;
@@ -95,12 +98,12 @@ export class QuestionnaireService {
 					{ doetankIds: { key: 'error.doetankNotFound' } }
 				);
 			}
-			// Everyone who may answer finds the questionnaire in their inbox, with the link to it.
+			// Everyone who may answer finds the questionnaire in their inbox, with the link to its form.
 			const notice = {
 				doetankId,
 				kind: 'questionnaire_open' as const,
 				params: { doetank: doetank.name, wave: wave.name, closesOn: wave.closesOn },
-				link: '/vragenlijst'
+				link: formLink(id, doetankId)
 			};
 			notices.push(...(await this.notifications.statementsFor(notice, RESPONDENT_ROLES, null)));
 		}
@@ -152,15 +155,19 @@ export class QuestionnaireService {
 		const contactName = body.contactName;
 		try {
 			await this.db.batch(
-				responseStatements({
-					waveId,
-					doetankId: body.doetankId,
-					userId: me.id,
-					responseId: generateIdFromEntropySize(16),
-					answers: body.answers,
-					remarks: body.remarks,
-					contact: contactName ? { id: generateIdFromEntropySize(16), name: contactName } : null
-				}),
+				[
+					...responseStatements({
+						waveId,
+						doetankId: body.doetankId,
+						userId: me.id,
+						responseId: generateIdFromEntropySize(16),
+						answers: body.answers,
+						remarks: body.remarks,
+						contact: contactName ? { id: generateIdFromEntropySize(16), name: contactName } : null
+					}),
+					// Answered: the inbox item that asked for it is done.
+					markDoneStatement(['questionnaire_open'], formLink(waveId, body.doetankId), me.id)
+				],
 				'write'
 			);
 		} catch (err) {

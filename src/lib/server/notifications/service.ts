@@ -74,7 +74,7 @@ export class NotificationService {
 	 * except `except`; the caller runs them in the batch of what happened, so both land or neither.
 	 */
 	async statementsFor(
-		notice: Notice,
+		notice: Notice & { dedupeKey?: string },
 		roles: readonly DoetankRole[] | null,
 		except: string | null
 	): Promise<InStatement[]> {

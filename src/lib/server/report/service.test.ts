@@ -4,7 +4,11 @@ import { canvasField, createPilotCanvas } from '$lib/domain/workspace';
 import { p, text, writeTiptap } from '$lib/domain/workspace/tiptap-fixture';
 import type { Database } from '../db/client';
 import { testDatabase } from '../db/test-db';
+import { dayIn } from '$lib/domain/calendar';
+import { PHASES, type Phase } from '$lib/domain/roles';
+import { seedDemo } from '../demo/seed';
 import { logEdit, outcome, seedNetwork } from '../instruments/test-support';
+import { MonitoringService } from '../monitoring/service';
 import { ReportService } from './service';
 
 const at = (day: string) => Date.parse(`${day}T11:00:00Z`);
@@ -13,6 +17,13 @@ let cleanup: () => void;
 let service: ReportService;
 const admin = { id: 'adm', networkRole: 'admin' } as const;
 const PERIOD = { from: '2026-03-01', to: '2026-03-31' };
+
+/** The phase counts of /overzicht, which shows every Doetank's current phase. */
+async function overviewCounts(): Promise<Record<Phase, number>> {
+	const counts = Object.fromEntries(PHASES.map((p) => [p, 0])) as Record<Phase, number>;
+	for (const row of await new MonitoringService(db).overview(admin)) counts[row.phase]++;
+	return counts;
+}
 
 beforeEach(async () => {
 	({ db, cleanup } = await testDatabase());
@@ -81,5 +92,40 @@ describe('ReportService', () => {
 		expect(filename).toBe('rapportage-2026-03-01-2026-03-31.csv');
 		expect(csv.split('\r\n')).toContain('effect;q5;Slim innen;Gemeente Zeist;20% minder bezwaren');
 		expect(csv.startsWith('\uFEFFOnderdeel;Maat;Item;Detail;Waarde\r\n')).toBe(true);
+	});
+
+	it('counts the demo network per phase as the overview does, also for a period ending in the future', async () => {
+		cleanup();
+		({ db, cleanup } = await testDatabase());
+		service = new ReportService(db);
+		await seedDemo(db);
+		const expected = await overviewCounts();
+		expect(expected).toEqual({ fase_0: 3, fase_1: 2, fase_2: 3, afgerond: 0, gestopt: 5 });
+		const today = dayIn(Date.now());
+		for (const period of [
+			{ from: `${today.slice(0, 4)}-01-01`, to: today },
+			{ from: '2020-01-01', to: '2099-12-31' }
+		]) {
+			const report = await service.report(admin, period);
+			expect(report.doe.perPhase).toEqual(expected);
+			expect(report.verander.inFase2).toBe(3);
+			expect(report.doe.stopped).toBe(5);
+		}
+	});
+
+	it('counts moved Doetanks and one imported in a phase without moves as the overview does', async () => {
+		const now = Date.now();
+		await db.batch([
+			`INSERT INTO phase_transitions (id, doetank_id, from_phase, to_phase, actor_id, at) VALUES ('t1', 'd1', 'fase_0', 'fase_1', 'adm', ${now - 2000})`,
+			`INSERT INTO phase_transitions (id, doetank_id, from_phase, to_phase, actor_id, at) VALUES ('t2', 'd1', 'fase_1', 'fase_2', 'adm', ${now - 1000})`,
+			// Imported straight into fase 1: a phase, no recorded move.
+			"INSERT INTO doetanks (id, name, onderwerp, beoogd_doel, phase, created_at) VALUES ('d3', 'Import', 'o', 'd', 'fase_1', 0)"
+		]);
+		const expected = await overviewCounts();
+		expect(expected).toMatchObject({ fase_0: 1, fase_1: 1, fase_2: 1 });
+		const today = dayIn(now);
+		for (const to of [today, '2099-12-31']) {
+			expect((await service.report(admin, { from: '2020-01-01', to })).doe.perPhase).toEqual(expected);
+		}
 	});
 });

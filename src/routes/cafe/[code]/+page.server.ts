@@ -11,14 +11,18 @@ export const load: PageServerLoad = async (event) => {
 	if (!user) return { cafe, loggedIn: false, mine: [], attended: false };
 	const { mine } = await services.doetanks.list(user);
 	const { attended } = await services.cafes.list(user);
-	return {
-		cafe,
-		loggedIn: true,
-		mine: cafe.doetanks.filter((d) =>
-			mine.some((m) => m.id === d.id && can(user, 'workspace.read', { roles: m.roles }))
-		),
-		attended: attended.some((c) => c.id === cafe.id)
-	};
+	const own = cafe.doetanks.filter((d) =>
+		mine.some((m) => m.id === d.id && can(user, 'workspace.read', { roles: m.roles }))
+	);
+	// With one Doetank in this café there is nothing to choose: scanning the code is joining
+	// (attendance is recorded once however often the page is opened).
+	if (own.length === 1 && !cafe.ended) {
+		const result = await forPage(event, () =>
+			services.cafes.join(user, { code: event.params.code, doetankId: own[0]!.id })
+		);
+		if ('doetankId' in result) redirect(303, `/doetanks/${result.doetankId}/werkruimte`);
+	}
+	return { cafe, loggedIn: true, mine: own, attended: attended.some((c) => c.id === cafe.id) };
 };
 
 const join = async (event: Parameters<Actions[string]>[0], input: Record<string, string>) => {

@@ -78,12 +78,10 @@ export const actions = {
 		return forForm(
 			event,
 			async () => {
-				const inv = await locals.services.invitations.create(
-					locals.user,
-					params.id,
-					parseInput(InvitationInput, values)
-				);
-				return { action: 'invite', inviteUrl: new URL(inv.path, url.origin).href };
+				const input = parseInput(InvitationInput, values);
+				const inv = await locals.services.invitations.create(locals.user, params.id, input);
+				// The roles go back with the link, so the panel can say whom each link is for.
+				return { action: 'invite', inviteUrl: new URL(inv.path, url.origin).href, inviteRoles: input.roles };
 			},
 			{ action: 'invite' }
 		);
