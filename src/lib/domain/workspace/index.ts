@@ -18,6 +18,17 @@ export {
 	type NewAction,
 	type AddActionOptions
 } from './actions';
+export {
+	ACTION_TEXT_FIELDS,
+	actionText,
+	readActionText,
+	replaceText,
+	editBetween,
+	mergeTexts,
+	reconcileActionTexts,
+	watchLegacyActionEdits,
+	type ActionTextField
+} from './action-text';
 export { todayIn, isOpen, isOverdue, filterActions, type ActionFilter } from './action-filters';
 export { positionBetween, isPosition } from './position';
 export * from './business-case-fields';
