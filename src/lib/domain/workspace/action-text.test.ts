@@ -219,7 +219,7 @@ describe('old and new clients meet (fast-check)', () => {
 					migrateWorkspace(fresh);
 					typeInto(actionText(fresh, id, 'title') as Y.Text, typing);
 				};
-				let typed = '';
+				let typed: string;
 				if (order === 'old-first') {
 					oldEdits();
 					sync(old, fresh);

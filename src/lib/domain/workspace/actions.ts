@@ -150,7 +150,7 @@ export function addAction(doc: Y.Doc, action: NewAction, createdBy: string, opti
 		const item = new Y.Map<unknown>();
 		const { title, note, ...rest } = { id, ...fields };
 		for (const [key, value] of Object.entries(rest)) item.set(key, value);
-		writeNewActionText(item, 'title', title);
+		writeNewActionText(item, 'title', title ?? '');
 		writeNewActionText(item, 'note', note ?? '');
 		item.set('position', placeAt(list, clampIndex(options.index ?? list.length, list.length), random));
 		item.set('createdAt', (options.now ?? new Date()).toISOString());
