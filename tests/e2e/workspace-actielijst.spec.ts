@@ -364,6 +364,38 @@ for (const { name, hasTouch, ...viewport } of [
 		await itemOf(tineke.page, 'Weg ermee').getByRole('button', { name: 'Verwijder ‘Weg ermee’' }).click();
 		await expect(tineke.page.getByRole('button', { name: 'Terugzetten' })).toBeVisible();
 
+		// A long title wraps instead of being cut; a done action says so in words and a check mark.
+		const long = `Een lange titel (${name}) die op een telefoon over meerdere regels moet doorlopen zonder afgekapt te worden`;
+		await add(tineke.page, long);
+		await itemOf(tineke.page, title).getByRole('combobox', { name: 'Status' }).selectOption({ label: 'Klaar' });
+		for (const page of [tineke.page, olga.page]) {
+			await expect(itemOf(page, title).locator('.done-mark')).toHaveText('Klaar');
+			await expect(itemOf(page, long)).toBeVisible();
+			const cut = await actionList(page)
+				.locator('textarea[data-focus=title], .read-title')
+				.evaluateAll((fields) =>
+					fields
+						.filter((f) => f.scrollHeight > f.clientHeight + 1 || f.scrollWidth > f.clientWidth + 1)
+						.map((f) => (f as HTMLTextAreaElement).value ?? f.textContent)
+				);
+			expect(cut).toEqual([]);
+		}
+		// The whole placeholder of the new-action field fits.
+		const room = await newAction(tineke.page).evaluate((input: HTMLInputElement) => {
+			const style = getComputedStyle(input);
+			const context = document.createElement('canvas').getContext('2d') as CanvasRenderingContext2D;
+			context.font = `${style.fontWeight} ${style.fontSize} ${style.fontFamily}`;
+			const inner = input.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
+			return inner - context.measureText(input.placeholder).width;
+		});
+		expect(room).toBeGreaterThan(0);
+		// A tap on a person in the presence list shows their name (on a phone only the avatar shows before).
+		const olgaThere = tineke.page.getByRole('button', { name: /^Olga Opdrachtgever/ });
+		await olgaThere.click();
+		const label = olgaThere.locator('.who');
+		await expect(label).toContainText('Olga Opdrachtgever');
+		expect((await label.boundingBox())?.width ?? 0).toBeGreaterThan(60);
+
 		for (const page of [tineke.page, olga.page]) {
 			expect(await seriousViolations(page)).toEqual([]);
 			expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
