@@ -1,4 +1,4 @@
-import type { MessageKey } from '$lib/i18n';
+import type { MessageKey, MessageParams } from '$lib/i18n';
 import type { PersistenceState } from './messages';
 
 export type Connection = 'connected' | 'connecting' | 'offline';
@@ -12,6 +12,8 @@ export interface SyncStatus {
 	persistence: PersistenceState;
 	ended: Ended | null;
 	loadedFromCache: boolean;
+	/** Labels of the sections whose changes wait to be saved; null when that is not known. */
+	unsavedSections?: readonly string[] | null;
 }
 
 export type StatusTone = 'ok' | 'busy' | 'warn' | 'error';
@@ -23,7 +25,7 @@ export type StatusTone = 'ok' | 'busy' | 'warn' | 'error';
 export interface StatusLine {
 	tone: StatusTone;
 	key: MessageKey;
-	detail: { key: MessageKey; params?: { count: number } } | null;
+	detail: { key: MessageKey; params?: MessageParams } | null;
 }
 
 const ENDED: Record<Ended, MessageKey> = {
@@ -32,16 +34,15 @@ const ENDED: Record<Ended, MessageKey> = {
 	outdated: 'workspace.status.outdated'
 };
 
-function unsavedDetail(unsaved: number): StatusLine['detail'] {
+/** Which parts wait to be saved, not how many keystrokes. */
+function unsavedDetail(unsaved: number, sections: readonly string[] | null | undefined): StatusLine['detail'] {
 	if (unsaved <= 0) return null;
-	return {
-		key: unsaved === 1 ? 'workspace.status.unsavedOne' : 'workspace.status.unsavedMany',
-		params: { count: unsaved }
-	};
+	if (!sections?.length) return { key: 'workspace.status.unsavedSomewhere' };
+	return { key: 'workspace.status.unsaved', params: { sections: sections.join(', ') } };
 }
 
 export function statusLine(s: SyncStatus): StatusLine {
-	const pending = unsavedDetail(s.unsaved);
+	const pending = unsavedDetail(s.unsaved, s.unsavedSections);
 	if (s.ended) {
 		return { tone: 'error', key: ENDED[s.ended], detail: pending };
 	}

@@ -13,7 +13,7 @@ export const nl = {
 	'doetanks.beoogdDoel': 'Beoogd doel',
 	'doetanks.beoogdDoelHint': 'Wat is er beter als het lukt, en voor wie?',
 	'doetanks.createButton': 'Doetank starten',
-	'doetanks.members': '{count} leden',
+	'doetanks.members': '{count, plural, one {# lid} other {# leden}}',
 	'doetanks.yourRoles': 'Jouw rollen:',
 	'doetanks.notMember': 'Je bent geen lid',
 
@@ -146,7 +146,7 @@ export const en: Record<keyof typeof nl, string> = {
 	'doetanks.beoogdDoel': 'Intended goal (beoogd doel)',
 	'doetanks.beoogdDoelHint': 'What is better when it works, and for whom?',
 	'doetanks.createButton': 'Start Doetank',
-	'doetanks.members': '{count} members',
+	'doetanks.members': '{count, plural, one {# member} other {# members}}',
 	'doetanks.yourRoles': 'Your roles:',
 	'doetanks.notMember': 'You are not a member',
 

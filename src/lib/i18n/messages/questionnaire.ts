@@ -18,14 +18,16 @@ export const nl = {
 	'questionnaire.waveOpened': 'Meting {name} is geopend.',
 	'questionnaire.waves': 'Metingen',
 	'questionnaire.noWaves': 'Er zijn nog geen metingen.',
-	'questionnaire.responseCount': '{count} reacties uit {doetanks} Doetanks',
+	'questionnaire.responseCount':
+		'{count, plural, one {# reactie} other {# reacties}} uit {doetanks, plural, one {# Doetank} other {# Doetanks}}',
 	'questionnaire.questionNumber': 'Vraag {number}',
 	'questionnaire.contactApart': 'Je naam wordt los van je antwoorden bewaard en is er niet aan te koppelen.',
 	'questionnaire.howAnonymous':
 		'Je antwoorden worden zonder je naam en zonder tijdstip bewaard; alleen dát je hebt geantwoord wordt apart vastgelegd, zodat je niet twee keer antwoordt.',
 	'questionnaire.submit': 'Antwoorden versturen',
 	'questionnaire.respondents': 'Reacties: {count}',
-	'questionnaire.hidden': 'Nog verborgen: {count} reacties, minimaal {min} nodig om resultaten te tonen.',
+	'questionnaire.hidden':
+		'Nog verborgen: {count, plural, one {# reactie} other {# reacties}}, minimaal {min} nodig om resultaten te tonen.',
 	'questionnaire.scaleMeans': 'Schaalgemiddelden: {label}',
 	'questionnaire.chartSummary':
 		'Staafdiagram: de schaalgemiddelden van {label} naast de referentie 2012. De tabel hieronder geeft dezelfde cijfers.',
@@ -69,14 +71,16 @@ export const en: Record<keyof typeof nl, string> = {
 	'questionnaire.waveOpened': 'Measurement {name} is open.',
 	'questionnaire.waves': 'Measurements',
 	'questionnaire.noWaves': 'There are no measurements yet.',
-	'questionnaire.responseCount': '{count} responses from {doetanks} Doetanks',
+	'questionnaire.responseCount':
+		'{count, plural, one {# response} other {# responses}} from {doetanks, plural, one {# Doetank} other {# Doetanks}}',
 	'questionnaire.questionNumber': 'Question {number}',
 	'questionnaire.contactApart': 'Your name is stored apart from your answers and cannot be linked to them.',
 	'questionnaire.howAnonymous':
 		'Your answers are stored without your name and without a time; only the fact that you answered is recorded separately, so you cannot answer twice.',
 	'questionnaire.submit': 'Send answers',
 	'questionnaire.respondents': 'Responses: {count}',
-	'questionnaire.hidden': 'Still hidden: {count} responses, at least {min} needed to show results.',
+	'questionnaire.hidden':
+		'Still hidden: {count, plural, one {# response} other {# responses}}, at least {min} needed to show results.',
 	'questionnaire.scaleMeans': 'Scale means: {label}',
 	'questionnaire.chartSummary':
 		'Bar chart: the scale means of {label} next to the 2012 reference. The table below gives the same figures.',

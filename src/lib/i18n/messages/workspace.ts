@@ -50,7 +50,7 @@ export const nl = {
 	'workspace.actielijst.filter.mine': 'Van mij',
 	'workspace.actielijst.filter.open': 'Open',
 	'workspace.actielijst.filter.overdue': 'Te laat',
-	'workspace.actielijst.shown': '{shown} van {total} acties',
+	'workspace.actielijst.shown': '{shown} van {total, plural, one {# actie} other {# acties}}',
 	'workspace.actielijst.clearFilters': 'Filters wissen',
 	'workspace.actielijst.noMatch': 'Geen acties die bij deze filters passen.',
 	'workspace.readOnly': 'Je kijkt mee (alleen lezen).',
@@ -60,8 +60,8 @@ export const nl = {
 	'workspace.status.offline': 'Offline · wijzigingen worden op dit apparaat bewaard',
 	'workspace.status.saveFailing':
 		'Opslaan op de server lukt nu niet; je wijzigingen blijven bewaard en worden opnieuw geprobeerd',
-	'workspace.status.unsavedOne': '{count} wijziging nog niet opgeslagen',
-	'workspace.status.unsavedMany': '{count} wijzigingen nog niet opgeslagen',
+	'workspace.status.unsaved': 'nog niet opgeslagen: {sections}',
+	'workspace.status.unsavedSomewhere': 'wijzigingen nog niet opgeslagen',
 	'workspace.status.forbidden':
 		'Je hebt geen toegang meer tot deze Doetank. Wat je hier nog niet had opgeslagen, blijft op dit apparaat bewaard.',
 	'workspace.status.unauthenticated':
@@ -241,7 +241,7 @@ export const en: Record<keyof typeof nl, string> = {
 	'workspace.actielijst.filter.mine': 'Mine',
 	'workspace.actielijst.filter.open': 'Open',
 	'workspace.actielijst.filter.overdue': 'Overdue',
-	'workspace.actielijst.shown': '{shown} of {total} actions',
+	'workspace.actielijst.shown': '{shown} of {total, plural, one {# action} other {# actions}}',
 	'workspace.actielijst.clearFilters': 'Clear filters',
 	'workspace.actielijst.noMatch': 'No actions match these filters.',
 	'workspace.readOnly': 'You are watching (read only).',
@@ -250,8 +250,8 @@ export const en: Record<keyof typeof nl, string> = {
 	'workspace.status.allSaved': 'everything saved',
 	'workspace.status.offline': 'Offline · changes are kept on this device',
 	'workspace.status.saveFailing': 'The server cannot save right now; your changes are kept and will be retried',
-	'workspace.status.unsavedOne': '{count} change not yet saved',
-	'workspace.status.unsavedMany': '{count} changes not yet saved',
+	'workspace.status.unsaved': 'not yet saved: {sections}',
+	'workspace.status.unsavedSomewhere': 'changes not yet saved',
 	'workspace.status.forbidden':
 		'You no longer have access to this Doetank. Anything not yet saved stays on this device.',
 	'workspace.status.unauthenticated':
