@@ -53,4 +53,12 @@ export { fragmentToMarkdown, escapeMarkdown, type MarkdownOptions } from './mark
 export { businessCaseToMarkdown, type CanvasExportLabels } from './business-case-markdown';
 export { diffLines, type DiffLine, type DiffKind } from './diff';
 export { restoreFragment, restoreCanvas } from './restore';
+export {
+	RESTORE_LOG,
+	RESTORE_LOG_LIMIT,
+	restoreLog,
+	recordRestore,
+	readRestores,
+	type RestoreEntry
+} from './restore-log';
 export { writeParagraphs } from './paragraphs';
