@@ -38,7 +38,7 @@ function titles(page: Page): Promise<string[]> {
 		.evaluateAll((items) =>
 			items.map(
 				(item) =>
-					item.querySelector<HTMLInputElement>('input[type=text]')?.value ??
+					item.querySelector<HTMLTextAreaElement>('textarea[data-focus=title]')?.value ??
 					item.querySelector('.read-title')?.textContent ??
 					''
 			)
@@ -98,13 +98,13 @@ test('actions added by one member appear for the other, edits are live, removal 
 	await expect(atTineke.getByRole('combobox', { name: 'Status' })).toHaveValue('bezig');
 	await expect(atTineke.getByRole('textbox', { name: 'Notitie' })).toHaveValue('Bij de afdeling P&O');
 
-	// Tineke renames one inline; an empty title is refused with a message and not written.
-	const title = itemOf(tineke.page, 'Interviews plannen').getByRole('textbox', { name: 'Titel' });
+	// Tineke renames one inline, live as she types; an empty title gets a message.
+	const first = actionList(tineke.page).getByRole('listitem').first();
+	const title = first.getByRole('textbox', { name: 'Titel' });
 	await title.fill('');
 	await title.press('Tab');
-	await expect(itemOf(tineke.page, 'Interviews plannen').getByText('Dit veld is verplicht.')).toBeVisible();
+	await expect(first.getByText('Dit veld is verplicht.')).toBeVisible();
 	await expect(title).toHaveAttribute('aria-invalid', 'true');
-	await expectTitles([lars.page, mila.page], ['Interviews plannen', 'Data opvragen', 'Terugkoppeling voorbereiden']);
 	await title.fill('Interviews met eindgebruikers plannen');
 	await title.press('Enter');
 	await expectTitles(everyone, [
@@ -199,12 +199,13 @@ test('two members reorder at the same time while offline; after reconnecting bot
 	expect(merged.slice(0, 5)).toEqual(['E', 'B', 'C', 'A', 'D']);
 	expect(merged.slice(5).sort()).toEqual(['Van Cor', 'Van Tineke']);
 
-	// Cor is typing in a title when Tineke moves that action: his field keeps the focus and his typing.
-	const field = itemOf(cor.page, 'D').getByRole('textbox', { name: 'Titel' });
+	// Cor is typing in a title (live: Tineke sees it arrive) when Tineke moves that action: his field keeps the focus and his typing.
+	const dId = await itemOf(cor.page, 'D').getAttribute('data-action-id');
+	const field = actionList(cor.page).locator(`li[data-action-id="${dId}"]`).getByRole('textbox', { name: 'Titel' });
 	await field.click();
 	await cor.page.keyboard.press('End');
 	await cor.page.keyboard.type(' (half');
-	await handleOf(tineke.page, 'D').focus();
+	await handleOf(tineke.page, 'D (half').focus();
 	await tineke.page.keyboard.press('Alt+ArrowUp');
 	await tineke.page.keyboard.press('Alt+ArrowUp');
 	await expect.poll(() => titles(cor.page)).toEqual(['E', 'B', 'D (half', 'C', 'A', ...merged.slice(5)]);
@@ -363,6 +364,38 @@ for (const { name, hasTouch, ...viewport } of [
 		// The toast is part of the panel too.
 		await itemOf(tineke.page, 'Weg ermee').getByRole('button', { name: 'Verwijder ‘Weg ermee’' }).click();
 		await expect(tineke.page.getByRole('button', { name: 'Terugzetten' })).toBeVisible();
+
+		// A long title wraps instead of being cut; a done action says so in words and a check mark.
+		const long = `Een lange titel (${name}) die op een telefoon over meerdere regels moet doorlopen zonder afgekapt te worden`;
+		await add(tineke.page, long);
+		await itemOf(tineke.page, title).getByRole('combobox', { name: 'Status' }).selectOption({ label: 'Klaar' });
+		for (const page of [tineke.page, olga.page]) {
+			await expect(itemOf(page, title).locator('.done-mark')).toHaveText('Klaar');
+			await expect(itemOf(page, long)).toBeVisible();
+			const cut = await actionList(page)
+				.locator('textarea[data-focus=title], .read-title')
+				.evaluateAll((fields) =>
+					fields
+						.filter((f) => f.scrollHeight > f.clientHeight + 1 || f.scrollWidth > f.clientWidth + 1)
+						.map((f) => (f as HTMLTextAreaElement).value ?? f.textContent)
+				);
+			expect(cut).toEqual([]);
+		}
+		// The whole placeholder of the new-action field fits.
+		const room = await newAction(tineke.page).evaluate((input: HTMLInputElement) => {
+			const style = getComputedStyle(input);
+			const context = document.createElement('canvas').getContext('2d') as CanvasRenderingContext2D;
+			context.font = `${style.fontWeight} ${style.fontSize} ${style.fontFamily}`;
+			const inner = input.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
+			return inner - context.measureText(input.placeholder).width;
+		});
+		expect(room).toBeGreaterThan(0);
+		// A tap on a person in the presence list shows their name (on a phone only the avatar shows before).
+		const olgaThere = tineke.page.getByRole('button', { name: /^Olga Opdrachtgever/ });
+		await olgaThere.click();
+		const label = olgaThere.locator('.who');
+		await expect(label).toContainText('Olga Opdrachtgever');
+		expect((await label.boundingBox())?.width ?? 0).toBeGreaterThan(60);
 
 		for (const page of [tineke.page, olga.page]) {
 			expect(await seriousViolations(page)).toEqual([]);

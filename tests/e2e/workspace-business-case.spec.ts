@@ -126,7 +126,12 @@ test('business cases: live fields for everyone, pilot and personal canvases, pri
 	);
 	const markdown = await res.text();
 	for (const { label } of FIELDS) expect(markdown).toContain(`${label} tekst ${stamp}`);
-	for (const label of ['## DoeTank:', '### T', '## Q1 Kwantitatieve inputs', '## Productiviteitsstrategie'])
+	for (const label of [
+		'## DoeTank:',
+		'### T · Technologie',
+		'## Q1 Kwantitatieve inputs',
+		'## Productiviteitsstrategie'
+	])
 		expect(markdown).toContain(`\n${label}\n`);
 	expect(markdown).toContain(`**${strategy}**`);
 

@@ -107,8 +107,18 @@ test('history: yesterday’s version, the diff with now, restore and undo, for t
 	await expectText([page, lars.page], old.probleemdefinitie);
 	const notice = page.getByRole('group', { name: 'Melding' });
 	await expect(notice).toContainText('De versie van gisteren is teruggezet.');
+	// Restore in the open: Lars is told who restored which version; Tineke is not told about herself.
+	const told = lars.page.getByText('Tineke Trekker heeft Probleemdefinitie teruggezet naar de versie van gisteren.');
+	await expect(told).toBeVisible();
+	await expect(page.getByText(/Tineke Trekker heeft/)).toHaveCount(0);
 	await notice.getByRole('button', { name: 'Ongedaan maken' }).click();
 	await expectText([page, lars.page], now.probleemdefinitie);
+	// Her undo is announced too.
+	await expect(
+		lars.page.getByText('Tineke Trekker heeft het terugzetten van Probleemdefinitie ongedaan gemaakt.')
+	).toBeVisible();
+	await lars.page.getByRole('button', { name: 'Gezien' }).first().click();
+	await expect(told.or(lars.page.getByText(/ongedaan gemaakt\.$/))).toHaveCount(1);
 
 	// The same for a business case: every field of the canvas as it was, and back.
 	await openBusinessCases(page);

@@ -23,18 +23,21 @@ describe('statusLine', () => {
 		expect(statusLine({ ...live, documentFull: true, unsaved: 1 })).toEqual({
 			tone: 'error',
 			key: 'workspace.status.documentFull',
-			detail: { key: 'workspace.status.unsavedOne', params: { count: 1 } }
+			detail: { key: 'workspace.status.unsavedSomewhere' }
 		});
 	});
 
-	it('counts unsaved changes in the detail, singular and plural', () => {
-		expect(statusLine({ ...live, unsaved: 1 }).detail).toEqual({
-			key: 'workspace.status.unsavedOne',
-			params: { count: 1 }
+	it('says which sections wait to be saved, not how many changes', () => {
+		expect(statusLine({ ...live, unsaved: 7, unsavedSections: ['Actielijst'] }).detail).toEqual({
+			key: 'workspace.status.unsaved',
+			params: { sections: 'Actielijst' }
 		});
-		expect(statusLine({ ...live, unsaved: 3 }).detail).toEqual({
-			key: 'workspace.status.unsavedMany',
-			params: { count: 3 }
+		expect(statusLine({ ...live, unsaved: 2, unsavedSections: ['Probleemdefinitie', 'Actielijst'] }).detail).toEqual({
+			key: 'workspace.status.unsaved',
+			params: { sections: 'Probleemdefinitie, Actielijst' }
+		});
+		expect(statusLine({ ...live, unsaved: 3, unsavedSections: null }).detail).toEqual({
+			key: 'workspace.status.unsavedSomewhere'
 		});
 	});
 
@@ -47,7 +50,7 @@ describe('statusLine', () => {
 		expect(statusLine({ ...live, connection: 'offline', synced: false, unsaved: 2 })).toMatchObject({
 			tone: 'warn',
 			key: 'workspace.status.offline',
-			detail: { params: { count: 2 } }
+			detail: { key: 'workspace.status.unsavedSomewhere' }
 		});
 		expect(statusLine({ ...live, connection: 'offline', synced: false }).detail).toBeNull();
 		expect(statusLine({ ...live, connection: 'connecting', synced: false }).key).toBe('workspace.status.connecting');
@@ -59,7 +62,7 @@ describe('statusLine', () => {
 		expect(statusLine({ ...cached, connection: 'offline' }).detail).toEqual({ key: 'workspace.status.fromCache' });
 		expect(statusLine({ ...cached, connection: 'connecting' }).detail).toEqual({ key: 'workspace.status.fromCache' });
 		expect(statusLine({ ...cached, connection: 'offline', unsaved: 2 }).detail).toMatchObject({
-			key: 'workspace.status.unsavedMany'
+			key: 'workspace.status.unsavedSomewhere'
 		});
 		expect(statusLine({ ...cached, synced: true }).detail).toEqual({ key: 'workspace.status.allSaved' });
 	});
@@ -79,9 +82,9 @@ describe('statusLine', () => {
 		expect(statusLine({ ...live, persistence: 'failing', ended: 'unauthenticated' }).key).toBe(
 			'workspace.status.unauthenticated'
 		);
-		expect(statusLine({ ...live, unsaved: 1, ended: 'outdated' })).toMatchObject({
+		expect(statusLine({ ...live, unsaved: 1, ended: 'outdated', unsavedSections: ['Actielijst'] })).toMatchObject({
 			key: 'workspace.status.outdated',
-			detail: { params: { count: 1 } }
+			detail: { params: { sections: 'Actielijst' } }
 		});
 	});
 });

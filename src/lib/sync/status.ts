@@ -1,4 +1,4 @@
-import type { MessageKey } from '$lib/i18n';
+import type { MessageKey, MessageParams } from '$lib/i18n';
 import type { PersistenceState } from './messages';
 
 export type Connection = 'connected' | 'connecting' | 'offline';
@@ -14,6 +14,8 @@ export interface SyncStatus {
 	loadedFromCache: boolean;
 	/** The server refused a change of this tab: the document is at its size cap. */
 	documentFull?: boolean;
+	/** Labels of the sections whose changes wait to be saved; null when that is not known. */
+	unsavedSections?: readonly string[] | null;
 }
 
 export type StatusTone = 'ok' | 'busy' | 'warn' | 'error';
@@ -25,7 +27,7 @@ export type StatusTone = 'ok' | 'busy' | 'warn' | 'error';
 export interface StatusLine {
 	tone: StatusTone;
 	key: MessageKey;
-	detail: { key: MessageKey; params?: { count: number } } | null;
+	detail: { key: MessageKey; params?: MessageParams } | null;
 }
 
 const ENDED: Record<Ended, MessageKey> = {
@@ -34,16 +36,15 @@ const ENDED: Record<Ended, MessageKey> = {
 	outdated: 'workspace.status.outdated'
 };
 
-function unsavedDetail(unsaved: number): StatusLine['detail'] {
+/** Which parts wait to be saved, not how many keystrokes. */
+function unsavedDetail(unsaved: number, sections: readonly string[] | null | undefined): StatusLine['detail'] {
 	if (unsaved <= 0) return null;
-	return {
-		key: unsaved === 1 ? 'workspace.status.unsavedOne' : 'workspace.status.unsavedMany',
-		params: { count: unsaved }
-	};
+	if (!sections?.length) return { key: 'workspace.status.unsavedSomewhere' };
+	return { key: 'workspace.status.unsaved', params: { sections: sections.join(', ') } };
 }
 
 export function statusLine(s: SyncStatus): StatusLine {
-	const pending = unsavedDetail(s.unsaved);
+	const pending = unsavedDetail(s.unsaved, s.unsavedSections);
 	if (s.ended) {
 		return { tone: 'error', key: ENDED[s.ended], detail: pending };
 	}

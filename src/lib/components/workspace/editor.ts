@@ -2,6 +2,7 @@ import { Extension, type Editor } from '@tiptap/core';
 import Collaboration from '@tiptap/extension-collaboration';
 import CollaborationCaret from '@tiptap/extension-collaboration-caret';
 import Placeholder from '@tiptap/extension-placeholder';
+import { Selection, TextSelection, type Transaction } from '@tiptap/pm/state';
 import StarterKit from '@tiptap/starter-kit';
 import type * as Y from 'yjs';
 import type { MessageKey } from '$lib/i18n';
@@ -35,6 +36,32 @@ function caret(user: Record<string, string>): HTMLElement {
 	return line;
 }
 
+/**
+ * Ctrl+Home / Ctrl+End (with Shift: select to there) as editor commands instead of the browser's
+ * own caret move. ProseMirror syncs the DOM selection back to its state 20 ms after the field gains
+ * focus (later on a busy page); a native caret move it has not yet read is undone then, so
+ * Ctrl+Home right after clicking into a field did nothing. A command changes the state itself.
+ */
+export function moveToDocumentEdge(tr: Transaction, edge: 'start' | 'end', extend: boolean): Transaction {
+	const target = edge === 'start' ? Selection.atStart(tr.doc) : Selection.atEnd(tr.doc);
+	const selection = extend ? TextSelection.between(tr.selection.$anchor, target.$head) : target;
+	return tr.setSelection(selection).scrollIntoView();
+}
+
+const documentEdgeKeys = Extension.create({
+	name: 'documentEdgeKeys',
+	addKeyboardShortcuts() {
+		const move = (edge: 'start' | 'end', extend: boolean) => () =>
+			this.editor.commands.command(({ tr }) => Boolean(moveToDocumentEdge(tr, edge, extend)));
+		return {
+			'Ctrl-Home': move('start', false),
+			'Ctrl-End': move('end', false),
+			'Shift-Ctrl-Home': move('start', true),
+			'Shift-Ctrl-End': move('end', true)
+		};
+	}
+});
+
 /** Tiptap set-up for one collaborative rich text field of the Doetank's document. */
 export function collaborativeExtensions({
 	workspace,
@@ -60,6 +87,7 @@ export function collaborativeExtensions({
 		Collaboration.configure({ fragment }),
 		CollaborationCaret.configure({ provider: workspace.provider, user, render: caret }),
 		Placeholder.configure({ placeholder }),
+		documentEdgeKeys,
 		Extension.create({
 			name: 'linkShortcut',
 			addKeyboardShortcuts: () => ({

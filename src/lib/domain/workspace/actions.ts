@@ -1,5 +1,6 @@
 import * as Y from 'yjs';
 import { isDay } from '../calendar';
+import { readActionText, replaceText, textKey, writeNewActionText } from './action-text';
 import { WorkspaceError } from './errors';
 import {
 	actionsMap,
@@ -64,11 +65,11 @@ function snapshot({ id, map, position }: Entry): ActionSnapshot {
 	const due = readNullableString(map, 'due');
 	return {
 		id,
-		title: readString(map, 'title'),
+		title: readActionText(map, 'title').trim(),
 		ownerId: readNullableString(map, 'ownerId'),
 		due: due !== null && isDay(due) ? due : null,
 		status: isStatus(status) ? status : 'open',
-		note: readString(map, 'note'),
+		note: readActionText(map, 'note').trim(),
 		position,
 		createdAt: readString(map, 'createdAt'),
 		createdBy: readString(map, 'createdBy')
@@ -147,7 +148,10 @@ export function addAction(doc: Y.Doc, action: NewAction, createdBy: string, opti
 	doc.transact(() => {
 		const list = entries(doc);
 		const item = new Y.Map<unknown>();
-		for (const [key, value] of Object.entries({ id, ...fields })) item.set(key, value);
+		const { title, note, ...rest } = { id, ...fields };
+		for (const [key, value] of Object.entries(rest)) item.set(key, value);
+		writeNewActionText(item, 'title', title ?? '');
+		writeNewActionText(item, 'note', note ?? '');
 		item.set('position', placeAt(list, clampIndex(options.index ?? list.length, list.length), random));
 		item.set('createdAt', (options.now ?? new Date()).toISOString());
 		item.set('createdBy', createdBy);
@@ -168,7 +172,10 @@ export function updateAction(doc: Y.Doc, id: string, changes: ActionChanges): vo
 	const fields = validChanges(changes);
 	doc.transact(() => {
 		for (const [key, value] of Object.entries(fields)) {
-			if (item.get(key) !== value) item.set(key, value);
+			const text = key === 'title' || key === 'note' ? item.get(textKey(key)) : undefined;
+			// Version 2 keeps the texts in Y.Texts; a version-1 document (not yet migrated) has only strings.
+			if (text instanceof Y.Text) replaceText(text, value as string);
+			else if (item.get(key) !== value) item.set(key, value);
 		}
 	});
 }

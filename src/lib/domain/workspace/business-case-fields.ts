@@ -94,6 +94,13 @@ export const BUSINESS_CASE_FIELDS = [
 	}
 ] as const satisfies readonly BusinessCaseField[];
 
+/** The printed label, with the full word where the canvas prints one letter ("T · Technologie"); the screen and the exports use it. */
+export function fieldLabel(field: BusinessCaseField, locale: InstrumentLocale): string {
+	const label = field.label[locale];
+	const long = field.longLabel?.[locale];
+	return long && !label.includes(long) ? `${label} · ${long}` : label;
+}
+
 export type BusinessCaseFieldKey = (typeof BUSINESS_CASE_FIELDS)[number]['key'];
 export const BUSINESS_CASE_FIELD_KEYS: readonly BusinessCaseFieldKey[] = BUSINESS_CASE_FIELDS.map((f) => f.key);
 

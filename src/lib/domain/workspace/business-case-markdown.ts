@@ -3,6 +3,7 @@ import {
 	BUSINESS_CASE_FIELDS,
 	CANVAS_LEVEL_LABELS,
 	CANVAS_SECTIONS,
+	fieldLabel,
 	isStrategyKey,
 	PRODUCTIVITY_STRATEGIES,
 	type CanvasLevel,
@@ -46,7 +47,7 @@ export function businessCaseToMarkdown(
 		if (section.label) parts.push(`## ${section.label[locale]}`);
 		const heading = section.label ? '###' : '##';
 		for (const field of BUSINESS_CASE_FIELDS.filter((f) => f.section === section.key)) {
-			parts.push(`${heading} ${field.label[locale]}`);
+			parts.push(`${heading} ${fieldLabel(field, locale)}`);
 			const strategy = field.key === 'productiviteitsstrategie' ? canvas.get('strategy') : null;
 			if (isStrategyKey(strategy)) {
 				parts.push(`**${PRODUCTIVITY_STRATEGIES.find((s) => s.key === strategy)?.label[locale]}**`);

@@ -18,6 +18,17 @@ export {
 	type NewAction,
 	type AddActionOptions
 } from './actions';
+export {
+	ACTION_TEXT_FIELDS,
+	actionText,
+	readActionText,
+	replaceText,
+	editBetween,
+	mergeTexts,
+	reconcileActionTexts,
+	watchLegacyActionEdits,
+	type ActionTextField
+} from './action-text';
 export { todayIn, isOpen, isOverdue, filterActions, type ActionFilter } from './action-filters';
 export { positionBetween, isPosition } from './position';
 export * from './business-case-fields';
@@ -42,4 +53,12 @@ export { fragmentToMarkdown, escapeMarkdown, type MarkdownOptions } from './mark
 export { businessCaseToMarkdown, type CanvasExportLabels } from './business-case-markdown';
 export { diffLines, type DiffLine, type DiffKind } from './diff';
 export { restoreFragment, restoreCanvas } from './restore';
+export {
+	RESTORE_LOG,
+	RESTORE_LOG_LIMIT,
+	restoreLog,
+	recordRestore,
+	readRestores,
+	type RestoreEntry
+} from './restore-log';
 export { writeParagraphs } from './paragraphs';

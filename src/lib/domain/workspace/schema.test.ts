@@ -10,8 +10,8 @@ import { p, text, writeTiptap } from './tiptap-fixture';
 const NOW = new Date('2025-01-01T00:00:00Z');
 
 describe('migrateWorkspace', () => {
-	it('is at version 1', () => {
-		expect(WORKSPACE_SCHEMA_VERSION).toBe(1);
+	it('is at version 2', () => {
+		expect(WORKSPACE_SCHEMA_VERSION).toBe(2);
 	});
 
 	it('brings a version-0 document (no meta) to the current layout and keeps its content', () => {
@@ -21,9 +21,9 @@ describe('migrateWorkspace', () => {
 		const origins: unknown[] = [];
 		doc.on('afterTransaction', (tr: Y.Transaction) => origins.push(tr.origin));
 		expect(workspaceSchemaVersion(doc)).toBe(0);
-		expect(migrateWorkspace(doc, NOW)).toEqual({ from: 0, to: 1 });
+		expect(migrateWorkspace(doc, NOW)).toEqual({ from: 0, to: 2 });
 		expect(origins).toEqual([MIGRATION_ORIGIN]);
-		expect(workspaceSchemaVersion(doc)).toBe(1);
+		expect(workspaceSchemaVersion(doc)).toBe(2);
 		expect(readCanvases(doc).map((c) => [c.id, c.level, c.createdAt])).toEqual([
 			[DOETANK_CANVAS_ID, 'doetank', '2025-01-01T00:00:00.000Z']
 		]);
@@ -36,7 +36,7 @@ describe('migrateWorkspace', () => {
 		migrateWorkspace(doc, NOW);
 		let updates = 0;
 		doc.on('update', () => updates++);
-		expect(migrateWorkspace(doc)).toEqual({ from: 1, to: 1 });
+		expect(migrateWorkspace(doc)).toEqual({ from: 2, to: 2 });
 		expect(updates).toBe(0);
 	});
 
@@ -49,7 +49,7 @@ describe('migrateWorkspace', () => {
 		Y.applyUpdate(b, Y.encodeStateAsUpdate(a));
 		expect(readCanvases(a)).toEqual(readCanvases(b));
 		expect(readCanvases(a)).toHaveLength(1);
-		expect(workspaceSchemaVersion(a)).toBe(1);
+		expect(workspaceSchemaVersion(a)).toBe(2);
 	});
 
 	it('refuses a document from a newer version, or with a damaged version, without writing', () => {

@@ -1,4 +1,5 @@
 import type * as Y from 'yjs';
+import { reconcileActionTexts } from './action-text';
 import { ensureDoetankCanvas } from './canvases';
 import { WorkspaceVersionError } from './errors';
 import { metaMap } from './layout';
@@ -13,7 +14,9 @@ type Step = (doc: Y.Doc, now: Date) => void;
 
 const STEPS: readonly Step[] = [
 	// 0 → 1: the Doetank canvas exists.
-	(doc, now) => ensureDoetankCanvas(doc, { now })
+	(doc, now) => ensureDoetankCanvas(doc, { now }),
+	// 1 → 2: action title and note as Y.Text beside the version-1 strings (action-text.ts).
+	(doc) => void reconcileActionTexts(doc)
 ];
 
 export const WORKSPACE_SCHEMA_VERSION = STEPS.length;
@@ -34,6 +37,8 @@ export function workspaceSchemaVersion(doc: Y.Doc): number {
 /**
  * Brings a document to the current layout in one transaction; does nothing (and writes nothing)
  * when it is current. Refuses a newer document, so an old client never rewrites a new layout.
+ * A current document still takes in what clients of version 1 wrote into it since its migration
+ * (their action strings, see action-text.ts); that writes only when there is something to take in.
  */
 export function migrateWorkspace(doc: Y.Doc, now: Date = new Date()): { from: number; to: number } {
 	const from = workspaceSchemaVersion(doc);
@@ -43,6 +48,8 @@ export function migrateWorkspace(doc: Y.Doc, now: Date = new Date()): { from: nu
 			for (const step of STEPS.slice(from)) step(doc, now);
 			metaMap(doc).set('schemaVersion', WORKSPACE_SCHEMA_VERSION);
 		}, MIGRATION_ORIGIN);
+	} else {
+		doc.transact(() => reconcileActionTexts(doc), MIGRATION_ORIGIN);
 	}
 	return { from, to: WORKSPACE_SCHEMA_VERSION };
 }

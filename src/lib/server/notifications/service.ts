@@ -4,7 +4,7 @@ import * as Y from 'yjs';
 import { NETWORK_TIME_ZONE } from '$lib/domain/calendar';
 import type { Actor } from '$lib/domain/policy';
 import type { DoetankRole } from '$lib/domain/roles';
-import { actionsMap, filterActions, readActions, todayIn } from '$lib/domain/workspace';
+import { actionsMap, filterActions, readActions, readActionText, todayIn } from '$lib/domain/workspace';
 import type { InboxReadInput } from '$lib/validation/governance';
 import { requireNetwork } from '../authz';
 import type { Database } from '../db/client';
@@ -126,8 +126,9 @@ export class NotificationService {
 			const author = authorOf(transaction.origin);
 			for (const [actionId, ownerId] of assigned) {
 				if (ownerId === author) continue;
-				const title = (actions.get(actionId) as Y.Map<unknown> | undefined)?.get('title');
-				this.assigned(doetankId, ownerId, typeof title === 'string' ? title : '').catch((err: unknown) =>
+				const item = actions.get(actionId);
+				const title = item instanceof Y.Map ? readActionText(item as Y.Map<unknown>, 'title').trim() : '';
+				this.assigned(doetankId, ownerId, title).catch((err: unknown) =>
 					this.log.error({ err, doetankId, actionId }, 'action assignment notice failed')
 				);
 			}

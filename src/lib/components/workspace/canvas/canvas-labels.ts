@@ -1,4 +1,4 @@
-import type { BusinessCaseField, CanvasSnapshot, InstrumentLocale } from '$lib/domain/workspace';
+import type { CanvasSnapshot } from '$lib/domain/workspace';
 import type { Translate } from '$lib/i18n';
 
 /** How a canvas is called in the selector, headings and the print view. */
@@ -46,12 +46,8 @@ export function canvasVisitors(states: Iterable<[number, unknown]>, meId: string
 	return byCanvas;
 }
 
-/** The printed label, with the full word where the canvas prints one letter ("T · Technologie"). */
-export function fieldLabel(field: BusinessCaseField, locale: InstrumentLocale): string {
-	const label = field.label[locale];
-	const long = field.longLabel?.[locale];
-	return long && !label.includes(long) ? `${label} · ${long}` : label;
-}
+/** The label as the screen and the exports show it (domain: business-case-fields.ts). */
+export { fieldLabel } from '$lib/domain/workspace';
 
 /** A file name part without accents, spaces or punctuation ("Gemeente Zoetermeer" → "gemeente-zoetermeer"). */
 export function fileSlug(text: string): string {

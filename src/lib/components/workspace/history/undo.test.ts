@@ -74,3 +74,23 @@ describe('UndoableChanges', () => {
 		expect(changes.canUndo()).toBe(false);
 	});
 });
+
+describe('UndoableChanges onUndo', () => {
+	it('runs the step’s callback when exactly that step is undone', () => {
+		const doc = new Y.Doc();
+		const text = doc.getText('t');
+		const changes = new UndoableChanges(doc, text);
+		const undone: string[] = [];
+		changes.run(
+			() => text.insert(0, 'a'),
+			() => undone.push('a')
+		);
+		changes.run(() => text.insert(1, 'b'));
+		expect(changes.undo()).toBe(true);
+		expect(undone).toEqual([]);
+		expect(changes.undo()).toBe(true);
+		expect(undone).toEqual(['a']);
+		expect(changes.undo()).toBe(false);
+		changes.destroy();
+	});
+});

@@ -25,11 +25,15 @@ export class UndoableChanges {
 		this.manager = new Y.UndoManager(scope, { trackedOrigins: new Set([this.origin]), captureTimeout: 0 });
 	}
 
-	/** Runs `change` as one undo step; it passes `origin` on to functions that open their own transaction. */
-	run(change: (origin: object) => void): void {
+	/**
+	 * Runs `change` as one undo step; it passes `origin` on to functions that open their own
+	 * transaction. `onUndo` runs when exactly this step is undone (e.g. to say so in the restore log).
+	 */
+	run(change: (origin: object) => void, onUndo?: () => void): void {
 		this.manager.stopCapturing();
 		this.doc.transact(() => change(this.origin), this.origin);
 		this.manager.stopCapturing();
+		if (onUndo) this.manager.undoStack.at(-1)?.meta.set('onUndo', onUndo);
 	}
 
 	canUndo(): boolean {
@@ -38,7 +42,11 @@ export class UndoableChanges {
 
 	/** Undoes the last step; false when there was nothing left to undo. */
 	undo(): boolean {
-		return this.manager.undo() !== null;
+		const step = this.manager.undo();
+		if (!step) return false;
+		const onUndo = step.meta.get('onUndo');
+		if (typeof onUndo === 'function') onUndo();
+		return true;
 	}
 
 	destroy(): void {
