@@ -1,5 +1,6 @@
 import { createClient } from '@libsql/client';
-import { expect, test, type Locator, type Page } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
+import { expect, test } from './fixtures';
 import * as Y from 'yjs';
 import { actionsMap, metaMap, probleemdefinitie } from '../../src/lib/domain/workspace/layout';
 import { writeParagraphs } from '../../src/lib/domain/workspace/paragraphs';
@@ -7,9 +8,6 @@ import { openWorkspaceAs } from './workspace-helpers';
 
 // Two browsers typing at once on a shared machine: allow more than the default 30 s.
 test.describe.configure({ timeout: 90_000 });
-
-/** The database of the server this run started (tests/playwright.config.ts). */
-const DATABASE = new URL(`../../.e2e-data/${process.env.E2E_PORT ?? 4173}/doetank.db`, import.meta.url);
 
 const panel = (page: Page) => page.getByRole('tabpanel', { name: 'Actielijst' });
 const actionList = (page: Page) => panel(page).getByRole('list', { name: 'Acties' });
@@ -92,7 +90,8 @@ test('two members type into one action title and one note at once: merged charac
 });
 
 test('an old-layout document (version 1, titles and notes as strings) opened by the new client keeps every title and note', async ({
-	browser
+	browser,
+	server
 }) => {
 	const DOETANK = 'train_je_collega'; // Cor coach (a writer); nobody has opened it in this run yet
 	const actions = [
@@ -117,7 +116,7 @@ test('an old-layout document (version 1, titles and notes as strings) opened by 
 			actionsMap(old).set(id, map);
 		});
 	});
-	const db = createClient({ url: DATABASE.href });
+	const db = createClient({ url: server.databaseUrl });
 	try {
 		await db.batch(
 			[

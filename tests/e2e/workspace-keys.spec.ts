@@ -1,4 +1,5 @@
-import { expect, test, type Locator, type Page } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { FIELDS, field, openBusinessCases } from './business-case-helpers';
 import { editor, openWorkspaceAs, textOf } from './workspace-helpers';
 
