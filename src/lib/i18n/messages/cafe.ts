@@ -1,6 +1,11 @@
 /** Cafés: joining, the facilitator view and the evaluation. */
 export const nl = {
 	'cafe.title': 'Café',
+	'csv.cafe.question': 'Vraag',
+	'csv.cafe.number': 'Nummer',
+	'csv.cafe.item': 'Antwoord of vak',
+	'csv.cafe.count': 'Aantal',
+	'csv.cafe.text': 'Tekst',
 	'cafe.thanks': 'Hartelijk dank voor uw bijdrage!',
 	'cafe.join': 'Meedoen aan een café',
 	'cafe.joinIntro': 'Vul de code in die de gespreksleider laat zien. Je komt dan in de werkruimte van je Doetank.',
@@ -88,6 +93,11 @@ export const nl = {
 };
 
 export const en: Record<keyof typeof nl, string> = {
+	'csv.cafe.question': 'Question',
+	'csv.cafe.number': 'Number',
+	'csv.cafe.item': 'Answer or box',
+	'csv.cafe.count': 'Count',
+	'csv.cafe.text': 'Text',
 	'cafe.title': 'Café',
 	'cafe.thanks': 'Thank you very much for your contribution!',
 	'cafe.join': 'Join a café',

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Actor } from '$lib/domain/policy';
 import { addAction } from '$lib/domain/workspace';
+import { translator } from '$lib/i18n';
 import type { Database } from '../db/client';
 import { testDatabase } from '../db/test-db';
 import { InvitationService } from '../doetanks/invitations';
@@ -234,7 +235,7 @@ describe('CafeService', () => {
 		let results = await cafes.results(coach, cafe.id);
 		expect(results).toMatchObject({ responses: 2, minimum: 3, figures: null });
 		expect(JSON.stringify(results)).not.toMatch(/Zeist|Belastingdienst|Sneller/);
-		expect((await cafes.resultsCsv(coach, cafe.id)).csv).not.toMatch(/Zeist|Sneller/);
+		expect((await cafes.resultsCsv(coach, cafe.id, translator('nl'))).csv).not.toMatch(/Zeist|Sneller/);
 
 		await cafes.evaluate(person('eve'), cafe.id, answer('Amersfoort', 7, { choice: 'ja', text: 'Anders werken' }));
 		results = await cafes.results(coach, cafe.id);
@@ -256,11 +257,12 @@ describe('CafeService', () => {
 			count: 2,
 			texts: ['Anders werken', 'Sneller vergunnen']
 		});
-		const { csv, filename } = await cafes.resultsCsv(coach, cafe.id);
+		const { csv, filename } = await cafes.resultsCsv(coach, cafe.id, translator('nl'));
 		expect(filename).toBe('cafe-2026-03-12-resultaten.csv');
-		expect(csv).toContain('cafe.q3,3,ja,,Sneller vergunnen');
-		expect(csv).toContain('cafe.q3,3,ja,2,');
+		expect(csv.split('\r\n')[0]).toBe('\uFEFFVraag;Nummer;Antwoord of vak;Aantal;Tekst');
+		expect(csv).toContain('cafe.q3;3;ja;;Sneller vergunnen');
+		expect(csv).toContain('cafe.q3;3;ja;2;');
 		expect(csv).not.toMatch(/Naam (ann|bob|eve)/);
-		expect(await code(cafes.resultsCsv(person('ann'), cafe.id))).toBe('forbidden');
+		expect(await code(cafes.resultsCsv(person('ann'), cafe.id, translator('nl')))).toBe('forbidden');
 	});
 });

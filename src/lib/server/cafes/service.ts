@@ -43,6 +43,7 @@ import { markDoneStatement } from '../db/notifications';
 import type { InvitationService } from '../doetanks/invitations';
 import type { NotificationService } from '../notifications/service';
 import { toCsv } from '../csv';
+import type { Translate } from '$lib/i18n';
 import { AppError } from '../errors';
 import { loadStoredDocument } from '../documents/stored';
 import { parseInput } from '../parse';
@@ -332,11 +333,15 @@ export class CafeService {
 		};
 	}
 
-	/** The results as CSV rows (question, shown number, option or box, count, text); empty below the minimum. */
-	async resultsCsv(actor: Actor | null, id: string): Promise<{ filename: string; csv: string }> {
+	/**
+	 * The results as CSV rows (question, shown number, option or box, count, text) under headers in the
+	 * reader's language; only the headers below the minimum.
+	 */
+	async resultsCsv(actor: Actor | null, id: string, t: Translate): Promise<{ filename: string; csv: string }> {
 		const results = await this.results(actor, id);
 		const form = cafeForm(results.cafe.grandCafe);
-		const rows: (string | number | null)[][] = [['question', 'number', 'item', 'count', 'text']];
+		const header = (['question', 'number', 'item', 'count', 'text'] as const).map((k) => t(`csv.cafe.${k}`));
+		const rows: (string | number | null)[][] = [header];
 		const f = results.figures;
 		for (const choice of f?.choices ?? []) {
 			const number = shownNumber(form, choice.questionId);
