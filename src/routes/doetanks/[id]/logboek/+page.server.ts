@@ -4,12 +4,10 @@ import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
 	const user = requireLogin(event);
-	const { doetanks, logboek } = event.locals.services;
 	return forPage(event, async () => {
-		const view = await logboek.view(user, event.params.id);
-		const { doetank } = await doetanks.get(user, event.params.id);
+		const view = await event.locals.services.logboek.view(user, event.params.id);
 		const moment = event.url.searchParams.get('moment');
-		return { doetank: { id: doetank.id, name: doetank.name }, ...view, moment: isMoment(moment) ? moment : 'begin' };
+		return { ...view, moment: isMoment(moment) ? moment : 'begin' };
 	});
 };
 
