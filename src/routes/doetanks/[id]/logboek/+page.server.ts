@@ -1,5 +1,7 @@
 import { isMoment, TOPIC_IDS } from '$lib/domain/instruments/logboek-matrix';
-import { forForm, forPage, requireLogin } from '$lib/server/http';
+import { forForm, forPage, requireActor, requireLogin } from '$lib/server/http';
+import { parseInput } from '$lib/server/parse';
+import { LogboekInput } from '$lib/validation/instruments';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
@@ -26,7 +28,9 @@ export const actions = {
 		return forForm(
 			event,
 			async () => {
-				await event.locals.services.logboek.save(event.locals.user, event.params.id, { moment, entries });
+				const user = requireActor(event);
+				const input = parseInput(LogboekInput, { moment, entries });
+				await event.locals.services.logboek.save(user, event.params.id, input);
 				return { success: event.locals.t('logboek.saved') };
 			},
 			{}
