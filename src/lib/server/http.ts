@@ -68,6 +68,15 @@ export async function readBody<S extends z.ZodType>(
 	return parseInput(schema, body);
 }
 
+/**
+ * The logged-in actor, or a 401: a route that parses input calls it first, so a logged-out request
+ * is answered 401 before its input is judged (422), as when the service checked both.
+ */
+export function requireActor(event: Pick<RequestEvent, 'locals'>): NonNullable<App.Locals['user']> {
+	if (!event.locals.user) throw new AppError('unauthenticated', 'error.unauthenticated');
+	return event.locals.user;
+}
+
 /** Runs a page load step; service errors become SvelteKit error pages in the user's language. */
 export async function forPage<T>(event: RequestEvent, work: () => Promise<T>): Promise<T> {
 	try {

@@ -88,3 +88,6 @@ export function cafeEvaluationInput(form: CafeForm) {
 			.optional()
 	});
 }
+
+/** An evaluation parsed against its café's form (`cafeEvaluationInput`). */
+export type CafeEvaluation = z.output<ReturnType<typeof cafeEvaluationInput>>;

@@ -1,7 +1,8 @@
 import { applyQuery, parseQuery, signalCounts } from '$lib/domain/monitoring/dashboard';
 import { can } from '$lib/domain/policy';
-import { forForm, forPage, requireLogin } from '$lib/server/http';
-import { formToObject } from '$lib/server/parse';
+import { forForm, forPage, requireActor, requireLogin } from '$lib/server/http';
+import { formToObject, parseInput } from '$lib/server/parse';
+import { SignalSettingsInput } from '$lib/validation/monitoring';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
@@ -25,7 +26,8 @@ export const actions = {
 		return forForm(
 			event,
 			async () => {
-				await event.locals.services.monitoring.saveSettings(event.locals.user, values);
+				const user = requireActor(event);
+				await event.locals.services.monitoring.saveSettings(user, parseInput(SignalSettingsInput, values));
 				return { success: event.locals.t('coach.settingsSaved') };
 			},
 			{ values }

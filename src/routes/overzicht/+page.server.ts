@@ -1,4 +1,6 @@
-import { forForm, forPage, requireLogin } from '$lib/server/http';
+import { forForm, forPage, requireActor, requireLogin } from '$lib/server/http';
+import { parseInput } from '$lib/server/parse';
+import { NoteInput } from '$lib/validation/monitoring';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
@@ -13,9 +15,9 @@ export const actions = {
 		return forForm(
 			event,
 			async () => {
-				await event.locals.services.monitoring.setNote(event.locals.user, doetankId, {
-					bijzonderheden: String(form.get('bijzonderheden') ?? '')
-				});
+				const user = requireActor(event);
+				const input = parseInput(NoteInput, { bijzonderheden: String(form.get('bijzonderheden') ?? '') });
+				await event.locals.services.monitoring.setNote(user, doetankId, input);
 				return { doetankId, success: event.locals.t('overview.saved') };
 			},
 			{ doetankId }

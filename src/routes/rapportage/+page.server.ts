@@ -1,6 +1,8 @@
 import { dayIn } from '$lib/domain/calendar';
 import { AppError } from '$lib/server/errors';
 import { forPage, requireLogin } from '$lib/server/http';
+import { parseInput } from '$lib/server/parse';
+import { ReportPeriodInput } from '$lib/validation/report';
 import type { PageServerLoad } from './$types';
 
 /** Without a chosen period: this calendar year up to today. */
@@ -12,10 +14,12 @@ export const load: PageServerLoad = async (event) => {
 		to: event.url.searchParams.get('to') ?? today
 	};
 	return forPage(event, async () => {
+		// Someone who may not see the report gets 403, whatever period they asked for.
+		event.locals.services.report.mayView(user);
 		try {
 			return {
 				period,
-				report: await event.locals.services.report.report(user, period),
+				report: await event.locals.services.report.report(user, parseInput(ReportPeriodInput, period)),
 				errors: {} as Record<string, string>
 			};
 		} catch (err) {

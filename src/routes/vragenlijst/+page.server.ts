@@ -1,6 +1,7 @@
 import { can } from '$lib/domain/policy';
-import { forForm, forPage, requireLogin } from '$lib/server/http';
-import { formToObject } from '$lib/server/parse';
+import { forForm, forPage, requireActor, requireLogin } from '$lib/server/http';
+import { formToObject, parseInput } from '$lib/server/parse';
+import { WaveInput } from '$lib/validation/instruments';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
@@ -23,7 +24,8 @@ export const actions = {
 		return forForm(
 			event,
 			async () => {
-				const wave = await event.locals.services.questionnaires.openWave(event.locals.user, values);
+				const user = requireActor(event);
+				const wave = await event.locals.services.questionnaires.openWave(user, parseInput(WaveInput, values));
 				return { success: event.locals.t('questionnaire.waveOpened', { name: wave.name }) };
 			},
 			{ values }

@@ -21,7 +21,7 @@ import {
 	type DocumentMetrics
 } from '$lib/domain/monitoring/document-metrics';
 import { can, type Actor } from '$lib/domain/policy';
-import { cafeEvaluationInput, type CafeInput, type JoinInput } from '$lib/validation/cafes';
+import type { CafeEvaluation, CafeInput, JoinInput } from '$lib/validation/cafes';
 import { requireNetwork } from '../authz';
 import type { Database } from '../db/client';
 import {
@@ -46,7 +46,6 @@ import { toCsv } from '../csv';
 import type { Translate } from '$lib/i18n';
 import { AppError } from '../errors';
 import { loadStoredDocument } from '../documents/stored';
-import { parseInput } from '../parse';
 import type { PresenceBoard, PresenceEntry } from '../presence';
 import { isUniqueViolation } from '../db/sql-errors';
 
@@ -278,9 +277,10 @@ export class CafeService {
 		return { cafe: preview(cafe), form };
 	}
 
-	async evaluate(actor: Actor | null, id: string, input: unknown): Promise<void> {
+	/** `input` is parsed against this café's form (`evaluationForm`, then `cafeEvaluationInput`). */
+	async evaluate(actor: Actor | null, id: string, input: CafeEvaluation): Promise<void> {
 		const { me, form } = await this.evaluator(actor, id);
-		const { answers, contact } = parseInput(cafeEvaluationInput(form), input);
+		const { answers, contact } = input;
 		const asked = form.questions.find((q) => q.type === 'contact');
 		// Contact details only count after a yes to the question they belong to (Grand Café 10 → 11).
 		const yes =

@@ -8,6 +8,8 @@ import { AppError } from '../errors';
 import { CheckpointService } from '../governance/checkpoints';
 import { createLogger } from '../logger';
 import { NotificationService } from '../notifications/service';
+import { HistorySubmissionInput } from '$lib/validation/schemas';
+import { viaRoute } from '../instruments/test-support';
 import { HistoryService } from './history';
 
 let db: Database;
@@ -100,7 +102,11 @@ describe('terugkoppelmomenten in the version history', () => {
 		expect(await errorCode(history.submissions(eve, 'd'))).toBe('forbidden');
 		expect(await errorCode(history.submissions(null, 'd'))).toBe('unauthenticated');
 		expect(await errorCode(history.submissionState(ann, 'd', { submissionId: 'nope' }))).toBe('not_found');
-		expect(await errorCode(history.submissionState(ann, 'd', { submissionId: '../x' }))).toBe('validation_failed');
+		expect(
+			await errorCode(
+				viaRoute(HistorySubmissionInput, { submissionId: '../x' }, (input) => history.submissionState(ann, 'd', input))
+			)
+		).toBe('validation_failed');
 		await write('Tekst.');
 		const c = await checkpoints.create(ann, 'd', {
 			title: 'T',

@@ -4,6 +4,8 @@ import type { Database } from '../db/client';
 import { appendUpdateStatement, compactionStatements, readForCompaction } from '../db/doc-log';
 import { testDatabase } from '../db/test-db';
 import { AppError } from '../errors';
+import { HistoryDayInput } from '$lib/validation/schemas';
+import { viaRoute } from '../instruments/test-support';
 import { HistoryService } from './history';
 import { foldUpdates } from './compaction';
 
@@ -90,7 +92,9 @@ describe('HistoryService', () => {
 		await expect(history.days(outsider, 'd')).rejects.toMatchObject({ code: 'forbidden' });
 		await expect(history.days(null, 'd')).rejects.toMatchObject({ code: 'unauthenticated' });
 		await expect(history.stateAt(member, 'nope', { day: '2026-11-25' })).rejects.toMatchObject({ code: 'not_found' });
-		const bad = await history.stateAt(member, 'd', { day: '2026-02-30' }).catch((e: unknown) => e);
+		const bad = await viaRoute(HistoryDayInput, { day: '2026-02-30' }, (input) =>
+			history.stateAt(member, 'd', input)
+		).catch((e: unknown) => e);
 		expect(bad).toBeInstanceOf(AppError);
 		expect(bad).toMatchObject({ code: 'validation_failed', fields: { day: { key: 'validation.day' } } });
 	});

@@ -2,7 +2,7 @@ import * as Y from 'yjs';
 import { dayIn, NETWORK_TIME_ZONE } from '$lib/domain/calendar';
 import { statusOf, type CheckpointStatus } from '$lib/domain/governance/checkpoints';
 import type { Actor } from '$lib/domain/policy';
-import { HistoryDayInput, HistorySubmissionInput } from '$lib/validation/schemas';
+import type { HistoryDayInput, HistorySubmissionInput } from '$lib/validation/schemas';
 import { requireDoetank } from '../authz';
 import { doetankSubmissions, readSubmissionStateById } from '../db/checkpoints';
 import type { Database } from '../db/client';
@@ -10,7 +10,6 @@ import { readHistoryIndex, readHistorySource } from '../db/doc-log';
 import { userNames } from '../db/users';
 import { AppError } from '../errors';
 import { applyInOrder, loadStoredDocument } from './stored';
-import { parseInput } from '../parse';
 
 export interface HistoryDay {
 	day: string;
@@ -64,9 +63,8 @@ export class HistoryService {
 	}
 
 	/** The whole document as it was at the end of `day`, as one Yjs update. */
-	async stateAt(actor: Actor | null, doetankId: string, input: unknown): Promise<Uint8Array> {
+	async stateAt(actor: Actor | null, doetankId: string, { day }: HistoryDayInput): Promise<Uint8Array> {
 		await requireDoetank(this.db, actor, 'workspace.read', doetankId);
-		const { day } = parseInput(HistoryDayInput, input);
 		const source = await readHistorySource(this.db, doetankId, day);
 		const doc = new Y.Doc({ gc: true });
 		try {
@@ -95,9 +93,12 @@ export class HistoryService {
 	}
 
 	/** The whole document exactly as it was frozen at one submission, as one Yjs update. */
-	async submissionState(actor: Actor | null, doetankId: string, input: unknown): Promise<Uint8Array> {
+	async submissionState(
+		actor: Actor | null,
+		doetankId: string,
+		{ submissionId }: HistorySubmissionInput
+	): Promise<Uint8Array> {
 		await requireDoetank(this.db, actor, 'workspace.read', doetankId);
-		const { submissionId } = parseInput(HistorySubmissionInput, input);
 		const state = await readSubmissionStateById(this.db, doetankId, submissionId);
 		if (!state) throw new AppError('not_found', 'error.roundNotFound');
 		return state;

@@ -1,10 +1,9 @@
 import { can, type Actor } from '$lib/domain/policy';
 import { filledPerMoment, sideBySide, type Moment } from '$lib/domain/instruments/logboek-matrix';
-import { LogboekInput } from '$lib/validation/instruments';
+import type { LogboekInput } from '$lib/validation/instruments';
 import { requireDoetank } from '../authz';
 import type { Database } from '../db/client';
 import { listEntries, saveEntries, type StoredEntry } from '../db/logboek';
-import { parseInput } from '../parse';
 
 export interface LogboekView {
 	entries: StoredEntry[];
@@ -38,9 +37,9 @@ export class LogboekService {
 		};
 	}
 
-	async save(actor: Actor | null, doetankId: string, input: unknown): Promise<LogboekView> {
+	async save(actor: Actor | null, doetankId: string, input: LogboekInput): Promise<LogboekView> {
 		const { actor: me } = await requireDoetank(this.db, actor, 'logboek.edit', doetankId);
-		const { moment, entries } = parseInput(LogboekInput, input);
+		const { moment, entries } = input;
 		if (entries.length > 0) await saveEntries(this.db, doetankId, moment, entries, me.id);
 		return this.view(actor, doetankId);
 	}

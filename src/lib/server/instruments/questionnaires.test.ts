@@ -8,7 +8,8 @@ import { translator } from '$lib/i18n';
 import { createLogger } from '../logger';
 import { NotificationService } from '../notifications/service';
 import { QuestionnaireService } from './questionnaires';
-import { outcome as code, seedNetwork } from './test-support';
+import { QuestionnaireResponseInput } from '$lib/validation/instruments';
+import { outcome as code, seedNetwork, viaRoute } from './test-support';
 
 let db: Database;
 let cleanup: () => void;
@@ -37,6 +38,8 @@ beforeEach(async () => {
 	});
 });
 afterEach(() => cleanup());
+const respond = (actor: Actor, waveId: string, input: unknown) =>
+	viaRoute(QuestionnaireResponseInput, input, (parsed) => service.respond(actor, waveId, parsed));
 
 const openWave = () =>
 	service.openWave(admin, { name: 'Voormeting', closesOn: '2026-03-31', doetankIds: ['d1', 'd2'] });
@@ -81,7 +84,7 @@ describe('QuestionnaireService', () => {
 		const unread = async (id: string) =>
 			(await notifications.inbox(person(id))).items.filter((n) => n.readAt === null).map((n) => n.link);
 		expect(await unread('ann')).toEqual([`/vragenlijst/${wave.id}/d1`]);
-		await service.respond(person('ann'), wave.id, { doetankId: 'd1', answers: FIXTURE_RESPONSES[0] });
+		await respond(person('ann'), wave.id, { doetankId: 'd1', answers: FIXTURE_RESPONSES[0] });
 		expect(await unread('ann')).toEqual([]);
 		expect(await notifications.unreadCount(person('ann'))).toBe(0);
 		expect(await unread('bob')).toContain(`/vragenlijst/${wave.id}/d1`);
@@ -100,26 +103,22 @@ describe('QuestionnaireService', () => {
 			}
 		]);
 		expect(await service.openFor(person('ops'))).toEqual([]);
-		expect(
-			await code(service.respond(person('ops'), wave.id, { doetankId: 'd1', answers: FIXTURE_RESPONSES[0] }))
-		).toBe('forbidden');
-		await service.respond(person('ann'), wave.id, { doetankId: 'd1', answers: FIXTURE_RESPONSES[0] });
-		expect((await service.openFor(person('ann')))[0]?.responded).toBe(true);
-		expect(
-			await code(service.respond(person('ann'), wave.id, { doetankId: 'd1', answers: FIXTURE_RESPONSES[1] }))
-		).toBe('conflict');
-		expect(
-			await code(service.respond(person('bob'), wave.id, { doetankId: 'd2', answers: FIXTURE_RESPONSES[1] }))
-		).toBe('forbidden');
-		expect(await code(service.respond(person('bob'), wave.id, { doetankId: 'd1', answers: {} }))).toBe(
-			'validation_failed'
+		expect(await code(respond(person('ops'), wave.id, { doetankId: 'd1', answers: FIXTURE_RESPONSES[0] }))).toBe(
+			'forbidden'
 		);
+		await respond(person('ann'), wave.id, { doetankId: 'd1', answers: FIXTURE_RESPONSES[0] });
+		expect((await service.openFor(person('ann')))[0]?.responded).toBe(true);
+		expect(await code(respond(person('ann'), wave.id, { doetankId: 'd1', answers: FIXTURE_RESPONSES[1] }))).toBe(
+			'conflict'
+		);
+		expect(await code(respond(person('bob'), wave.id, { doetankId: 'd2', answers: FIXTURE_RESPONSES[1] }))).toBe(
+			'forbidden'
+		);
+		expect(await code(respond(person('bob'), wave.id, { doetankId: 'd1', answers: {} }))).toBe('validation_failed');
 		expect(
-			await code(
-				service.respond(person('bob'), wave.id, { doetankId: 'd1', answers: { 'innovatief_werkgedrag.A': 6 } })
-			)
+			await code(respond(person('bob'), wave.id, { doetankId: 'd1', answers: { 'innovatief_werkgedrag.A': 6 } }))
 		).toBe('validation_failed');
-		expect(await code(service.respond(person('bob'), 'nope', { doetankId: 'd1', answers: FIXTURE_RESPONSES[1] }))).toBe(
+		expect(await code(respond(person('bob'), 'nope', { doetankId: 'd1', answers: FIXTURE_RESPONSES[1] }))).toBe(
 			'not_found'
 		);
 		const { rows } = await db.execute('SELECT count(*) AS n FROM questionnaire_responses');
@@ -130,25 +129,25 @@ describe('QuestionnaireService', () => {
 		const wave = await openWave();
 		today = '2026-04-01';
 		expect(await service.openFor(person('bob'))).toEqual([]);
-		expect(
-			await code(service.respond(person('bob'), wave.id, { doetankId: 'd1', answers: FIXTURE_RESPONSES[1] }))
-		).toBe('conflict');
+		expect(await code(respond(person('bob'), wave.id, { doetankId: 'd1', answers: FIXTURE_RESPONSES[1] }))).toBe(
+			'conflict'
+		);
 	});
 
 	it('shows a Doetank’s figures only from 3 responses on, with the hand-computed means', async () => {
 		const wave = await openWave();
-		await service.respond(person('ann'), wave.id, {
+		await respond(person('ann'), wave.id, {
 			doetankId: 'd1',
 			answers: FIXTURE_RESPONSES[0],
 			remarks: 'Meer tijd nodig'
 		});
-		await service.respond(person('bob'), wave.id, { doetankId: 'd1', answers: FIXTURE_RESPONSES[1] });
+		await respond(person('bob'), wave.id, { doetankId: 'd1', answers: FIXTURE_RESPONSES[1] });
 		let results = await service.waveResults(coach, wave.id);
 		expect(results.doetanks[0]?.result).toMatchObject({ respondents: 2, visible: false });
 		expect(results.remarks).toEqual([]);
 		expect((await service.doetankResults(person('ann'), 'd1')).waves[0]?.result.visible).toBe(false);
 
-		await service.respond(person('cor'), wave.id, {
+		await respond(person('cor'), wave.id, {
 			doetankId: 'd1',
 			answers: FIXTURE_RESPONSES[2],
 			contactName: 'Cor'
@@ -168,7 +167,7 @@ describe('QuestionnaireService', () => {
 	it('compares a Doetank’s waves before and after', async () => {
 		const before = await openWave();
 		for (const [i, u] of ['ann', 'bob', 'cor'].entries())
-			await service.respond(person(u), before.id, { doetankId: 'd1', answers: FIXTURE_RESPONSES[i] });
+			await respond(person(u), before.id, { doetankId: 'd1', answers: FIXTURE_RESPONSES[i] });
 		const after = await service.openWave(admin, { name: 'Nameting', closesOn: '2026-06-30', doetankIds: ['d1'] });
 		const raised = FIXTURE_RESPONSES.map((a) => ({
 			...a,
@@ -178,7 +177,7 @@ describe('QuestionnaireService', () => {
 			'innovatief_werkgedrag.D': 5
 		}));
 		for (const [i, u] of ['ann', 'bob', 'dik'].entries())
-			await service.respond(person(u), after.id, { doetankId: 'd1', answers: raised[i] });
+			await respond(person(u), after.id, { doetankId: 'd1', answers: raised[i] });
 		const { waves, changes } = await service.doetankResults(person('ann'), 'd1');
 		expect(waves.map((w) => w.name)).toEqual(['Voormeting', 'Nameting']);
 		expect(changes).toHaveLength(1);
@@ -193,7 +192,7 @@ describe('QuestionnaireService', () => {
 	it('exports anonymous rows with scale scores that read back the same, only for Doetanks with 3 responses', async () => {
 		const wave = await openWave();
 		for (const [i, u] of ['ann', 'bob', 'cor'].entries())
-			await service.respond(person(u), wave.id, { doetankId: 'd1', answers: FIXTURE_RESPONSES[i] });
+			await respond(person(u), wave.id, { doetankId: 'd1', answers: FIXTURE_RESPONSES[i] });
 		expect(await code(service.exportCsv(coach, wave.id, translator('en')))).toBe('forbidden');
 		const { csv } = await service.exportCsv(admin, wave.id, translator('en'));
 		const [header, ...rows] = parseCsv(csv);
@@ -211,7 +210,7 @@ describe('QuestionnaireService', () => {
 	it('stores no user with the answers: no user column, no rowid, no time, ids not in insert order', async () => {
 		const wave = await openWave();
 		for (const [i, u] of ['ann', 'bob', 'cor'].entries()) {
-			await service.respond(person(u), wave.id, {
+			await respond(person(u), wave.id, {
 				doetankId: 'd1',
 				answers: FIXTURE_RESPONSES[i],
 				contactName: i === 1 ? 'Bob B.' : ''

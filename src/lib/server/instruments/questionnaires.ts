@@ -11,7 +11,7 @@ import {
 	type GroupResult,
 	type ScaleChange
 } from '$lib/domain/instruments/vragenlijst-scoring';
-import { QuestionnaireResponseInput, WaveInput } from '$lib/validation/instruments';
+import type { QuestionnaireResponseInput, WaveInput } from '$lib/validation/instruments';
 import { requireDoetank, requireNetwork } from '../authz';
 import type { Database } from '../db/client';
 import { findDoetank, rolesByDoetank } from '../db/doetanks';
@@ -30,7 +30,6 @@ import {
 import { AppError } from '../errors';
 import type { NotificationService } from '../notifications/service';
 import type { InStatement } from '@libsql/client';
-import { parseInput } from '../parse';
 import { toCsv } from '../csv';
 import type { Translate } from '$lib/i18n';
 import { isUniqueViolation } from '../db/sql-errors';
@@ -80,9 +79,8 @@ export class QuestionnaireService {
 		return dayIn(this.now(), this.timeZone);
 	}
 
-	async openWave(actor: Actor | null, input: unknown): Promise<WaveRow> {
+	async openWave(actor: Actor | null, wave: WaveInput): Promise<WaveRow> {
 		const admin = requireNetwork(actor, 'questionnaire.manage');
-		const wave = parseInput(WaveInput, input);
 		if (wave.closesOn < this.today()) {
 			throw new AppError('validation_failed', 'error.validation', {}, { closesOn: { key: 'validation.pastDay' } });
 		}
@@ -149,8 +147,7 @@ export class QuestionnaireService {
 		return { wave, doetankName };
 	}
 
-	async respond(actor: Actor | null, waveId: string, input: unknown): Promise<void> {
-		const body = parseInput(QuestionnaireResponseInput, input);
+	async respond(actor: Actor | null, waveId: string, body: QuestionnaireResponseInput): Promise<void> {
 		const { me } = await this.eligible(actor, waveId, body.doetankId);
 		const contactName = body.contactName;
 		try {

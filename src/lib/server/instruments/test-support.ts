@@ -1,7 +1,9 @@
 import * as Y from 'yjs';
+import type { z } from 'zod';
 import type { Database } from '../db/client';
 import { appendUpdateStatement } from '../db/doc-log';
 import { AppError } from '../errors';
+import { parseInput } from '../parse';
 
 /** Test support: the error code a service call ends with, or 'ok'. */
 export async function outcome(work: Promise<unknown>): Promise<string> {
@@ -63,4 +65,16 @@ export async function logEdit(
 	doc.on('update', (u: Uint8Array) => updates.push(u));
 	change(doc);
 	await db.execute(appendUpdateStatement({ doetankId, seq, update: Y.mergeUpdates(updates), userId, at }));
+}
+
+/**
+ * Calls a service as its route does: the input parsed with the route's schema first, so a parse
+ * failure rejects like the route's 422 (services take parsed input).
+ */
+export function viaRoute<S extends z.ZodType, T>(
+	schema: S,
+	input: unknown,
+	call: (parsed: z.output<S>) => Promise<T>
+): Promise<T> {
+	return Promise.resolve().then(() => call(parseInput(schema, input)));
 }

@@ -6,7 +6,8 @@ import { addAction, probleemdefinitie } from '$lib/domain/workspace';
 import { p, text, writeTiptap } from '$lib/domain/workspace/tiptap-fixture';
 import type { Database } from '../db/client';
 import { testDatabase } from '../db/test-db';
-import { logEdit, outcome, seedNetwork } from '../instruments/test-support';
+import { SignalSettingsInput } from '$lib/validation/monitoring';
+import { logEdit, outcome, seedNetwork, viaRoute } from '../instruments/test-support';
 import { MonitoringService } from './service';
 
 const DAY = 24 * 60 * 60 * 1000;
@@ -46,6 +47,8 @@ const edit = (doetankId: string, userId: string | null, at: number, change: (doc
 	logEdit(db, doetankId, ++seq, userId, at, change);
 
 const rowOf = async (actor: Actor, id: string) => (await monitoring.dashboard(actor)).rows.find((r) => r.id === id)!;
+const saveSettings = (actor: Actor, input: unknown) =>
+	viaRoute(SignalSettingsInput, input, (parsed) => monitoring.saveSettings(actor, parsed));
 const keys = async (id: string) => (await rowOf(admin, id)).signals.map((s) => s.key);
 
 describe('MonitoringService', () => {
@@ -111,7 +114,7 @@ describe('MonitoringService', () => {
 	it('uses the admin’s thresholds, validated', async () => {
 		expect(
 			await outcome(
-				monitoring.saveSettings(coachOf('coa'), {
+				saveSettings(coachOf('coa'), {
 					probleemdefinitieWeeks: 6,
 					inactiveDays: 21,
 					activeWindowDays: 30,
@@ -122,7 +125,7 @@ describe('MonitoringService', () => {
 		).toBe('forbidden');
 		expect(
 			await outcome(
-				monitoring.saveSettings(admin, {
+				saveSettings(admin, {
 					probleemdefinitieWeeks: 0,
 					inactiveDays: 21,
 					activeWindowDays: 30,
@@ -131,7 +134,7 @@ describe('MonitoringService', () => {
 				})
 			)
 		).toBe('validation_failed');
-		await monitoring.saveSettings(admin, {
+		await saveSettings(admin, {
 			probleemdefinitieWeeks: 10,
 			inactiveDays: 100,
 			activeWindowDays: 30,

@@ -12,7 +12,7 @@ import {
 	type SignalSettings
 } from '$lib/domain/signals/signals';
 import { fragmentToMarkdown, probleemdefinitie, readActions } from '$lib/domain/workspace';
-import { NoteInput, SignalSettingsInput } from '$lib/validation/monitoring';
+import { SignalSettingsInput, type NoteInput } from '$lib/validation/monitoring';
 import { requireDoetank, requireNetwork } from '../authz';
 import { listCheckpoints } from '../db/checkpoints';
 import type { Database } from '../db/client';
@@ -22,7 +22,6 @@ import { getMeta, setMetaStatement } from '../db/meta';
 import { governanceFingerprint, phaseSince, readActivity, readNotes, saveNote } from '../db/monitoring';
 import { toCsv } from '../csv';
 import { loadStoredDocument } from '../documents/stored';
-import { parseInput } from '../parse';
 
 const SETTINGS_KEY = 'signal_settings';
 
@@ -92,9 +91,9 @@ export class MonitoringService {
 		]);
 	}
 
-	async setNote(actor: Actor | null, doetankId: string, input: unknown): Promise<void> {
+	async setNote(actor: Actor | null, doetankId: string, input: NoteInput): Promise<void> {
 		const { actor: me } = await requireDoetank(this.db, actor, 'monitoring.note', doetankId);
-		await saveNote(this.db, doetankId, parseInput(NoteInput, input).bijzonderheden, me.id);
+		await saveNote(this.db, doetankId, input.bijzonderheden, me.id);
 	}
 
 	async settings(actor: Actor | null): Promise<SignalSettings> {
@@ -102,9 +101,8 @@ export class MonitoringService {
 		return this.readSettings();
 	}
 
-	async saveSettings(actor: Actor | null, input: unknown): Promise<SignalSettings> {
+	async saveSettings(actor: Actor | null, settings: SignalSettingsInput): Promise<SignalSettings> {
 		requireNetwork(actor, 'monitoring.settings');
-		const settings = parseInput(SignalSettingsInput, input);
 		await this.db.execute(setMetaStatement(SETTINGS_KEY, JSON.stringify(settings)));
 		return settings;
 	}

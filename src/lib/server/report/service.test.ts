@@ -7,7 +7,8 @@ import { testDatabase } from '../db/test-db';
 import { dayIn } from '$lib/domain/calendar';
 import { PHASES, type Phase } from '$lib/domain/roles';
 import { seedDemo } from '../demo/seed';
-import { logEdit, outcome, seedNetwork } from '../instruments/test-support';
+import { ReportPeriodInput } from '$lib/validation/report';
+import { logEdit, outcome, seedNetwork, viaRoute } from '../instruments/test-support';
 import { MonitoringService } from '../monitoring/service';
 import { ReportService } from './service';
 
@@ -49,8 +50,16 @@ describe('ReportService', () => {
 		expect(await outcome(service.report(null, PERIOD))).toBe('unauthenticated');
 		expect(await outcome(service.report({ id: 'ann', networkRole: 'member' }, PERIOD))).toBe('forbidden');
 		expect(await outcome(service.report({ id: 'c', networkRole: 'coach' }, PERIOD))).toBe('ok');
-		expect(await outcome(service.report(admin, { from: '2026-03-31', to: '2026-03-01' }))).toBe('validation_failed');
-		expect(await outcome(service.report(admin, { from: '2026-02-30', to: '2026-03-01' }))).toBe('validation_failed');
+		expect(
+			await outcome(
+				viaRoute(ReportPeriodInput, { from: '2026-03-31', to: '2026-03-01' }, (period) => service.report(admin, period))
+			)
+		).toBe('validation_failed');
+		expect(
+			await outcome(
+				viaRoute(ReportPeriodInput, { from: '2026-02-30', to: '2026-03-01' }, (period) => service.report(admin, period))
+			)
+		).toBe('validation_failed');
 	});
 
 	it('reads edits, transitions and the pilot canvases from the database', async () => {

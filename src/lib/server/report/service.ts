@@ -3,14 +3,13 @@ import type { Actor } from '$lib/domain/policy';
 import { buildReport, type Report, type ReportFacts } from '$lib/domain/report/report';
 import { REPORT_CSV_HEADER, reportRows } from '$lib/domain/report/rows';
 import { readCanvases } from '$lib/domain/workspace';
-import { ReportPeriodInput } from '$lib/validation/report';
+import type { ReportPeriodInput } from '$lib/validation/report';
 import { requireNetwork } from '../authz';
 import type { Database } from '../db/client';
 import { readReportFacts } from '../db/report';
 import { toCsv } from '../csv';
 import type { Translate } from '$lib/i18n';
 import { loadStoredDocument } from '../documents/stored';
-import { parseInput } from '../parse';
 
 /**
  * The Meten & Monitoren report of the whole network for a period (see docs/instruments.md):
@@ -22,9 +21,13 @@ export class ReportService {
 		private readonly timeZone = NETWORK_TIME_ZONE
 	) {}
 
-	async report(actor: Actor | null, input: unknown): Promise<Report> {
+	/** 401 / 403 as `report` would answer them: routes call it before they parse the period. */
+	mayView(actor: Actor | null): void {
 		requireNetwork(actor, 'report.view');
-		const period = parseInput(ReportPeriodInput, input);
+	}
+
+	async report(actor: Actor | null, period: ReportPeriodInput): Promise<Report> {
+		requireNetwork(actor, 'report.view');
 		const facts = await readReportFacts(this.db);
 		return buildReport(
 			period,
@@ -34,8 +37,8 @@ export class ReportService {
 	}
 
 	/** The report as CSV: headers in the reader's language, the row keys as documented in docs/api.md. */
-	async csv(actor: Actor | null, input: unknown, t: Translate): Promise<{ filename: string; csv: string }> {
-		const report = await this.report(actor, input);
+	async csv(actor: Actor | null, period: ReportPeriodInput, t: Translate): Promise<{ filename: string; csv: string }> {
+		const report = await this.report(actor, period);
 		return {
 			filename: `rapportage-${report.period.from}-${report.period.to}.csv`,
 			csv: toCsv([REPORT_CSV_HEADER.map((k) => t(`csv.report.${k}`)), ...reportRows(report)])

@@ -1,4 +1,4 @@
-import { forForm, forPage, requireLogin } from '$lib/server/http';
+import { forForm, requireLogin } from '$lib/server/http';
 import { formToObject, parseInput } from '$lib/server/parse';
 import { INVITATION_DAYS } from '$lib/server/doetanks/invitations';
 import { AddMemberInput, DoetankInput, InvitationInput, MembershipInput } from '$lib/validation/schemas';
@@ -6,10 +6,11 @@ import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
 	const user = requireLogin(event);
-	const detail = await forPage(event, () => event.locals.services.doetanks.get(user, event.params.id));
+	// The layout's Doetank (401 / 404 / 403) first: the rest assumes the viewer may see it.
+	await event.parent();
 	const workspace = (await event.locals.services.doetanks.workspaceAccess(user, event.params.id)).status === 200;
 	const governance = await event.locals.services.phases.overview(user, event.params.id);
-	return { ...detail, me: user.id, invitationDays: INVITATION_DAYS, workspace, governance };
+	return { me: user.id, invitationDays: INVITATION_DAYS, workspace, governance };
 };
 
 const membershipForm = { arrays: ['roles'], booleans: ['directStake'], nullable: ['lidType'] };

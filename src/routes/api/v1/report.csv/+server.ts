@@ -1,16 +1,12 @@
 import { csvHeaders } from '$lib/server/csv';
 import { api, methodNotAllowed } from '$lib/server/http';
+import { periodOf } from '$lib/server/report/period';
 import type { RequestHandler } from './$types';
 
-export const GET: RequestHandler = api(async ({ locals, url }) => {
-	const { filename, csv } = await locals.services.report.csv(
-		locals.user,
-		{
-			from: url.searchParams.get('from') ?? undefined,
-			to: url.searchParams.get('to') ?? undefined
-		},
-		locals.t
-	);
+export const GET: RequestHandler = api(async (event) => {
+	const user = event.locals.user;
+	event.locals.services.report.mayView(user);
+	const { filename, csv } = await event.locals.services.report.csv(user, periodOf(event.url), event.locals.t);
 	return new Response(csv, { headers: csvHeaders(filename) });
 });
 

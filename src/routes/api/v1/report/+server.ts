@@ -1,14 +1,12 @@
 import { json } from '@sveltejs/kit';
 import { api, methodNotAllowed } from '$lib/server/http';
+import { periodOf } from '$lib/server/report/period';
 import type { RequestHandler } from './$types';
 
-export const GET: RequestHandler = api(async ({ locals, url }) =>
-	json({
-		report: await locals.services.report.report(locals.user, {
-			from: url.searchParams.get('from') ?? undefined,
-			to: url.searchParams.get('to') ?? undefined
-		})
-	})
-);
+export const GET: RequestHandler = api(async (event) => {
+	const user = event.locals.user;
+	event.locals.services.report.mayView(user);
+	return json({ report: await event.locals.services.report.report(user, periodOf(event.url)) });
+});
 
 export const fallback = methodNotAllowed;

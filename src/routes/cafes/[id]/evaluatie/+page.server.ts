@@ -1,7 +1,8 @@
 import { redirect } from '@sveltejs/kit';
-import { cafeForm } from '$lib/domain/instruments/cafe-evaluatie';
 import { evaluationFromForm } from '$lib/server/cafes/form';
 import { forForm, forPage, requireLogin } from '$lib/server/http';
+import { parseInput } from '$lib/server/parse';
+import { cafeEvaluationInput } from '$lib/validation/cafes';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
@@ -15,8 +16,10 @@ export const actions = {
 		const { cafes } = event.locals.services;
 		const data = await event.request.formData();
 		const failure = await forForm(event, async () => {
-			const { cafe } = await cafes.evaluationForm(event.locals.user, event.params.id);
-			await cafes.evaluate(event.locals.user, event.params.id, evaluationFromForm(data, cafeForm(cafe.grandCafe)));
+			// The answers are checked against this café's own form (a Grand Café asks more).
+			const { form } = await cafes.evaluationForm(event.locals.user, event.params.id);
+			const input = parseInput(cafeEvaluationInput(form), evaluationFromForm(data, form));
+			await cafes.evaluate(event.locals.user, event.params.id, input);
 			return null;
 		});
 		if (failure) return failure;

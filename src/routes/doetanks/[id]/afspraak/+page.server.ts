@@ -7,7 +7,6 @@ export const load: PageServerLoad = async (event) => {
 	const user = requireLogin(event);
 	const { services } = event.locals;
 	return forPage(event, async () => ({
-		doetank: (await services.doetanks.get(user, event.params.id)).doetank,
 		view: await services.agreements.get(user, event.params.id)
 	}));
 };

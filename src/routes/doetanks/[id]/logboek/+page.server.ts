@@ -1,15 +1,15 @@
 import { isMoment, TOPIC_IDS } from '$lib/domain/instruments/logboek-matrix';
-import { forForm, forPage, requireLogin } from '$lib/server/http';
+import { forForm, forPage, requireActor, requireLogin } from '$lib/server/http';
+import { parseInput } from '$lib/server/parse';
+import { LogboekInput } from '$lib/validation/instruments';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
 	const user = requireLogin(event);
-	const { doetanks, logboek } = event.locals.services;
 	return forPage(event, async () => {
-		const view = await logboek.view(user, event.params.id);
-		const { doetank } = await doetanks.get(user, event.params.id);
+		const view = await event.locals.services.logboek.view(user, event.params.id);
 		const moment = event.url.searchParams.get('moment');
-		return { doetank: { id: doetank.id, name: doetank.name }, ...view, moment: isMoment(moment) ? moment : 'begin' };
+		return { ...view, moment: isMoment(moment) ? moment : 'begin' };
 	});
 };
 
@@ -28,7 +28,9 @@ export const actions = {
 		return forForm(
 			event,
 			async () => {
-				await event.locals.services.logboek.save(event.locals.user, event.params.id, { moment, entries });
+				const user = requireActor(event);
+				const input = parseInput(LogboekInput, { moment, entries });
+				await event.locals.services.logboek.save(user, event.params.id, input);
 				return { success: event.locals.t('logboek.saved') };
 			},
 			{}

@@ -8,7 +8,6 @@ export const load: PageServerLoad = async (event) => {
 	const user = requireLogin(event);
 	const { services } = event.locals;
 	return forPage(event, async () => ({
-		doetank: (await services.doetanks.get(user, event.params.id)).doetank,
 		list: await services.checkpoints.list(user, event.params.id)
 	}));
 };

@@ -5,7 +5,6 @@ export const load: PageServerLoad = async (event) => {
 	const user = requireLogin(event);
 	const { services } = event.locals;
 	return forPage(event, async () => ({
-		doetank: (await services.doetanks.get(user, event.params.id)).doetank,
 		events: await services.audit.events(user, event.params.id)
 	}));
 };

@@ -3,10 +3,5 @@ import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
 	const user = requireLogin(event);
-	const { doetanks, questionnaires } = event.locals.services;
-	return forPage(event, async () => {
-		const results = await questionnaires.doetankResults(user, event.params.id);
-		const { doetank } = await doetanks.get(user, event.params.id);
-		return { doetank: { id: doetank.id, name: doetank.name }, ...results };
-	});
+	return forPage(event, () => event.locals.services.questionnaires.doetankResults(user, event.params.id));
 };

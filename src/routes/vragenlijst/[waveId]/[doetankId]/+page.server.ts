@@ -1,6 +1,8 @@
 import { redirect } from '@sveltejs/kit';
 import { ITEMS } from '$lib/domain/instruments/vragenlijst';
 import { forForm, forPage, requireLogin } from '$lib/server/http';
+import { parseInput } from '$lib/server/parse';
+import { QuestionnaireResponseInput } from '$lib/validation/instruments';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
@@ -28,12 +30,14 @@ export const actions = {
 		const failure = await forForm(
 			event,
 			async () => {
-				await event.locals.services.questionnaires.respond(event.locals.user, event.params.waveId, {
+				// Parsed before the eligibility check, as the service did when it parsed.
+				const input = parseInput(QuestionnaireResponseInput, {
 					doetankId: event.params.doetankId,
 					answers,
 					remarks,
 					contactName
 				});
+				await event.locals.services.questionnaires.respond(event.locals.user, event.params.waveId, input);
 				return null;
 			},
 			{ values: { ...values, remarks, contactName } }

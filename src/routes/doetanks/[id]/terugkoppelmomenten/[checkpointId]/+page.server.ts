@@ -10,7 +10,6 @@ export const load: PageServerLoad = async (event) => {
 	return forPage(event, async () => {
 		const round = asked === null ? undefined : parseInput(SubmissionRoundInput, { round: asked }).round;
 		return {
-			doetank: (await services.doetanks.get(user, event.params.id)).doetank,
 			detail: await services.checkpoints.get(user, event.params.id, event.params.checkpointId, round)
 		};
 	});
