@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
+import { personalCanvasId } from '$lib/domain/workspace';
 import { userColour } from '$lib/sync/colour';
 import { decodeAwarenessEntries, encodeAwarenessEntries, trustedState } from './awareness';
 
@@ -24,6 +25,12 @@ describe('trustedState', () => {
 			cursor: { anchor: { type: null }, head: { type: null } },
 			typing: true
 		});
+	});
+
+	it('keeps the ids of pilot and personal canvases, which hold a colon', () => {
+		for (const canvas of [`pilot:${'a'.repeat(16)}`, personalCanvasId('u-lars')]) {
+			expect(JSON.parse(trustedState(lid, JSON.stringify({ canvas }))).canvas).toBe(canvas);
+		}
 	});
 
 	it('leaves out malformed fields and keeps a removal a removal', () => {

@@ -43,7 +43,8 @@ export function encodeAwarenessEntries(entries: readonly AwarenessEntry[]): Uint
 	return encoding.toUint8Array(encoder);
 }
 
-const NAME = /^[a-zA-Z0-9][a-zA-Z0-9_-]{0,99}$/;
+/** A section or canvas id: `doetank`, `pilot:<id>`, `personal:<user id>` (canvases.ts). */
+const NAME = /^[a-zA-Z0-9][a-zA-Z0-9_:-]{0,99}$/;
 
 /**
  * The state the server forwards for a client: who it is comes from the session (`user.id`, `user.name`,

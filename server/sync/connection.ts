@@ -64,6 +64,9 @@ export class SyncConnection implements Peer {
 	private readonly awarenessIds = new Set<number>();
 	private readonly outbox: Outbox;
 	private closed = false;
+	/** The newest awareness message that came faster than the rate, and the timer that sends it on. */
+	private deferredAwareness: Uint8Array | null = null;
+	private deferTimer: ReturnType<typeof setTimeout> | null = null;
 	/** The client answers `alive` (the workspace client does; plain y-websocket clients do not). */
 	private answersAlive = false;
 	/** The number of the last `alive` ask, and whether the client echoed it. */
@@ -226,6 +229,26 @@ export class SyncConnection implements Peer {
 			this.options.onAwarenessDropped?.();
 			return;
 		}
+		if (verdict === 'defer') return this.deferAwareness(update);
+		// Newer than anything deferred: the deferred message would only be ignored as older.
+		this.deferredAwareness = null;
+		this.forwardAwareness(update);
+	}
+
+	/** Keeps only the newest too-fast message and forwards it as soon as the rate allows. */
+	private deferAwareness(update: Uint8Array): void {
+		this.deferredAwareness = update;
+		this.deferTimer ??= setTimeout(() => {
+			this.deferTimer = null;
+			const deferred = this.deferredAwareness;
+			if (!deferred || this.closed) return;
+			if (!this.options.awareness.release()) return this.deferAwareness(deferred);
+			this.deferredAwareness = null;
+			this.forwardAwareness(deferred);
+		}, this.options.awareness.retryMs);
+	}
+
+	private forwardAwareness(update: Uint8Array): void {
 		let entries;
 		try {
 			entries = decodeAwarenessEntries(update).map((e) => ({ ...e, state: trustedState(this.identity, e.state) }));
@@ -322,6 +345,8 @@ export class SyncConnection implements Peer {
 
 	private cleanup(code: number): void {
 		this.outbox.stop();
+		if (this.deferTimer) clearTimeout(this.deferTimer);
+		this.deferredAwareness = null;
 		this.live.fanout.peers.delete(this);
 		const owned = [...this.awarenessIds].filter((id) => this.live.awarenessOwners.get(id) === this);
 		for (const id of owned) this.live.awarenessOwners.delete(id);

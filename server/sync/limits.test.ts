@@ -62,12 +62,16 @@ describe('UserLimits', () => {
 });
 
 describe('AwarenessLimiter', () => {
-	it('forwards up to the rate, drops faster and larger messages, and closes a flood', () => {
+	it('forwards up to the rate, defers faster messages, drops larger ones, and closes a flood', () => {
 		const c = clock();
 		const limiter = new AwarenessLimiter(8192, 10, 100, c.now);
 		const verdicts = Array.from({ length: 12 }, () => limiter.admit(100));
 		expect(verdicts.slice(0, 10)).toEqual(Array(10).fill('forward'));
-		expect(verdicts.slice(10)).toEqual(['drop', 'drop']);
+		expect(verdicts.slice(10)).toEqual(['defer', 'defer']);
+		expect(limiter.release()).toBe(false);
+		c.ms += limiter.retryMs;
+		expect(limiter.release()).toBe(true);
+		expect(limiter.release()).toBe(false);
 		expect(limiter.admit(8193)).toBe('drop');
 		// 2 + 10 strikes so far; eight more oversized messages use up the 100.
 		const rest = Array.from({ length: 9 }, () => limiter.admit(9000));
@@ -83,6 +87,6 @@ describe('AwarenessLimiter', () => {
 			c.ms += 50;
 			seen.add(limiter.admit(200));
 		}
-		expect([...seen].sort()).toEqual(['drop', 'forward']);
+		expect([...seen].sort()).toEqual(['defer', 'forward']);
 	});
 });

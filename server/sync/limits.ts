@@ -109,13 +109,15 @@ export class UserLimits {
 	}
 }
 
-export type AwarenessVerdict = 'forward' | 'drop' | 'close';
+export type AwarenessVerdict = 'forward' | 'defer' | 'drop' | 'close';
 
 /**
  * One connection's awareness messages: at most `maxBytes` each and `perSecond` a second (a burst of
- * as many); others are dropped. Each drop is a strike, an oversized message ten; strikes fade at
- * `perSecond`, so a client that is merely quick (a caret moving while typing) never collects
- * them, and one that floods reaches `maxStrikes` within a second or two and is closed.
+ * as many). A larger one is dropped; a faster one is deferred (the connection keeps only the newest
+ * and forwards it once the rate allows, so others never keep a stale caret). Each deferral is a
+ * strike, an oversized message ten; strikes fade at `perSecond`, so a client that is merely quick
+ * (a caret moving while typing) never collects them, and one that floods reaches `maxStrikes` within
+ * a second or two and is closed.
  */
 export class AwarenessLimiter {
 	private readonly bucket: TokenBucket;
@@ -123,7 +125,7 @@ export class AwarenessLimiter {
 
 	constructor(
 		private readonly maxBytes: number,
-		perSecond: number,
+		private readonly perSecond: number,
 		maxStrikes = 10 * perSecond,
 		now?: Clock
 	) {
@@ -133,12 +135,18 @@ export class AwarenessLimiter {
 	}
 
 	admit(bytes: number): AwarenessVerdict {
-		if (bytes > this.maxBytes) return this.strike(10);
+		if (bytes > this.maxBytes) return this.strikes.take(10) ? 'drop' : 'close';
 		if (this.bucket.take(1)) return 'forward';
-		return this.strike(1);
+		return this.strikes.take(1) ? 'defer' : 'close';
 	}
 
-	private strike(weight: number): AwarenessVerdict {
-		return this.strikes.take(weight) ? 'drop' : 'close';
+	/** Whether a deferred message may go now (no strike: it was counted when it came). */
+	release(): boolean {
+		return this.bucket.take(1);
+	}
+
+	/** How long until the rate allows one more message. */
+	get retryMs(): number {
+		return Math.ceil(1000 / this.perSecond);
 	}
 }

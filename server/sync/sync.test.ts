@@ -363,6 +363,19 @@ describe('sync endpoint', () => {
 		await until(() => services.presence.list(doetankId).length === 0);
 	});
 
+	it('passes on the newest presence after a burst faster than the awareness rate (a caret while typing)', async () => {
+		const a = connect('ann');
+		const m = connect('mila');
+		await until(() => a.provider.synced && m.provider.synced);
+		// 30 changes at once: 10 go on at once, the rest are coalesced and the last one follows.
+		for (let i = 0; i < 30; i++) a.provider.awareness.setLocalStateField('section', `s${i}`);
+		const seenByMila = () =>
+			[...m.provider.awareness.getStates().values()].find((s) => (s.user as { id?: string })?.id === ids.ann);
+		await until(() => seenByMila()?.section === 's29', 3000);
+		a.provider.destroy();
+		m.provider.destroy();
+	});
+
 	it('restores every accepted update after a restart of the sync server', async () => {
 		const a = connect('ann');
 		await until(() => a.provider.synced);

@@ -65,7 +65,16 @@ export async function findInvitationByHash(db: Database, tokenHash: string): Pro
  * the end without yielding, so it never waits on a lock held by this same process). The
  * membership rows are only written when this call is the one that marked the invitation.
  */
-export async function redeemInvitation(db: Database, inv: InvitationRow, userId: string): Promise<boolean> {
+/**
+ * Uses the invitation for `userId` (membership and roles in the same write); `also` are statements
+ * of the same write, such as marking the inbox item that carried the invitation done.
+ */
+export async function redeemInvitation(
+	db: Database,
+	inv: InvitationRow,
+	userId: string,
+	also: InStatement[] = []
+): Promise<boolean> {
 	const now = Date.now();
 	const markedByThisCall = 'EXISTS (SELECT 1 FROM invitations WHERE id = ? AND used_by = ? AND used_at = ?)';
 	const guard = [inv.id, userId, now];
@@ -83,7 +92,8 @@ export async function redeemInvitation(db: Database, inv: InvitationRow, userId:
 			...inv.roles.map((role) => ({
 				sql: `INSERT INTO membership_roles (doetank_id, user_id, role) SELECT ?, ?, ? WHERE ${markedByThisCall}`,
 				args: [inv.doetankId, userId, role, ...guard]
-			}))
+			})),
+			...also
 		],
 		'write'
 	);

@@ -96,6 +96,16 @@ describe('personal invitations (adding an existing account by e-mail)', () => {
 			"SELECT lid_type, direct_stake FROM memberships WHERE user_id = 'lid'"
 		);
 		expect(membership[0]).toMatchObject({ lid_type: 'kern', direct_stake: 1 });
+		const { rows: inbox } = await db.execute("SELECT read_at FROM notifications WHERE user_id = 'lid'");
+		expect(inbox.map((r) => r.read_at === null)).toEqual([false]);
+	});
+
+	it('stay new in the inbox while not accepted, also after another account tried the link', async () => {
+		const { invitations, rows } = await invited();
+		const token = String(rows[0]!.link).replace('/invite/', '');
+		await expect(invitations.accept(await user('other'), token)).rejects.toMatchObject({ code: 'not_found' });
+		const { rows: inbox } = await db.execute("SELECT read_at FROM notifications WHERE user_id = 'lid'");
+		expect(inbox.map((r) => r.read_at)).toEqual([null]);
 	});
 
 	it('can be used by the invitee only, not to register nor by another account', async () => {

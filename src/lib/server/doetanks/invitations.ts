@@ -1,5 +1,6 @@
 import { sha256 } from '@oslojs/crypto/sha2';
 import { encodeBase32LowerCaseNoPadding, encodeHexLowerCase } from '@oslojs/encoding';
+import type { InStatement } from '@libsql/client';
 import { generateIdFromEntropySize } from 'lucia';
 import type { Actor } from '$lib/domain/policy';
 import type { AddMemberInput, InvitationInput } from '$lib/validation/schemas';
@@ -13,7 +14,7 @@ import {
 	redeemInvitation,
 	type InvitationRow
 } from '../db/invitations';
-import { insertNotificationStatement } from '../db/notifications';
+import { insertNotificationStatement, markDoneStatement } from '../db/notifications';
 import { findUserByEmail, findUserById } from '../db/users';
 import { AppError } from '../errors';
 
@@ -119,8 +120,10 @@ export class InvitationService {
 	}
 
 	/** Joins the invited Doetank; returns its id. */
-	async redeem(inv: InvitationRow, userId: string): Promise<string> {
-		if (!(await redeemInvitation(this.db, inv, userId))) throw new AppError('not_found', 'error.invitationInvalid');
+	async redeem(inv: InvitationRow, userId: string, also: InStatement[] = []): Promise<string> {
+		if (!(await redeemInvitation(this.db, inv, userId, also))) {
+			throw new AppError('not_found', 'error.invitationInvalid');
+		}
 		return inv.doetankId;
 	}
 
@@ -131,6 +134,7 @@ export class InvitationService {
 		if ((await rolesIn(this.db, inv.doetankId, actor.id)).length > 0) {
 			throw new AppError('conflict', 'error.alreadyMember');
 		}
-		return this.redeem(inv, actor.id);
+		// Accepting is acting on the inbox item that brought the invitation: it is done.
+		return this.redeem(inv, actor.id, [markDoneStatement(['member_invited'], `/invite/${token}`, actor.id)]);
 	}
 }
