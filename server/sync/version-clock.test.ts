@@ -68,3 +68,25 @@ describe('VersionClock', () => {
 		clock.close();
 	});
 });
+
+describe('VersionClock with its own clock', () => {
+	it('waits the rest when its timer fires before the clock says the version is due', async () => {
+		let now = 1_000;
+		const cuts: string[] = [];
+		const clock = new VersionClock(
+			async (id) => void cuts.push(id),
+			50,
+			() => undefined,
+			() => now
+		);
+		clock.noteCommitted([edit('a', 'ann', 1_000)]);
+		now = 1_049; // the timer fires, but by this clock one millisecond early
+		await sleep(120);
+		expect(cuts).toEqual([]);
+		now = 1_050;
+		await sleep(120);
+		await clock.idle();
+		expect(cuts).toEqual(['a']);
+		clock.close();
+	});
+});

@@ -23,12 +23,16 @@ export class VersionClock {
 		for (const u of updates) {
 			if (u.userId === null || this.firstEdit.has(u.doetankId)) continue;
 			this.firstEdit.set(u.doetankId, u.at);
-			const delay = Math.max(0, versionDueAt(u.at, this.intervalMs) - this.now());
-			this.timers.set(
-				u.doetankId,
-				setTimeout(() => this.fire(u.doetankId, false), delay)
-			);
+			this.schedule(u.doetankId, u.at);
 		}
+	}
+
+	private schedule(doetankId: string, firstEditAt: number): void {
+		const delay = Math.max(0, versionDueAt(firstEditAt, this.intervalMs) - this.now());
+		this.timers.set(
+			doetankId,
+			setTimeout(() => this.fire(doetankId, false), delay)
+		);
 	}
 
 	/** The last connection to the document closed. */
@@ -49,7 +53,11 @@ export class VersionClock {
 
 	private fire(doetankId: string, everyoneLeft: boolean): void {
 		const firstEditAt = this.firstEdit.get(doetankId) ?? null;
-		if (!shouldCutVersion({ firstEditAt, now: this.now(), intervalMs: this.intervalMs, everyoneLeft })) return;
+		if (!shouldCutVersion({ firstEditAt, now: this.now(), intervalMs: this.intervalMs, everyoneLeft })) {
+			// A timer may fire a moment before the clock says it is due: wait the rest.
+			if (firstEditAt !== null && !everyoneLeft) this.schedule(doetankId, firstEditAt);
+			return;
+		}
 		clearTimeout(this.timers.get(doetankId));
 		this.timers.delete(doetankId);
 		this.firstEdit.delete(doetankId);
