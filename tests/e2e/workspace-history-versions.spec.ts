@@ -94,9 +94,12 @@ test('an evening’s session gives several versions and a named one; restoring o
 	const mila = await openWorkspaceAs(browser, 'meekijker', DOETANK, options);
 	await mila.page.getByRole('button', { name: 'Geschiedenis' }).click();
 	const milaDialog = mila.page.getByRole('dialog', { name: 'Geschiedenis: Probleemdefinitie' });
-	await expect(milaDialog.getByRole('list', { name: 'Tijdens het werk' }).getByRole('button')).toHaveCount(
-		automatic + 1
-	);
+	// (The restore may have become a version of its own by now.)
+	await expect(
+		milaDialog.getByRole('button', {
+			name: /^‘vóór de café-sessie’ \(vandaag om \d\d:\d\d\) benoemd door Tineke Trekker/
+		})
+	).toBeVisible();
 	await expect(milaDialog.getByLabel('Naam voor de versie van nu')).toHaveCount(0);
 	const refused = await mila.page.request.post(`/api/v1/doetanks/${DOETANK}/history/versions`, {
 		data: { name: 'stiekem' }
@@ -104,7 +107,7 @@ test('an evening’s session gives several versions and a named one; restoring o
 	expect(refused.status()).toBe(403);
 	await mila.context.close();
 
-	// When the last person leaves, the restore becomes a version of its own.
+	// The restore becomes a version of its own (an interval later, or when the last person leaves).
 	await Promise.all([tineke.context.close(), lars.context.close()]);
 	await expect.poll(() => versionCount('auto'), { timeout: 20_000 }).toBe(automatic + 1);
 	expect(await versionCount('named')).toBe(1);
