@@ -3,6 +3,9 @@ import { dayIn, NETWORK_TIME_ZONE } from '$lib/domain/calendar';
 /** Automatic versions are kept at their own grain this long; after that, the last one of each day. */
 export const FINE_RETENTION_MS = 7 * 24 * 60 * 60 * 1000;
 
+/** Named versions are kept for good, so a Doetank holds at most this many (a writer removes none today). */
+export const MAX_NAMED_VERSIONS = 200;
+
 export type VersionKind = 'auto' | 'named';
 
 export interface VersionRef {

@@ -86,3 +86,11 @@ export async function deleteVersions(db: Database, doetankId: string, ids: reado
 		args: [doetankId, ...ids]
 	});
 }
+
+export async function countNamedVersions(db: Database, doetankId: string): Promise<number> {
+	const { rows } = await db.execute({
+		sql: "SELECT count(*) AS n FROM doc_versions WHERE doetank_id = ? AND kind = 'named'",
+		args: [doetankId]
+	});
+	return Number(rows[0]?.n ?? 0);
+}

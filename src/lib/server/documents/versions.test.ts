@@ -5,6 +5,7 @@ import { appendUpdateStatement, compactionStatements, readForCompaction } from '
 import { testDatabase } from '../db/test-db';
 import { AppError } from '../errors';
 import { foldUpdates } from './compaction';
+import { MAX_NAMED_VERSIONS } from '$lib/domain/history/version-schedule';
 import { VersionService } from './versions';
 
 let db: Database;
@@ -114,6 +115,21 @@ describe('VersionService', () => {
 		expect(await status(versions.list(outsider, 'd'))).toBe(403);
 		expect(await status(versions.state(meekijker, 'd', { versionId: 'nope' }))).toBe(404);
 		expect(await versions.list(meekijker, 'd')).toEqual([]);
+	});
+
+	it('keeps at most MAX_NAMED_VERSIONS named versions (409 past that), automatic ones go on', async () => {
+		const rows = Array.from({ length: MAX_NAMED_VERSIONS - 1 }, (_, i) => ({
+			sql: `INSERT INTO doc_versions (id, doetank_id, kind, name, created_by, state, seq, contributors, created_at)
+				VALUES (?, 'd', 'named', ?, 'ann', ?, 0, '[]', ?)`,
+			args: [`n${i}`, `naam ${i}`, new Uint8Array([0, 0]), i]
+		}));
+		await db.batch(rows);
+		await versions.name(lid, 'd', { name: 'de laatste' });
+		const refused = await versions.name(lid, 'd', { name: 'één te veel' }).catch((e: unknown) => e);
+		expect(refused).toBeInstanceOf(AppError);
+		expect(refused).toMatchObject({ status: 409, messageKey: 'error.tooManyNamedVersions' });
+		await write('nog steeds', 'ann');
+		expect(await versions.cutAutomatic('d')).not.toBeNull();
 	});
 
 	it('thins automatic versions older than a week to one per day, keeping named ones', async () => {

@@ -1,7 +1,7 @@
 import { generateIdFromEntropySize } from 'lucia';
 import * as Y from 'yjs';
 import { NETWORK_TIME_ZONE } from '$lib/domain/calendar';
-import { versionsToPrune, type VersionKind } from '$lib/domain/history/version-schedule';
+import { MAX_NAMED_VERSIONS, versionsToPrune, type VersionKind } from '$lib/domain/history/version-schedule';
 import type { Actor } from '$lib/domain/policy';
 import { HistoryVersionInput, NamedVersionInput } from '$lib/validation/schemas';
 import { requireDoetank } from '../authz';
@@ -9,6 +9,7 @@ import type { Database } from '../db/client';
 import { readDocument } from '../db/doc-log';
 import {
 	authorsBetween,
+	countNamedVersions,
 	deleteVersions,
 	insertVersion,
 	latestVersionSeq,
@@ -63,6 +64,9 @@ export class VersionService {
 	async name(actor: Actor | null, doetankId: string, input: unknown): Promise<HistoryVersion> {
 		const access = await requireDoetank(this.db, actor, 'workspace.write', doetankId);
 		const { name } = parseInput(NamedVersionInput, input);
+		if ((await countNamedVersions(this.db, doetankId)) >= MAX_NAMED_VERSIONS) {
+			throw new AppError('conflict', 'error.tooManyNamedVersions', { max: MAX_NAMED_VERSIONS });
+		}
 		const since = await latestVersionSeq(this.db, doetankId);
 		const id = await this.write(doetankId, 'named', name, access.actor.id, await this.storedState(doetankId), since);
 		const created = (await this.list(actor, doetankId)).find((v) => v.id === id);
