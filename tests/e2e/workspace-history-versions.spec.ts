@@ -1,5 +1,6 @@
 import { createClient } from '@libsql/client';
 import { startServer, type TestServer } from '../integration/helpers/server';
+import { axeSerious, sidewaysScroll, VIEWPORTS } from './business-case-helpers';
 import { expect, test } from './fixtures';
 import { editor, expectText, openWorkspaceAs } from './workspace-helpers';
 
@@ -77,6 +78,7 @@ test('an evening’s session gives several versions and a named one; restoring o
 	await expect(firstStretch).toHaveAccessibleName(/^vandaag om \d\d:\d\d door Tineke Trekker$/);
 	await expect(moments.filter({ hasText: 'Lars Lid' })).not.toHaveCount(0);
 	expect(await versionCount('named')).toBe(1);
+	expect(await axeSerious(tineke.page)).toEqual([]);
 
 	// The first version as it was, its diff with now, and restoring it for everyone.
 	await firstStretch.click();
@@ -91,7 +93,8 @@ test('an evening’s session gives several versions and a named one; restoring o
 	).toBeVisible();
 
 	// A meekijker sees the versions but cannot name one: no form, and the API refuses (403).
-	const mila = await openWorkspaceAs(browser, 'meekijker', DOETANK, options);
+	// (On a phone: the list with its names fits, and axe finds nothing serious.)
+	const mila = await openWorkspaceAs(browser, 'meekijker', DOETANK, { ...options, viewport: VIEWPORTS[0] });
 	await mila.page.getByRole('button', { name: 'Geschiedenis' }).click();
 	const milaDialog = mila.page.getByRole('dialog', { name: 'Geschiedenis: Probleemdefinitie' });
 	// (The restore may have become a version of its own by now.)
@@ -101,6 +104,8 @@ test('an evening’s session gives several versions and a named one; restoring o
 		})
 	).toBeVisible();
 	await expect(milaDialog.getByLabel('Naam voor de versie van nu')).toHaveCount(0);
+	expect(await axeSerious(mila.page)).toEqual([]);
+	expect(await sidewaysScroll(mila.page)).toBe(false);
 	const refused = await mila.page.request.post(`/api/v1/doetanks/${DOETANK}/history/versions`, {
 		data: { name: 'stiekem' }
 	});
