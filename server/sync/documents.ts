@@ -47,6 +47,8 @@ export class DocumentRegistry {
 			watch?(doetankId: string, doc: Y.Doc): () => void;
 			/** An update went out to this many clients. */
 			onDelivered?(count: number): void;
+			/** The last connection to the document closed (it stays loaded for the grace period). */
+			onEmpty?(doetankId: string): void;
 		} = {}
 	) {}
 
@@ -77,6 +79,7 @@ export class DocumentRegistry {
 	leave(live: LiveDocument, connection: unknown): void {
 		live.connections.delete(connection);
 		if (live.connections.size > 0) return;
+		this.hooks.onEmpty?.(live.id);
 		clearTimeout(this.timers.get(live.id));
 		this.timers.set(
 			live.id,

@@ -1,3 +1,4 @@
+import * as Y from 'yjs';
 import { migrateWorkspace } from '$lib/domain/workspace';
 import type { Services } from '$lib/server/services';
 import { Compactor } from './compactor';
@@ -5,8 +6,9 @@ import { DocumentRegistry } from './documents';
 import type { SyncMetrics } from './metrics';
 import type { PersistenceState } from './protocol';
 import { UpdateLog } from './update-log';
+import { VersionClock } from './version-clock';
 
-type PersistenceServices = Pick<Services, 'db' | 'updates' | 'log' | 'notifications'>;
+type PersistenceServices = Pick<Services, 'db' | 'updates' | 'log' | 'notifications' | 'versions'>;
 
 export interface PersistenceOptions {
 	graceMs: number;
@@ -14,6 +16,8 @@ export interface PersistenceOptions {
 	compactBytes: number;
 	maxDocumentBytes: number;
 	timeZone: string;
+	/** An automatic version is cut at least this long after the first edit since the last one. */
+	versionIntervalMs: number;
 }
 
 /**
@@ -47,6 +51,18 @@ export function createPersistence(
 		onDamaged: (doetankId, seq, err) =>
 			services.log.error({ err, doetankId, seq }, 'sync: compaction skipped a damaged update')
 	});
+	const versions = new VersionClock(
+		async (doetankId) => {
+			// Let the leaving person's last edits land first; the live document is then the log up to appliedSeq.
+			await log.drain();
+			const live = registry.loadedDocument(doetankId);
+			const at = live && { state: Y.encodeStateAsUpdate(live.doc), seq: live.appliedSeq };
+			const id = await services.versions.cutAutomatic(doetankId, at);
+			if (id) services.log.debug({ doetankId, versionId: id }, 'sync: version cut');
+		},
+		opts.versionIntervalMs,
+		(doetankId, err) => services.log.error({ err, doetankId }, 'sync: cutting a version failed')
+	);
 	const log = new UpdateLog(services.updates.append, {
 		onError: (err, attempt) => {
 			metrics.persistFailures.inc();
@@ -59,11 +75,13 @@ export function createPersistence(
 			if (state === 'failing') services.log.info({ updates: updates.length }, 'sync: writing updates works again');
 			setState('ok');
 			compactor.noteCommitted(updates);
+			versions.noteCommitted(updates);
 		},
 		onCallbackError: (err) => services.log.error({ err }, 'sync: handling a stored update failed')
 	});
 	const registry = new DocumentRegistry(services.db, log, opts.graceMs, opts.maxDocumentBytes, {
 		onDelivered: (count) => metrics.updatesSent.inc(count),
+		onEmpty: (doetankId) => versions.everyoneLeft(doetankId),
 		watch: (doetankId, doc) => services.notifications.observeActions(doetankId, doc),
 		onDamaged: (doetankId, err) =>
 			services.log.error({ err, doetankId }, 'sync: skipped a logged update that could not be applied'),
@@ -85,6 +103,8 @@ export function createPersistence(
 			return state;
 		},
 		async close(): Promise<void> {
+			versions.close();
+			await versions.idle();
 			await registry.closeAll();
 			await compactor.idle();
 		}

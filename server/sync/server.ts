@@ -30,6 +30,8 @@ export interface SyncOptions {
 	userUpdatesPerSecond: number;
 	userBytesPerSecond: number;
 	maxDocumentBytes: number;
+	/** An automatic version is cut at least this long after the first edit since the last one (ms). */
+	versionIntervalMs: number;
 	/** The site's origin (ORIGIN); unset means the host each request was sent to. */
 	origin?: string;
 }
@@ -47,7 +49,8 @@ export const DEFAULT_SYNC_OPTIONS: SyncOptions = {
 	maxSocketsPerUser: 16,
 	userUpdatesPerSecond: 100,
 	userBytesPerSecond: 1024 * 1024,
-	maxDocumentBytes: 16 * 1024 * 1024
+	maxDocumentBytes: 16 * 1024 * 1024,
+	versionIntervalMs: 600_000
 };
 
 /** A user's update budget holds this many seconds' worth (an offline session's changes arrive at once). */
@@ -69,13 +72,14 @@ export function syncOptions(config: Config): SyncOptions {
 		userUpdatesPerSecond: config.SYNC_USER_UPDATES_PER_SECOND,
 		userBytesPerSecond: config.SYNC_USER_BYTES_PER_SECOND,
 		maxDocumentBytes: config.SYNC_MAX_DOCUMENT_BYTES,
+		versionIntervalMs: config.HISTORY_VERSION_INTERVAL_MS,
 		origin: config.ORIGIN
 	};
 }
 
 type SyncServices = Pick<
 	Services,
-	'db' | 'updates' | 'lucia' | 'doetanks' | 'events' | 'log' | 'presence' | 'notifications'
+	'db' | 'updates' | 'lucia' | 'doetanks' | 'events' | 'log' | 'presence' | 'notifications' | 'versions'
 >;
 
 /**

@@ -396,4 +396,41 @@ describe('sync endpoint', () => {
 		});
 		expect(Number(rows[0]!.n)).toBe(1);
 	});
+
+	it('cuts a history version when the last person leaves, with what was written and by whom, and only then', async () => {
+		const versions = () => services.versions.list(actor('ann'), doetankId);
+		const textIn = async (versionId: string) => {
+			const doc = new Y.Doc();
+			Y.applyUpdate(doc, await services.versions.state(actor('ann'), doetankId, { versionId }));
+			return doc.getText('probleemdefinitie').toString();
+		};
+		// Earlier tests' last leave may still be cutting: let it land.
+		await new Promise((r) => setTimeout(r, 300));
+		const before = (await versions()).length;
+		const a = connect('ann');
+		const b = connect('bob');
+		await until(() => a.provider.synced && b.provider.synced);
+		b.text.insert(0, 'Bij vertrek. ');
+		await until(() => a.text.toString().startsWith('Bij vertrek. '));
+		const expected = a.text.toString();
+		b.provider.destroy();
+		await new Promise((r) => setTimeout(r, 300));
+		expect((await versions()).length).toBe(before); // Ann is still there
+		a.provider.destroy();
+		let latest: Awaited<ReturnType<typeof versions>>[number] | undefined;
+		await expect
+			.poll(async () => ((await versions()).length > before ? (latest = (await versions())[0]) : null), {
+				timeout: 4000
+			})
+			.toBeTruthy();
+		expect(latest!.kind).toBe('auto');
+		expect(latest!.contributors.map((c) => c.name)).toContain('bob');
+		expect(await textIn(latest!.id)).toBe(expected);
+		// Coming and going without an edit makes no version.
+		const c = connect('carl');
+		await until(() => c.provider.synced);
+		c.provider.destroy();
+		await new Promise((r) => setTimeout(r, 300));
+		expect((await versions()).length).toBe(before + 1);
+	});
 });

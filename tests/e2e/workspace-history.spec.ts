@@ -152,7 +152,10 @@ for (const viewport of VIEWPORTS) {
 		const dialog = history(page, 'Probleemdefinitie');
 		await expect(dialog.getByRole('heading', { name: 'Versies' })).toBeVisible();
 		expect(await axeSerious(page)).toEqual([]);
-		await dialog.getByRole('button', { name: /^vandaag/i }).click();
+		await dialog
+			.getByRole('list', { name: 'Per dag' })
+			.getByRole('button', { name: /^vandaag/i })
+			.click();
 		await expect(dialog.getByRole('button', { name: 'Tekst van toen' })).toHaveAttribute('aria-pressed', 'true');
 		expect(await axeSerious(page)).toEqual([]);
 		await dialog.getByRole('button', { name: 'Verschillen' }).click();

@@ -41,7 +41,8 @@ const ACTIONS = [
 	'members.changeRoles',
 	'members.remove',
 	'invite',
-	'history'
+	'history',
+	'history.name'
 ] as const;
 type ActionKey = (typeof ACTIONS)[number];
 
@@ -50,20 +51,21 @@ type ActionKey = (typeof ACTIONS)[number];
  * - viewing the Doetank and its members: any member, network admin or network coach;
  * - updating, managing members and inviting: Doetank trekker or Doetank coach, or network admin;
  * - the live document's version history: any member, or a network admin (not a network coach);
+ * - naming a version: the workspace's writers (trekker, lid, Doetank coach) only;
  * - logged out: 401; otherwise not allowed: 403.
  */
 // prettier-ignore
 const EXPECTED: Record<ActorKey, Record<ActionKey, number>> = {
-	'trekker':                       { view: 200, 'members.view': 200, update: 200, 'members.add': 202, 'members.changeRoles': 200, 'members.remove': 204, invite: 201, history: 200 },
-	'lid':                           { view: 200, 'members.view': 200, update: 403, 'members.add': 403, 'members.changeRoles': 403, 'members.remove': 403, invite: 403, history: 200 },
-	'coach':                         { view: 200, 'members.view': 200, update: 200, 'members.add': 202, 'members.changeRoles': 200, 'members.remove': 204, invite: 201, history: 200 },
-	'opdrachtgever':                 { view: 200, 'members.view': 200, update: 403, 'members.add': 403, 'members.changeRoles': 403, 'members.remove': 403, invite: 403, history: 200 },
-	'besluitvormer':                 { view: 200, 'members.view': 200, update: 403, 'members.add': 403, 'members.changeRoles': 403, 'members.remove': 403, invite: 403, history: 200 },
-	'meekijker':                     { view: 200, 'members.view': 200, update: 403, 'members.add': 403, 'members.changeRoles': 403, 'members.remove': 403, invite: 403, history: 200 },
-	'network member, not a member':  { view: 403, 'members.view': 403, update: 403, 'members.add': 403, 'members.changeRoles': 403, 'members.remove': 403, invite: 403, history: 403 },
-	'network coach, not a member':   { view: 200, 'members.view': 200, update: 403, 'members.add': 403, 'members.changeRoles': 403, 'members.remove': 403, invite: 403, history: 403 },
-	'network admin, not a member':   { view: 200, 'members.view': 200, update: 200, 'members.add': 202, 'members.changeRoles': 200, 'members.remove': 204, invite: 201, history: 200 },
-	'logged out':                    { view: 401, 'members.view': 401, update: 401, 'members.add': 401, 'members.changeRoles': 401, 'members.remove': 401, invite: 401, history: 401 }
+	'trekker':                       { view: 200, 'members.view': 200, update: 200, 'members.add': 202, 'members.changeRoles': 200, 'members.remove': 204, invite: 201, history: 200, 'history.name': 201 },
+	'lid':                           { view: 200, 'members.view': 200, update: 403, 'members.add': 403, 'members.changeRoles': 403, 'members.remove': 403, invite: 403, history: 200, 'history.name': 201 },
+	'coach':                         { view: 200, 'members.view': 200, update: 200, 'members.add': 202, 'members.changeRoles': 200, 'members.remove': 204, invite: 201, history: 200, 'history.name': 201 },
+	'opdrachtgever':                 { view: 200, 'members.view': 200, update: 403, 'members.add': 403, 'members.changeRoles': 403, 'members.remove': 403, invite: 403, history: 200, 'history.name': 403 },
+	'besluitvormer':                 { view: 200, 'members.view': 200, update: 403, 'members.add': 403, 'members.changeRoles': 403, 'members.remove': 403, invite: 403, history: 200, 'history.name': 403 },
+	'meekijker':                     { view: 200, 'members.view': 200, update: 403, 'members.add': 403, 'members.changeRoles': 403, 'members.remove': 403, invite: 403, history: 200, 'history.name': 403 },
+	'network member, not a member':  { view: 403, 'members.view': 403, update: 403, 'members.add': 403, 'members.changeRoles': 403, 'members.remove': 403, invite: 403, history: 403, 'history.name': 403 },
+	'network coach, not a member':   { view: 200, 'members.view': 200, update: 403, 'members.add': 403, 'members.changeRoles': 403, 'members.remove': 403, invite: 403, history: 403, 'history.name': 403 },
+	'network admin, not a member':   { view: 200, 'members.view': 200, update: 200, 'members.add': 202, 'members.changeRoles': 200, 'members.remove': 204, invite: 201, history: 200, 'history.name': 403 },
+	'logged out':                    { view: 401, 'members.view': 401, update: 401, 'members.add': 401, 'members.changeRoles': 401, 'members.remove': 401, invite: 401, history: 401, 'history.name': 401 }
 };
 
 /** The single Doetank role each member actor holds. */
@@ -152,6 +154,19 @@ const PERFORM: Record<ActionKey, (client: ApiClient, label: string) => Promise<n
 		const rounds = await c.get<{ submissions: unknown[] }>(`/api/v1/doetanks/${doetankId}/history/terugkoppelmomenten`);
 		expect(rounds.status).toBe(res.status);
 		if (rounds.status === 200) expect(Array.isArray(rounds.body.submissions)).toBe(true);
+		const versions = await c.get<{ versions: unknown[] }>(`/api/v1/doetanks/${doetankId}/history/versions`);
+		expect(versions.status).toBe(res.status);
+		if (versions.status === 200) expect(Array.isArray(versions.body.versions)).toBe(true);
+		return res.status;
+	},
+	'history.name': async (c, label) => {
+		const name = `Matrix ${label}`.slice(0, 80);
+		const res = await c.post(`/api/v1/doetanks/${doetankId}/history/versions`, { name });
+		const listed = await owner.get<{ versions: { name: string | null }[] }>(
+			`/api/v1/doetanks/${doetankId}/history/versions`
+		);
+		expect(listed.status).toBe(200);
+		expect(listed.body.versions.some((v) => v.name === name)).toBe(res.status === 201);
 		return res.status;
 	},
 	invite: async (c) => {

@@ -248,6 +248,18 @@ const ENDPOINTS: BodyEndpoint[] = [
 		snapshot: async () => ({ doetank: await detailOf(doetankId), members: await membersOf(doetankId) })
 	},
 	{
+		name: 'POST /api/v1/doetanks/:id/history/versions',
+		method: 'POST',
+		path: () => `/api/v1/doetanks/${doetankId}/history/versions`,
+		client: () => admin,
+		valid: () => ({ name: 'vóór de café-sessie' }),
+		required: ['name'],
+		wrongTypes: { name: 5 },
+		overlong: { name: () => 'n'.repeat(81) },
+		invalid: [['only spaces', () => ({ name: '   ' }), 'name']],
+		snapshot: async () => (await admin.get(`/api/v1/doetanks/${doetankId}/history/versions`)).body
+	},
+	{
 		name: 'PUT /api/v1/me/password',
 		method: 'PUT',
 		path: () => '/api/v1/me/password',
@@ -620,6 +632,18 @@ describe('unknown ids answer 404', () => {
 			async () => ({
 				res: await admin.get(`/api/v1/doetanks/${doetankId}/history/terugkoppelmomenten/no-such-submission`)
 			})
+		],
+		[
+			'GET /doetanks/:unknown/history/versions',
+			async () => ({ res: await admin.get('/api/v1/doetanks/no-such-doetank/history/versions') })
+		],
+		[
+			'POST /doetanks/:unknown/history/versions',
+			async () => ({ res: await admin.post('/api/v1/doetanks/no-such-doetank/history/versions', { name: 'x' }) })
+		],
+		[
+			'GET /doetanks/:id/history/versions/:unknown',
+			async () => ({ res: await admin.get(`/api/v1/doetanks/${doetankId}/history/versions/no-such-version`) })
 		],
 		['GET /doetanks/:unknown/phase', async () => ({ res: await admin.get('/api/v1/doetanks/no-such-doetank/phase') })],
 		[

@@ -31,6 +31,7 @@ describe('loadConfig', () => {
 			SYNC_MAX_DOCUMENT_BYTES: 16 * 1024 * 1024,
 			SYNC_COMPACT_UPDATES: 500,
 			SYNC_COMPACT_BYTES: 1024 * 1024,
+			HISTORY_VERSION_INTERVAL_MS: 600_000,
 			SYNC_PORT: 3001,
 			SSE_MAX_STREAMS_PER_USER: 4
 		});
@@ -58,6 +59,12 @@ describe('loadConfig', () => {
 		expect(() => loadConfig({ SYNC_MAX_BUFFERED_BYTES: '0', PUBLIC_SYNC_URL: 'sync' })).toThrow(
 			/SYNC_MAX_BUFFERED_BYTES="0": must be at least 1[\s\S]*PUBLIC_SYNC_URL="sync": must be a full URL/
 		);
+	});
+
+	it('reads the history version interval and refuses zero or a fraction', () => {
+		expect(loadConfig({ HISTORY_VERSION_INTERVAL_MS: '3000' }).HISTORY_VERSION_INTERVAL_MS).toBe(3000);
+		expect(() => loadConfig({ HISTORY_VERSION_INTERVAL_MS: '0' })).toThrow(/HISTORY_VERSION_INTERVAL_MS="0"/);
+		expect(() => loadConfig({ HISTORY_VERSION_INTERVAL_MS: '1.5' })).toThrow(/HISTORY_VERSION_INTERVAL_MS="1.5"/);
 	});
 
 	it('treats empty strings as unset', () => {

@@ -59,6 +59,8 @@ const ConfigSchema = z.object({
 	SYNC_COMPACT_UPDATES: positiveInt(500),
 	/** ...or this many bytes. */
 	SYNC_COMPACT_BYTES: positiveInt(1024 * 1024),
+	/** An automatic history version is cut this long after the first edit since the last one, and when the last person leaves (ms). */
+	HISTORY_VERSION_INTERVAL_MS: positiveInt(600_000),
 	/** Port of the standalone sync server (`npm run sync`). */
 	SYNC_PORT: port.default(3001),
 	/** Where browsers reach the sync server when it runs standalone, e.g. wss://sync.example.nl/sync. */

@@ -10,6 +10,7 @@ import { openUpdateAppender, type UpdateAppender } from './db/update-appender';
 import { applyDemoSetting, DEMO_PASSWORD, demoAccounts } from './demo/seed';
 import { DoetankService } from './doetanks/service';
 import { HistoryService } from './documents/history';
+import { VersionService } from './documents/versions';
 import { AgreementService } from './governance/agreements';
 import { AuditService } from './governance/audit';
 import { CheckpointService } from './governance/checkpoints';
@@ -40,6 +41,7 @@ export interface Services {
 	invitations: InvitationService;
 	users: UserService;
 	history: HistoryService;
+	versions: VersionService;
 	phases: PhaseService;
 	agreements: AgreementService;
 	checkpoints: CheckpointService;
@@ -98,6 +100,7 @@ export async function createServices(config: Config, log = createLogger(config.L
 		invitations,
 		users: new UserService(db),
 		history: new HistoryService(db),
+		versions: new VersionService(db),
 		phases: new PhaseService(db, notifications),
 		agreements: new AgreementService(db, notifications),
 		checkpoints: new CheckpointService(db, notifications, config.SYNC_MAX_DOCUMENT_BYTES),

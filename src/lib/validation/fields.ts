@@ -10,6 +10,7 @@ export const LIMITS = {
 	passwordMax: 200,
 	doetankName: 120,
 	text: 2000,
+	versionName: 80,
 	roles: DOETANK_ROLES.length
 } as const;
 

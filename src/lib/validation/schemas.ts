@@ -62,3 +62,11 @@ export type HistoryDayInput = z.infer<typeof HistoryDayInput>;
 /** A frozen terugkoppelmoment submission in a Doetank's version history. */
 export const HistorySubmissionInput = z.object({ submissionId: id });
 export type HistorySubmissionInput = z.infer<typeof HistorySubmissionInput>;
+
+/** A version in a Doetank's history (automatic or named). */
+export const HistoryVersionInput = z.object({ versionId: id });
+export type HistoryVersionInput = z.infer<typeof HistoryVersionInput>;
+
+/** A writer names the document as it is now, e.g. "vóór de café-sessie". */
+export const NamedVersionInput = z.object({ name: text(LIMITS.versionName) });
+export type NamedVersionInput = z.infer<typeof NamedVersionInput>;

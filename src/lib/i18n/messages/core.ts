@@ -136,6 +136,8 @@ export const nl = {
 	'error.agreementAlreadyConfirmed': 'Versie {version} is al bevestigd.',
 	'error.checkpointNotFound': 'Dit terugkoppelmoment bestaat niet.',
 	'error.roundNotFound': 'Deze indiening bestaat niet.',
+	'error.versionNotFound': 'Deze versie bestaat niet (meer).',
+	'error.tooManyNamedVersions': 'Deze Doetank heeft al {max} benoemde versies; meer kunnen er niet bij.',
 	'error.checkpointNotOpen': 'Dit terugkoppelmoment staat niet (meer) open voor deze stap.',
 	'error.checkpointSubjectsLocked':
 		'Wat er beoordeeld wordt, kan niet veranderen zolang de indiening op beoordeling wacht.',
@@ -314,6 +316,8 @@ export const en: Record<keyof typeof nl, string> = {
 	'error.agreementAlreadyConfirmed': 'Version {version} is already confirmed.',
 	'error.checkpointNotFound': 'This terugkoppelmoment (checkpoint) does not exist.',
 	'error.roundNotFound': 'This submission does not exist.',
+	'error.versionNotFound': 'This version does not exist (any more).',
+	'error.tooManyNamedVersions': 'This Doetank already has {max} named versions; no more can be added.',
 	'error.checkpointNotOpen': 'This terugkoppelmoment is not (or no longer) open for this step.',
 	'error.checkpointSubjectsLocked': 'What is reviewed cannot change while the submission waits for review.',
 	'error.documentFull':

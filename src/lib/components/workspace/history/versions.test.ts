@@ -16,6 +16,7 @@ import {
 	contributorList,
 	dayLabel,
 	dayVersions,
+	momentVersions,
 	previousDay,
 	restoreTarget,
 	targetMarkdown,
@@ -72,6 +73,42 @@ describe('versions', () => {
 		// A day version is the end of its day: after a round submitted that day, before the next day.
 		expect(versionOrder(dayBefore!) < versionOrder(round!)).toBe(true);
 		expect(versionOrder(round!) < versionOrder(sameDay!)).toBe(true);
+	});
+
+	it('turns automatic and named versions into versions named by time (and name), ordered in time', () => {
+		const evening = Date.parse('2026-11-27T20:10:00+01:00');
+		const [named, auto] = momentVersions('d 1', [
+			{
+				id: 'n1',
+				kind: 'named',
+				name: 'vóór de café-sessie',
+				createdAt: evening + 600_000,
+				createdBy: { id: 'a', name: 'Ann' },
+				contributors: []
+			},
+			{
+				id: 'v1',
+				kind: 'auto',
+				name: null,
+				createdAt: evening,
+				createdBy: null,
+				contributors: [{ id: 'b', name: 'Bob' }]
+			}
+		]);
+		expect(auto).toMatchObject({
+			kind: 'moment',
+			key: 'moment:v1',
+			day: '2026-11-27',
+			contributors: [{ id: 'b', name: 'Bob' }],
+			stateUrl: '/api/v1/doetanks/d%201/history/versions/v1'
+		});
+		const nl = translator('nl');
+		expect(versionLabel(auto!, '2026-11-27', nl, 'nl')).toBe('vandaag om 20:10');
+		expect(versionLabel(named!, '2026-11-28', nl, 'nl')).toBe('‘vóór de café-sessie’ (gisteren om 20:20)');
+		expect(versionLabel(auto!, '2026-11-27', translator('en'), 'en')).toBe('today at 20:10');
+		const [endOfDay] = dayVersions('d 1', [{ day: '2026-11-27', contributors: [] }]);
+		expect(versionOrder(auto!) < versionOrder(named!)).toBe(true);
+		expect(versionOrder(named!) < versionOrder(endOfDay!)).toBe(true);
 	});
 
 	it('names days as people say them', () => {

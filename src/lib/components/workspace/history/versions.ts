@@ -10,6 +10,7 @@ import {
 	type DiffLine,
 	type InstrumentLocale
 } from '$lib/domain/workspace';
+import { dayIn, NETWORK_TIME_ZONE } from '$lib/domain/calendar';
 import type { CheckpointStatus } from '$lib/domain/governance/checkpoints';
 import { formatDay } from '$lib/components/instruments/format';
 import type { Locale, Translate } from '$lib/i18n';
@@ -31,11 +32,13 @@ interface VersionBase {
 
 /**
  * An earlier version of the whole document: the end of a day, rebuilt from the sync server's
- * checkpoints (`GET …/history`), or a terugkoppelmoment round, the state frozen when it was
- * submitted (`GET …/history/terugkoppelmomenten`). Both are read, diffed and restored alike.
+ * checkpoints (`GET …/history`); a version cut during the work, automatically or named by a writer
+ * (`GET …/history/versions`); or a terugkoppelmoment round, the state frozen when it was
+ * submitted (`GET …/history/terugkoppelmomenten`). All are read, diffed and restored alike.
  */
 export type Version =
 	| (VersionBase & { kind: 'day' })
+	| (VersionBase & { kind: 'moment'; name: string | null; createdAt: number; createdBy: Contributor | null })
 	| (VersionBase & {
 			kind: 'terugkoppelmoment';
 			title: string;
@@ -55,6 +58,16 @@ export interface SubmissionSummary {
 	submittedBy: Contributor;
 }
 
+/** A version as `GET …/history/versions` lists it. */
+export interface MomentSummary {
+	id: string;
+	kind: 'auto' | 'named';
+	name: string | null;
+	createdAt: number;
+	createdBy: Contributor | null;
+	contributors: Contributor[];
+}
+
 /** What a history view shows: the probleemdefinitie or one business-case canvas. */
 export type HistoryTarget = { kind: 'probleemdefinitie' } | { kind: 'canvas'; id: string; labels: CanvasExportLabels };
 
@@ -72,6 +85,36 @@ export function dayVersions(
 		contributors: d.contributors,
 		stateUrl: `${base}/${d.day}`
 	}));
+}
+
+export function momentVersions(doetankId: string, moments: readonly MomentSummary[]): Version[] {
+	const base = `${historyUrl(doetankId)}/versions`;
+	return moments.map((m) => ({
+		kind: 'moment',
+		key: `moment:${m.id}`,
+		day: dayIn(m.createdAt, NETWORK_TIME_ZONE),
+		contributors: m.contributors,
+		stateUrl: `${base}/${encodeURIComponent(m.id)}`,
+		name: m.name,
+		createdAt: m.createdAt,
+		createdBy: m.createdBy
+	}));
+}
+
+/** Names the document as it is now (writers only); resolves to the server's error message on refusal. */
+export async function nameVersion(
+	doetankId: string,
+	name: string,
+	fetchFn: typeof fetch = fetch
+): Promise<{ ok: true } | { ok: false; message: string | null }> {
+	const res = await fetchFn(`${historyUrl(doetankId)}/versions`, {
+		method: 'POST',
+		headers: { 'content-type': 'application/json' },
+		body: JSON.stringify({ name })
+	});
+	if (res.ok) return { ok: true };
+	const body = (await res.json().catch(() => null)) as { error?: { message?: string } } | null;
+	return { ok: false, message: body?.error?.message ?? null };
 }
 
 export function terugkoppelmomentVersions(doetankId: string, submissions: readonly SubmissionSummary[]): Version[] {
@@ -95,14 +138,19 @@ async function getJson<T>(url: string, fetchFn: typeof fetch): Promise<T> {
 	return (await res.json()) as T;
 }
 
-/** Every version of the document: the days newest first, then the terugkoppelmomenten newest first. */
+/** Every version of the document: the moments, the days, then the terugkoppelmomenten, each newest first. */
 export async function fetchVersions(doetankId: string, fetchFn: typeof fetch = fetch): Promise<Version[]> {
 	const base = historyUrl(doetankId);
-	const [{ days }, { submissions }] = await Promise.all([
+	const [{ versions }, { days }, { submissions }] = await Promise.all([
+		getJson<{ versions: MomentSummary[] }>(`${base}/versions`, fetchFn),
 		getJson<{ days: { day: string; contributors: Contributor[] }[] }>(base, fetchFn),
 		getJson<{ submissions: SubmissionSummary[] }>(`${base}/terugkoppelmomenten`, fetchFn)
 	]);
-	return [...dayVersions(doetankId, days), ...terugkoppelmomentVersions(doetankId, submissions)];
+	return [
+		...momentVersions(doetankId, versions),
+		...dayVersions(doetankId, days),
+		...terugkoppelmomentVersions(doetankId, submissions)
+	];
 }
 
 /**
@@ -110,12 +158,21 @@ export async function fetchVersions(doetankId: string, fetchFn: typeof fetch = f
  * is newer than a round submitted that day.
  */
 export function versionOrder(version: Version): string {
-	return version.kind === 'day' ? `${version.day}~` : `${version.day} ${String(version.submittedAt).padStart(16, '0')}`;
+	if (version.kind === 'day') return `${version.day}~`;
+	const at = version.kind === 'moment' ? version.createdAt : version.submittedAt;
+	return `${version.day} ${String(at).padStart(16, '0')}`;
 }
 
 /** How a version is named in a sentence and in the diff: the day, or the terugkoppelmoment round. */
 export function versionLabel(version: Version, today: string, t: Translate, locale: Locale): string {
 	if (version.kind === 'day') return dayLabel(version.day, today, t, locale);
+	if (version.kind === 'moment') {
+		const when = t('workspace.history.at', {
+			day: dayLabel(version.day, today, t, locale),
+			time: timeOf(version.createdAt, locale)
+		});
+		return version.name ? t('workspace.history.named', { name: version.name, when }) : when;
+	}
 	return t('workspace.history.submission', { title: version.title, round: version.round });
 }
 
@@ -163,6 +220,15 @@ export function dayLabel(day: string, today: string, t: Translate, locale: Local
 	if (day === today) return t('workspace.history.today');
 	if (day === previousDay(today)) return t('workspace.history.yesterday');
 	return formatDay(locale, day);
+}
+
+/** The Dutch clock time of an instant, e.g. "20:10". */
+export function timeOf(ms: number, locale: Locale): string {
+	return new Intl.DateTimeFormat(locale === 'nl' ? 'nl-NL' : 'en-GB', {
+		timeZone: NETWORK_TIME_ZONE,
+		hour: '2-digit',
+		minute: '2-digit'
+	}).format(ms);
 }
 
 export function contributorList(contributors: readonly Contributor[], locale: Locale): string {

@@ -1,0 +1,145 @@
+import { generateIdFromEntropySize } from 'lucia';
+import * as Y from 'yjs';
+import { NETWORK_TIME_ZONE } from '$lib/domain/calendar';
+import { MAX_NAMED_VERSIONS, versionsToPrune, type VersionKind } from '$lib/domain/history/version-schedule';
+import type { Actor } from '$lib/domain/policy';
+import { HistoryVersionInput, NamedVersionInput } from '$lib/validation/schemas';
+import { requireDoetank } from '../authz';
+import type { Database } from '../db/client';
+import { readDocument } from '../db/doc-log';
+import {
+	authorsBetween,
+	countNamedVersions,
+	deleteVersions,
+	insertVersion,
+	latestVersionSeq,
+	listVersions,
+	readVersionState
+} from '../db/doc-versions';
+import { userNames } from '../db/users';
+import { AppError } from '../errors';
+import { parseInput } from '../parse';
+import { applyInOrder } from './stored';
+
+export interface HistoryVersion {
+	id: string;
+	kind: VersionKind;
+	name: string | null;
+	createdAt: number;
+	createdBy: { id: string; name: string } | null;
+	/** Who edited since the version before. */
+	contributors: { id: string; name: string }[];
+}
+
+/** The document's state at a log position, e.g. taken from the live document. */
+export interface StateAt {
+	state: Uint8Array;
+	seq: number;
+}
+
+/**
+ * Versions of a Doetank's document finer than the day checkpoints: automatic ones, cut by the sync
+ * server (see server/sync/version-clock.ts), and named ones a writer makes. Each version stores the
+ * whole state, so reading, diffing and restoring one never replays the log.
+ */
+export class VersionService {
+	constructor(
+		private readonly db: Database,
+		private readonly timeZone = NETWORK_TIME_ZONE,
+		private readonly now: () => number = Date.now
+	) {}
+
+	/**
+	 * Cuts an automatic version when the document changed since the newest version. `at` is its
+	 * state when the caller has it (the live document); otherwise the stored log is read.
+	 */
+	async cutAutomatic(doetankId: string, at?: StateAt): Promise<string | null> {
+		const since = await latestVersionSeq(this.db, doetankId);
+		const current = at ?? (await this.storedState(doetankId));
+		if (current.seq <= since) return null;
+		return this.write(doetankId, 'auto', null, null, current, since);
+	}
+
+	/** A writer names the document as it is now; returns the new version. */
+	async name(actor: Actor | null, doetankId: string, input: unknown): Promise<HistoryVersion> {
+		const access = await requireDoetank(this.db, actor, 'workspace.write', doetankId);
+		const { name } = parseInput(NamedVersionInput, input);
+		if ((await countNamedVersions(this.db, doetankId)) >= MAX_NAMED_VERSIONS) {
+			throw new AppError('conflict', 'error.tooManyNamedVersions', { max: MAX_NAMED_VERSIONS });
+		}
+		const since = await latestVersionSeq(this.db, doetankId);
+		const id = await this.write(doetankId, 'named', name, access.actor.id, await this.storedState(doetankId), since);
+		const created = (await this.list(actor, doetankId)).find((v) => v.id === id);
+		if (!created) throw new Error('version: the new version is missing');
+		return created;
+	}
+
+	/** Every version, newest first, with names resolved. */
+	async list(actor: Actor | null, doetankId: string): Promise<HistoryVersion[]> {
+		await requireDoetank(this.db, actor, 'workspace.read', doetankId);
+		const rows = await listVersions(this.db, doetankId);
+		const ids = new Set(rows.flatMap((r) => [...r.contributors, ...(r.createdBy ? [r.createdBy] : [])]));
+		const names = await userNames(this.db, [...ids]);
+		const person = (id: string) => (names.has(id) ? [{ id, name: names.get(id)! }] : []);
+		return rows.reverse().map((r) => ({
+			id: r.id,
+			kind: r.kind,
+			name: r.name,
+			createdAt: r.createdAt,
+			createdBy: r.createdBy ? (person(r.createdBy)[0] ?? null) : null,
+			contributors: r.contributors.flatMap(person)
+		}));
+	}
+
+	/** The whole document as one version holds it, as one Yjs update. */
+	async state(actor: Actor | null, doetankId: string, input: unknown): Promise<Uint8Array> {
+		await requireDoetank(this.db, actor, 'workspace.read', doetankId);
+		const { versionId } = parseInput(HistoryVersionInput, input);
+		const state = await readVersionState(this.db, doetankId, versionId);
+		if (!state) throw new AppError('not_found', 'error.versionNotFound');
+		return state;
+	}
+
+	private async write(
+		doetankId: string,
+		kind: VersionKind,
+		name: string | null,
+		createdBy: string | null,
+		current: StateAt,
+		since: number
+	): Promise<string> {
+		const id = generateIdFromEntropySize(10);
+		const contributors = await authorsBetween(this.db, doetankId, since, current.seq);
+		const createdAt = this.now();
+		await insertVersion(this.db, doetankId, {
+			id,
+			kind,
+			name,
+			createdBy,
+			seq: current.seq,
+			contributors,
+			createdAt,
+			state: current.state
+		});
+		await this.prune(doetankId, createdAt);
+		return id;
+	}
+
+	/** Thins automatic versions older than a week to the last one of each day. */
+	private async prune(doetankId: string, now: number): Promise<void> {
+		const rows = await listVersions(this.db, doetankId);
+		const refs = rows.map((r) => ({ id: r.id, kind: r.kind, at: r.createdAt }));
+		await deleteVersions(this.db, doetankId, versionsToPrune(refs, now, this.timeZone));
+	}
+
+	private async storedState(doetankId: string): Promise<StateAt> {
+		const stored = await readDocument(this.db, doetankId);
+		const doc = new Y.Doc({ gc: true });
+		try {
+			applyInOrder(doc, stored.snapshot ? [stored.snapshot, ...stored.updates] : stored.updates);
+			return { state: Y.encodeStateAsUpdate(doc), seq: stored.lastSeq };
+		} finally {
+			doc.destroy();
+		}
+	}
+}
