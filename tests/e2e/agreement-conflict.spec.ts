@@ -8,7 +8,8 @@ test('when someone else saved the agreement meanwhile, both versions are shown a
 }) => {
 	const url = '/doetanks/kennisbehoud/afspraak';
 	const contexts = [await browser.newContext(), await browser.newContext()];
-	const [trekker, lid] = await Promise.all(contexts.map((c) => c.newPage()));
+	const trekker = await contexts[0]!.newPage();
+	const lid = await contexts[1]!.newPage();
 	await login(trekker, 'trekker@demo.doetank.nl', DEMO_PASSWORD);
 	await login(lid, 'lid@demo.doetank.nl', DEMO_PASSWORD);
 	await trekker.goto(url);
