@@ -18,6 +18,11 @@ export const nl = {
 	'inbox.kind.phase_changed': '{doetank} is nu in {phase}.',
 	'inbox.kind.questionnaire_open':
 		'{doetank}: de Doetank-vragenlijst "{wave}" staat voor je klaar (tot en met {closesOn}).',
+	'inbox.kind.questionnaire_started':
+		'{doetank}: de Doetank-vragenlijst "{wave}" is gestart (tot en met {closesOn}). Hier verschijnen de resultaten.',
+	'inbox.kind.questionnaire_started_network':
+		'{by} heeft de Doetank-vragenlijst "{wave}" gestart (tot en met {closesOn}). Hier verschijnen de resultaten.',
+	'inbox.kind.invitation_accepted': '{name} heeft je uitnodiging aangenomen en doet nu mee in {doetank}.',
 	'inbox.kind.cafe_evaluation_open': 'Het café "{cafe}" is afgelopen: vul de evaluatie in.',
 	'inbox.kind.agreement_awaiting_confirmation':
 		'{doetank}: versie {version} van de opdrachtgeversafspraak wacht op jouw bevestiging.',
@@ -175,6 +180,11 @@ export const en: Record<keyof typeof nl, string> = {
 	'inbox.kind.phase_changed': '{doetank} is now in {phase}.',
 	'inbox.kind.questionnaire_open':
 		'{doetank}: the Doetank questionnaire "{wave}" is waiting for you (until {closesOn}).',
+	'inbox.kind.questionnaire_started':
+		'{doetank}: the Doetank questionnaire "{wave}" has started (until {closesOn}). Its results appear here.',
+	'inbox.kind.questionnaire_started_network':
+		'{by} started the Doetank questionnaire "{wave}" (until {closesOn}). Its results appear here.',
+	'inbox.kind.invitation_accepted': '{name} accepted your invitation and now takes part in {doetank}.',
 	'inbox.kind.cafe_evaluation_open': 'The café "{cafe}" has ended: please fill in the evaluation.',
 	'inbox.kind.agreement_awaiting_confirmation':
 		'{doetank}: version {version} of the opdrachtgeversafspraak waits for your confirmation.',

@@ -9,6 +9,8 @@ export const NOTIFICATION_KINDS = [
 	'action_assigned',
 	'action_overdue',
 	'questionnaire_open',
+	'questionnaire_started',
+	'questionnaire_started_network',
 	'cafe_evaluation_open',
 	'member_invited',
 	'agreement_awaiting_confirmation'
