@@ -1,6 +1,7 @@
 import type { DoetankRole, LidType } from '$lib/domain/roles';
 import type { InStatement } from '@libsql/client';
 import type { Database } from './client';
+import { guardedNotificationStatement, type NewNotification } from './notifications';
 
 export interface InvitationRow {
 	id: string;
@@ -10,11 +11,13 @@ export interface InvitationRow {
 	directStake: boolean;
 	/** Set for a personal invitation (adding an existing account): only this account may accept it. */
 	inviteeId: string | null;
+	/** Who made it; null once that account is gone. */
+	createdBy: string | null;
 	expiresAt: number;
 	usedAt: number | null;
 }
 
-export type NewInvitation = Omit<InvitationRow, 'usedAt'> & { tokenHash: string; createdBy: string };
+export type NewInvitation = Omit<InvitationRow, 'usedAt' | 'createdBy'> & { tokenHash: string; createdBy: string };
 
 export function insertInvitationStatement(inv: NewInvitation): InStatement {
 	return {
@@ -55,6 +58,7 @@ export async function findInvitationByHash(db: Database, tokenHash: string): Pro
 		lidType: (row.lid_type as LidType | null) ?? null,
 		directStake: Number(row.direct_stake) === 1,
 		inviteeId: row.invitee_id === null || row.invitee_id === undefined ? null : String(row.invitee_id),
+		createdBy: row.created_by === null ? null : String(row.created_by),
 		expiresAt: Number(row.expires_at),
 		usedAt: row.used_at === null ? null : Number(row.used_at)
 	};
@@ -65,7 +69,16 @@ export async function findInvitationByHash(db: Database, tokenHash: string): Pro
  * the end without yielding, so it never waits on a lock held by this same process). The
  * membership rows are only written when this call is the one that marked the invitation.
  */
-export async function redeemInvitation(db: Database, inv: InvitationRow, userId: string): Promise<boolean> {
+/**
+ * Uses the invitation and makes `userId` a member, once; `notice` (if any) lands in the same batch,
+ * only when this call is the one that used the invitation.
+ */
+export async function redeemInvitation(
+	db: Database,
+	inv: InvitationRow,
+	userId: string,
+	notice?: NewNotification
+): Promise<boolean> {
 	const now = Date.now();
 	const markedByThisCall = 'EXISTS (SELECT 1 FROM invitations WHERE id = ? AND used_by = ? AND used_at = ?)';
 	const guard = [inv.id, userId, now];
@@ -83,7 +96,8 @@ export async function redeemInvitation(db: Database, inv: InvitationRow, userId:
 			...inv.roles.map((role) => ({
 				sql: `INSERT INTO membership_roles (doetank_id, user_id, role) SELECT ?, ?, ? WHERE ${markedByThisCall}`,
 				args: [inv.doetankId, userId, role, ...guard]
-			}))
+			})),
+			...(notice ? [guardedNotificationStatement(notice, markedByThisCall, guard)] : [])
 		],
 		'write'
 	);

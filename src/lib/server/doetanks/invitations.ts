@@ -13,7 +13,7 @@ import {
 	redeemInvitation,
 	type InvitationRow
 } from '../db/invitations';
-import { insertNotificationStatement } from '../db/notifications';
+import { insertNotificationStatement, type NewNotification } from '../db/notifications';
 import { findUserByEmail, findUserById } from '../db/users';
 import { AppError } from '../errors';
 
@@ -120,8 +120,24 @@ export class InvitationService {
 
 	/** Joins the invited Doetank; returns its id. */
 	async redeem(inv: InvitationRow, userId: string): Promise<string> {
-		if (!(await redeemInvitation(this.db, inv, userId))) throw new AppError('not_found', 'error.invitationInvalid');
+		if (!(await redeemInvitation(this.db, inv, userId, await this.acceptedNotice(inv, userId))))
+			throw new AppError('not_found', 'error.invitationInvalid');
 		return inv.doetankId;
+	}
+
+	/** The inbox item that tells whoever made the invitation that it was taken up (not when they used it themselves). */
+	private async acceptedNotice(inv: InvitationRow, userId: string): Promise<NewNotification | undefined> {
+		if (!inv.createdBy || inv.createdBy === userId) return undefined;
+		const [doetank, user] = await Promise.all([findDoetank(this.db, inv.doetankId), findUserById(this.db, userId)]);
+		return {
+			id: generateIdFromEntropySize(10),
+			userId: inv.createdBy,
+			doetankId: inv.doetankId,
+			kind: 'invitation_accepted',
+			params: { doetank: doetank?.name ?? '', name: user?.name ?? '' },
+			link: `/doetanks/${inv.doetankId}`,
+			createdAt: Date.now()
+		};
 	}
 
 	async accept(actor: Actor | null, token: string): Promise<string> {
