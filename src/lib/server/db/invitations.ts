@@ -1,6 +1,7 @@
 import type { DoetankRole, LidType } from '$lib/domain/roles';
 import type { InStatement } from '@libsql/client';
 import type { Database } from './client';
+import { membershipChangeStatement } from './membership-changes';
 import { guardedNotificationStatement, type NewNotification } from './notifications';
 
 export interface InvitationRow {
@@ -97,6 +98,10 @@ export async function redeemInvitation(
 				sql: `INSERT INTO membership_roles (doetank_id, user_id, role) SELECT ?, ?, ? WHERE ${markedByThisCall}`,
 				args: [inv.doetankId, userId, role, ...guard]
 			})),
+			membershipChangeStatement(
+				{ doetankId: inv.doetankId, userId, actorId: userId, change: 'added', roles: inv.roles },
+				{ sql: markedByThisCall, args: guard }
+			),
 			...(notice ? [guardedNotificationStatement(notice, markedByThisCall, guard)] : [])
 		],
 		'write'
