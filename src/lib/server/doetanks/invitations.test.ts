@@ -125,6 +125,10 @@ describe('personal invitations (adding an existing account by e-mail)', () => {
 		expect(told.map((r) => [r.user_id, JSON.parse(String(r.params))])).toEqual([
 			['trekker', { doetank: 'T', name: 'lid' }]
 		]);
+		const { rows: invitedItem } = await db.execute(
+			"SELECT read_at FROM notifications WHERE user_id = 'lid' AND kind = 'member_invited'"
+		);
+		expect(invitedItem[0]?.read_at).not.toBeNull();
 	});
 
 	it('can be used by the invitee only, not to register nor by another account', async () => {

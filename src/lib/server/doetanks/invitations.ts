@@ -13,7 +13,7 @@ import {
 	redeemInvitation,
 	type InvitationRow
 } from '../db/invitations';
-import { insertNotificationStatement, type NewNotification } from '../db/notifications';
+import { insertNotificationStatement, markDoneStatement, type NewNotification } from '../db/notifications';
 import { findUserByEmail, findUserById } from '../db/users';
 import { AppError } from '../errors';
 
@@ -147,6 +147,9 @@ export class InvitationService {
 		if ((await rolesIn(this.db, inv.doetankId, actor.id)).length > 0) {
 			throw new AppError('conflict', 'error.alreadyMember');
 		}
-		return this.redeem(inv, actor.id);
+		const doetankId = await this.redeem(inv, actor.id);
+		// Acted on: the personal invitation's inbox item is done (after joining, so a failed join keeps it).
+		await this.db.execute(markDoneStatement(['member_invited'], `/invite/${token}`, actor.id));
+		return doetankId;
 	}
 }
