@@ -51,3 +51,34 @@ test('a member of one Doetank in the café goes from the café link straight to 
 	await page.goto(`/cafe/${code}`);
 	await expect(page).toHaveURL(/\/doetanks\/kennisbehoud\/werkruimte$/);
 });
+
+test('after "Aanpassing gevraagd" the checkpoint page links to the werkruimte', async ({ browser, page }) => {
+	await login(page, 'trekker@demo.doetank.nl', DEMO_PASSWORD);
+	const base = '/api/v1/doetanks/kennisbehoud/checkpoints';
+	const created = await page.request.post(base, {
+		data: { title: `Aanpassen ${Date.now().toString(36)}`, plannedDay: '2099-02-01', subjects: ['probleemdefinitie'] }
+	});
+	expect(created.status()).toBe(201);
+	const { id } = (await created.json()).checkpoint as { id: string };
+	expect((await page.request.post(`${base}/${id}/submissions`)).status()).toBe(201);
+	const url = `/doetanks/kennisbehoud/terugkoppelmomenten/${id}`;
+	// Before a request for changes there is nothing to adjust yet.
+	await page.goto(url);
+	await expect(page.getByRole('link', { name: 'Pas het aan in de werkruimte' })).toHaveCount(0);
+
+	const og = await browser.newContext();
+	await og.request.post('/api/v1/session', {
+		data: { email: 'opdrachtgever@demo.doetank.nl', password: DEMO_PASSWORD }
+	});
+	const review = await og.request.post(`${base}/${id}/reviews`, {
+		data: { decision: 'request_changes', comment: 'Noem de doelgroep.' }
+	});
+	expect(review.status()).toBe(201);
+	await og.close();
+
+	await page.goto(url);
+	const link = page.getByRole('link', { name: 'Pas het aan in de werkruimte' });
+	await expect(link).toHaveAttribute('href', '/doetanks/kennisbehoud/werkruimte');
+	await link.click();
+	await expect(page).toHaveURL(/\/doetanks\/kennisbehoud\/werkruimte$/);
+});

@@ -441,7 +441,11 @@ describe('the agreement and the move to fase 1', () => {
 			'checkpoint_reviewed',
 			'checkpoint_submitted',
 			'checkpoint_reviewed',
-			'checkpoint_submitted'
+			'checkpoint_submitted',
+			// The trekker who created it, then the members who joined.
+			'membership',
+			'membership',
+			'membership'
 		]);
 	});
 

@@ -132,7 +132,7 @@ export const nl = {
 	'error.phaseChanged':
 		'De fase is intussen door iemand anders gewijzigd. Bekijk de nieuwe situatie en probeer het opnieuw.',
 	'error.agreementStale':
-		'Iemand anders heeft de afspraak intussen opgeslagen (nu versie {version}). Laad de pagina opnieuw; je tekst staat nog in het formulier.',
+		'Iemand anders heeft de afspraak intussen opgeslagen (nu versie {version}); jouw tekst is niet opgeslagen.',
 	'error.agreementAlreadyConfirmed': 'Versie {version} is al bevestigd.',
 	'error.checkpointNotFound': 'Dit terugkoppelmoment bestaat niet.',
 	'error.roundNotFound': 'Deze indiening bestaat niet.',
@@ -312,7 +312,7 @@ export const en: Record<keyof typeof nl, string> = {
 		'The gate is not open yet: {count, plural, one {# condition is} other {# conditions are}} still missing.',
 	'error.phaseChanged': 'Someone else changed the phase in the meantime. Look at the new situation and try again.',
 	'error.agreementStale':
-		'Someone else saved the agreement in the meantime (now version {version}). Reload the page; your text is still in the form.',
+		'Someone else saved the agreement in the meantime (now version {version}); your text has not been saved.',
 	'error.agreementAlreadyConfirmed': 'Version {version} is already confirmed.',
 	'error.checkpointNotFound': 'This terugkoppelmoment (checkpoint) does not exist.',
 	'error.roundNotFound': 'This submission does not exist.',

@@ -18,6 +18,11 @@ export const nl = {
 	'inbox.kind.phase_changed': '{doetank} is nu in {phase}.',
 	'inbox.kind.questionnaire_open':
 		'{doetank}: de Doetank-vragenlijst "{wave}" staat voor je klaar (tot en met {closesOn}).',
+	'inbox.kind.questionnaire_started':
+		'{doetank}: de Doetank-vragenlijst "{wave}" is gestart (tot en met {closesOn}). Hier verschijnen de resultaten.',
+	'inbox.kind.questionnaire_started_network':
+		'{by} heeft de Doetank-vragenlijst "{wave}" gestart (tot en met {closesOn}). Hier verschijnen de resultaten.',
+	'inbox.kind.invitation_accepted': '{name} heeft je uitnodiging aangenomen en doet nu mee in {doetank}.',
 	'inbox.kind.cafe_evaluation_open': 'Het café "{cafe}" is afgelopen: vul de evaluatie in.',
 	'inbox.kind.agreement_awaiting_confirmation':
 		'{doetank}: versie {version} van de opdrachtgeversafspraak wacht op jouw bevestiging.',
@@ -54,6 +59,12 @@ export const nl = {
 	'agreement.hint.besluitvormer': 'Naam en functie van wie over de invoering beslist.',
 	'agreement.hint.informeren': 'Bijvoorbeeld: maandelijks in het MT.',
 	'agreement.save': 'Afspraak opslaan',
+	'agreement.conflict.title': 'Twee versies: kies wat blijft',
+	'agreement.conflict.intro':
+		'Jouw tekst is nog niet opgeslagen en staat nog in het formulier. Vergelijk hem met versie {version}, neem over wat je wilt houden en sla dan op: je vervangt daarmee versie {version}.',
+	'agreement.conflict.yours': 'Jouw tekst (nog niet opgeslagen)',
+	'agreement.conflict.theirs': 'Versie {version}, opgeslagen door {name}, {when}',
+	'agreement.conflict.discard': 'Mijn tekst weggooien en verder met versie {version}',
 	'agreement.saved': 'Opgeslagen als versie {version}.',
 	'agreement.confirmedNow': 'Versie {version} is bevestigd.',
 	'agreement.confirmedVersions': 'Bevestigde versies',
@@ -84,10 +95,14 @@ export const nl = {
 	'checkpoint.toWorkspace': 'Pas het aan in de werkruimte',
 	'audit.title': 'Tijdlijn van de Doetank',
 	'audit.intro':
-		'Alles wat is vastgelegd: faseovergangen, bevestigde afspraken, ingediende en beoordeelde terugkoppelmomenten. Nieuwste eerst; niets hiervan kan worden gewijzigd.',
+		'Alles wat is vastgelegd: faseovergangen, bevestigde afspraken, ingediende en beoordeelde terugkoppelmomenten, wie er meedoet en met welke rol. Nieuwste eerst; niets hiervan kan worden gewijzigd.',
 	'audit.empty': 'Er is nog niets vastgelegd.',
 	'audit.link': 'Volledige tijdlijn van de Doetank',
 	'audit.transition': 'Van {from} naar {to}',
+	'audit.member.added': '{member} doet mee als {roles}',
+	'audit.member.roles_changed': 'Rollen van {member} gewijzigd in {roles}',
+	'audit.member.removed': '{member} is uit de Doetank gehaald',
+	'audit.unknownPerson': 'een verwijderd account',
 	'audit.agreementConfirmed': 'Opdrachtgeversafspraak versie {version} bevestigd',
 	'audit.submitted': '"{title}" ingediend (ronde {round})',
 	'audit.approved': '"{title}" goedgekeurd (ronde {round})',
@@ -169,6 +184,11 @@ export const en: Record<keyof typeof nl, string> = {
 	'inbox.kind.phase_changed': '{doetank} is now in {phase}.',
 	'inbox.kind.questionnaire_open':
 		'{doetank}: the Doetank questionnaire "{wave}" is waiting for you (until {closesOn}).',
+	'inbox.kind.questionnaire_started':
+		'{doetank}: the Doetank questionnaire "{wave}" has started (until {closesOn}). Its results appear here.',
+	'inbox.kind.questionnaire_started_network':
+		'{by} started the Doetank questionnaire "{wave}" (until {closesOn}). Its results appear here.',
+	'inbox.kind.invitation_accepted': '{name} accepted your invitation and now takes part in {doetank}.',
 	'inbox.kind.cafe_evaluation_open': 'The café "{cafe}" has ended: please fill in the evaluation.',
 	'inbox.kind.agreement_awaiting_confirmation':
 		'{doetank}: version {version} of the opdrachtgeversafspraak waits for your confirmation.',
@@ -205,6 +225,12 @@ export const en: Record<keyof typeof nl, string> = {
 	'agreement.hint.besluitvormer': 'Name and position of who decides on implementation.',
 	'agreement.hint.informeren': 'For example: monthly in the management meeting.',
 	'agreement.save': 'Save agreement',
+	'agreement.conflict.title': 'Two versions: choose what stays',
+	'agreement.conflict.intro':
+		'Your text has not been saved and is still in the form. Compare it with version {version}, take over what you want to keep and then save: that replaces version {version}.',
+	'agreement.conflict.yours': 'Your text (not saved yet)',
+	'agreement.conflict.theirs': 'Version {version}, saved by {name}, {when}',
+	'agreement.conflict.discard': 'Discard my text and go on with version {version}',
 	'agreement.saved': 'Saved as version {version}.',
 	'agreement.confirmedNow': 'Version {version} is confirmed.',
 	'agreement.confirmedVersions': 'Confirmed versions',
@@ -234,8 +260,12 @@ export const en: Record<keyof typeof nl, string> = {
 	'checkpoint.toWorkspace': 'Make the changes in the workspace',
 	'audit.title': 'Timeline of the Doetank',
 	'audit.intro':
-		'Everything on record: phase moves, confirmed agreements, submitted and reviewed terugkoppelmomenten. Newest first; none of it can be changed.',
+		'Everything on record: phase moves, confirmed agreements, submitted and reviewed terugkoppelmomenten, who takes part and in which role. Newest first; none of it can be changed.',
 	'audit.empty': 'Nothing has been recorded yet.',
+	'audit.member.added': '{member} joined as {roles}',
+	'audit.member.roles_changed': 'Roles of {member} changed to {roles}',
+	'audit.member.removed': '{member} was removed from the Doetank',
+	'audit.unknownPerson': 'a deleted account',
 	'audit.link': 'Full timeline of the Doetank',
 	'audit.transition': 'From {from} to {to}',
 	'audit.agreementConfirmed': 'Opdrachtgeversafspraak version {version} confirmed',

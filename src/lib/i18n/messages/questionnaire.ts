@@ -34,7 +34,8 @@ export const nl = {
 		'Nog verborgen: {count, plural, one {# reactie} other {# reacties}}, minimaal {min} nodig om resultaten te tonen.',
 	'questionnaire.scaleMeans': 'Schaalgemiddelden: {label}',
 	'questionnaire.chartSummary':
-		'Staafdiagram: de schaalgemiddelden van {label} naast de referentie 2012. De tabel hieronder geeft dezelfde cijfers.',
+		'Staafdiagram van de schalen van {min} tot {max}: de schaalgemiddelden van {label} naast de referentie 2012. De tabel hieronder geeft dezelfde cijfers.',
+	'questionnaire.chartAxis': 'Gemiddelde op de schaal van {min} tot {max}',
 	'questionnaire.reference2012': 'Referentie 2012',
 	'questionnaire.scale': 'Schaal',
 	'questionnaire.range': 'Bereik',
@@ -91,7 +92,8 @@ export const en: Record<keyof typeof nl, string> = {
 		'Still hidden: {count, plural, one {# response} other {# responses}}, at least {min} needed to show results.',
 	'questionnaire.scaleMeans': 'Scale means: {label}',
 	'questionnaire.chartSummary':
-		'Bar chart: the scale means of {label} next to the 2012 reference. The table below gives the same figures.',
+		'Bar chart of the scales from {min} to {max}: the scale means of {label} next to the 2012 reference. The table below gives the same figures.',
+	'questionnaire.chartAxis': 'Mean on the scale from {min} to {max}',
 	'questionnaire.reference2012': 'Reference 2012',
 	'questionnaire.scale': 'Scale',
 	'questionnaire.range': 'Range',

@@ -1,6 +1,7 @@
 import type { DoetankRole, LidType, Phase } from '$lib/domain/roles';
 import type { InStatement } from '@libsql/client';
 import type { Database } from './client';
+import { membershipChangeStatement } from './membership-changes';
 
 export interface DoetankRow {
 	id: string;
@@ -48,7 +49,7 @@ function toDoetank(row: Record<string, unknown>): DoetankRow {
 }
 
 /** Statements that write one membership with its roles; run them inside a batch. */
-export function membershipStatements(m: NewMembership): InStatement[] {
+export function membershipStatements(m: NewMembership, actorId: string | null): InStatement[] {
 	return [
 		{
 			sql: 'INSERT INTO memberships (doetank_id, user_id, lid_type, direct_stake, joined_at) VALUES (?, ?, ?, ?, ?)',
@@ -57,7 +58,8 @@ export function membershipStatements(m: NewMembership): InStatement[] {
 		...m.roles.map((role) => ({
 			sql: 'INSERT INTO membership_roles (doetank_id, user_id, role) VALUES (?, ?, ?)',
 			args: [m.doetankId, m.userId, role]
-		}))
+		})),
+		membershipChangeStatement({ ...m, actorId, change: 'added' })
 	];
 }
 
@@ -79,7 +81,7 @@ export function insertDoetankStatements(
 			      VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
 			args: [d.id, d.name, d.onderwerp, d.beoogdDoel, d.phase ?? 'fase_0', d.isDemo ? 1 : 0, d.createdBy, Date.now()]
 		},
-		...firstMembers.flatMap(membershipStatements)
+		...firstMembers.flatMap((m) => membershipStatements(m, d.createdBy))
 	];
 }
 
@@ -158,7 +160,7 @@ export async function listMembers(db: Database, doetankId: string): Promise<Memb
 	}));
 }
 
-export async function replaceMembership(db: Database, m: NewMembership): Promise<void> {
+export async function replaceMembership(db: Database, m: NewMembership, actorId: string): Promise<void> {
 	await db.batch(
 		[
 			{
@@ -172,15 +174,24 @@ export async function replaceMembership(db: Database, m: NewMembership): Promise
 			...m.roles.map((role) => ({
 				sql: 'INSERT INTO membership_roles (doetank_id, user_id, role) VALUES (?, ?, ?)',
 				args: [m.doetankId, m.userId, role]
-			}))
+			})),
+			membershipChangeStatement({ ...m, actorId, change: 'roles_changed' })
 		],
 		'write'
 	);
 }
 
-export async function deleteMembership(db: Database, doetankId: string, userId: string): Promise<void> {
-	await db.execute({
-		sql: 'DELETE FROM memberships WHERE doetank_id = ? AND user_id = ?',
-		args: [doetankId, userId]
-	});
+export async function deleteMembership(
+	db: Database,
+	doetankId: string,
+	userId: string,
+	actorId: string
+): Promise<void> {
+	await db.batch(
+		[
+			{ sql: 'DELETE FROM memberships WHERE doetank_id = ? AND user_id = ?', args: [doetankId, userId] },
+			membershipChangeStatement({ doetankId, userId, actorId, change: 'removed', roles: [] })
+		],
+		'write'
+	);
 }

@@ -1,6 +1,8 @@
 import type { DoetankRole, LidType } from '$lib/domain/roles';
 import type { InStatement } from '@libsql/client';
 import type { Database } from './client';
+import { membershipChangeStatement } from './membership-changes';
+import { guardedNotificationStatement, type NewNotification } from './notifications';
 
 export interface InvitationRow {
 	id: string;
@@ -10,11 +12,13 @@ export interface InvitationRow {
 	directStake: boolean;
 	/** Set for a personal invitation (adding an existing account): only this account may accept it. */
 	inviteeId: string | null;
+	/** Who made it; null once that account is gone. */
+	createdBy: string | null;
 	expiresAt: number;
 	usedAt: number | null;
 }
 
-export type NewInvitation = Omit<InvitationRow, 'usedAt'> & { tokenHash: string; createdBy: string };
+export type NewInvitation = Omit<InvitationRow, 'usedAt' | 'createdBy'> & { tokenHash: string; createdBy: string };
 
 export function insertInvitationStatement(inv: NewInvitation): InStatement {
 	return {
@@ -55,6 +59,7 @@ export async function findInvitationByHash(db: Database, tokenHash: string): Pro
 		lidType: (row.lid_type as LidType | null) ?? null,
 		directStake: Number(row.direct_stake) === 1,
 		inviteeId: row.invitee_id === null || row.invitee_id === undefined ? null : String(row.invitee_id),
+		createdBy: row.created_by === null ? null : String(row.created_by),
 		expiresAt: Number(row.expires_at),
 		usedAt: row.used_at === null ? null : Number(row.used_at)
 	};
@@ -66,14 +71,14 @@ export async function findInvitationByHash(db: Database, tokenHash: string): Pro
  * membership rows are only written when this call is the one that marked the invitation.
  */
 /**
- * Uses the invitation for `userId` (membership and roles in the same write); `also` are statements
- * of the same write, such as marking the inbox item that carried the invitation done.
+ * Uses the invitation and makes `userId` a member, once; `notice` (if any) lands in the same batch,
+ * only when this call is the one that used the invitation.
  */
 export async function redeemInvitation(
 	db: Database,
 	inv: InvitationRow,
 	userId: string,
-	also: InStatement[] = []
+	notice?: NewNotification
 ): Promise<boolean> {
 	const now = Date.now();
 	const markedByThisCall = 'EXISTS (SELECT 1 FROM invitations WHERE id = ? AND used_by = ? AND used_at = ?)';
@@ -93,7 +98,11 @@ export async function redeemInvitation(
 				sql: `INSERT INTO membership_roles (doetank_id, user_id, role) SELECT ?, ?, ? WHERE ${markedByThisCall}`,
 				args: [inv.doetankId, userId, role, ...guard]
 			})),
-			...also
+			membershipChangeStatement(
+				{ doetankId: inv.doetankId, userId, actorId: userId, change: 'added', roles: inv.roles },
+				{ sql: markedByThisCall, args: guard }
+			),
+			...(notice ? [guardedNotificationStatement(notice, markedByThisCall, guard)] : [])
 		],
 		'write'
 	);

@@ -1,4 +1,4 @@
-import type { InStatement } from '@libsql/client';
+import type { InStatement, InValue } from '@libsql/client';
 import type { Database } from './client';
 
 export const NOTIFICATION_KINDS = [
@@ -9,9 +9,12 @@ export const NOTIFICATION_KINDS = [
 	'action_assigned',
 	'action_overdue',
 	'questionnaire_open',
+	'questionnaire_started',
+	'questionnaire_started_network',
 	'cafe_evaluation_open',
 	'member_invited',
-	'agreement_awaiting_confirmation'
+	'agreement_awaiting_confirmation',
+	'invitation_accepted'
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
@@ -31,6 +34,25 @@ export interface NewNotification {
 
 export interface NotificationRow extends Omit<NewNotification, 'userId' | 'dedupeKey'> {
 	readAt: number | null;
+}
+
+/** Like insertNotificationStatement, but only when the SQL condition `when` (with its `args`) holds. */
+export function guardedNotificationStatement(n: NewNotification, when: string, args: readonly InValue[]): InStatement {
+	return {
+		sql: `INSERT INTO notifications (id, user_id, doetank_id, kind, params, link, dedupe_key, created_at)
+			SELECT ?, ?, ?, ?, ?, ?, ?, ? WHERE ${when}`,
+		args: [
+			n.id,
+			n.userId,
+			n.doetankId,
+			n.kind,
+			JSON.stringify(n.params),
+			n.link,
+			n.dedupeKey ?? null,
+			n.createdAt,
+			...args
+		]
+	};
 }
 
 export function insertNotificationStatement(n: NewNotification): InStatement {

@@ -43,6 +43,12 @@ export async function setNetworkRole(db: Database, id: string, role: NetworkRole
 	await db.execute({ sql: 'UPDATE users SET network_role = ? WHERE id = ?', args: [role, id] });
 }
 
+/** The ids of every network admin. */
+export async function listAdminIds(db: Database): Promise<string[]> {
+	const { rows } = await db.execute("SELECT id FROM users WHERE network_role = 'admin' ORDER BY id");
+	return rows.map((r) => String(r.id));
+}
+
 export async function countAdmins(db: Database): Promise<number> {
 	const { rows } = await db.execute("SELECT count(*) AS n FROM users WHERE network_role = 'admin'");
 	return Number(rows[0]?.n ?? 0);

@@ -38,6 +38,29 @@ describe('invitations', () => {
 		const joined = [(await rolesIn(db, doetankId, 'a')).length, (await rolesIn(db, doetankId, 'b')).length];
 		expect(joined.sort()).toEqual([0, 1]);
 		expect(await invitations.preview(token)).toBeNull();
+		// Whoever made the link hears once that it was taken up, by whom.
+		const { rows } = await db.execute(
+			"SELECT user_id, kind, params, link FROM notifications WHERE kind = 'invitation_accepted'"
+		);
+		expect(rows).toHaveLength(1);
+		const winner = (await rolesIn(db, doetankId, 'a')).length === 1 ? 'a' : 'b';
+		expect(rows[0]).toMatchObject({ user_id: 'trekker', link: `/doetanks/${doetankId}` });
+		expect(JSON.parse(String(rows[0]!.params))).toEqual({ doetank: 'T', name: winner });
+	});
+
+	it('tell nobody when the maker of a link uses it', async () => {
+		const doetankId = await new DoetankService(db, new AccessEvents()).create(trekker, {
+			name: 'T',
+			onderwerp: 'o',
+			beoogdDoel: 'd'
+		});
+		const invitations = new InvitationService(db);
+		const { token } = await invitations.create(trekker, doetankId, { roles: ['lid'], lidType: null });
+		await db.execute({ sql: 'DELETE FROM memberships WHERE user_id = ?', args: ['trekker'] });
+		await invitations.accept(trekker, token);
+		expect(
+			(await db.execute("SELECT count(*) AS n FROM notifications WHERE kind = 'invitation_accepted'")).rows[0]?.n
+		).toBe(0);
 	});
 
 	it('store only a hash of the token', async () => {
@@ -96,8 +119,16 @@ describe('personal invitations (adding an existing account by e-mail)', () => {
 			"SELECT lid_type, direct_stake FROM memberships WHERE user_id = 'lid'"
 		);
 		expect(membership[0]).toMatchObject({ lid_type: 'kern', direct_stake: 1 });
-		const { rows: inbox } = await db.execute("SELECT read_at FROM notifications WHERE user_id = 'lid'");
-		expect(inbox.map((r) => r.read_at === null)).toEqual([false]);
+		const { rows: told } = await db.execute(
+			"SELECT user_id, params FROM notifications WHERE kind = 'invitation_accepted'"
+		);
+		expect(told.map((r) => [r.user_id, JSON.parse(String(r.params))])).toEqual([
+			['trekker', { doetank: 'T', name: 'lid' }]
+		]);
+		const { rows: invitedItem } = await db.execute(
+			"SELECT read_at FROM notifications WHERE user_id = 'lid' AND kind = 'member_invited'"
+		);
+		expect(invitedItem[0]?.read_at).not.toBeNull();
 	});
 
 	it('stay new in the inbox while not accepted, also after another account tried the link', async () => {

@@ -1,6 +1,5 @@
 import { sha256 } from '@oslojs/crypto/sha2';
 import { encodeBase32LowerCaseNoPadding, encodeHexLowerCase } from '@oslojs/encoding';
-import type { InStatement } from '@libsql/client';
 import { generateIdFromEntropySize } from 'lucia';
 import type { Actor } from '$lib/domain/policy';
 import type { AddMemberInput, InvitationInput } from '$lib/validation/schemas';
@@ -14,7 +13,7 @@ import {
 	redeemInvitation,
 	type InvitationRow
 } from '../db/invitations';
-import { insertNotificationStatement, markDoneStatement } from '../db/notifications';
+import { insertNotificationStatement, markDoneStatement, type NewNotification } from '../db/notifications';
 import { findUserByEmail, findUserById } from '../db/users';
 import { AppError } from '../errors';
 
@@ -120,11 +119,25 @@ export class InvitationService {
 	}
 
 	/** Joins the invited Doetank; returns its id. */
-	async redeem(inv: InvitationRow, userId: string, also: InStatement[] = []): Promise<string> {
-		if (!(await redeemInvitation(this.db, inv, userId, also))) {
+	async redeem(inv: InvitationRow, userId: string): Promise<string> {
+		if (!(await redeemInvitation(this.db, inv, userId, await this.acceptedNotice(inv, userId))))
 			throw new AppError('not_found', 'error.invitationInvalid');
-		}
 		return inv.doetankId;
+	}
+
+	/** The inbox item that tells whoever made the invitation that it was taken up (not when they used it themselves). */
+	private async acceptedNotice(inv: InvitationRow, userId: string): Promise<NewNotification | undefined> {
+		if (!inv.createdBy || inv.createdBy === userId) return undefined;
+		const [doetank, user] = await Promise.all([findDoetank(this.db, inv.doetankId), findUserById(this.db, userId)]);
+		return {
+			id: generateIdFromEntropySize(10),
+			userId: inv.createdBy,
+			doetankId: inv.doetankId,
+			kind: 'invitation_accepted',
+			params: { doetank: doetank?.name ?? '', name: user?.name ?? '' },
+			link: `/doetanks/${inv.doetankId}`,
+			createdAt: Date.now()
+		};
 	}
 
 	async accept(actor: Actor | null, token: string): Promise<string> {
@@ -134,7 +147,9 @@ export class InvitationService {
 		if ((await rolesIn(this.db, inv.doetankId, actor.id)).length > 0) {
 			throw new AppError('conflict', 'error.alreadyMember');
 		}
-		// Accepting is acting on the inbox item that brought the invitation: it is done.
-		return this.redeem(inv, actor.id, [markDoneStatement(['member_invited'], `/invite/${token}`, actor.id)]);
+		const doetankId = await this.redeem(inv, actor.id);
+		// Acted on: the personal invitation's inbox item is done (after joining, so a failed join keeps it).
+		await this.db.execute(markDoneStatement(['member_invited'], `/invite/${token}`, actor.id));
+		return doetankId;
 	}
 }

@@ -106,19 +106,19 @@ export class DoetankService {
 		userId: string,
 		input: MembershipInput
 	): Promise<MemberRow> {
-		await requireDoetank(this.db, actor, 'members.changeRoles', doetankId);
+		const { actor: me } = await requireDoetank(this.db, actor, 'members.changeRoles', doetankId);
 		const members = await this.existingMembers(doetankId, userId);
 		if (!input.roles.includes('trekker')) this.assertOtherTrekker(members, userId);
-		await replaceMembership(this.db, { doetankId, userId, ...input });
+		await replaceMembership(this.db, { doetankId, userId, ...input }, me.id);
 		this.events.changed({ userId, doetankId });
 		return this.findMember(doetankId, userId);
 	}
 
 	async removeMember(actor: Actor | null, doetankId: string, userId: string): Promise<void> {
-		await requireDoetank(this.db, actor, 'members.remove', doetankId);
+		const { actor: me } = await requireDoetank(this.db, actor, 'members.remove', doetankId);
 		const members = await this.existingMembers(doetankId, userId);
 		this.assertOtherTrekker(members, userId);
-		await deleteMembership(this.db, doetankId, userId);
+		await deleteMembership(this.db, doetankId, userId, me.id);
 		this.events.changed({ userId, doetankId });
 	}
 

@@ -1,7 +1,9 @@
 import type { Actor } from '$lib/domain/policy';
+import type { DoetankRole } from '$lib/domain/roles';
 import { requireDoetank } from '../authz';
 import { doetankSubmissions } from '../db/checkpoints';
 import type { Database } from '../db/client';
+import { listMembershipChanges, type MembershipChange } from '../db/membership-changes';
 import { listTransitions, readAgreement, type TransitionRow } from '../db/governance';
 
 type Who = { id: string; name: string };
@@ -10,6 +12,15 @@ type Who = { id: string; name: string };
 export type AuditEvent =
 	| { type: 'transition'; at: number; actor: Who; transition: TransitionRow }
 	| { type: 'agreement_confirmed'; at: number; actor: Who; version: number }
+	| {
+			type: 'membership';
+			at: number;
+			/** Null once that account is gone. */
+			actor: Who | null;
+			change: MembershipChange;
+			member: Who | null;
+			roles: DoetankRole[];
+	  }
 	| {
 			type: 'checkpoint_submitted';
 			at: number;
@@ -31,18 +42,23 @@ export type AuditEvent =
 			sha256: string;
 	  };
 
-/** The governance record of one Doetank: transitions, confirmations, submissions and reviews, newest first. */
+/**
+ * The governance record of one Doetank: transitions, confirmations, submissions, reviews and
+ * membership changes, newest first.
+ */
 export class AuditService {
 	constructor(private readonly db: Database) {}
 
 	async events(actor: Actor | null, doetankId: string): Promise<AuditEvent[]> {
 		await requireDoetank(this.db, actor, 'audit.view', doetankId);
-		const [transitions, { confirmations }, submissions] = await Promise.all([
+		const [transitions, { confirmations }, submissions, memberships] = await Promise.all([
 			listTransitions(this.db, doetankId),
 			readAgreement(this.db, doetankId),
-			doetankSubmissions(this.db, doetankId)
+			doetankSubmissions(this.db, doetankId),
+			listMembershipChanges(this.db, doetankId)
 		]);
 		const events: AuditEvent[] = [
+			...memberships.map((m) => ({ type: 'membership' as const, ...m })),
 			...transitions.map((t) => ({ type: 'transition' as const, at: t.at, actor: t.actor, transition: t })),
 			...confirmations.map((c) => ({
 				type: 'agreement_confirmed' as const,

@@ -78,6 +78,30 @@ describe('QuestionnaireService', () => {
 		expect(await kinds('adm')).toEqual([]);
 	});
 
+	it('tells the coaches of each Doetank and the other admins that a meting started, with the link to its results', async () => {
+		await db.batch(
+			[
+				"INSERT INTO users (id, email, name, password_hash, network_role, created_at) VALUES ('ad2', 'ad2@x.nl', 'Naam ad2', 'h', 'admin', 0)",
+				"UPDATE users SET network_role = 'admin' WHERE id = 'adm'",
+				"INSERT INTO memberships (doetank_id, user_id, joined_at) VALUES ('d2', 'coa', 0)",
+				"INSERT INTO membership_roles (doetank_id, user_id, role) VALUES ('d2', 'coa', 'coach')"
+			],
+			'write'
+		);
+		const wave = await openWave();
+		const notifications = new NotificationService(db, createLogger('silent'));
+		const items = async (id: string) =>
+			(await notifications.inbox(person(id))).items.map((n) => [n.kind, n.link, n.params.wave, n.readAt]);
+		expect(await items('coa')).toEqual([['questionnaire_started', '/doetanks/d2/vragenlijst', 'Voormeting', null]]);
+		expect(await items('ad2')).toEqual([
+			['questionnaire_started_network', `/vragenlijst/${wave.id}`, 'Voormeting', null]
+		]);
+		expect((await notifications.inbox(person('ad2'))).items[0]!.params.by).toBe('Naam adm');
+		// The admin who opened it, and the respondents (who get the form instead), get no such item.
+		expect(await items('adm')).toEqual([]);
+		expect((await items('ann')).map(([kind]) => kind)).toEqual(['questionnaire_open']);
+	});
+
 	it('marks the inbox item done once the member answered', async () => {
 		const wave = await openWave();
 		const notifications = new NotificationService(db, createLogger('silent'));

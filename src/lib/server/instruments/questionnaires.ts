@@ -15,7 +15,8 @@ import type { QuestionnaireResponseInput, WaveInput } from '$lib/validation/inst
 import { requireDoetank, requireNetwork } from '../authz';
 import type { Database } from '../db/client';
 import { findDoetank, rolesByDoetank } from '../db/doetanks';
-import { markDoneStatement } from '../db/notifications';
+import { insertNotificationStatement, markDoneStatement } from '../db/notifications';
+import { findUserById, listAdminIds } from '../db/users';
 import {
 	hasResponded,
 	insertWave,
@@ -104,6 +105,26 @@ export class QuestionnaireService {
 				link: formLink(id, doetankId)
 			};
 			notices.push(...(await this.notifications.statementsFor(notice, RESPONDENT_ROLES, null)));
+			// Its coaches watch the meting: they find it with the link to the Doetank's results.
+			const watch = { ...notice, kind: 'questionnaire_started' as const, link: `/doetanks/${doetankId}/vragenlijst` };
+			notices.push(...(await this.notifications.statementsFor(watch, ['coach'], admin.id)));
+		}
+		// The other admins watch every meting: one item per wave, with the link to its network results.
+		const createdAt = Date.now();
+		const by = (await findUserById(this.db, admin.id))?.name ?? '';
+		for (const userId of await listAdminIds(this.db)) {
+			if (userId === admin.id) continue;
+			notices.push(
+				insertNotificationStatement({
+					id: generateIdFromEntropySize(10),
+					userId,
+					doetankId: null,
+					kind: 'questionnaire_started_network',
+					params: { wave: wave.name, closesOn: wave.closesOn, by },
+					link: `/vragenlijst/${id}`,
+					createdAt
+				})
+			);
 		}
 		await insertWave(this.db, { id, ...wave, createdBy: admin.id }, notices);
 		return (await listWaves(this.db, id))[0]!;
