@@ -72,16 +72,20 @@ test('the editor, the live connection, the chart and the service worker work und
 	}
 	const results = await adminPage.goto(`/vragenlijst/${waveId}`);
 	expect(results?.headers()['content-security-policy']).toMatch(/script-src 'self' 'nonce-/);
-	const chart = adminPage.getByRole('region', { name: 'Onder toezicht' }).getByRole('img');
-	await expect(chart).toBeVisible();
-	await expect
-		.poll(() =>
-			chart.evaluate((canvas: HTMLCanvasElement) => {
-				const { data } = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height);
-				return data.some((channel, i) => i % 4 === 3 && channel > 0);
-			})
-		)
-		.toBe(true);
+	// One chart per answer range (1–5 and 1–7); Chart.js must have drawn on each.
+	const charts = adminPage.getByRole('region', { name: 'Onder toezicht' }).getByRole('img');
+	await expect(charts).toHaveCount(2);
+	for (const chart of await charts.all()) {
+		await expect(chart).toBeVisible();
+		await expect
+			.poll(() =>
+				chart.evaluate((canvas: HTMLCanvasElement) => {
+					const { data } = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height);
+					return data.some((channel, i) => i % 4 === 3 && channel > 0);
+				})
+			)
+			.toBe(true);
+	}
 
 	// The Tiptap editor over the live (websocket) connection.
 	await page.goto(`/doetanks/${doetankId}/werkruimte`);
