@@ -1,4 +1,4 @@
-import { request, type Server } from 'node:http';
+import type { Server } from 'node:http';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -15,6 +15,7 @@ import { createAppServer } from '../app';
 import * as decoding from 'lib0/decoding';
 import { CLOSE, encodeSaved, encodeSync, MESSAGE_SAVED, MESSAGE_STATUS, SYNC_UPDATE } from './protocol';
 import { createSyncServer, type SyncServer } from './server';
+import { upgradeStatus as upgradeStatusAt } from '../../tests/integration/helpers/sync-client';
 
 let dir: string;
 let services: Services;
@@ -72,29 +73,7 @@ function until(check: () => boolean, ms = 4000): Promise<void> {
 	});
 }
 
-function upgradeStatus(path: string, cookie?: string): Promise<number> {
-	return new Promise((resolve, reject) => {
-		const req = request(new URL(path, base), {
-			headers: {
-				Connection: 'Upgrade',
-				Upgrade: 'websocket',
-				'Sec-WebSocket-Version': '13',
-				'Sec-WebSocket-Key': 'dGhlIHNhbXBsZSBub25jZQ==',
-				...(cookie ? { cookie } : {})
-			}
-		});
-		req.on('upgrade', (_res, socket) => {
-			socket.destroy();
-			resolve(101);
-		});
-		req.on('response', (res) => {
-			res.resume();
-			resolve(res.statusCode ?? 0);
-		});
-		req.on('error', reject);
-		req.end();
-	});
-}
+const upgradeStatus = (path: string, cookie?: string) => upgradeStatusAt(base, path, cookie ? { cookie } : {});
 
 /** How many updates were ever stored: sequence numbers count them, whether compacted or not. */
 async function storedUpdates(): Promise<number> {

@@ -1,3 +1,5 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
 	ApiClient,
@@ -767,5 +769,46 @@ describe('unknown API paths answer JSON', () => {
 		const body = res.body as { error?: { code?: unknown; message?: unknown } } | undefined;
 		expect(typeof body?.error?.code).toBe('string');
 		expect(typeof body?.error?.message).toBe('string');
+	});
+});
+
+/** Every API route that reads a body, found in the source so a new route cannot be forgotten. */
+function bodyRoutes(): [method: string, path: string][] {
+	const root = path.resolve('src/routes');
+	const files = readdirSync(path.join(root, 'api'), { recursive: true, encoding: 'utf8' })
+		.filter((f) => f.endsWith('+server.ts'))
+		.map((f) => path.join(root, 'api', f));
+	return files.flatMap((file) => {
+		const source = readFileSync(file, 'utf8');
+		const route = path
+			.dirname(path.relative(root, file))
+			.split(path.sep)
+			.map((part) => (part.startsWith('[') ? 'x' : part))
+			.join('/');
+		const handlers = source.split(/export const (?=[A-Z]+: RequestHandler)/).slice(1);
+		return handlers
+			.filter((h) => h.includes('readBody('))
+			.map((h) => [h.slice(0, h.indexOf(':')), `/${route}`] as [string, string]);
+	});
+}
+
+describe('a logged-out request is answered 401 before its input is judged', () => {
+	const routes = bodyRoutes();
+
+	it('finds the routes that read a body', () => {
+		expect(routes.length).toBeGreaterThan(20);
+		expect(routes).toContainEqual(['PUT', '/api/v1/doetanks/x/note']);
+	});
+
+	it.each(routes)('%s %s with malformed JSON and no session → 401', async (method, route) => {
+		expectApiError(await anonymous().request(method, route, { raw: '{' }), 401, 'unauthenticated');
+	});
+
+	it.each([
+		'/api/v1/doetanks/x/checkpoints/y?round=zero',
+		'/api/v1/doetanks/x/checkpoints/y/submissions/zero/state',
+		'/api/v1/doetanks/x/history/not-a-day'
+	])('GET %s with a malformed parameter and no session → 401', async (route) => {
+		expectApiError(await anonymous().get(route), 401, 'unauthenticated');
 	});
 });

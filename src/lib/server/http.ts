@@ -52,8 +52,20 @@ export const methodNotAllowed = api(async () => {
 	throw new AppError('method_not_allowed', 'error.methodNotAllowed');
 });
 
-/** Reads and validates a JSON body; malformed JSON is a 400, an oversized body 413, schema failures a 422. */
+/**
+ * Reads and validates a JSON body of a route that needs a logged-in user: a logged-out request is
+ * answered 401 before its body is judged, so nobody learns a route's input rules without an account.
+ */
 export async function readBody<S extends z.ZodType>(
+	event: Pick<RequestEvent, 'request' | 'locals'>,
+	schema: S
+): Promise<z.output<S>> {
+	requireActor(event);
+	return readPublicBody(event, schema);
+}
+
+/** Reads and validates a JSON body (login, registration); malformed JSON is a 400, an oversized body 413, schema failures a 422. */
+export async function readPublicBody<S extends z.ZodType>(
 	event: Pick<RequestEvent, 'request'>,
 	schema: S
 ): Promise<z.output<S>> {
@@ -68,10 +80,7 @@ export async function readBody<S extends z.ZodType>(
 	return parseInput(schema, body);
 }
 
-/**
- * The logged-in actor, or a 401: a route that parses input calls it first, so a logged-out request
- * is answered 401 before its input is judged (422), as when the service checked both.
- */
+/** The logged-in actor, or a 401. */
 export function requireActor(event: Pick<RequestEvent, 'locals'>): NonNullable<App.Locals['user']> {
 	if (!event.locals.user) throw new AppError('unauthenticated', 'error.unauthenticated');
 	return event.locals.user;

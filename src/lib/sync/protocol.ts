@@ -52,6 +52,8 @@ export const CLOSE = {
 	awarenessFlood: 4429,
 	/** The user's update budget (count or bytes, over all their sockets) is spent; reconnect after a pause. */
 	updateBudget: 4529,
+	/** ws's standard code for a message over SYNC_MAX_MESSAGE_BYTES: the same change would be refused again. */
+	messageTooLarge: 1009,
 	shuttingDown: 1001
 } as const;
 

@@ -86,5 +86,10 @@ describe('statusLine', () => {
 			key: 'workspace.status.outdated',
 			detail: { params: { sections: 'Actielijst' } }
 		});
+		expect(statusLine({ ...live, unsaved: 2, ended: 'tooLarge', documentFull: true })).toMatchObject({
+			tone: 'error',
+			key: 'workspace.status.tooLarge',
+			detail: { key: 'workspace.status.unsavedSomewhere' }
+		});
 	});
 });

@@ -3,7 +3,7 @@ import type { PersistenceState } from './messages';
 
 export type Connection = 'connected' | 'connecting' | 'offline';
 /** Why this page can no longer work on the document: reconnecting will not help. */
-export type Ended = 'unauthenticated' | 'forbidden' | 'outdated';
+export type Ended = 'unauthenticated' | 'forbidden' | 'outdated' | 'tooLarge';
 
 export interface SyncStatus {
 	connection: Connection;
@@ -33,7 +33,8 @@ export interface StatusLine {
 const ENDED: Record<Ended, MessageKey> = {
 	forbidden: 'workspace.status.forbidden',
 	unauthenticated: 'workspace.status.unauthenticated',
-	outdated: 'workspace.status.outdated'
+	outdated: 'workspace.status.outdated',
+	tooLarge: 'workspace.status.tooLarge'
 };
 
 /** Which parts wait to be saved, not how many keystrokes. */

@@ -35,6 +35,13 @@ export class WorkspaceState {
 	peers = $state.raw<Array<[number, unknown]>>([]);
 }
 
+/** Close codes after which reconnecting cannot help, and what the page then says. */
+const ENDING = new Map<number, Ended>([
+	[CLOSE.unauthenticated, 'unauthenticated'],
+	[CLOSE.forbidden, 'forbidden'],
+	[CLOSE.messageTooLarge, 'tooLarge']
+]);
+
 export interface WorkspaceOptions {
 	doetankId: string;
 	user: { id: string; name: string; colour: string };
@@ -50,6 +57,11 @@ export interface Workspace {
 	state: WorkspaceState;
 	/** Tells the others which section this tab shows. */
 	setSection(section: string): void;
+	/**
+	 * Forgets this device's copy (changes the server refused included) and reloads the page from the
+	 * server: the way out when a change of this tab can never be saved.
+	 */
+	discardLocalChanges(): Promise<void>;
 	destroy(): void;
 }
 
@@ -72,7 +84,8 @@ export function openWorkspace(options: WorkspaceOptions): Workspace {
 		connect: false,
 		// Tabs exchange changes only through the server, so its authorization applies to every change.
 		disableBc: true,
-		shouldReconnect: (event) => event.code !== CLOSE.unauthenticated && event.code !== CLOSE.forbidden
+		// Reconnecting would send the same refused change again, in a loop: these end the session.
+		shouldReconnect: (event) => !ENDING.has(event.code)
 	});
 	const { awareness } = provider;
 	const presence: PresenceState = {
@@ -182,7 +195,7 @@ export function openWorkspace(options: WorkspaceOptions): Workspace {
 			migrate();
 		}
 	});
-	provider.on('closed', ({ code }) => end(code === CLOSE.unauthenticated ? 'unauthenticated' : 'forbidden'));
+	provider.on('closed', ({ code }) => end(ENDING.get(code) ?? 'forbidden'));
 	awareness.on('change', refreshPeers);
 	refreshPeers();
 
@@ -229,6 +242,11 @@ export function openWorkspace(options: WorkspaceOptions): Workspace {
 		setSection(section) {
 			presence.section = section;
 			awareness.setLocalStateField('section', section);
+		},
+		async discardLocalChanges() {
+			provider.disconnect();
+			await cache.clearData();
+			location.reload();
 		},
 		destroy() {
 			destroyed = true;

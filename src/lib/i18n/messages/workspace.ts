@@ -71,6 +71,12 @@ export const nl = {
 	'workspace.status.reload': 'Pagina opnieuw laden',
 	'workspace.status.fromCache': 'je ziet de versie op dit apparaat',
 	'workspace.status.login': 'Opnieuw inloggen',
+	'workspace.status.tooLarge':
+		'Een wijziging van jou is groter dan de server aanneemt en wordt niet opgeslagen; wat je daarna typt ook niet',
+	'workspace.status.discardTitle': 'Niet-opgeslagen wijzigingen weggooien?',
+	'workspace.status.discardText':
+		'Alles wat je op dit apparaat hebt gewijzigd en nog niet is opgeslagen, gaat verloren. Kopieer eerst wat je wilt bewaren. Daarna laadt de pagina de opgeslagen versie van de server.',
+	'workspace.status.discard': 'Wijzigingen weggooien en opnieuw laden',
 	'workspace.status.documentFull': 'Het document is vol: nieuwe wijzigingen van jou worden niet meer opgeslagen',
 	'workspace.presence.label': 'Nu in de werkruimte',
 	'workspace.presence.you': '{name} (jij)',
@@ -274,6 +280,12 @@ export const en: Record<keyof typeof nl, string> = {
 	'workspace.status.reload': 'Reload the page',
 	'workspace.status.fromCache': 'showing the copy on this device',
 	'workspace.status.login': 'Log in again',
+	'workspace.status.tooLarge':
+		'A change of yours is larger than the server accepts and is not saved; nor is what you type after it',
+	'workspace.status.discardTitle': 'Discard unsaved changes?',
+	'workspace.status.discardText':
+		'Everything you changed on this device that is not yet saved will be lost. Copy what you want to keep first. The page then loads the saved version from the server.',
+	'workspace.status.discard': 'Discard changes and reload',
 	'workspace.status.documentFull': 'The document is full: your new changes are no longer saved',
 	'workspace.presence.label': 'In the workspace now',
 	'workspace.presence.you': '{name} (you)',

@@ -28,27 +28,37 @@ export interface InvitationPreview {
 	roles: InvitationRow['roles'];
 }
 
+/** A new single-use token and the statement that stores its hash; personal when `inviteeId` is given. */
+function newInvitation(
+	doetankId: string,
+	createdBy: string,
+	input: Pick<AddMemberInput, 'roles' | 'lidType' | 'directStake'>,
+	inviteeId: string | null = null
+) {
+	const token = newToken();
+	const expiresAt = Date.now() + INVITATION_DAYS * 24 * 3600_000;
+	const statement = insertInvitationStatement({
+		id: generateIdFromEntropySize(10),
+		tokenHash: hashToken(token),
+		doetankId,
+		roles: input.roles,
+		lidType: input.lidType,
+		directStake: input.directStake,
+		inviteeId,
+		expiresAt,
+		createdBy
+	});
+	return { token, expiresAt, statement };
+}
+
 export class InvitationService {
 	constructor(private readonly db: Database) {}
 
 	/** Creates a single-use link token; only its hash is stored. */
 	async create(actor: Actor | null, doetankId: string, input: InvitationInput) {
 		const access = await requireDoetank(this.db, actor, 'invitations.create', doetankId);
-		const token = newToken();
-		const expiresAt = Date.now() + INVITATION_DAYS * 24 * 3600_000;
-		await this.db.execute(
-			insertInvitationStatement({
-				id: generateIdFromEntropySize(10),
-				tokenHash: hashToken(token),
-				doetankId,
-				roles: input.roles,
-				lidType: input.lidType,
-				directStake: false,
-				inviteeId: null,
-				expiresAt,
-				createdBy: access.actor.id
-			})
-		);
+		const { token, expiresAt, statement } = newInvitation(doetankId, access.actor.id, { ...input, directStake: false });
+		await this.db.execute(statement);
 		return { token, path: `/invite/${token}`, expiresAt, roles: input.roles };
 	}
 
@@ -69,21 +79,11 @@ export class InvitationService {
 			findUserById(this.db, access.actor.id)
 		]);
 		if (!doetank) return;
-		const token = newToken();
+		const { token, statement } = newInvitation(doetankId, access.actor.id, input, invitee.id);
 		const now = Date.now();
 		await this.db.batch(
 			[
-				insertInvitationStatement({
-					id: generateIdFromEntropySize(10),
-					tokenHash: hashToken(token),
-					doetankId,
-					roles: input.roles,
-					lidType: input.lidType,
-					directStake: input.directStake,
-					inviteeId: invitee.id,
-					expiresAt: now + INVITATION_DAYS * 24 * 3600_000,
-					createdBy: access.actor.id
-				}),
+				statement,
 				// The link is useless to anyone else: accepting checks that it is the invitee who accepts.
 				insertNotificationStatement({
 					id: generateIdFromEntropySize(10),

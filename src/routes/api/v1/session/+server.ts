@@ -1,6 +1,6 @@
 import { json } from '@sveltejs/kit';
 import { AppError } from '$lib/server/errors';
-import { api, methodNotAllowed, readBody } from '$lib/server/http';
+import { api, methodNotAllowed, readPublicBody } from '$lib/server/http';
 import { clearSessionCookie, clientInfo, setSessionCookie } from '$lib/server/session-cookie';
 import { LoginInput } from '$lib/validation/schemas';
 import type { RequestHandler } from './$types';
@@ -11,7 +11,7 @@ export const GET: RequestHandler = api(async ({ locals }) => {
 });
 
 export const POST: RequestHandler = api(async (event) => {
-	const input = await readBody(event, LoginInput);
+	const input = await readPublicBody(event, LoginInput);
 	const session = await event.locals.services.auth.login(input, clientInfo(event));
 	setSessionCookie(event, session);
 	return json({ userId: session.userId, expiresAt: session.expiresAt.toISOString() });

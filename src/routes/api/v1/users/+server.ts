@@ -1,11 +1,11 @@
 import { json } from '@sveltejs/kit';
-import { api, methodNotAllowed, readBody } from '$lib/server/http';
+import { api, methodNotAllowed, readPublicBody } from '$lib/server/http';
 import { clientInfo, setSessionCookie } from '$lib/server/session-cookie';
 import { RegisterInput } from '$lib/validation/schemas';
 import type { RequestHandler } from './$types';
 
 export const POST: RequestHandler = api(async (event) => {
-	const input = await readBody(event, RegisterInput);
+	const input = await readPublicBody(event, RegisterInput);
 	const { userId, session, doetankId } = await event.locals.services.auth.register(input, clientInfo(event));
 	setSessionCookie(event, session);
 	return json(
