@@ -1,21 +1,25 @@
-// `npm test` after prepare.js: the checks, the build and both test suites, in three stages. Within a
-// stage the steps run side by side, because each of them alone leaves a core idle much of the time
-// (type checkers run on one thread; the tests wait on servers, browsers and timers). Every line of
-// output carries its step's name; the exit code is non-zero when any step failed.
+// `npm test` after prepare.js: the checks, the build and both test suites. Each step starts as soon
+// as the steps it needs have passed, and runs beside whatever else is running: each of them alone
+// leaves a core idle much of the time (type checkers run on one thread; the tests wait on servers,
+// browsers and timers). Every line of output carries its step's name; the exit code is non-zero when
+// any step failed or could not start.
 import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 
-/** Stage by stage; a stage starts once every step of the one before it passed. */
-const STAGES = [
+/** Each step: its shell command and the steps it needs. */
+const STEPS = {
 	// The generated types first: check and build would otherwise both write them at once.
-	{ sync: 'svelte-kit sync' },
+	sync: { command: 'svelte-kit sync', needs: [] },
 	// The type checks, lint and cycle check need no build; the build needs no checks.
-	{ check: 'npm run --silent check', build: 'npm run --silent build' },
-	// Unit and integration tests (Vitest) and the browser tests (Playwright), both against the build.
-	{ vitest: 'vitest run', playwright: 'playwright test -c tests/playwright.config.ts' }
-];
+	check: { command: 'npm run --silent check', needs: ['sync'] },
+	build: { command: 'npm run --silent build', needs: ['sync'] },
+	// Unit and integration tests (Vitest) and the browser tests (Playwright), both against the build;
+	// they start beside the checks, which would otherwise hold one core for a minute on their own.
+	vitest: { command: 'vitest run', needs: ['build'] },
+	playwright: { command: 'playwright test -c tests/playwright.config.ts', needs: ['build'] }
+};
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const env = { ...process.env, PATH: `${path.join(ROOT, 'node_modules', '.bin')}${path.delimiter}${process.env.PATH}` };
@@ -40,14 +44,24 @@ function run([name, command]) {
 }
 
 const started = Date.now();
-/** @type {{ name: string, ok: boolean, seconds: number }[]} */
-const results = [];
-for (const stage of STAGES) {
-	const done = await Promise.all(Object.entries(stage).map(run));
-	results.push(...done);
-	if (done.some((r) => !r.ok)) break;
+/** @type {Map<string, Promise<{ name: string, ok: boolean, seconds: number, skipped?: boolean }>>} */
+const runs = new Map();
+/** @param {keyof typeof STEPS} name */
+function start(name) {
+	let promise = runs.get(name);
+	if (!promise) {
+		const { command, needs } = STEPS[name];
+		promise = Promise.all(needs.map((need) => start(/** @type {keyof typeof STEPS} */ (need)))).then((before) =>
+			before.every((r) => r.ok) ? run([name, command]) : { name, ok: false, seconds: 0, skipped: true }
+		);
+		runs.set(name, promise);
+	}
+	return promise;
 }
+const results = await Promise.all(Object.keys(STEPS).map((name) => start(/** @type {keyof typeof STEPS} */ (name))));
 const total = Math.round((Date.now() - started) / 1000);
-console.log(`\n${results.map((r) => `${r.name} ${r.ok ? 'passed' : 'FAILED'} (${r.seconds} s)`).join(', ')}`);
+const said = (/** @type {{ name: string, ok: boolean, seconds: number, skipped?: boolean }} */ r) =>
+	r.skipped ? `${r.name} NOT RUN` : `${r.name} ${r.ok ? 'passed' : 'FAILED'} (${r.seconds} s)`;
+console.log(`\n${results.map(said).join(', ')}`);
 console.log(`total ${total} s`);
 process.exit(results.some((r) => !r.ok) ? 1 : 0);
