@@ -10,7 +10,7 @@ function paragraphText(fragment: Y.XmlFragment, index = 0): Y.XmlText {
 	return (fragment.get(index) as Y.XmlElement).get(0) as Y.XmlText;
 }
 
-function anchorOn(type: Y.AbstractType<unknown>, from: number, to: number): CommentAnchor {
+function anchorOn(type: Y.Text, from: number, to: number): CommentAnchor {
 	return {
 		start: encodeAnchorPosition(Y.createRelativePositionFromTypeIndex(type, from)),
 		end: encodeAnchorPosition(Y.createRelativePositionFromTypeIndex(type, to))
