@@ -100,8 +100,10 @@ test('a meekijker comments on a range, a lid sees it live, replies and resolves 
 	await expect(thread(olga.page, 'Wat bedoelen we').getByLabel('Reactie')).toBeVisible();
 	await expect(thread(olga.page, 'Wat bedoelen we').getByRole('button', { name: 'Afronden' })).toHaveCount(0);
 
-	await mila.page.setViewportSize({ width: 1280, height: 900 });
 	await panel(mila.page).screenshot({ path: testInfo.outputPath('comments-desktop.png') });
+	await lars.page
+		.locator('#panel-probleemdefinitie')
+		.screenshot({ path: testInfo.outputPath('highlight-desktop.png') });
 
 	// Lars replies; Mila sees the reply live.
 	const larsThread = thread(lars.page, 'Wat bedoelen we');
@@ -159,11 +161,14 @@ test('a meekijker comments on a range, a lid sees it live, replies and resolves 
 	for (let i = 0; i < quote.length; i++) await lars.page.keyboard.press('Shift+ArrowRight');
 	await lars.page.keyboard.press('Delete');
 	await expect(thread(mila.page, 'Wat bedoelen we')).toContainText('tekst verwijderd');
+	await mila.page.setViewportSize({ width: 375, height: 800 });
+	await panel(mila.page).screenshot({ path: testInfo.outputPath('comments-deleted-375.png') });
+	// Undoing the deletion brings the words back, and the comment finds them again.
 	await lars.page.keyboard.press('ControlOrMeta+z');
 	await expect.poll(() => textOf(mila.page)).toBe(before);
+	await expect(thread(mila.page, 'Wat bedoelen we')).not.toContainText('tekst verwijderd');
 
 	// The phone layout: the panel fits 375 px without sideways scrolling.
-	await mila.page.setViewportSize({ width: 375, height: 800 });
 	await panel(mila.page).scrollIntoViewIfNeeded();
 	expect(await mila.page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
 	await panel(mila.page).screenshot({ path: testInfo.outputPath('comments-375.png') });
