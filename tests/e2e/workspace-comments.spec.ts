@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import * as encoding from 'lib0/encoding';
 import * as Y from 'yjs';
 import { expect, test } from './fixtures';
@@ -100,6 +101,9 @@ test('a meekijker comments on a range, a lid sees it live, replies and resolves 
 	await expect(thread(olga.page, 'Wat bedoelen we').getByLabel('Reactie')).toBeVisible();
 	await expect(thread(olga.page, 'Wat bedoelen we').getByRole('button', { name: 'Afronden' })).toHaveCount(0);
 
+	// With a comment, its highlight and the form's button on the page, axe finds nothing serious.
+	const axe = await new AxeBuilder({ page: lars.page }).analyze();
+	expect(axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
 	await panel(mila.page).screenshot({ path: testInfo.outputPath('comments-desktop.png') });
 	await lars.page
 		.locator('#panel-probleemdefinitie')
@@ -168,8 +172,12 @@ test('a meekijker comments on a range, a lid sees it live, replies and resolves 
 	await expect.poll(() => textOf(mila.page)).toBe(before);
 	await expect(thread(mila.page, 'Wat bedoelen we')).not.toContainText('tekst verwijderd');
 
-	// The phone layout: the panel fits 375 px without sideways scrolling.
+	// The phone layout: the panel fits 375 px without sideways scrolling, and passes axe.
 	await panel(mila.page).scrollIntoViewIfNeeded();
+	const phone = await new AxeBuilder({ page: mila.page }).analyze();
+	expect(phone.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual(
+		[]
+	);
 	expect(await mila.page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
 	await panel(mila.page).screenshot({ path: testInfo.outputPath('comments-375.png') });
 
