@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
 import {
 	ApiClient,
 	addMember,
@@ -42,7 +43,11 @@ const ACTIONS = [
 	'members.remove',
 	'invite',
 	'history',
-	'history.name'
+	'history.name',
+	'comments.view',
+	'comments.add',
+	'comments.resolve',
+	'comments.delete'
 ] as const;
 type ActionKey = (typeof ACTIONS)[number];
 
@@ -52,20 +57,23 @@ type ActionKey = (typeof ACTIONS)[number];
  * - updating, managing members and inviting: Doetank trekker or Doetank coach, or network admin;
  * - the live document's version history: any member, or a network admin (not a network coach);
  * - naming a version: the workspace's writers (trekker, lid, Doetank coach) only;
+ * - comments: read by members and network admins; written by every member, read-only roles
+ *   included (not by network roles from outside); someone else's thread resolved by the writers
+ *   only, deleted by the trekker, the Doetank coach or a network admin;
  * - logged out: 401; otherwise not allowed: 403.
  */
 // prettier-ignore
 const EXPECTED: Record<ActorKey, Record<ActionKey, number>> = {
-	'trekker':                       { view: 200, 'members.view': 200, update: 200, 'members.add': 202, 'members.changeRoles': 200, 'members.remove': 204, invite: 201, history: 200, 'history.name': 201 },
-	'lid':                           { view: 200, 'members.view': 200, update: 403, 'members.add': 403, 'members.changeRoles': 403, 'members.remove': 403, invite: 403, history: 200, 'history.name': 201 },
-	'coach':                         { view: 200, 'members.view': 200, update: 200, 'members.add': 202, 'members.changeRoles': 200, 'members.remove': 204, invite: 201, history: 200, 'history.name': 201 },
-	'opdrachtgever':                 { view: 200, 'members.view': 200, update: 403, 'members.add': 403, 'members.changeRoles': 403, 'members.remove': 403, invite: 403, history: 200, 'history.name': 403 },
-	'besluitvormer':                 { view: 200, 'members.view': 200, update: 403, 'members.add': 403, 'members.changeRoles': 403, 'members.remove': 403, invite: 403, history: 200, 'history.name': 403 },
-	'meekijker':                     { view: 200, 'members.view': 200, update: 403, 'members.add': 403, 'members.changeRoles': 403, 'members.remove': 403, invite: 403, history: 200, 'history.name': 403 },
-	'network member, not a member':  { view: 403, 'members.view': 403, update: 403, 'members.add': 403, 'members.changeRoles': 403, 'members.remove': 403, invite: 403, history: 403, 'history.name': 403 },
-	'network coach, not a member':   { view: 200, 'members.view': 200, update: 403, 'members.add': 403, 'members.changeRoles': 403, 'members.remove': 403, invite: 403, history: 403, 'history.name': 403 },
-	'network admin, not a member':   { view: 200, 'members.view': 200, update: 200, 'members.add': 202, 'members.changeRoles': 200, 'members.remove': 204, invite: 201, history: 200, 'history.name': 403 },
-	'logged out':                    { view: 401, 'members.view': 401, update: 401, 'members.add': 401, 'members.changeRoles': 401, 'members.remove': 401, invite: 401, history: 401, 'history.name': 401 }
+	'trekker':                       { view: 200, 'members.view': 200, update: 200, 'members.add': 202, 'members.changeRoles': 200, 'members.remove': 204, invite: 201, history: 200, 'history.name': 201, 'comments.view': 200, 'comments.add': 201, 'comments.resolve': 200, 'comments.delete': 204 },
+	'lid':                           { view: 200, 'members.view': 200, update: 403, 'members.add': 403, 'members.changeRoles': 403, 'members.remove': 403, invite: 403, history: 200, 'history.name': 201, 'comments.view': 200, 'comments.add': 201, 'comments.resolve': 200, 'comments.delete': 403 },
+	'coach':                         { view: 200, 'members.view': 200, update: 200, 'members.add': 202, 'members.changeRoles': 200, 'members.remove': 204, invite: 201, history: 200, 'history.name': 201, 'comments.view': 200, 'comments.add': 201, 'comments.resolve': 200, 'comments.delete': 204 },
+	'opdrachtgever':                 { view: 200, 'members.view': 200, update: 403, 'members.add': 403, 'members.changeRoles': 403, 'members.remove': 403, invite: 403, history: 200, 'history.name': 403, 'comments.view': 200, 'comments.add': 201, 'comments.resolve': 403, 'comments.delete': 403 },
+	'besluitvormer':                 { view: 200, 'members.view': 200, update: 403, 'members.add': 403, 'members.changeRoles': 403, 'members.remove': 403, invite: 403, history: 200, 'history.name': 403, 'comments.view': 200, 'comments.add': 201, 'comments.resolve': 403, 'comments.delete': 403 },
+	'meekijker':                     { view: 200, 'members.view': 200, update: 403, 'members.add': 403, 'members.changeRoles': 403, 'members.remove': 403, invite: 403, history: 200, 'history.name': 403, 'comments.view': 200, 'comments.add': 201, 'comments.resolve': 403, 'comments.delete': 403 },
+	'network member, not a member':  { view: 403, 'members.view': 403, update: 403, 'members.add': 403, 'members.changeRoles': 403, 'members.remove': 403, invite: 403, history: 403, 'history.name': 403, 'comments.view': 403, 'comments.add': 403, 'comments.resolve': 403, 'comments.delete': 403 },
+	'network coach, not a member':   { view: 200, 'members.view': 200, update: 403, 'members.add': 403, 'members.changeRoles': 403, 'members.remove': 403, invite: 403, history: 403, 'history.name': 403, 'comments.view': 403, 'comments.add': 403, 'comments.resolve': 403, 'comments.delete': 403 },
+	'network admin, not a member':   { view: 200, 'members.view': 200, update: 200, 'members.add': 202, 'members.changeRoles': 200, 'members.remove': 204, invite: 201, history: 200, 'history.name': 403, 'comments.view': 200, 'comments.add': 403, 'comments.resolve': 403, 'comments.delete': 204 },
+	'logged out':                    { view: 401, 'members.view': 401, update: 401, 'members.add': 401, 'members.changeRoles': 401, 'members.remove': 401, invite: 401, history: 401, 'history.name': 401, 'comments.view': 401, 'comments.add': 401, 'comments.resolve': 401, 'comments.delete': 401 }
 };
 
 /** The single Doetank role each member actor holds. */
@@ -105,6 +113,35 @@ async function throwaway(role?: DoetankRole): Promise<{ id: string; email: strin
 		await addMember(owner, doetankId, user.client, { email: user.account.email, roles: [role] });
 	}
 	return { id: user.id, email: user.account.email };
+}
+
+/** A comment on the first character of some text (the server only checks that it is a relative position). */
+function newComment(body: string) {
+	const doc = new Y.Doc();
+	const text = doc.getText('t');
+	text.insert(0, 'ab');
+	const encode = (i: number) =>
+		Buffer.from(Y.encodeRelativePosition(Y.createRelativePositionFromTypeIndex(text, i))).toString('base64');
+	return { field: 'probleemdefinitie', anchor: { start: encode(0), end: encode(1) }, quote: 'a', body };
+}
+
+interface ThreadBody {
+	id: string;
+	body: string;
+	resolvedAt: number | null;
+}
+
+async function threads(): Promise<ThreadBody[]> {
+	const res = await owner.get<{ threads: ThreadBody[] }>(`/api/v1/doetanks/${doetankId}/comments`);
+	expect(res.status).toBe(200);
+	return res.body.threads;
+}
+
+/** A fresh open thread by the trekker, for one cell. */
+async function ownerThread(): Promise<string> {
+	const res = await owner.post<{ thread: ThreadBody }>(`/api/v1/doetanks/${doetankId}/comments`, newComment('Doelwit'));
+	expect(res.status, res.text).toBe(201);
+	return res.body.thread.id;
 }
 
 /** Each action performs one request and checks that its effect happened exactly when it was allowed. */
@@ -169,6 +206,31 @@ const PERFORM: Record<ActionKey, (client: ApiClient, label: string) => Promise<n
 		expect(listed.body.versions.some((v) => v.name === name)).toBe(res.status === 201);
 		return res.status;
 	},
+	'comments.view': async (c) => {
+		const res = await c.get<{ threads: unknown[] }>(`/api/v1/doetanks/${doetankId}/comments`);
+		if (res.status === 200) expect(Array.isArray(res.body.threads)).toBe(true);
+		return res.status;
+	},
+	'comments.add': async (c, label) => {
+		const body = `Opmerking van ${label}`;
+		const res = await c.post(`/api/v1/doetanks/${doetankId}/comments`, newComment(body));
+		expect((await threads()).some((t) => t.body === body)).toBe(res.status === 201);
+		return res.status;
+	},
+	// On a thread the trekker started, so "own thread" never counts here.
+	'comments.resolve': async (c) => {
+		const id = await ownerThread();
+		const res = await c.request('PATCH', `/api/v1/doetanks/${doetankId}/comments/${id}`, { json: { resolved: true } });
+		const after = (await threads()).find((t) => t.id === id);
+		expect(after?.resolvedAt !== null).toBe(res.status === 200);
+		return res.status;
+	},
+	'comments.delete': async (c) => {
+		const id = await ownerThread();
+		const res = await c.delete(`/api/v1/doetanks/${doetankId}/comments/${id}`);
+		expect((await threads()).some((t) => t.id === id)).toBe(res.status !== 204);
+		return res.status;
+	},
 	invite: async (c) => {
 		const res = await c.post<InvitationBody>(`/api/v1/doetanks/${doetankId}/invitations`, { roles: ['lid'] });
 		if (res.status === 201) expect(res.body.token).toMatch(/^[a-z0-9]{20,}$/);
@@ -178,7 +240,8 @@ const PERFORM: Record<ActionKey, (client: ApiClient, label: string) => Promise<n
 };
 
 beforeAll(async () => {
-	server = await startServer({ demo: true });
+	// Every comment cell starts with a thread by the trekker: more than the default rate per minute.
+	server = await startServer({ demo: true, env: { COMMENT_MAX_PER_USER_PER_MINUTE: '1000' } });
 	base = server.baseUrl;
 
 	const trekker = await register(base, newAccount('Trekker'));

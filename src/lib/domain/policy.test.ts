@@ -48,7 +48,11 @@ const EXPECTED: Record<DoetankAction, Record<SubjectName, boolean>> = {
 	'logboek.view': row(n, n, Y, Y, n, n, Y, n, n, n),
 	'logboek.edit': row(n, n, Y, n, n, n, Y, n, n, n),
 	'monitoring.view': row(n, n, n, Y, n, n, Y, n, n, n),
-	'monitoring.note': row(n, n, n, Y, n, n, Y, n, n, n)
+	'monitoring.note': row(n, n, n, Y, n, n, Y, n, n, n),
+	'comments.view': row(n, n, n, Y, Y, Y, Y, Y, Y, Y),
+	'comments.add': row(n, n, n, n, Y, Y, Y, Y, Y, Y),
+	'comments.resolve': row(n, n, n, n, Y, Y, Y, n, n, n),
+	'comments.moderate': row(n, n, n, Y, Y, n, Y, n, n, n)
 };
 
 function row(...cells: boolean[]): Record<SubjectName, boolean> {

@@ -53,7 +53,11 @@ export const DOETANK_ACTIONS = [
 	'logboek.view',
 	'logboek.edit',
 	'monitoring.view',
-	'monitoring.note'
+	'monitoring.note',
+	'comments.view',
+	'comments.add',
+	'comments.resolve',
+	'comments.moderate'
 ] as const;
 export type DoetankAction = (typeof DOETANK_ACTIONS)[number];
 
@@ -122,7 +126,16 @@ const doetankRules: Record<DoetankAction, (actor: Actor, s: DoetankStanding) => 
 	'logboek.edit': (a, s) => s.roles.includes('coach') || a.networkRole === 'coach',
 	// The coach dashboard: a coach monitors the Doetanks they coach; admins monitor all.
 	'monitoring.view': (a, s) => s.roles.includes('coach') || isAdmin(a),
-	'monitoring.note': (a, s) => s.roles.includes('coach') || isAdmin(a)
+	'monitoring.note': (a, s) => s.roles.includes('coach') || isAdmin(a),
+	// Comments live beside the document (not in it), so every member takes part, read-only roles
+	// included: the opdrachtgever gives feedback without editing. Admins read them for support.
+	'comments.view': (a, s) => isMember(s) || isAdmin(a),
+	'comments.add': (_a, s) => isMember(s),
+	// Resolving any thread is for those who act on the text; the author of a thread may resolve
+	// their own as well (domain/comments/thread.ts). Editing a comment is for its author only.
+	'comments.resolve': (_a, s) => isEditor(s.roles),
+	// Removing someone else's comment (abuse, personal data): those who manage the Doetank.
+	'comments.moderate': (a, s) => isManager(s.roles) || isAdmin(a)
 };
 
 function isNetworkAction(action: Action): action is NetworkAction {

@@ -6,6 +6,7 @@ import * as governance from './messages/governance';
 import * as monitoring from './messages/monitoring';
 import * as questionnaire from './messages/questionnaire';
 import * as cafe from './messages/cafe';
+import * as comments from './messages/comments';
 
 /** English: the second language; every key of the Dutch catalogue must be here. */
 export const en: Messages = {
@@ -15,5 +16,6 @@ export const en: Messages = {
 	...governance.en,
 	...monitoring.en,
 	...questionnaire.en,
-	...cafe.en
+	...cafe.en,
+	...comments.en
 };

@@ -5,6 +5,7 @@ import * as governance from './messages/governance';
 import * as monitoring from './messages/monitoring';
 import * as questionnaire from './messages/questionnaire';
 import * as cafe from './messages/cafe';
+import * as comments from './messages/comments';
 
 /**
  * Dutch: the default language and the source of all message keys. Each feature keeps its messages
@@ -18,7 +19,8 @@ export const nl = {
 	...governance.nl,
 	...monitoring.nl,
 	...questionnaire.nl,
-	...cafe.nl
+	...cafe.nl,
+	...comments.nl
 };
 
 export type MessageKey = keyof typeof nl;

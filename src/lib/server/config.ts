@@ -68,7 +68,15 @@ const ConfigSchema = z.object({
 	/** GET /metrics answers only to "Authorization: Bearer <token>"; without a token it is 404. */
 	METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
 	/** Open server-sent-event streams (dashboard, café live view) one account may hold at once. */
-	SSE_MAX_STREAMS_PER_USER: positiveInt(4)
+	SSE_MAX_STREAMS_PER_USER: positiveInt(4),
+	/** Longest comment or reply on the workspace's texts (characters). */
+	COMMENT_MAX_BODY_CHARS: positiveInt(2000),
+	/** Comments (threads, resolved ones included) one Doetank may hold; replies are counted per thread. */
+	COMMENT_MAX_PER_DOETANK: positiveInt(1000),
+	/** Replies one comment may hold. */
+	COMMENT_MAX_REPLIES: positiveInt(100),
+	/** Comments and replies one account may post per minute, over all Doetanks. */
+	COMMENT_MAX_PER_USER_PER_MINUTE: positiveInt(20)
 });
 
 export type Config = z.infer<typeof ConfigSchema> & {

@@ -2,6 +2,8 @@ import { AccessEvents } from './access-events';
 import { AuthService } from './auth/service';
 import { CafeService } from './cafes/service';
 import { CalendarService } from './calendar/service';
+import { CommentService } from './comments/service';
+import { commentsFingerprint } from './db/comments';
 import { createLucia, type AppLucia } from './auth/lucia';
 import type { Config } from './config';
 import { openDatabase, type Database } from './db/client';
@@ -56,6 +58,9 @@ export interface Services {
 	monitoring: MonitoringService;
 	/** The one poller of the governance change counter, shared by every dashboard stream. */
 	governanceChanges: ChangeFeed;
+	comments: CommentService;
+	/** The one poller of the comment counters, shared by every workspace's comment stream. */
+	commentChanges: ChangeFeed;
 	/** Open event streams per account (SSE_MAX_STREAMS_PER_USER). */
 	streams: StreamLimiter;
 	report: ReportService;
@@ -66,6 +71,8 @@ export interface Services {
 
 /** How often the dashboard's change counter is read (once per process, whatever the number of streams). */
 const GOVERNANCE_POLL_MS = 2_000;
+/** How often the comment counters are read; a comment reaches the others within about this long. */
+const COMMENTS_POLL_MS = 1_000;
 
 /** The migration that ends every session once (tokens are stored hashed from then on). */
 const HASHED_SESSIONS_MIGRATION = '0011_hashed_session_tokens.sql';
@@ -116,6 +123,18 @@ export async function createServices(config: Config, log = createLogger(config.L
 			() => monitoring.fingerprint(),
 			GOVERNANCE_POLL_MS,
 			(err) => log.error({ err }, 'dashboard change check failed')
+		),
+		comments: new CommentService(db, {
+			maxBodyChars: config.COMMENT_MAX_BODY_CHARS,
+			maxThreadsPerDoetank: config.COMMENT_MAX_PER_DOETANK,
+			maxRepliesPerThread: config.COMMENT_MAX_REPLIES,
+			maxPerUserPerMinute: config.COMMENT_MAX_PER_USER_PER_MINUTE
+		}),
+		// Polled from the database, so a comment written through another process reaches every stream.
+		commentChanges: new ChangeFeed(
+			() => commentsFingerprint(db),
+			COMMENTS_POLL_MS,
+			(err) => log.error({ err }, 'comment change check failed')
 		),
 		streams: new StreamLimiter(config.SSE_MAX_STREAMS_PER_USER),
 		report: new ReportService(db),

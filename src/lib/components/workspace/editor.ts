@@ -17,6 +17,8 @@ interface ExtensionOptions {
 	placeholder: string;
 	editable: boolean;
 	onLinkShortcut: () => void;
+	/** Ctrl+Alt+M, as in other editors: a comment on the selection (fields that take comments). */
+	onCommentShortcut?: () => void;
 }
 
 /**
@@ -68,7 +70,8 @@ export function collaborativeExtensions({
 	fragment,
 	placeholder,
 	editable,
-	onLinkShortcut
+	onLinkShortcut,
+	onCommentShortcut
 }: ExtensionOptions) {
 	const user = workspace.awareness.getLocalState()?.user as Record<string, string>;
 	return [
@@ -93,6 +96,11 @@ export function collaborativeExtensions({
 			addKeyboardShortcuts: () => ({
 				'Mod-k': () => {
 					onLinkShortcut();
+					return true;
+				},
+				'Mod-Alt-m': () => {
+					if (!onCommentShortcut) return false;
+					onCommentShortcut();
 					return true;
 				}
 			})
