@@ -26,13 +26,15 @@ test('two members type in one paragraph at once, see each other, and undo only t
 		.click({ position: { x: 1, y: 5 } });
 	await tineke.page.keyboard.press('Home');
 	await lars.page.keyboard.press('End');
-	await Promise.all([
+	const typing = Promise.all([
 		tineke.page.keyboard.type('Voor wie? ', { delay: 25 }),
-		lars.page.keyboard.type(' Waarom nu?', { delay: 25 })
+		// Slower, so "typt…" (shown until 2 s after the last keystroke) is checked while it lasts on a busy machine.
+		lars.page.keyboard.type(' Waarom nu?', { delay: 150 })
 	]);
 	// While they type, the others see who is typing.
 	const present = tineke.page.getByRole('list', { name: 'Nu in de werkruimte' });
 	await expect(present.getByText('Lars Lid, bij Probleemdefinitie, typt…', { exact: true })).toBeAttached();
+	await typing;
 	const merged = `Voor wie? ${base} Waarom nu?`;
 	await expectText(everyone, merged);
 
