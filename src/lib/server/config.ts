@@ -68,7 +68,12 @@ const ConfigSchema = z.object({
 	/** GET /metrics answers only to "Authorization: Bearer <token>"; without a token it is 404. */
 	METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
 	/** Open server-sent-event streams (dashboard, café live view) one account may hold at once. */
-	SSE_MAX_STREAMS_PER_USER: positiveInt(4)
+	SSE_MAX_STREAMS_PER_USER: positiveInt(4),
+	/** Several instances share documents, presence and access changes over this Redis (redis:// or rediss://). */
+	REDIS_URL: z
+		.string()
+		.regex(/^rediss?:\/\/\S+$/, 'must be a redis:// or rediss:// URL such as redis://127.0.0.1:6379')
+		.optional()
 });
 
 export type Config = z.infer<typeof ConfigSchema> & {

@@ -52,7 +52,10 @@ export const CLOSE = {
 	awarenessFlood: 4429,
 	/** The user's update budget (count or bytes, over all their sockets) is spent; reconnect after a pause. */
 	updateBudget: 4529,
-	shuttingDown: 1001
+	/** An update built on content this instance had not received from the others within a few seconds; reconnecting syncs afresh. */
+	incomplete: 4509,
+	/** Service restart (SIGTERM): the client reconnects at once, to another instance behind the load balancer. */
+	shuttingDown: 1012
 } as const;
 
 export type PersistenceState = 'ok' | 'failing';
