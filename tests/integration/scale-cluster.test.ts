@@ -51,6 +51,9 @@ describe('scale-out: three instances over Redis', () => {
 	it('converges on concurrent edits made through different instances', async () => {
 		const peers = peerPerInstance();
 		await synced(peers);
+		// One writer: only the channel brings its edits to the other instances (no edit there shows a gap).
+		peers[0]!.text.insert(0, 'alleen');
+		await until(() => peers.every((p) => p.text.toString() === 'alleen'), 'the first edit on every instance', 2_000);
 		for (let round = 0; round < 20; round++) {
 			peers.forEach((p, i) => p.text.insert(round % 2 ? 0 : p.text.length, `[${i}:${round}]`));
 			await new Promise((r) => setTimeout(r, 5));
@@ -79,9 +82,36 @@ describe('scale-out: three instances over Redis', () => {
 		await until(() => seen(b)?.section === 'probleem' && seen(c)?.section === 'probleem', 'a on b and c');
 		// The identity is the server's (from A's session), not what the client said.
 		expect(seen(b)?.user?.id).toBe(room.owner.id);
+
+		// The café facilitator view on the first instance lists the people on the other two.
+		const admin = new ApiClient(instances[0]!.baseUrl, { cookie: `doetank_session=${sessionOf(room.owner)}` });
+		const cafe = await admin.post<{ cafe: { id: string } }>('/api/v1/cafes', {
+			title: 'Schaalcafé',
+			day: '2026-03-12',
+			doetankIds: [room.doetankId]
+		});
+		expect(cafe.status, cafe.text).toBe(201);
+		b.provider.awareness.setLocalStateField('section', 'actielijst');
+		c.provider.awareness.setLocalStateField('section', 'business-case');
+		const present = async () => {
+			const live = await admin.get<{ doetanks: { present: { userId: string; section: string | null }[] }[] }>(
+				`/api/v1/cafes/${cafe.body.cafe.id}/live`
+			);
+			return live.body.doetanks[0]!.present.map((p) => `${p.userId}:${p.section}`).sort();
+		};
+		const expected = [
+			`${room.members[0]!.id}:actielijst`,
+			`${room.members[1]!.id}:business-case`,
+			`${room.owner.id}:probleem`
+		];
+		for (let tries = 0; (await present()).join() !== expected.sort().join() && tries < 100; tries++) await sleep(50);
+		expect(await present()).toEqual(expected.sort());
+
 		a.provider.destroy();
 		await until(() => !seen(b) && !seen(c), 'a gone from b and c');
 		destroy([b, c]);
+		for (let tries = 0; (await present()).length > 0 && tries < 100; tries++) await sleep(50);
+		expect(await present()).toEqual([]);
 	});
 
 	it('closes the socket on another instance within 5 s when the member is removed', async () => {
