@@ -17,6 +17,7 @@ import {
 	createRoom,
 	openRawSocket,
 	sessionOf,
+	sleep,
 	until,
 	type SyncRoom
 } from './helpers/sync-client';
@@ -74,7 +75,7 @@ describe('scale-out: three instances over Redis', () => {
 	it('shows presence from the other instances, and removes it when the client leaves', async () => {
 		const peers = peerPerInstance();
 		await synced(peers);
-		const [a, b, c] = peers as [RoamingPeer, RoamingPeer, RoamingPeer];
+		const [a, b, c] = peers as unknown as [RoamingPeer, RoamingPeer, RoamingPeer];
 		a.provider.awareness.setLocalStateField('section', 'probleem');
 		const seen = (peer: RoamingPeer) =>
 			peer.provider.awareness.getStates().get(a.doc.clientID) as

@@ -113,7 +113,9 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
 	throw new ConfigError(
 		parsed.error.issues.map((issue) => {
 			const name = String(issue.path[0]);
-			return `${name}=${JSON.stringify(input[name])}: ${issue.message}`;
+			// A Redis URL may carry its password: named, never shown.
+			const shown = name === 'REDIS_URL' ? '(hidden)' : JSON.stringify(input[name]);
+			return `${name}=${shown}: ${issue.message}`;
 		})
 	);
 }

@@ -25,7 +25,8 @@ import { PresenceBoard } from './presence';
 import { ChangeFeed } from './change-feed';
 import { StreamLimiter } from './sse';
 import { ReportService } from './report/service';
-import { openBus, type Bus } from './scale/bus';
+import type { Bus } from './scale/bus';
+import { openBus } from './scale/connect';
 import { InstanceRoster } from './scale/instances';
 import { UserService } from './users/service';
 

@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
+import { EventEmitter } from 'node:events';
 import { Redis } from 'ioredis';
 import type { Logger } from '../logger';
-import { BusStateEmitter, ChannelListeners, type Bus } from './bus';
+import type { Bus, BusState } from './bus';
 
 /** Reconnect quickly: an instance without Redis is cut off from the others. */
 const retryStrategy = (attempt: number) => Math.min(100 * attempt, 1_000);
@@ -75,5 +76,56 @@ export class RedisBus implements Bus {
 	async close(): Promise<void> {
 		this.pub.disconnect();
 		this.sub.disconnect();
+	}
+}
+
+/** Listeners per channel. */
+class ChannelListeners {
+	private readonly channels = new Map<string, Set<(message: string) => void>>();
+
+	/** Adds a listener; true when it is the channel's first (the caller subscribes). */
+	add(channel: string, listener: (message: string) => void): boolean {
+		let set = this.channels.get(channel);
+		const first = !set;
+		if (!set) this.channels.set(channel, (set = new Set()));
+		set.add(listener);
+		return first;
+	}
+
+	/** Removes a listener; true when the channel has none left (the caller unsubscribes). */
+	remove(channel: string, listener: (message: string) => void): boolean {
+		const set = this.channels.get(channel);
+		if (!set) return false;
+		set.delete(listener);
+		if (set.size > 0) return false;
+		this.channels.delete(channel);
+		return true;
+	}
+
+	deliver(channel: string, message: string, onError: (err: unknown) => void): void {
+		for (const listener of [...(this.channels.get(channel) ?? [])]) {
+			try {
+				listener(message);
+			} catch (err) {
+				onError(err);
+			}
+		}
+	}
+}
+
+/** The state of the bus as an event. */
+class BusStateEmitter {
+	private readonly emitter = new EventEmitter();
+	state: BusState = 'ok';
+
+	set(next: BusState): void {
+		if (next === this.state) return;
+		this.state = next;
+		this.emitter.emit('state', next);
+	}
+
+	on(listener: (state: BusState) => void): () => void {
+		this.emitter.on('state', listener);
+		return () => this.emitter.off('state', listener);
 	}
 }
