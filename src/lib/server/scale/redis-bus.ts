@@ -34,7 +34,8 @@ export class RedisBus implements Bus {
 
 	static async connect(url: string, log: Logger): Promise<RedisBus> {
 		const options = { retryStrategy, maxRetriesPerRequest: null, connectTimeout: 2_000, lazyConnect: true };
-		const pub = new Redis(url, { ...options, enableOfflineQueue: false });
+		// A publish cut off by a lost connection is not sent again later: the receivers catch up from the log.
+		const pub = new Redis(url, { ...options, enableOfflineQueue: false, autoResendUnfulfilledCommands: false });
 		const sub = new Redis(url, options);
 		await Promise.all([pub.connect(), sub.connect()]);
 		log.info({ redis: url.replace(/\/\/[^@/]*@/, '//***@') }, 'bus: connected to Redis');
