@@ -1,7 +1,7 @@
 import { createClient } from '@libsql/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { CLOSE } from '../../server/sync/protocol';
+import { CLOSE, encodeSync, SYNC_UPDATE } from '../../server/sync/protocol';
 import { ApiClient } from './helpers/client';
 import {
 	connectRoaming,
@@ -46,6 +46,19 @@ async function loggedTwice(databaseUrl: string, doetankId: string): Promise<stri
 			}
 		}
 		return twice;
+	} finally {
+		db.close();
+	}
+}
+
+async function rowCount(databaseUrl: string, doetankId: string): Promise<number> {
+	const db = createClient({ url: databaseUrl });
+	try {
+		const rows = await db.execute({
+			sql: 'SELECT COUNT(*) AS n FROM doc_updates WHERE doetank_id = ?',
+			args: [doetankId]
+		});
+		return Number(rows.rows[0]!.n);
 	} finally {
 		db.close();
 	}
@@ -120,6 +133,40 @@ describe('scale-out: Redis faults', () => {
 		expect(await loggedTwice(instances[0]!.databaseUrl, room.doetankId)).toEqual([]);
 		peers.forEach((p) => p.provider.destroy());
 	}, 40_000);
+
+	it('holds an update that builds on content this instance has not received until the log brings it', async () => {
+		await redis.stop();
+		try {
+			for (let tries = 0; (await health(instances[1]!)) !== 'degraded' && tries < 100; tries++) await sleep(50);
+			const owner = sessionOf(room.owner);
+			const [a, z] = [0, 1].map((i) => connectRoaming(() => instances[i]!.baseUrl, owner, room.doetankId));
+			await until(() => a!.provider.synced && z!.provider.synced, 'synced');
+			const logged = () => rowCount(instances[0]!.databaseUrl, room.doetankId);
+			const before = await logged();
+			a!.doc.getText('vasthouden').insert(0, 'abc');
+			for (let tries = 0; (await logged()) === before && tries < 100; tries++) await sleep(20);
+			// Nothing crosses the bus, and no edit on the second instance shows a gap: it has not got 'abc'.
+			await sleep(500);
+			expect(z!.doc.getText('vasthouden').toString()).toBe('');
+			// A client that saw 'abc' elsewhere sends an edit that builds on it to the second instance.
+			const elsewhere = new Y.Doc();
+			Y.applyUpdate(elsewhere, Y.encodeStateAsUpdate(a!.doc));
+			const seen = Y.encodeStateVector(elsewhere);
+			elsewhere.getText('vasthouden').insert(3, 'd');
+			const socket = await openRawSocket(instances[1]!.baseUrl, owner, room.doetankId);
+			socket.send(encodeSync(SYNC_UPDATE, Y.encodeStateAsUpdate(elsewhere, seen)));
+			await until(
+				() => z!.doc.getText('vasthouden').toString() === 'abcd',
+				'the held edit, after what it builds on',
+				3_000
+			);
+			socket.close();
+			a!.provider.destroy();
+			z!.provider.destroy();
+		} finally {
+			await redis.start();
+		}
+	});
 
 	it('the standalone sync server (npm run sync) closes a removed member’s socket within 5 s', async () => {
 		const sync = await startServer({
