@@ -16,6 +16,9 @@ import { SeqSet } from './seq-set';
 /** A gap in the sequence (or an update waiting for what it builds on) older than this is filled from the log. */
 const CATCH_UP_MS = 250;
 
+/** More updates than this waiting for what they build on: the log is read at once instead of after CATCH_UP_MS. */
+const MAX_WAITING = 500;
+
 /** An update another instance logged (`s`, `u`), or an awareness change of its clients (`a`); `i` says who sent it. */
 type Message = { i: string; s: number; u: string } | { i: string; a: string };
 
@@ -185,6 +188,7 @@ export class SyncCluster {
 			// Logged in order, so what it builds on has a lower number: it is on its way, or in the log.
 			f.waiting.set(message.s, update);
 			this.metrics.remote.inc({ result: 'held' });
+			if (f.waiting.size > MAX_WAITING) return void this.catchUp(f);
 			return this.scheduleCatchUp(f);
 		}
 		this.apply(f, message.s, update);
