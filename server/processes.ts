@@ -42,9 +42,12 @@ export function serveSync(services: Services, config: Config): void {
 			() => true,
 			() => false
 		);
+		// As the web process's /healthz: cut off from Redis, it still serves its own clients (degraded).
+		const redis = services.cluster && (services.cluster.bus.state === 'ok' ? 'ok' : 'unavailable');
+		const status = !ok ? 'unavailable' : redis === 'unavailable' ? 'degraded' : 'ok';
 		res
 			.writeHead(ok ? 200 : 503, { 'content-type': 'application/json' })
-			.end(JSON.stringify({ status: ok ? 'ok' : 'unavailable' }));
+			.end(JSON.stringify(redis ? { status, redis } : { status }));
 	};
 	const server = createAppServer(
 		(_req, res) => res.writeHead(404, { 'content-type': 'text/plain' }).end('Not found'),

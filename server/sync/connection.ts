@@ -25,6 +25,10 @@ import type { UpdateLog } from './update-log';
 /** A connection may introduce this many awareness client ids (a y-websocket client uses one per document). */
 const MAX_AWARENESS_IDS = 4;
 
+/** Multi-instance: how long an update may wait for content another instance logged, and how often it looks. */
+const HOLD_MS = 3_000;
+const HOLD_POLL_MS = 25;
+
 export interface ConnectionIdentity {
 	userId: string;
 	name: string;
@@ -49,6 +53,13 @@ export interface ConnectionOptions {
 	onBroadcast?(ms: number): void;
 	/** The client's own awareness state changed (or went away: null). */
 	onPresence?(state: unknown): void;
+	/** An accepted update is durable as `seq` and applied (multi-instance: it goes to the other instances). */
+	onLogged?(live: LiveDocument, seq: number, update: Uint8Array): void;
+	/**
+	 * Multi-instance: an update builds on content this instance lacks, which another instance may have
+	 * logged; the update is held (see `hold`) and this asks for the log to be read.
+	 */
+	lacking?(live: LiveDocument): void;
 	onClosed(connection: SyncConnection, code: number): void;
 }
 
@@ -285,11 +296,40 @@ export class SyncConnection implements Peer {
 		// A client's sync step 2 is often empty: nothing to store or send on.
 		if (decoded.structs.length === 0 && decoded.ds.clients.size === 0) return;
 		if (hasMissingDependencies(this.live.doc, decoded)) {
+			if (this.options.lacking) return this.hold(update);
 			// Dropped, not stored: a real client sends what it builds on with its sync step 2,
 			// which follows; anything else would stay pending and slow every later edit.
 			this.options.onUpdate?.('dropped_incomplete');
 			return;
 		}
+		this.logUpdate(update);
+	}
+
+	/**
+	 * Multi-instance: a client that moved here from another instance may build on content this one
+	 * has not received yet. The update waits (one at a time: later messages wait behind it, like
+	 * behind the log) until the content arrived, for at most HOLD_MS; then the socket is closed with
+	 * 4509, and the client's reconnect syncs everything afresh.
+	 */
+	private hold(update: Uint8Array): void {
+		const until = performance.now() + HOLD_MS;
+		this.unsaved++;
+		this.options.lacking!(this.live);
+		const retry = () => {
+			const ready = !this.closed && !hasMissingDependencies(this.live.doc, Y.decodeUpdate(update));
+			if (!ready && !this.closed && performance.now() < until) return void setTimeout(retry, HOLD_POLL_MS);
+			this.unsaved--;
+			if (ready) this.guarded(() => this.logUpdate(update));
+			else if (!this.closed) {
+				this.options.onUpdate?.('dropped_incomplete');
+				this.close(CLOSE.incomplete, 'update builds on content this server has not received');
+			}
+			this.runBacklog();
+		};
+		setTimeout(retry, HOLD_POLL_MS);
+	}
+
+	private logUpdate(update: Uint8Array): void {
 		if (!this.live.state.admit(update.byteLength)) {
 			// Not applied, stored or sent on; the sender is told, everyone else carries on.
 			this.options.onUpdate?.('refused_full');
@@ -312,6 +352,7 @@ export class SyncConnection implements Peer {
 		Y.applyUpdate(this.live.doc, update, this);
 		this.live.appliedSeq = seq;
 		this.live.fanout.update(update, this);
+		this.options.onLogged?.(this.live, seq, update);
 		this.options.onBroadcast?.(performance.now() - started);
 	}
 

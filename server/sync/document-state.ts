@@ -46,6 +46,11 @@ export class DocumentState {
 		if (!dropped) this.grown += bytes;
 	}
 
+	/** An update that was not admitted here was applied (another instance accepted it). */
+	grew(bytes: number): void {
+		this.grown += bytes;
+	}
+
 	private get bound(): number {
 		return this.measured + this.grown + this.pending;
 	}

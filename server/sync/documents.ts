@@ -49,6 +49,12 @@ export class DocumentRegistry {
 			onDelivered?(count: number): void;
 			/** The last connection to the document closed (it stays loaded for the grace period). */
 			onEmpty?(doetankId: string): void;
+			/** Before the document is read from the log (multi-instance: subscribe first, so nothing falls in between). */
+			beforeLoad?(doetankId: string): Promise<void>;
+			/** The document is loaded and holds the log up to `lastSeq` (plus what `prepare` logged). */
+			loaded?(live: LiveDocument, lastSeq: number): void;
+			/** The document was unloaded (or failed to load). */
+			unloaded?(doetankId: string): void;
 		} = {}
 	) {}
 
@@ -68,7 +74,10 @@ export class DocumentRegistry {
 		if (!entry) {
 			entry = this.load(id);
 			this.docs.set(id, entry);
-			entry.catch(() => this.docs.delete(id));
+			entry.catch(() => {
+				this.docs.delete(id);
+				this.hooks.unloaded?.(id);
+			});
 		}
 		return entry.then((live) => {
 			live.connections.add(connection);
@@ -92,6 +101,7 @@ export class DocumentRegistry {
 		await this.log.drain();
 		for (const entry of this.docs.values()) {
 			const live = await entry;
+			this.hooks.unloaded?.(live.id);
 			live.unwatch();
 			live.fanout.destroy();
 			live.doc.destroy();
@@ -101,6 +111,7 @@ export class DocumentRegistry {
 	}
 
 	private async load(id: string): Promise<LiveDocument> {
+		await this.hooks.beforeLoad?.(id);
 		const stored = await readDocument(this.db, id);
 		const doc = new Y.Doc({ gc: true });
 		applyInOrder(doc, stored.snapshot ? [stored.snapshot, ...stored.updates] : stored.updates, (error) =>
@@ -125,6 +136,7 @@ export class DocumentRegistry {
 			appliedSeq
 		};
 		this.ready.set(id, live);
+		this.hooks.loaded?.(live, stored.lastSeq);
 		return live;
 	}
 
@@ -155,6 +167,7 @@ export class DocumentRegistry {
 		if (live.connections.size > 0 || (await this.docs.get(live.id)) !== live) return;
 		this.docs.delete(live.id);
 		this.ready.delete(live.id);
+		this.hooks.unloaded?.(live.id);
 		live.unwatch();
 		live.fanout.destroy();
 		live.awareness.destroy();

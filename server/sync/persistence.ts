@@ -1,6 +1,7 @@
 import * as Y from 'yjs';
 import { migrateWorkspace } from '$lib/domain/workspace';
 import type { Services } from '$lib/server/services';
+import type { SyncCluster } from './cluster';
 import { Compactor } from './compactor';
 import { DocumentRegistry } from './documents';
 import type { SyncMetrics } from './metrics';
@@ -29,7 +30,9 @@ export function createPersistence(
 	services: PersistenceServices,
 	opts: PersistenceOptions,
 	metrics: SyncMetrics,
-	onState: (state: PersistenceState) => void
+	onState: (state: PersistenceState) => void,
+	/** Multi-instance mode: loading a document subscribes to its channel first. */
+	cluster: SyncCluster | null = null
 ) {
 	let state: PersistenceState = 'ok';
 	const setState = (next: PersistenceState) => {
@@ -82,6 +85,9 @@ export function createPersistence(
 	const registry = new DocumentRegistry(services.db, log, opts.graceMs, opts.maxDocumentBytes, {
 		onDelivered: (count) => metrics.updatesSent.inc(count),
 		onEmpty: (doetankId) => versions.everyoneLeft(doetankId),
+		beforeLoad: cluster ? (doetankId) => cluster.follow(doetankId) : undefined,
+		loaded: cluster ? (live, lastSeq) => cluster.loaded(live, lastSeq) : undefined,
+		unloaded: cluster ? (doetankId) => cluster.unfollow(doetankId) : undefined,
 		watch: (doetankId, doc) => services.notifications.observeActions(doetankId, doc),
 		onDamaged: (doetankId, err) =>
 			services.log.error({ err, doetankId }, 'sync: skipped a logged update that could not be applied'),

@@ -7,6 +7,7 @@ import type { Config } from '$lib/server/config';
 import { clientPresence } from '$lib/server/presence';
 import type { Services } from '$lib/server/services';
 import { refuseUpgrade } from '../upgrade';
+import { SyncCluster } from './cluster';
 import { SyncConnection } from './connection';
 import type { LiveDocument } from './documents';
 import { startHeartbeat } from './heartbeat';
@@ -79,7 +80,7 @@ export function syncOptions(config: Config): SyncOptions {
 
 type SyncServices = Pick<
 	Services,
-	'db' | 'updates' | 'lucia' | 'doetanks' | 'events' | 'log' | 'presence' | 'notifications' | 'versions'
+	'db' | 'updates' | 'lucia' | 'doetanks' | 'events' | 'log' | 'presence' | 'notifications' | 'versions' | 'cluster'
 >;
 
 /**
@@ -100,10 +101,22 @@ export function createSyncServer(services: SyncServices, options: Partial<SyncOp
 		documents: () => persistence.registry.loaded,
 		persistenceFailing: () => persistence.state === 'failing'
 	});
-	const persistence = createPersistence(services, opts, metrics, (state) => {
-		// Every client hears when its changes stop (or start again) reaching the database.
-		for (const c of connections) c.reportPersistence(state);
-	});
+	// Multi-instance mode (REDIS_URL): documents and awareness shared with the other instances.
+	const cluster =
+		services.cluster &&
+		new SyncCluster(services.cluster.bus, services.cluster.roster, services.db, services.log, metrics.registry);
+	const persistence = createPersistence(
+		services,
+		opts,
+		metrics,
+		(state) => {
+			// Every client hears when its changes stop (or start again) reaching the database.
+			for (const c of connections) c.reportPersistence(state);
+		},
+		cluster
+	);
+	/** Set on shutdown: no new sockets, the log drains, then every socket is told to go elsewhere (1012). */
+	let stopping = false;
 	const users = new UserLimits({
 		maxSockets: opts.maxSocketsPerUser,
 		updatesPerSecond: opts.userUpdatesPerSecond,
@@ -117,8 +130,16 @@ export function createSyncServer(services: SyncServices, options: Partial<SyncOp
 	const stopRechecks = services.events.onChanged((change) => {
 		recheck(change).catch((err: unknown) => services.log.error({ err }, 'sync: access re-check failed'));
 	});
+	// Access changes announced while Redis was away never reached this instance: check everyone once.
+	const stopBusWatch = services.cluster?.bus.onState((state) => {
+		if (state !== 'ok') return;
+		for (const userId of new Set([...connections].map((c) => c.identity.userId))) {
+			recheck({ userId }).catch((err: unknown) => services.log.error({ err }, 'sync: access re-check failed'));
+		}
+	});
 
 	async function handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): Promise<void> {
+		if (stopping) throw new Refusal(503, 'Shutting down');
 		const doetankId = doetankIdOf(req.url);
 		checkOrigin(req, opts.origin);
 		const who = await admit(services, req, doetankId);
@@ -156,6 +177,8 @@ export function createSyncServer(services: SyncServices, options: Partial<SyncOp
 				onAwarenessDropped: () => metrics.awarenessDropped.inc(),
 				onBroadcast: (ms) => metrics.broadcast.observe(ms / 1000),
 				onPresence: (state) => publishPresence(connection, state),
+				onLogged: cluster ? (doc, seq, update) => cluster.logged(doc, seq, update) : undefined,
+				lacking: cluster ? (doc) => cluster.lacking(doc) : undefined,
 				onClosed: (c, code) => {
 					connections.delete(c);
 					services.presence.set(who.doetankId, c, null);
@@ -224,11 +247,16 @@ export function createSyncServer(services: SyncServices, options: Partial<SyncOp
 		},
 		metrics: metrics.registry,
 		compactor: persistence.compactor,
+		/** Stops taking sockets, makes every accepted update durable, then sends the clients elsewhere (1012). */
 		async close(): Promise<void> {
+			stopping = true;
 			stopHeartbeat();
 			stopRechecks();
-			for (const c of connections) c.close(CLOSE.shuttingDown, 'server shutting down');
+			stopBusWatch?.();
+			await persistence.log.drain();
+			for (const c of connections) c.close(CLOSE.shuttingDown, 'server restarting');
 			await persistence.close();
+			cluster?.close();
 			wss.close();
 		}
 	};

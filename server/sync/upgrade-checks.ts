@@ -4,7 +4,7 @@ import type { Services } from '$lib/server/services';
 /** Why an upgrade is refused before it happens: the HTTP status and a short text. */
 export class Refusal {
 	constructor(
-		readonly status: 400 | 401 | 403 | 404 | 429,
+		readonly status: 400 | 401 | 403 | 404 | 429 | 503,
 		readonly text: string
 	) {}
 }

@@ -71,6 +71,16 @@ describe('loadConfig', () => {
 		expect(() => loadConfig({ HISTORY_VERSION_INTERVAL_MS: '1.5' })).toThrow(/HISTORY_VERSION_INTERVAL_MS="1.5"/);
 	});
 
+	it('reads REDIS_URL (multi-instance mode) and refuses anything but a redis URL without showing it', () => {
+		expect(loadConfig({}).REDIS_URL).toBeUndefined();
+		expect(loadConfig({ REDIS_URL: 'redis://127.0.0.1:6390' }).REDIS_URL).toBe('redis://127.0.0.1:6390');
+		expect(loadConfig({ REDIS_URL: 'rediss://:pw@redis.example.nl:6380/0' }).REDIS_URL).toMatch(/^rediss:/);
+		expect(() => loadConfig({ REDIS_URL: 'http://user:geheim@redis' })).toThrow(
+			/REDIS_URL=\(hidden\): must be a redis:\/\//
+		);
+		expect(() => loadConfig({ REDIS_URL: 'http://user:geheim@redis' })).not.toThrow(/geheim/);
+	});
+
 	it('treats empty strings as unset', () => {
 		expect(loadConfig({ PORT: '', DEMO: '' }).PORT).toBe(3000);
 	});

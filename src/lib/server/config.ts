@@ -76,7 +76,12 @@ const ConfigSchema = z.object({
 	/** Replies one comment may hold. */
 	COMMENT_MAX_REPLIES: positiveInt(100),
 	/** Comments and replies one account may post per minute, over all Doetanks. */
-	COMMENT_MAX_PER_USER_PER_MINUTE: positiveInt(20)
+	COMMENT_MAX_PER_USER_PER_MINUTE: positiveInt(20),
+	/** Several instances share documents, presence and access changes over this Redis (redis:// or rediss://). */
+	REDIS_URL: z
+		.string()
+		.regex(/^rediss?:\/\/\S+$/, 'must be a redis:// or rediss:// URL such as redis://127.0.0.1:6379')
+		.optional()
 });
 
 export type Config = z.infer<typeof ConfigSchema> & {
@@ -116,7 +121,9 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
 	throw new ConfigError(
 		parsed.error.issues.map((issue) => {
 			const name = String(issue.path[0]);
-			return `${name}=${JSON.stringify(input[name])}: ${issue.message}`;
+			// A Redis URL may carry its password: named, never shown.
+			const shown = name === 'REDIS_URL' ? '(hidden)' : JSON.stringify(input[name]);
+			return `${name}=${shown}: ${issue.message}`;
 		})
 	);
 }

@@ -27,6 +27,9 @@ import { PresenceBoard } from './presence';
 import { ChangeFeed } from './change-feed';
 import { StreamLimiter } from './sse';
 import { ReportService } from './report/service';
+import type { Bus } from './scale/bus';
+import { openBus } from './scale/connect';
+import { InstanceRoster } from './scale/instances';
 import { UserService } from './users/service';
 
 /** Everything a request handler or the sync server needs, built once per process. */
@@ -64,6 +67,8 @@ export interface Services {
 	/** Open event streams per account (SSE_MAX_STREAMS_PER_USER). */
 	streams: StreamLimiter;
 	report: ReportService;
+	/** Multi-instance mode (REDIS_URL): the bus to the other instances and who of them is alive; null alone. */
+	cluster: { bus: Bus; roster: InstanceRoster } | null;
 	demoAccounts(): ReturnType<typeof demoAccounts>;
 	demoPassword: string;
 	close(): void;
@@ -73,6 +78,9 @@ export interface Services {
 const GOVERNANCE_POLL_MS = 2_000;
 /** How often the comment counters are read; a comment reaches the others within about this long. */
 const COMMENTS_POLL_MS = 1_000;
+
+/** How often each instance tells the others it is alive (gone after three silent beats). */
+const INSTANCE_BEAT_MS = 1_000;
 
 /** The migration that ends every session once (tokens are stored hashed from then on). */
 const HASHED_SESSIONS_MIGRATION = '0011_hashed_session_tokens.sql';
@@ -87,7 +95,7 @@ export async function createServices(config: Config, log = createLogger(config.L
 		log.warn('session tokens are now stored hashed: every existing session has ended, everyone signs in once more');
 	}
 	await applyDemoSetting(db, config, log);
-	const updates = openUpdateAppender(db, config.DATABASE_URL);
+	const updates = openUpdateAppender(db, config.DATABASE_URL, undefined, Boolean(config.REDIS_URL));
 	const secure = config.ORIGIN?.startsWith('https:') ?? false;
 	const lucia = createLucia(db, secure, config.demoActive);
 	const invitations = new InvitationService(db);
@@ -95,6 +103,7 @@ export async function createServices(config: Config, log = createLogger(config.L
 	const events = new AccessEvents();
 	const notifications = new NotificationService(db, log);
 	const monitoring = new MonitoringService(db);
+	const cluster = config.REDIS_URL ? await joinCluster(config.REDIS_URL, log, events, presence) : null;
 	return {
 		config,
 		db,
@@ -140,9 +149,21 @@ export async function createServices(config: Config, log = createLogger(config.L
 		report: new ReportService(db),
 		demoAccounts: async () => (config.demoActive ? demoAccounts(db) : []),
 		demoPassword: DEMO_PASSWORD,
+		cluster,
 		close() {
+			cluster?.roster.stop();
+			void cluster?.bus.close();
 			updates.close();
 			db.close();
 		}
 	};
+}
+
+/** Connects to the other instances: access changes and presence go over the bus from now on. */
+async function joinCluster(url: string, log: Logger, events: AccessEvents, presence: PresenceBoard) {
+	const bus = await openBus(url, log);
+	const roster = new InstanceRoster(bus, INSTANCE_BEAT_MS);
+	await Promise.all([events.connect(bus), presence.connect(bus, roster)]);
+	await roster.start();
+	return { bus, roster };
 }

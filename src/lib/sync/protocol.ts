@@ -54,7 +54,10 @@ export const CLOSE = {
 	updateBudget: 4529,
 	/** ws's standard code for a message over SYNC_MAX_MESSAGE_BYTES: the same change would be refused again. */
 	messageTooLarge: 1009,
-	shuttingDown: 1001
+	/** An update built on content this instance had not received from the others within a few seconds; reconnecting syncs afresh. */
+	incomplete: 4509,
+	/** Service restart (SIGTERM): the client reconnects at once, to another instance behind the load balancer. */
+	shuttingDown: 1012
 } as const;
 
 export type PersistenceState = 'ok' | 'failing';

@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 const ENTRY = path.join(ROOT, 'build', 'main.js');
+const SYNC_ENTRY = path.join(ROOT, 'build', 'sync.js');
 
 export interface ServerOptions {
 	/** Seed the demo network (DEMO=1); off by default. */
@@ -18,6 +19,10 @@ export interface ServerOptions {
 	env?: Record<string, string>;
 	/** Keep the database folder in /dev/shm (RAM, when there is one): no disk flushes for tests that write a lot. */
 	ramDisk?: boolean;
+	/** Share another server's database file (several instances, WAL); that server's stop() removes it. */
+	databaseUrl?: string;
+	/** `sync`: the standalone sync server (`build/sync.js`, `npm run sync`) on the port instead of the web app. */
+	entry?: 'main' | 'sync';
 }
 
 export interface TestServer {
@@ -80,8 +85,13 @@ interface ServerProcess {
 }
 
 /** Spawns `node build/main.js` and waits until /healthz answers. */
-async function launch(env: NodeJS.ProcessEnv, baseUrl: string, readyTimeoutMs: number): Promise<ServerProcess> {
-	const child = spawn(process.execPath, [ENTRY], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+async function launch(
+	env: NodeJS.ProcessEnv,
+	baseUrl: string,
+	readyTimeoutMs: number,
+	entry = ENTRY
+): Promise<ServerProcess> {
+	const child = spawn(process.execPath, [entry], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
 	let output = '';
 	const collect = (chunk: Buffer) => {
 		output = (output + chunk.toString()).slice(-20_000);
@@ -120,8 +130,9 @@ async function launch(env: NodeJS.ProcessEnv, baseUrl: string, readyTimeoutMs: n
 		try {
 			const res = await fetch(`${baseUrl}/healthz`, { signal: AbortSignal.timeout(1_000) });
 			const body: unknown = await res.json();
-			if (res.ok && typeof body === 'object' && body !== null && (body as { status?: unknown }).status === 'ok')
-				return handle;
+			// `degraded` (multi-instance, Redis away) serves too.
+			const status = typeof body === 'object' && body !== null ? (body as { status?: unknown }).status : null;
+			if (res.ok && (status === 'ok' || status === 'degraded')) return handle;
 		} catch {
 			// not listening yet
 		}
@@ -142,10 +153,12 @@ export async function startServer(options: ServerOptions = {}): Promise<TestServ
 	if (!existsSync(ENTRY)) throw new Error(`${ENTRY} is missing: run "npm run build" first`);
 	const port = await freePort();
 	const root = options.ramDisk && existsSync('/dev/shm') ? '/dev/shm' : tmpdir();
-	const dir = await mkdtemp(path.join(root, 'doetank-it-'));
+	const shared = options.databaseUrl;
+	const dir = shared ? null : await mkdtemp(path.join(root, 'doetank-it-'));
 	const baseUrl = `http://127.0.0.1:${port}`;
 
-	const databaseUrl = `file:${path.join(dir, 'db.sqlite')}`;
+	const databaseUrl = shared ?? `file:${path.join(dir!, 'db.sqlite')}`;
+	const entry = options.entry === 'sync' ? SYNC_ENTRY : ENTRY;
 	const env: NodeJS.ProcessEnv = { ...process.env };
 	for (const key of SCRUBBED) delete env[key];
 	Object.assign(env, {
@@ -156,6 +169,7 @@ export async function startServer(options: ServerOptions = {}): Promise<TestServ
 		DEMO: options.demo ? '1' : '0',
 		REGISTRATION: options.registration ?? 'open',
 		LOG_LEVEL: 'silent',
+		...(options.entry === 'sync' ? { SYNC_PORT: String(port) } : {}),
 		...options.env
 	});
 	const readyTimeoutMs = options.readyTimeoutMs ?? 20_000;
@@ -167,9 +181,9 @@ export async function startServer(options: ServerOptions = {}): Promise<TestServ
 	};
 	let current: ServerProcess;
 	try {
-		current = await launch(env, baseUrl, readyTimeoutMs);
+		current = await launch(env, baseUrl, readyTimeoutMs, entry);
 	} catch (err) {
-		await rm(dir, { recursive: true, force: true });
+		if (dir) await rm(dir, { recursive: true, force: true });
 		throw err;
 	}
 
@@ -188,13 +202,13 @@ export async function startServer(options: ServerOptions = {}): Promise<TestServ
 		kill,
 		async restart() {
 			if (!current.exited) throw new Error('restart() needs the previous server process to have exited');
-			current = await launch(env, baseUrl, readyTimeoutMs);
+			current = await launch(env, baseUrl, readyTimeoutMs, entry);
 		},
 		async stop() {
 			const forced = setTimeout(() => current.kill('SIGKILL'), 5_000);
 			await kill('SIGTERM');
 			clearTimeout(forced);
-			await rm(dir, { recursive: true, force: true });
+			if (dir) await rm(dir, { recursive: true, force: true });
 		}
 	};
 }

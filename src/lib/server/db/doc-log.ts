@@ -45,6 +45,43 @@ export function appendUpdateStatement(u: LoggedUpdate): InStatement {
 	return { sql: INSERT_UPDATE_SQL, args: [u.doetankId, u.seq, u.update, u.userId, u.at] };
 }
 
+/**
+ * Several instances write one document's log (REDIS_URL): the sequence number is taken inside the
+ * insert, the next after the log (or the snapshot that folded it), so two writers never collide.
+ */
+export const INSERT_NEXT_UPDATE_SQL = `INSERT INTO doc_updates (doetank_id, seq, update_data, user_id, created_at)
+	VALUES (?1, COALESCE((SELECT MAX(seq) FROM doc_updates WHERE doetank_id = ?1),
+		(SELECT seq FROM doc_snapshots WHERE doetank_id = ?1), 0) + 1, ?2, ?3, ?4) RETURNING seq`;
+
+export function appendNextUpdateStatement(u: LoggedUpdate): InStatement {
+	return { sql: INSERT_NEXT_UPDATE_SQL, args: [u.doetankId, u.update, u.userId, u.at] };
+}
+
+export interface LogTail {
+	/** Set when the updates after `seq` were folded into the snapshot: it is then the way to catch up. */
+	snapshot: { state: Uint8Array; seq: number } | null;
+	updates: { seq: number; update: Uint8Array }[];
+}
+
+/** What a live document that holds the log up to `seq` lacks, read consistently. */
+export async function readLogAfter(db: Database, doetankId: string, seq: number): Promise<LogTail> {
+	const [snap, rest] = await db.batch(
+		[
+			{ sql: 'SELECT state, seq FROM doc_snapshots WHERE doetank_id = ? AND seq > ?', args: [doetankId, seq] },
+			{
+				sql: 'SELECT seq, update_data FROM doc_updates WHERE doetank_id = ? AND seq > ? ORDER BY seq',
+				args: [doetankId, seq]
+			}
+		],
+		'read'
+	);
+	const row = snap!.rows[0];
+	return {
+		snapshot: row ? { state: bytes(row.state), seq: Number(row.seq) } : null,
+		updates: rest!.rows.map((r) => ({ seq: Number(r.seq), update: bytes(r.update_data) }))
+	};
+}
+
 /** The snapshot and every update logged after it, in order, read consistently. */
 export async function readDocument(db: Database, doetankId: string): Promise<StoredDocument> {
 	const [snap, rest] = await db.batch(

@@ -50,6 +50,36 @@ describe('openUpdateAppender', () => {
 		expect((await readDocument(t.db, 'd')).lastSeq).toBe(3);
 	});
 
+	it('lets the database number the updates when several instances write one log (allocateSeq)', async () => {
+		const t = await testDatabase({ doetank: 'd' });
+		const url = `file:${t.dir}/test.db`;
+		// Two instances, each with its own connection to the same file, and no idea of each other's numbers.
+		const [a, b] = [openUpdateAppender(t.db, url, undefined, true), openUpdateAppender(t.db, url, undefined, true)];
+		cleanup = () => {
+			a.close();
+			b.close();
+			t.cleanup();
+		};
+		const first = [row(0, 1), row(0, 2)];
+		a.append(first);
+		const second = row(0, 3);
+		b.append([second]);
+		expect([...first.map((u) => u.seq), second.seq]).toEqual([1, 2, 3]);
+		// After a compaction folded the whole log into the snapshot, numbering goes on after it.
+		await t.db.batch([
+			"INSERT INTO doc_snapshots (doetank_id, state, seq, updated_at) VALUES ('d', x'00', 3, 0)",
+			"DELETE FROM doc_updates WHERE doetank_id = 'd'"
+		]);
+		const after = row(0, 4);
+		a.append([after]);
+		expect(after.seq).toBe(4);
+		// The shared client (a libSQL server by URL) numbers the same way.
+		const shared = openUpdateAppender(t.db, 'libsql://example.invalid', undefined, true);
+		const remote = [row(0, 5), row(0, 6)];
+		await shared.append(remote);
+		expect(remote.map((u) => u.seq)).toEqual([5, 6]);
+	});
+
 	it('goes through the shared client for an in-memory database', async () => {
 		const db = await openDatabase('file::memory:');
 		const appender = openUpdateAppender(db, 'file::memory:');

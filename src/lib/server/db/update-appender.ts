@@ -1,9 +1,18 @@
 import type { Client } from '@libsql/client';
 import Libsql from 'libsql';
 import { BUSY_TIMEOUT_MS } from './client';
-import { appendUpdateStatement, INSERT_UPDATE_SQL, type LoggedUpdate } from './doc-log';
+import {
+	appendNextUpdateStatement,
+	appendUpdateStatement,
+	INSERT_NEXT_UPDATE_SQL,
+	INSERT_UPDATE_SQL,
+	type LoggedUpdate
+} from './doc-log';
 
-/** Writes updates to the document log in one transaction; returns once they are durable. */
+/**
+ * Writes updates to the document log in one transaction; returns once they are durable. When the
+ * database assigns the sequence numbers (`allocateSeq`), each update's `seq` is set to it.
+ */
 export type AppendUpdates = (updates: readonly LoggedUpdate[]) => void | Promise<void>;
 
 export interface UpdateAppender {
@@ -18,11 +27,21 @@ export interface UpdateAppender {
  * which @libsql/client runs on) with its statements prepared once. A libSQL server (by URL) and an
  * in-memory database (which a second connection could not see) go through the shared client.
  */
-export function openUpdateAppender(client: Client, url: string, timeoutMs = BUSY_TIMEOUT_MS): UpdateAppender {
+export function openUpdateAppender(
+	client: Client,
+	url: string,
+	timeoutMs = BUSY_TIMEOUT_MS,
+	/** Several instances write the log (REDIS_URL): the database numbers each update (see doc-log.ts). */
+	allocateSeq = false
+): UpdateAppender {
 	const path = url.startsWith('file:') ? url.slice('file:'.length) : null;
 	if (path === null || path === ':memory:' || path === '') {
+		const statement = allocateSeq ? appendNextUpdateStatement : appendUpdateStatement;
 		return {
-			append: (updates) => client.batch(updates.map(appendUpdateStatement), 'write').then(() => undefined),
+			append: async (updates) => {
+				const results = await client.batch(updates.map(statement), 'write');
+				if (allocateSeq) updates.forEach((u, i) => (u.seq = Number(results[i]!.rows[0]!.seq)));
+			},
 			close: () => undefined
 		};
 	}
@@ -43,7 +62,7 @@ export function openUpdateAppender(client: Client, url: string, timeoutMs = BUSY
 		statements ??= {
 			db: connection,
 			begin: connection.prepare('BEGIN IMMEDIATE'),
-			insert: connection.prepare(INSERT_UPDATE_SQL),
+			insert: connection.prepare(allocateSeq ? INSERT_NEXT_UPDATE_SQL : INSERT_UPDATE_SQL),
 			commit: connection.prepare('COMMIT')
 		};
 		return statements;
@@ -52,10 +71,11 @@ export function openUpdateAppender(client: Client, url: string, timeoutMs = BUSY
 		append(updates) {
 			const { db, begin, insert, commit } = prepared();
 			// One row commits on its own (SQLite's implicit transaction), which saves two statements.
-			if (updates.length === 1) return void run(insert, updates[0]!);
+			const write = allocateSeq ? runNext : run;
+			if (updates.length === 1) return void write(insert, updates[0]!);
 			begin.run();
 			try {
-				for (const u of updates) run(insert, u);
+				for (const u of updates) write(insert, u);
 				commit.run();
 			} catch (error) {
 				if (db.inTransaction) db.exec('ROLLBACK');
@@ -78,4 +98,16 @@ function run(insert: Libsql.Statement, u: LoggedUpdate): void {
 		u.userId,
 		u.at
 	);
+}
+
+function runNext(insert: Libsql.Statement, u: LoggedUpdate): void {
+	const row = insert.get(
+		u.doetankId,
+		Buffer.from(u.update.buffer, u.update.byteOffset, u.update.byteLength),
+		u.userId,
+		u.at
+	) as {
+		seq: number | bigint;
+	};
+	u.seq = Number(row.seq);
 }

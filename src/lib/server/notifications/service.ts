@@ -19,6 +19,7 @@ import {
 	type NotificationRow
 } from '../db/notifications';
 import { loadStoredDocument } from '../documents/stored';
+import { REMOTE_ORIGIN } from '../scale/bus';
 import type { Logger } from '../logger';
 
 export interface Inbox {
@@ -105,6 +106,8 @@ export class NotificationService {
 	observeActions(doetankId: string, doc: Y.Doc): () => void {
 		const actions = actionsMap(doc);
 		const handler = (events: Y.YEvent<Y.AbstractType<unknown>>[], transaction: Y.Transaction) => {
+			// Another instance accepted this change and sent the notices already.
+			if (transaction.origin === REMOTE_ORIGIN) return;
 			const assigned = new Map<string, string>();
 			for (const event of events) {
 				if (event.target === actions) {
