@@ -46,7 +46,10 @@ function run([name, command]) {
 const started = Date.now();
 /** @type {Map<string, Promise<{ name: string, ok: boolean, seconds: number, skipped?: boolean }>>} */
 const runs = new Map();
-/** @param {keyof typeof STEPS} name */
+/**
+ * @param {keyof typeof STEPS} name
+ * @returns {Promise<{ name: string, ok: boolean, seconds: number, skipped?: boolean }>}
+ */
 function start(name) {
 	let promise = runs.get(name);
 	if (!promise) {
