@@ -49,6 +49,8 @@ export class DocumentRegistry {
 			onDelivered?(count: number): void;
 			/** The last connection to the document closed (it stays loaded for the grace period). */
 			onEmpty?(doetankId: string): void;
+			/** A document was loaded: how long it took and how many logged updates it replayed after its snapshot. */
+			onLoaded?(doetankId: string, ms: number, tail: number): void;
 		} = {}
 	) {}
 
@@ -101,6 +103,7 @@ export class DocumentRegistry {
 	}
 
 	private async load(id: string): Promise<LiveDocument> {
+		const started = performance.now();
 		const stored = await readDocument(this.db, id);
 		const doc = new Y.Doc({ gc: true });
 		applyInOrder(doc, stored.snapshot ? [stored.snapshot, ...stored.updates] : stored.updates, (error) =>
@@ -125,6 +128,7 @@ export class DocumentRegistry {
 			appliedSeq
 		};
 		this.ready.set(id, live);
+		this.hooks.onLoaded?.(id, performance.now() - started, stored.updates.length);
 		return live;
 	}
 

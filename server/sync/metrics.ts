@@ -68,6 +68,12 @@ export class SyncMetrics {
 		LATENCY_BUCKETS,
 		this.registry
 	);
+	readonly documentLoads = new BucketHistogram(
+		'doetank_sync_document_load_seconds',
+		'Time to load a document: read snapshot and later updates, apply them, migrate.',
+		LATENCY_BUCKETS,
+		this.registry
+	);
 	readonly closes = new Counter({
 		name: 'doetank_sync_connections_closed_total',
 		help: 'Closed sync connections by close code.',

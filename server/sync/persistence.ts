@@ -82,6 +82,12 @@ export function createPersistence(
 	const registry = new DocumentRegistry(services.db, log, opts.graceMs, opts.maxDocumentBytes, {
 		onDelivered: (count) => metrics.updatesSent.inc(count),
 		onEmpty: (doetankId) => versions.everyoneLeft(doetankId),
+		onLoaded: (doetankId, ms, tail) => {
+			metrics.documentLoads.observe(ms / 1000);
+			// A long tail (e.g. edits before a crash that no commit since has counted) is folded now,
+			// so the next load reads a snapshot and a short tail.
+			compactor.noteLoaded(doetankId, tail);
+		},
 		watch: (doetankId, doc) => services.notifications.observeActions(doetankId, doc),
 		onDamaged: (doetankId, err) =>
 			services.log.error({ err, doetankId }, 'sync: skipped a logged update that could not be applied'),
