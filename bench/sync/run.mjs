@@ -148,3 +148,8 @@ if (options.out !== '-') {
 	if (text !== null) writeFileSync(file, text);
 	log(`written to ${path.relative(ROOT, file)}`);
 }
+// A client library may leave a handle behind (e.g. a socket still closing towards a stopped server):
+// name it, and do not let it keep the harness alive.
+const left = process.getActiveResourcesInfo().filter((r) => r !== 'TTYWrap');
+if (left.length > 0) log(`still open at the end: ${left.join(', ')}`);
+process.exit(0);
