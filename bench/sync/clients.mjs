@@ -35,14 +35,17 @@ export function connectClient(spec, doc = new Y.Doc()) {
 		last = status;
 	};
 	if (spec.protocol === 'hocuspocus') {
-		const provider = new HocuspocusProvider({
+		// The provider hands its whole configuration to the socket it creates, polyfill included; its
+		// type only names the socket's url.
+		const config = /** @type {import('@hocuspocus/provider').HocuspocusProviderConfiguration} */ ({
 			url: spec.url,
 			name: spec.room,
 			document: doc,
 			WebSocketPolyfill: WebSocket
 		});
+		const provider = new HocuspocusProvider(config);
 		provider.on('status', onStatus);
-		provider.on('synced', ({ state }) => state && markSynced());
+		provider.on('synced', (/** @type {{ state: boolean }} */ { state }) => state && markSynced());
 		return {
 			doc,
 			synced,
