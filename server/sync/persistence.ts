@@ -80,7 +80,7 @@ export function createPersistence(
 		onCallbackError: (err) => services.log.error({ err }, 'sync: handling a stored update failed')
 	});
 	const registry = new DocumentRegistry(services.db, log, opts.graceMs, opts.maxDocumentBytes, {
-		onDelivered: (count) => metrics.updatesSent.inc(count),
+		onDelivered: (count) => metrics.updatesSent.add('', count),
 		onEmpty: (doetankId) => versions.everyoneLeft(doetankId),
 		onLoaded: (doetankId, ms, tail) => {
 			metrics.documentLoads.observe(ms / 1000);
