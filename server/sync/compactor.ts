@@ -65,6 +65,12 @@ export class Compactor {
 		if (tail >= this.options.maxUpdates) this.enqueue(doetankId);
 	}
 
+	/** Queues the document whatever its log's size, and resolves when the queue has run. */
+	async fold(doetankId: string): Promise<void> {
+		this.enqueue(doetankId);
+		await this.idle();
+	}
+
 	/** Resolves when no compaction is queued or running. */
 	async idle(): Promise<void> {
 		while (this.running) await this.running;

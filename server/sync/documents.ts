@@ -49,6 +49,8 @@ export class DocumentRegistry {
 			onDelivered?(count: number): void;
 			/** The last connection to the document closed (it stays loaded for the grace period). */
 			onEmpty?(doetankId: string): void;
+			/** The document is about to unload (still loaded while this runs): e.g. fold its log, so the next load is short. */
+			beforeUnload?(doetankId: string): Promise<void>;
 			/** A document was loaded: how long it took and how many logged updates it replayed after its snapshot. */
 			onLoaded?(doetankId: string, ms: number, tail: number): void;
 		} = {}
@@ -155,6 +157,7 @@ export class DocumentRegistry {
 	private async unload(live: LiveDocument): Promise<void> {
 		this.timers.delete(live.id);
 		await this.log.drain();
+		await this.hooks.beforeUnload?.(live.id);
 		// Someone may have joined while the last writes were landing: then the document stays.
 		if (live.connections.size > 0 || (await this.docs.get(live.id)) !== live) return;
 		this.docs.delete(live.id);

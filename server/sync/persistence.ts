@@ -82,6 +82,9 @@ export function createPersistence(
 	const registry = new DocumentRegistry(services.db, log, opts.graceMs, opts.maxDocumentBytes, {
 		onDelivered: (count) => metrics.updatesSent.add('', count),
 		onEmpty: (doetankId) => versions.everyoneLeft(doetankId),
+		// Whatever the log holds after the snapshot is folded from the live document before it goes,
+		// so the next load reads a snapshot and (nearly) no tail.
+		beforeUnload: (doetankId) => compactor.fold(doetankId),
 		onLoaded: (doetankId, ms, tail) => {
 			metrics.documentLoads.observe(ms / 1000);
 			// A long tail (e.g. edits before a crash that no commit since has counted) is folded now,

@@ -225,6 +225,30 @@ describe('sync endpoint', () => {
 		a.provider.destroy();
 	});
 
+	it('folds the log into the snapshot when the document unloads, below the bound too', async () => {
+		const room = await services.doetanks.create(actor('ann'), { name: 'Kort log', onderwerp: 'o', beoogdDoel: 'd' });
+		const a = connect('ann', new Y.Doc(), room);
+		await until(() => a.provider.synced);
+		a.text.insert(0, 'ab');
+		const written = a.text.toString();
+		await until(() => false, 300).catch(() => undefined);
+		expect((await readDocument(services.db, room)).updates.length).toBeGreaterThan(0);
+		a.provider.destroy();
+		// Below the bound of 3 nothing compacts while the document is open; the unload (after a grace
+		// of 20 ms) folds what is left.
+		let stored = await readDocument(services.db, room);
+		const started = Date.now();
+		while ((stored.updates.length > 0 || !stored.snapshot) && Date.now() - started < 4000) {
+			await new Promise((r) => setTimeout(r, 20));
+			await sync.compactor.idle();
+			stored = await readDocument(services.db, room);
+		}
+		expect(stored.updates).toHaveLength(0);
+		const again = connect('ann', new Y.Doc(), room);
+		await until(() => again.provider.synced && again.text.toString() === written);
+		again.provider.destroy();
+	});
+
 	it('closes the socket of a removed member within 5 seconds', async () => {
 		await account('tijdelijk');
 		await addMember(actor('ann'), doetankId, {
