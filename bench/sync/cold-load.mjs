@@ -27,15 +27,20 @@ function folderBytes(dir) {
 	}, 0);
 }
 
-/** Waits until the server's data stops changing for 2 s (at most 30 s): stores that write later have written. @param {string} dir */
+/**
+ * A document left alone: the server's data has not changed for 12 s (at most 60 s in all). That is
+ * longer than Hocuspocus's longest store debounce (10 s) and our unload grace (10 s, after which we
+ * fold the log), so every server has stored what it stores for a document nobody has open.
+ * @param {string} dir
+ */
 async function settled(dir) {
-	const deadline = now() + 30_000;
+	const deadline = now() + 60_000;
 	let last = -1;
 	let since = now();
 	while (now() < deadline) {
 		const size = folderBytes(dir);
 		if (size !== last) [last, since] = [size, now()];
-		else if (now() - since >= 2_000) return;
+		else if (now() - since >= 12_000) return;
 		await sleep(200);
 	}
 }

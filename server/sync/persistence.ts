@@ -84,7 +84,7 @@ export function createPersistence(
 		onEmpty: (doetankId) => versions.everyoneLeft(doetankId),
 		// Whatever the log holds after the snapshot is folded from the live document before it goes,
 		// so the next load reads a snapshot and (nearly) no tail.
-		beforeUnload: (doetankId) => compactor.fold(doetankId),
+		beforeUnload: (doetankId): Promise<void> => compactor.fold(doetankId),
 		onLoaded: (doetankId, ms, tail) => {
 			metrics.documentLoads.observe(ms / 1000);
 			// A long tail (e.g. edits before a crash that no commit since has counted) is folded now,
