@@ -5,7 +5,10 @@ import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 
 /**
- * @typedef {{ doc: Y.Doc, synced: Promise<void>, reconnects(): number, destroy(): void }} Client
+ * `drop` cuts the socket without a close frame (as when a café's wifi drops) and forgets the provider;
+ * `presence` sets the local awareness state, which goes to the others of the document.
+ * @typedef {{ doc: Y.Doc, synced: Promise<void>, reconnects(): number, destroy(): void, drop(): void,
+ *   presence(state: Record<string, unknown>): void }} Client
  * @typedef {{ protocol: 'y-websocket' | 'hocuspocus', url: string, room: string, cookie: string | null }} ClientSpec
  */
 
@@ -19,9 +22,8 @@ function cookieSocket(cookie) {
 	};
 }
 
-/** @param {ClientSpec} spec @returns {Client} */
-export function connectClient(spec) {
-	const doc = new Y.Doc();
+/** @param {ClientSpec} spec @param {Y.Doc} [doc] an existing replica to connect again @returns {Client} */
+export function connectClient(spec, doc = new Y.Doc()) {
 	let connects = 0;
 	let last = '';
 	/** @type {() => void} */
@@ -33,15 +35,28 @@ export function connectClient(spec) {
 		last = status;
 	};
 	if (spec.protocol === 'hocuspocus') {
-		const provider = new HocuspocusProvider({
+		// The provider hands its whole configuration to the socket it creates, polyfill included; its
+		// type only names the socket's url.
+		const config = /** @type {import('@hocuspocus/provider').HocuspocusProviderConfiguration} */ ({
 			url: spec.url,
 			name: spec.room,
 			document: doc,
 			WebSocketPolyfill: WebSocket
 		});
+		const provider = new HocuspocusProvider(config);
 		provider.on('status', onStatus);
-		provider.on('synced', ({ state }) => state && markSynced());
-		return { doc, synced, reconnects: () => Math.max(0, connects - 1), destroy: () => provider.destroy() };
+		provider.on('synced', (/** @type {{ state: boolean }} */ { state }) => state && markSynced());
+		return {
+			doc,
+			synced,
+			reconnects: () => Math.max(0, connects - 1),
+			destroy: () => provider.destroy(),
+			drop: () => {
+				/** @type {WebSocket | null} */ (provider.configuration.websocketProvider.webSocket)?.terminate();
+				provider.destroy();
+			},
+			presence: (state) => provider.awareness?.setLocalState(state)
+		};
 	}
 	const provider = new WebsocketProvider(spec.url, spec.room, doc, {
 		WebSocketPolyfill: /** @type {any} */ (spec.cookie ? cookieSocket(spec.cookie) : WebSocket),
@@ -49,5 +64,15 @@ export function connectClient(spec) {
 	});
 	provider.on('status', onStatus);
 	provider.on('sync', (/** @type {boolean} */ isSynced) => isSynced && markSynced());
-	return { doc, synced, reconnects: () => Math.max(0, connects - 1), destroy: () => provider.destroy() };
+	return {
+		doc,
+		synced,
+		reconnects: () => Math.max(0, connects - 1),
+		destroy: () => provider.destroy(),
+		drop: () => {
+			/** @type {WebSocket | null} */ (provider.ws)?.terminate();
+			provider.destroy();
+		},
+		presence: (state) => provider.awareness.setLocalState(state)
+	};
 }

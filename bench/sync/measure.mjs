@@ -13,7 +13,7 @@ const CONNECT_TIMEOUT_MS = 60_000;
 const DRAIN_TIMEOUT_MS = 15_000;
 
 /** Binds every thread of a process to the given cores. @param {number} pid @param {string} cores */
-function pin(pid, cores) {
+export function pin(pid, cores) {
 	const done = spawnSync('taskset', ['-a', '-p', '-c', cores, String(pid)], { stdio: 'ignore' });
 	if (done.status !== 0) throw new Error(`taskset could not pin process ${pid} to cores ${cores}`);
 }
@@ -58,10 +58,23 @@ function convergedDocs(parts, docs) {
 }
 
 /**
- * @param {string} kind @param {import('./options.mjs').Scenario} scenario
- * @param {number} round @param {import('./options.mjs').Options} options @returns {Promise<Result>}
+ * Where the server and where the clients run: `--pin` puts the server on the last core, the capacity
+ * scenario on core 0 (the clients and this harness on the others). @param {import('./options.mjs').Options} options
+ * @returns {{ server: string, clients: string } | null}
  */
-export async function measure(kind, scenario, round, options) {
+function placement(options) {
+	if (!options.pin) return null;
+	const last = os.cpus().length - 1;
+	return { server: `${last}`, clients: last > 0 ? `0-${last - 1}` : '0' };
+}
+
+/**
+ * @param {string} kind @param {import('./options.mjs').Scenario} scenario
+ * @param {number} round @param {import('./options.mjs').Options} options
+ * @param {{ server: string, clients: string } | null} [cores] overrides `--pin`
+ * @returns {Promise<Result>}
+ */
+export async function measure(kind, scenario, round, options, cores = placement(options)) {
 	const start = START[kind];
 	if (!start) throw new Error(`unknown server kind ${kind}`);
 	const server = await start();
@@ -82,11 +95,9 @@ export async function measure(kind, scenario, round, options) {
 			}))
 		);
 		workers = spawnWorkers(Math.min(options.workers, specs.length));
-		if (options.pin) {
-			const last = os.cpus().length - 1;
-			pin(server.pid, `${last}`);
-			for (const pid of [process.pid, ...workers.map((w) => /** @type {number} */ (w.pid))])
-				pin(pid, last > 0 ? `0-${last - 1}` : '0');
+		if (cores) {
+			pin(server.pid, cores.server);
+			for (const pid of [process.pid, ...workers.map((w) => /** @type {number} */ (w.pid))]) pin(pid, cores.clients);
 		}
 		// Round robin, so the clients of one document sit in different processes.
 		const shares = workers.map((_, w) => specs.filter((_, i) => i % workers.length === w));

@@ -1,11 +1,31 @@
 // Command-line options of `npm run bench:sync -- [flags]`.
 import { parseArgs } from 'node:util';
 
-export const SERVER_KINDS = ['doetank', 'doetank-sync', 'reference', 'hocuspocus'];
-const DEFAULT_SERVERS = ['doetank', 'reference', 'hocuspocus'];
+export const SERVER_KINDS = [
+	'doetank',
+	'doetank-sync',
+	'reference',
+	'reference-durable',
+	'hocuspocus',
+	'hocuspocus-sqlite'
+];
+const DEFAULT_SERVERS = ['doetank', 'reference', 'reference-durable', 'hocuspocus', 'hocuspocus-sqlite'];
+/** Scenarios that are not a steady DOCSxCLIENTSxRATE workload (capacity.mjs, reconnect.mjs, cold-load.mjs). */
+export const SPECIAL_SCENARIOS = ['capacity', 'reconnect', 'cold'];
+const DEFAULT_SCENARIOS = '10x10x2,30x10x2,10x30x1,capacity,reconnect,cold';
 
 const USAGE = `npm run bench:sync -- [flags]
-  --scenarios 10x10x2,30x10x2   documents x clients per document x edits per second per client
+  --scenarios ${DEFAULT_SCENARIOS}
+                                DOCSxCLIENTSxRATE: documents x clients per document x edits per second per client;
+                                capacity: server on core 0, clients on core 1 (taskset), the load raised step by
+                                  step (--steps) until p99 >= 100 ms or a delivery is lost;
+                                reconnect: 300 clients over 30 documents with presence drop and reconnect at once;
+                                  the server's longest event-loop delay and the time until every client is synced;
+                                cold: a document with 1,000 / 10,000 / 100,000 edits in its lifetime (--edits), the
+                                  server restarted on its data: how long the first client waits, and the server's
+                                  own load time where it reports one
+  --steps 20x10x1,20x10x2,...   the capacity steps (default: 20 documents x 10 clients at 1, 2, 3, 4, 6, 8, 12, 16 edits/s)
+  --edits 1000,10000,100000     the cold-load sizes
   --duration 20                 measured seconds per run
   --warmup 10                   seconds of the same workload before measuring (lets the JIT settle)
   --repeat 3                    runs per scenario and server; servers take turns within a round
@@ -25,8 +45,9 @@ Environment: BENCH_NODE_ARGS="..." gives every server process the same extra Nod
 
 /**
  * @typedef {{ docs: number, clients: number, rate: number }} Scenario
- * @typedef {{ scenarios: Scenario[], durationS: number, warmupS: number, repeat: number, servers: string[],
- *   workers: number, out: string, build: boolean, quick: boolean, timeline: boolean, pin: boolean, profile: boolean }} Options
+ * @typedef {{ scenarios: Scenario[], special: string[], steps: Scenario[], edits: number[], durationS: number,
+ *   warmupS: number, repeat: number, servers: string[], workers: number, out: string, build: boolean, quick: boolean,
+ *   timeline: boolean, pin: boolean, profile: boolean }} Options
  */
 
 /** @param {string} text @returns {Scenario} */
@@ -55,6 +76,8 @@ export function parseOptions(argv) {
 		args: argv,
 		options: {
 			scenarios: { type: 'string' },
+			steps: { type: 'string' },
+			edits: { type: 'string' },
 			duration: { type: 'string' },
 			warmup: { type: 'string' },
 			repeat: { type: 'string' },
@@ -77,8 +100,15 @@ export function parseOptions(argv) {
 	const servers = (values.servers ?? '').split(',').filter(Boolean);
 	const unknown = servers.filter((s) => !SERVER_KINDS.includes(s));
 	if (unknown.length > 0 || servers.length === 0) throw new Error(`--servers takes some of ${SERVER_KINDS.join(', ')}`);
+	const names = (values.scenarios ?? (quick ? '3x4x2' : DEFAULT_SCENARIOS)).split(',').filter(Boolean);
+	const defaultSteps = quick ? '3x4x2,3x4x4' : '20x10x1,20x10x2,20x10x3,20x10x4,20x10x6,20x10x8,20x10x12,20x10x16';
 	return {
-		scenarios: (values.scenarios ?? (quick ? '3x4x2' : '10x10x2,30x10x2')).split(',').map(parseScenario),
+		scenarios: names.filter((n) => !SPECIAL_SCENARIOS.includes(n)).map(parseScenario),
+		special: SPECIAL_SCENARIOS.filter((n) => names.includes(n)),
+		steps: (values.steps ?? defaultSteps).split(',').map(parseScenario),
+		edits: (values.edits ?? (quick ? '1000' : '1000,10000,100000'))
+			.split(',')
+			.map((n) => Math.round(positive('edits', n))),
 		durationS: positive('duration', values.duration ?? (quick ? '5' : '20')),
 		warmupS: positive('warmup', values.warmup ?? (quick ? '2' : '10')),
 		repeat: Math.round(positive('repeat', values.repeat ?? (quick ? '1' : '3'))),

@@ -1,6 +1,7 @@
 // Turns the results into the Markdown section of BENCHMARKS.md.
 import os from 'node:os';
 import { PART_NAMES } from './profile.mjs';
+import { DURABLE_PEERS, SERVER_LABELS } from './servers.mjs';
 import { median } from './stats.mjs';
 
 const START = '<!-- bench:sync:start -->';
@@ -9,12 +10,12 @@ const END = '<!-- bench:sync:end -->';
 /** @typedef {import('./measure.mjs').Result} Result */
 
 /** @param {number} n @param {number} digits */
-const fixed = (n, digits) => (Number.isFinite(n) ? n.toFixed(digits) : '–');
+export const fixed = (n, digits) => (Number.isFinite(n) ? n.toFixed(digits) : '–');
 /** @param {import('./options.mjs').Scenario} s */
 const scenarioName = (s) => `${s.docs} documents × ${s.clients} clients × ${s.rate} edits/s`;
 /** First line of an error, safe inside a table cell. @param {string} text */
 const firstLine = (text) => (text.split('\n')[0] ?? '').replaceAll('|', '\\|');
-const yesNo = (/** @type {boolean} */ ok) => (ok ? '**met**' : '**not met**');
+export const yesNo = (/** @type {boolean} */ ok) => (ok ? '**met**' : '**not met**');
 
 /** Machine facts, taken when the run starts. */
 export function machine() {
@@ -52,28 +53,67 @@ function summary(runs) {
 }
 
 /**
- * Goal rows for one scenario. Ours and the reference of the same round ran back to back, so each
- * round gives one ratio; a goal is met when the median of those ratios is within it.
+ * One goal row: the ratio ours / peer of one figure, round by round (the two ran back to back in the
+ * same round), and whether the median of those ratios is within the limit.
+ * @param {Result[]} results @param {string} kind which of our servers @param {string} peer
+ * @param {{ goal: string, figure: (r: Result) => number, limit: number, strict?: boolean }} rule
+ */
+export function ratioRow(results, kind, peer, rule) {
+	const pairs = results
+		.filter((r) => r.kind === kind && !r.error)
+		.flatMap((o) => {
+			const p = results.find((r) => r.kind === peer && !r.error && r.round === o.round);
+			return p ? [rule.figure(o) / rule.figure(p)] : [];
+		});
+	if (pairs.length === 0) return `| ${rule.goal} | not measured: no ${peer} run in the same rounds | | |`;
+	const m = median(pairs);
+	const ok = rule.strict ? m < rule.limit : m <= rule.limit;
+	return `| ${rule.goal} | ${pairs.map((x) => fixed(x, 2)).join(', ')} | ${fixed(m, 2)}× | ${yesNo(ok)} |`;
+}
+
+const FIGURES = {
+	cpu: { name: 'CPU per delivery', figure: (/** @type {Result} */ r) => r.cpuPerDeliveryUs },
+	p50: { name: 'p50', figure: (/** @type {Result} */ r) => r.p50 },
+	p99: { name: 'p99', figure: (/** @type {Result} */ r) => r.p99 },
+	rss: { name: 'peak RSS', figure: (/** @type {Result} */ r) => r.peakRssMiB }
+};
+
+/**
+ * Goal rows for one scenario: goal 1 (ahead of each durable peer on every figure), goal 2 (within
+ * the ratios to the in-memory reference), and nothing lost or diverged.
  * @param {Result[]} results @param {string} kind which of our servers
  */
 function goals(results, kind = 'doetank') {
 	const ours = results.filter((r) => r.kind === kind && !r.error);
-	const pairs = ours.flatMap((o) => {
-		const ref = results.find((r) => r.kind === 'reference' && !r.error && r.round === o.round);
-		return ref ? [{ o, ref }] : [];
+	if (ours.length === 0) return ['| all goals | not measured: no run of ours | | |'];
+	const ahead = DURABLE_PEERS.flatMap((peer) =>
+		Object.values(FIGURES).map(({ name, figure }) =>
+			ratioRow(results, kind, peer, {
+				goal: `1. ${name} < ${SERVER_LABELS[/** @type {keyof typeof SERVER_LABELS} */ (peer)]}`,
+				figure,
+				limit: 1,
+				strict: true
+			})
+		)
+	);
+	const reference = [
+		['cpu', 1.1],
+		['p99', 1.2],
+		['rss', 1.2]
+	].map(([key, limit]) => {
+		const { name, figure } = FIGURES[/** @type {keyof typeof FIGURES} */ (key)];
+		return ratioRow(results, kind, 'reference', {
+			goal: `2. ${name} ≤ ${limit} × reference`,
+			figure,
+			limit: /** @type {number} */ (limit)
+		});
 	});
-	if (pairs.length === 0)
-		return ['| all goals | not measured: needs Doetank and reference results from the same run | | |'];
-	const p99 = pairs.map(({ o, ref }) => o.p99 / ref.p99);
-	const cpu = pairs.map(({ o, ref }) => o.cpuPerDeliveryUs / ref.cpuPerDeliveryUs);
-	const list = (/** @type {number[]} */ ratios) => ratios.map((x) => fixed(x, 2)).join(', ');
 	const lost = ours.reduce((sum, r) => sum + r.expected - r.received, 0);
-	const refLost = pairs.reduce((sum, { ref }) => sum + ref.expected - ref.received, 0);
 	const converged = ours.filter((r) => r.convergedDocs === r.scenario.docs).length;
 	return [
-		`| p99 ≤ 1.2 × reference | ${list(p99)} | ${fixed(median(p99), 2)}× | ${yesNo(median(p99) <= 1.2)} |`,
-		`| server CPU per delivered update ≤ reference | ${list(cpu)} | ${fixed(median(cpu), 2)}× | ${yesNo(median(cpu) <= 1)} |`,
-		`| zero lost deliveries | ${lost} lost in ${ours.length} runs (reference: ${refLost}) | | ${yesNo(lost === 0 && ours.every((r) => r.expected > 0))} |`,
+		...ahead,
+		...reference,
+		`| zero lost deliveries | ${lost} lost in ${ours.length} runs | | ${yesNo(lost === 0 && ours.every((r) => r.expected > 0))} |`,
 		`| all documents converged | ${converged} of ${ours.length} runs | | ${yesNo(converged === ours.length)} |`
 	];
 }
@@ -108,7 +148,7 @@ function partsTable(results, kinds) {
 
 /** @param {Result[]} results */
 function hocuspocusNote(results) {
-	const runs = results.filter((r) => r.kind === 'hocuspocus');
+	const runs = results.filter((r) => r.kind.startsWith('hocuspocus'));
 	if (runs.length === 0) return 'Hocuspocus was not part of this run.';
 	const failed = runs.find((r) => r.error);
 	if (failed)
@@ -153,7 +193,7 @@ export function renderSection(results, options, facts, command) {
 		'Peak RSS is VmHWM after it was reset once the set-up (accounts, Doetanks) was done, so it covers connecting and editing (* = the reset was refused and the value includes start-up).',
 		'',
 		'Servers: ours is the production build (`node build/main.js`) with authentication (every client has its own account and session cookie) and the SQLite update log, on a fresh database.',
-		'The reference `@y/websocket-server` runs from its own bin, in memory. Hocuspocus runs with no extensions, in memory.',
+		'The reference `@y/websocket-server` runs from its own bin, in memory, and as a durable peer with `YPERSISTENCE` set to a fresh folder (y-leveldb: every update stored). Hocuspocus runs with no extensions, in memory, and as a durable peer with `@hocuspocus/extension-sqlite` on a fresh file (its defaults: the whole document stored, debounced).',
 		''
 	];
 	for (const { docs, clients, rate } of options.scenarios) {
@@ -170,7 +210,7 @@ export function renderSection(results, options, facts, command) {
 			'|---|---:|---:|---|---:|---:|---:|',
 			...kinds.map((kind) => summary(here.filter((r) => r.kind === kind))),
 			'',
-			'| goal (ours) | ratio to the reference, run by run | median | result |',
+			'| goal (ours) | ratio ours / peer, round by round | median | result |',
 			'|---|---|---:|---|',
 			...goals(here),
 			'',
@@ -179,7 +219,7 @@ export function renderSection(results, options, facts, command) {
 				? [
 						'The same goals for the sync server as its own process:',
 						'',
-						'| goal | ratio to the reference, run by run | median | result |',
+						'| goal | ratio ours / peer, round by round | median | result |',
 						'|---|---|---:|---|',
 						...goals(here, 'doetank-sync'),
 						''
@@ -197,10 +237,15 @@ export function renderSection(results, options, facts, command) {
 	return lines.join('\n');
 }
 
-/** Puts the section into the existing file between its markers, or starts the file. @param {string | null} existing @param {string} section */
-export function mergeInto(existing, section) {
-	if (existing && existing.includes(START) && existing.includes(END)) {
-		return existing.slice(0, existing.indexOf(START)) + section + existing.slice(existing.indexOf(END) + END.length);
+/**
+ * Puts the section into the existing file between its markers, or adds it at the end. Each kind of
+ * scenario has its own markers, so a run of one kind leaves the others' sections as they were.
+ * @param {string | null} existing @param {string} section @param {string} [name]
+ */
+export function mergeInto(existing, section, name = 'sync') {
+	const [start, end] = [`<!-- bench:${name}:start -->`, `<!-- bench:${name}:end -->`];
+	if (existing && existing.includes(start) && existing.includes(end)) {
+		return existing.slice(0, existing.indexOf(start)) + section + existing.slice(existing.indexOf(end) + end.length);
 	}
 	const head = existing?.trim() ? existing.trimEnd() + '\n\n' : '# Benchmarks\n\n';
 	return head + section + '\n';

@@ -1,5 +1,5 @@
 // Client process: hosts a share of the simulated editors and measures what they observe.
-// Driven by run.mjs over IPC: connect → run → drain → close.
+// Driven by the harness over IPC: connect → run → drain → close, or (reconnect.mjs) connect → presence → drop → close.
 import { createHash } from 'node:crypto';
 import { connectClient } from './clients.mjs';
 
@@ -12,8 +12,9 @@ const sleep = (/** @type {number} */ ms) => new Promise((resolve) => setTimeout(
 const send = (/** @type {object} */ message) => /** @type {NonNullable<typeof process.send>} */ (process.send)(message);
 
 /**
- * @typedef {{ doc: number, slot: number, client: import('./clients.mjs').Client, text: import('yjs').Text,
- *   marks: import('yjs').Map<number>, seq: number }} Editor
+ * @typedef {import('./clients.mjs').ClientSpec & { doc: number, slot: number }} EditorSpec
+ * @typedef {{ spec: EditorSpec, doc: number, slot: number, client: import('./clients.mjs').Client,
+ *   text: import('yjs').Text, marks: import('yjs').Map<number>, seq: number }} Editor
  */
 
 /** @type {Editor[]} */
@@ -72,11 +73,12 @@ function editLoop(/** @type {Editor} */ editor, /** @type {number} */ startAt, /
 	});
 }
 
-/** @param {import('./clients.mjs').ClientSpec & { doc: number, slot: number }} spec @returns {Editor} */
+/** @param {EditorSpec} spec @returns {Editor} */
 function editor(spec) {
 	const client = connectClient(spec);
 	/** @type {Editor} */
 	const made = {
+		spec,
 		doc: spec.doc,
 		slot: spec.slot,
 		client,
@@ -104,6 +106,13 @@ async function drain(totals, /** @type {number} */ timeoutMs) {
 	const deadline = now() + timeoutMs;
 	while (!editors.every((e) => e.marks.size >= (totals[e.doc] ?? 0)) && now() < deadline) await sleep(20);
 }
+
+/** What a workspace page announces: who, where and a caret. @param {Editor} e */
+const presenceOf = (e) => ({
+	user: { name: `client ${e.slot}`, color: '#30bced' },
+	section: 'probleemdefinitie',
+	cursor: { anchor: e.text.length, head: e.text.length }
+});
 
 /** @param {Record<number, number>} counts @param {number} doc */
 const bump = (counts, doc) => (counts[doc] = (counts[doc] ?? 0) + 1);
@@ -133,6 +142,21 @@ process.on('message', async (/** @type {any} */ message) => {
 			for (const e of editors) (fingerprints[e.doc] ??= []).push(fingerprint(e));
 			const reconnects = editors.reduce((sum, e) => sum + e.client.reconnects(), 0);
 			send({ type: 'result', latencies, sentAts, fingerprints, reconnects });
+		} else if (message.type === 'presence') {
+			for (const e of editors) for (let i = 0; i < message.edits; i++) edit(e);
+			for (const e of editors) e.client.presence(presenceOf(e));
+			send({ type: 'present' });
+		} else if (message.type === 'drop') {
+			// Every socket of this process is cut at once, then each replica connects again with its presence.
+			const droppedAt = now();
+			for (const e of editors) e.client.drop();
+			for (const e of editors) {
+				e.client = connectClient(e.spec, e.client.doc);
+				e.client.presence(presenceOf(e));
+			}
+			let lastSyncedAt = droppedAt;
+			await Promise.all(editors.map((e) => e.client.synced.then(() => (lastSyncedAt = Math.max(lastSyncedAt, now())))));
+			send({ type: 'reconnected', droppedAt, lastSyncedAt });
 		} else if (message.type === 'close') {
 			for (const e of editors) e.client.destroy();
 			process.exit(0);

@@ -145,6 +145,29 @@ describe('Compactor', () => {
 		expect(await storedText()).toBe('gisteren');
 	});
 
+	it('folds a long log left by an earlier process in parts of at most twice the bound, when the document is loaded', async () => {
+		// 55 updates and no compactor counting them, as after a process that stopped before it compacted.
+		const w = writer(new UpdateLog(append));
+		w.type('x'.repeat(55));
+		await w.settled();
+		const parts: number[] = [];
+		const compactor = new Compactor(db, {
+			maxUpdates: 10,
+			maxBytes: 1 << 30,
+			timeZone: 'Europe/Amsterdam',
+			onCompacted: (_d, n) => parts.push(n)
+		});
+		compactor.noteLoaded('d', 9);
+		await compactor.idle();
+		expect(parts).toEqual([]);
+		compactor.noteLoaded('d', 55);
+		await compactor.idle();
+		expect(parts).toEqual([20, 20, 15]);
+		expect(await count('doc_updates')).toBe(0);
+		expect((await readDocument(db, 'd')).updates).toHaveLength(0);
+		expect(await storedText()).toBe(w.text());
+	});
+
 	it('reports a failed compaction and leaves the log as it was', async () => {
 		const errors: unknown[] = [];
 		const compactor = new Compactor(db, {

@@ -57,6 +57,20 @@ export class Compactor {
 		for (const u of updates) this.grow(u.doetankId, 1, u.update.byteLength);
 	}
 
+	/**
+	 * Called when a document was loaded with `tail` logged updates after its snapshot. A tail past the
+	 * bound (left by a process that stopped before it compacted) is folded now, not after the next edit.
+	 */
+	noteLoaded(doetankId: string, tail: number): void {
+		if (tail >= this.options.maxUpdates) this.enqueue(doetankId);
+	}
+
+	/** Queues the document whatever its log's size, and resolves when the queue has run. */
+	async fold(doetankId: string): Promise<void> {
+		this.enqueue(doetankId);
+		await this.idle();
+	}
+
 	/** Resolves when no compaction is queued or running. */
 	async idle(): Promise<void> {
 		while (this.running) await this.running;
@@ -138,14 +152,23 @@ export class Compactor {
 		return seq - meta.snapshotSeq;
 	}
 
-	/** Replays the logged updates onto the snapshot, writing a checkpoint for every day they span. */
+	/**
+	 * Replays the logged updates onto the snapshot, writing a checkpoint for every day they span. A
+	 * long log (left by a process that stopped before compacting) is folded in parts of at most twice
+	 * the bound, each its own compaction, with the event loop free between chunks of every part.
+	 */
 	private async fromLog(doetankId: string): Promise<number> {
-		const input = await readForCompaction(this.db, doetankId);
-		const folded = foldUpdates(input, this.options.timeZone, (seq, error) =>
-			this.options.onDamaged?.(doetankId, seq, error)
+		const limit = 2 * this.options.maxUpdates;
+		const input = await readForCompaction(this.db, doetankId, limit);
+		const folded = await foldUpdates(
+			input,
+			this.options.timeZone,
+			(seq, error) => this.options.onDamaged?.(doetankId, seq, error),
+			nextTick
 		);
 		if (!folded) return 0;
 		await this.db.batch(compactionStatements(doetankId, folded.snapshot, folded.checkpoints, Date.now()), 'write');
+		if (input.updates.length === limit) this.enqueue(doetankId);
 		return input.updates.length;
 	}
 }

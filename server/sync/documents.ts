@@ -55,6 +55,10 @@ export class DocumentRegistry {
 			loaded?(live: LiveDocument, lastSeq: number): void;
 			/** The document was unloaded (or failed to load). */
 			unloaded?(doetankId: string): void;
+			/** The document is about to unload (still loaded while this runs): e.g. fold its log, so the next load is short. */
+			beforeUnload?(doetankId: string): Promise<void>;
+			/** A document was loaded: how long it took and how many logged updates it replayed after its snapshot. */
+			onLoaded?(doetankId: string, ms: number, tail: number): void;
 		} = {}
 	) {}
 
@@ -112,6 +116,7 @@ export class DocumentRegistry {
 
 	private async load(id: string): Promise<LiveDocument> {
 		await this.hooks.beforeLoad?.(id);
+		const started = performance.now();
 		const stored = await readDocument(this.db, id);
 		const doc = new Y.Doc({ gc: true });
 		applyInOrder(doc, stored.snapshot ? [stored.snapshot, ...stored.updates] : stored.updates, (error) =>
@@ -137,6 +142,7 @@ export class DocumentRegistry {
 		};
 		this.ready.set(id, live);
 		this.hooks.loaded?.(live, stored.lastSeq);
+		this.hooks.onLoaded?.(id, performance.now() - started, stored.updates.length);
 		return live;
 	}
 
@@ -163,6 +169,7 @@ export class DocumentRegistry {
 	private async unload(live: LiveDocument): Promise<void> {
 		this.timers.delete(live.id);
 		await this.log.drain();
+		await this.hooks.beforeUnload?.(live.id);
 		// Someone may have joined while the last writes were landing: then the document stays.
 		if (live.connections.size > 0 || (await this.docs.get(live.id)) !== live) return;
 		this.docs.delete(live.id);

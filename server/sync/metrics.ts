@@ -1,5 +1,6 @@
 import { collectDefaultMetrics, Counter, Gauge, Registry } from 'prom-client';
 import { BucketHistogram } from './bucket-histogram';
+import { Tally } from './tally';
 
 const LATENCY_BUCKETS = [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5];
 
@@ -9,19 +10,14 @@ const LATENCY_BUCKETS = [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0
  */
 export class SyncMetrics {
 	readonly registry = new Registry();
-	readonly updatesReceived = new Counter({
+	/** Per update received, so a Tally: see there. */
+	readonly received = new Tally({
 		name: 'doetank_sync_updates_received_total',
 		help: 'Document updates received from clients, by result: accepted, dropped_readonly (read-only role) or dropped_incomplete (builds on content the server does not have) or refused_full (the document is at SYNC_MAX_DOCUMENT_BYTES).',
-		labelNames: ['result'] as const,
-		registers: [this.registry]
+		registry: this.registry,
+		label: 'result',
+		values: ['accepted', 'dropped_readonly', 'dropped_incomplete', 'refused_full'] as const
 	});
-	/** The counter of each result, bound once: labelling on every update hashes the labels each time. */
-	readonly received = {
-		accepted: this.updatesReceived.labels('accepted'),
-		dropped_readonly: this.updatesReceived.labels('dropped_readonly'),
-		dropped_incomplete: this.updatesReceived.labels('dropped_incomplete'),
-		refused_full: this.updatesReceived.labels('refused_full')
-	};
 	readonly refusedUpgrades = new Counter({
 		name: 'doetank_sync_upgrades_refused_total',
 		help: 'Websocket upgrades refused before the upgrade, by HTTP status (400, 401, 403, 404, 429).',
@@ -33,10 +29,10 @@ export class SyncMetrics {
 		help: 'Awareness messages dropped for being larger than SYNC_MAX_AWARENESS_BYTES or faster than 10 a second.',
 		registers: [this.registry]
 	});
-	readonly updatesSent = new Counter({
+	readonly updatesSent = new Tally({
 		name: 'doetank_sync_updates_sent_total',
 		help: 'Document updates sent to clients (one per receiving connection).',
-		registers: [this.registry]
+		registry: this.registry
 	});
 	// Histograms are BucketHistograms: prom-client's own showed up in the profile of every edit.
 	readonly persistBatch = new BucketHistogram(
@@ -65,6 +61,12 @@ export class SyncMetrics {
 	readonly compactions = new BucketHistogram(
 		'doetank_sync_compaction_seconds',
 		'Time to fold a document update log into a snapshot and day checkpoints.',
+		LATENCY_BUCKETS,
+		this.registry
+	);
+	readonly documentLoads = new BucketHistogram(
+		'doetank_sync_document_load_seconds',
+		'Time to load a document: read snapshot and later updates, apply them, migrate.',
 		LATENCY_BUCKETS,
 		this.registry
 	);

@@ -83,11 +83,20 @@ export function createPersistence(
 		onCallbackError: (err) => services.log.error({ err }, 'sync: handling a stored update failed')
 	});
 	const registry = new DocumentRegistry(services.db, log, opts.graceMs, opts.maxDocumentBytes, {
-		onDelivered: (count) => metrics.updatesSent.inc(count),
+		onDelivered: (count) => metrics.updatesSent.add('', count),
 		onEmpty: (doetankId) => versions.everyoneLeft(doetankId),
 		beforeLoad: cluster ? (doetankId) => cluster.follow(doetankId) : undefined,
 		loaded: cluster ? (live, lastSeq) => cluster.loaded(live, lastSeq) : undefined,
 		unloaded: cluster ? (doetankId) => cluster.unfollow(doetankId) : undefined,
+		// Whatever the log holds after the snapshot is folded from the live document before it goes,
+		// so the next load reads a snapshot and (nearly) no tail.
+		beforeUnload: (doetankId): Promise<void> => compactor.fold(doetankId),
+		onLoaded: (doetankId, ms, tail) => {
+			metrics.documentLoads.observe(ms / 1000);
+			// A long tail (e.g. edits before a crash that no commit since has counted) is folded now,
+			// so the next load reads a snapshot and a short tail.
+			compactor.noteLoaded(doetankId, tail);
+		},
 		watch: (doetankId, doc) => services.notifications.observeActions(doetankId, doc),
 		onDamaged: (doetankId, err) =>
 			services.log.error({ err, doetankId }, 'sync: skipped a logged update that could not be applied'),

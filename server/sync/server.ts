@@ -173,7 +173,7 @@ export function createSyncServer(services: SyncServices, options: Partial<SyncOp
 				maxBufferedBytes: opts.maxBufferedBytes,
 				users,
 				awareness: new AwarenessLimiter(opts.maxAwarenessBytes, opts.awarenessPerSecond),
-				onUpdate: (result) => metrics.received[result].inc(),
+				onUpdate: (result) => metrics.received.add(result),
 				onAwarenessDropped: () => metrics.awarenessDropped.inc(),
 				onBroadcast: (ms) => metrics.broadcast.observe(ms / 1000),
 				onPresence: (state) => publishPresence(connection, state),

@@ -180,6 +180,54 @@ describe('sync endpoint', () => {
 		b.provider.destroy();
 	});
 
+	it('folds a long log left by an earlier process when the document loads, and counts the load', async () => {
+		const room = await services.doetanks.create(actor('ann'), { name: 'Lang log', onderwerp: 'o', beoogdDoel: 'd' });
+		// 20 updates in the log and no compactor that counted them, as after a process that stopped early.
+		const writer = new Y.Doc();
+		const updates: Uint8Array[] = [];
+		writer.on('update', (u: Uint8Array) => updates.push(u));
+		for (const c of 'twintig letters lang') writer.getText('probleemdefinitie').insert(0, c);
+		const { lastSeq } = await readDocument(services.db, room);
+		await services.updates.append(
+			updates.map((update, i) => ({ doetankId: room, seq: lastSeq + 1 + i, update, userId: ids.ann!, at: Date.now() }))
+		);
+		const loads = async () =>
+			Number((await sync.metrics.metrics()).match(/^doetank_sync_document_load_seconds_count (\d+)$/m)?.[1] ?? 0);
+		const before = await loads();
+		const a = connect('ann', new Y.Doc(), room);
+		await until(() => a.provider.synced && a.text.length === 20);
+		expect(await loads()).toBe(before + 1);
+		await sync.compactor.idle();
+		// What the next load replays after the snapshot: below the bound of 3, not the 20 left behind.
+		expect((await readDocument(services.db, room)).updates.length).toBeLessThan(3);
+		expect(a.text.toString()).toBe(writer.getText('probleemdefinitie').toString());
+		a.provider.destroy();
+	});
+
+	it('folds the log into the snapshot when the document unloads, below the bound too', async () => {
+		const room = await services.doetanks.create(actor('ann'), { name: 'Kort log', onderwerp: 'o', beoogdDoel: 'd' });
+		const a = connect('ann', new Y.Doc(), room);
+		await until(() => a.provider.synced);
+		a.text.insert(0, 'ab');
+		const written = a.text.toString();
+		await until(() => false, 300).catch(() => undefined);
+		expect((await readDocument(services.db, room)).updates.length).toBeGreaterThan(0);
+		a.provider.destroy();
+		// Below the bound of 3 nothing compacts while the document is open; the unload (after a grace
+		// of 20 ms) folds what is left.
+		let stored = await readDocument(services.db, room);
+		const started = Date.now();
+		while ((stored.updates.length > 0 || !stored.snapshot) && Date.now() - started < 4000) {
+			await new Promise((r) => setTimeout(r, 20));
+			await sync.compactor.idle();
+			stored = await readDocument(services.db, room);
+		}
+		expect(stored.updates).toHaveLength(0);
+		const again = connect('ann', new Y.Doc(), room);
+		await until(() => again.provider.synced && again.text.toString() === written);
+		again.provider.destroy();
+	});
+
 	it('closes the socket of a removed member within 5 seconds', async () => {
 		await account('tijdelijk');
 		await addMember(actor('ann'), doetankId, {

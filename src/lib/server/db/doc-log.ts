@@ -117,12 +117,22 @@ export interface CompactionInput {
 	contributors: Map<string, string[]>;
 }
 
-/** Everything a compaction needs, read in one consistent transaction. */
-export async function readForCompaction(db: Database, doetankId: string): Promise<CompactionInput> {
+/**
+ * Everything a compaction needs, read in one consistent transaction: at most `limit` updates, the
+ * oldest first, so one compaction reads and folds a bounded part of a long log.
+ */
+export async function readForCompaction(
+	db: Database,
+	doetankId: string,
+	limit = Number.MAX_SAFE_INTEGER
+): Promise<CompactionInput> {
 	const [snap, rest, checkpoints] = await db.batch(
 		[
 			{ sql: 'SELECT state FROM doc_snapshots WHERE doetank_id = ?', args: [doetankId] },
-			{ sql: `SELECT seq, update_data, user_id, created_at ${AFTER_SNAPSHOT} ORDER BY seq`, args: [doetankId] },
+			{
+				sql: `SELECT seq, update_data, user_id, created_at ${AFTER_SNAPSHOT} ORDER BY seq LIMIT ?2`,
+				args: [doetankId, limit]
+			},
 			{
 				sql: 'SELECT day, contributors FROM doc_checkpoints WHERE doetank_id = ? ORDER BY day DESC LIMIT 1',
 				args: [doetankId]

@@ -7,23 +7,32 @@ export interface Folded {
 	checkpoints: Checkpoint[];
 }
 
+/** Updates applied between two pauses: each stretch stays a few milliseconds even for large updates' worth of typing. */
+export const FOLD_CHUNK = 100;
+
 /**
  * Folds the logged updates into the snapshot, writing a checkpoint at the end of every day the
  * updates span (the last one is the state so far today). Returns null when there is nothing to fold.
  * A damaged update is reported and skipped, as on load, so one bad entry cannot block compaction.
+ * `pause` is awaited after every `FOLD_CHUNK` updates: the sync server passes one that yields to the
+ * event loop, so a long log is never replayed in one synchronous stretch.
  */
-export function foldUpdates(
+export async function foldUpdates(
 	input: CompactionInput,
 	timeZone: string,
-	onDamaged?: (seq: number, error: unknown) => void
-): Folded | null {
+	onDamaged?: (seq: number, error: unknown) => void,
+	pause: () => Promise<void> = async () => undefined
+): Promise<Folded | null> {
 	if (input.updates.length === 0) return null;
 	const doc = new Y.Doc({ gc: true });
 	try {
 		if (input.snapshot) Y.applyUpdate(doc, input.snapshot);
 		const checkpoints: Checkpoint[] = [];
 		let current: Checkpoint | null = null;
+		let applied = 0;
 		for (const u of input.updates) {
+			if (applied > 0 && applied % FOLD_CHUNK === 0) await pause();
+			applied++;
 			const day = dayIn(u.at, timeZone);
 			if (current && current.day !== day) {
 				current.state = Y.encodeStateAsUpdate(doc);

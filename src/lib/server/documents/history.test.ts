@@ -49,7 +49,7 @@ const textAt = async (day: string) => {
 };
 
 async function compact(): Promise<void> {
-	const folded = foldUpdates(await readForCompaction(db, 'd'), 'Europe/Amsterdam')!;
+	const folded = (await foldUpdates(await readForCompaction(db, 'd'), 'Europe/Amsterdam'))!;
 	await db.batch(compactionStatements('d', folded.snapshot, folded.checkpoints, Date.now()));
 }
 

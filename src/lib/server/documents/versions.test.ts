@@ -83,7 +83,7 @@ describe('VersionService', () => {
 		await write('een ', 'ann');
 		await versions.cutAutomatic('d');
 		await write('twee ', 'bob');
-		const folded = foldUpdates(await readForCompaction(db, 'd'), 'Europe/Amsterdam')!;
+		const folded = (await foldUpdates(await readForCompaction(db, 'd'), 'Europe/Amsterdam'))!;
 		await db.batch(compactionStatements('d', folded.snapshot, folded.checkpoints, clock));
 		await versions.cutAutomatic('d');
 		const [latest] = await versions.list(lid, 'd');
