@@ -111,6 +111,8 @@ export const nl = {
 	'workspace.canvas.pilot': 'Pilot: {name}',
 	'workspace.canvas.personal': 'Van {name}',
 	'workspace.canvas.mine': 'Mijn eigen business case',
+	'workspace.canvas.society': 'Oplossing voor publieke sector en samenleving',
+	'workspace.canvas.network': 'Het netwerk als geheel',
 	'workspace.canvas.formerMember': 'een oud-lid',
 	'workspace.canvas.newPilot': 'Pilotorganisatie toevoegen',
 	'workspace.canvas.createOwn': 'Mijn eigen business case maken',
@@ -200,7 +202,9 @@ export const nl = {
 	'subject.businessCaseUnknown': 'Business case ({id}, niet meer in de werkruimte)',
 	'subject.businessCase.doetank': 'Business case van de Doetank',
 	'subject.businessCase.pilot': 'Business case pilot {name}',
-	'subject.businessCase.personal': 'Business case van {name}'
+	'subject.businessCase.personal': 'Business case van {name}',
+	'subject.businessCase.society': 'Business case voor publieke sector en samenleving',
+	'subject.businessCase.network': 'Business case van het netwerk'
 };
 
 export const en: Record<keyof typeof nl, string> = {
@@ -314,6 +318,8 @@ export const en: Record<keyof typeof nl, string> = {
 	'workspace.canvas.pilot': 'Pilot: {name}',
 	'workspace.canvas.personal': '{name}’s own',
 	'workspace.canvas.mine': 'My own business case',
+	'workspace.canvas.society': 'Solution for the public sector and society',
+	'workspace.canvas.network': 'The network as a whole',
 	'workspace.canvas.formerMember': 'a former member',
 	'workspace.canvas.newPilot': 'Add a pilot organisation',
 	'workspace.canvas.createOwn': 'Make my own business case',
@@ -403,5 +409,7 @@ export const en: Record<keyof typeof nl, string> = {
 	'subject.businessCaseUnknown': 'Business case ({id}, no longer in the workspace)',
 	'subject.businessCase.doetank': 'Business case of the Doetank',
 	'subject.businessCase.pilot': 'Business case of the pilot {name}',
-	'subject.businessCase.personal': 'Business case of {name}'
+	'subject.businessCase.personal': 'Business case of {name}',
+	'subject.businessCase.society': 'Business case for the public sector and society',
+	'subject.businessCase.network': 'Business case of the network'
 };
