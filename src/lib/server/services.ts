@@ -98,7 +98,7 @@ export async function createServices(config: Config, log = createLogger(config.L
 		auth: new AuthService(db, lucia, config, invitations, events),
 		doetanks: new DoetankService(db, events),
 		invitations,
-		users: new UserService(db),
+		users: new UserService(db, events),
 		history: new HistoryService(db),
 		versions: new VersionService(db),
 		phases: new PhaseService(db, notifications),
