@@ -4,11 +4,7 @@
  * that could refuse it.
  */
 export type WorkspaceErrorCode =
-	| 'not_found'
-	| 'invalid_input'
-	| 'doetank_canvas_required'
-	| 'fixed_canvas'
-	| 'not_renamable';
+	'not_found' | 'invalid_input' | 'doetank_canvas_required' | 'fixed_canvas' | 'not_renamable';
 
 export class WorkspaceError extends Error {
 	constructor(

@@ -197,6 +197,13 @@ export const nl = {
 	'diff.added': 'toegevoegd: ',
 	'diff.removed': 'verwijderd: ',
 
+	'networkCanvas.title': 'Business case van het netwerk',
+	'networkCanvas.intro':
+		'De business case voor het netwerk als geheel (niveau 5 van de methode). Netwerkcoaches en beheerders schrijven hem samen; iedereen in het netwerk leest mee.',
+	'networkCanvas.readOnly': 'Je leest mee. Alleen netwerkcoaches en beheerders kunnen deze business case bewerken.',
+	'networkCanvas.link': 'Business case van het netwerk',
+	'networkCanvas.subject': 'Slimmernetwerk als project',
+	'networkCanvas.loading': 'De business case van het netwerk wordt geladen…',
 	'subject.probleemdefinitie': 'Probleemdefinitie',
 	'subject.actielijst': 'Actielijst',
 	'subject.businessCaseUnknown': 'Business case ({id}, niet meer in de werkruimte)',
@@ -404,6 +411,14 @@ export const en: Record<keyof typeof nl, string> = {
 	'diff.added': 'added: ',
 	'diff.removed': 'removed: ',
 
+	'networkCanvas.title': 'Business case of the network',
+	'networkCanvas.intro':
+		'The business case for the network as a whole (level 5 of the method). Network coaches and administrators write it together; everyone in the network can read it.',
+	'networkCanvas.readOnly':
+		'You are reading along. Only network coaches and administrators can edit this business case.',
+	'networkCanvas.link': 'Business case of the network',
+	'networkCanvas.subject': 'Slimmernetwerk as a project',
+	'networkCanvas.loading': 'The business case of the network is loading…',
 	'subject.probleemdefinitie': 'Probleemdefinitie (problem statement)',
 	'subject.actielijst': 'Actielijst (action list)',
 	'subject.businessCaseUnknown': 'Business case ({id}, no longer in the workspace)',

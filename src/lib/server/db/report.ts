@@ -10,7 +10,7 @@ const HOUR = 60 * 60 * 1000;
  * Edits come per user, Doetank and hour (Dutch days start on a whole UTC hour, so the domain can
  * still place each in its day) plus the days compaction folded into checkpoints.
  */
-export async function readReportFacts(db: Database): Promise<Omit<ReportFacts, 'canvases'>> {
+export async function readReportFacts(db: Database): Promise<Omit<ReportFacts, 'canvases' | 'networkCanvas'>> {
 	const [doetanks, transitions, members, logged, folded, cafes, approvals, waves, responses] = await db.batch(
 		[
 			'SELECT id, name, created_at, phase FROM doetanks',
