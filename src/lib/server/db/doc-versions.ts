@@ -10,6 +10,9 @@ export interface VersionRow {
 	createdAt: number;
 }
 
+/** A stored version as listed: its row and the size of its state. */
+export type ListedVersion = VersionRow & { bytes: number };
+
 export async function insertVersion(
 	db: Database,
 	doetankId: string,
@@ -22,10 +25,10 @@ export async function insertVersion(
 	});
 }
 
-/** Every version of a document without its state, oldest first. */
-export async function listVersions(db: Database, doetankId: string): Promise<VersionRow[]> {
+/** Every version of a document without its state (only its size), oldest first. */
+export async function listVersions(db: Database, doetankId: string): Promise<ListedVersion[]> {
 	const { rows } = await db.execute({
-		sql: `SELECT id, kind, name, created_by, seq, contributors, created_at FROM doc_versions
+		sql: `SELECT id, kind, name, created_by, seq, contributors, created_at, length(state) AS bytes FROM doc_versions
 			WHERE doetank_id = ? ORDER BY created_at, seq`,
 		args: [doetankId]
 	});
@@ -36,7 +39,8 @@ export async function listVersions(db: Database, doetankId: string): Promise<Ver
 		createdBy: r.created_by === null ? null : String(r.created_by),
 		seq: Number(r.seq),
 		contributors: JSON.parse(String(r.contributors)) as string[],
-		createdAt: Number(r.created_at)
+		createdAt: Number(r.created_at),
+		bytes: Number(r.bytes)
 	}));
 }
 
@@ -85,12 +89,4 @@ export async function deleteVersions(db: Database, doetankId: string, ids: reado
 		sql: `DELETE FROM doc_versions WHERE doetank_id = ? AND id IN (${ids.map(() => '?').join(', ')})`,
 		args: [doetankId, ...ids]
 	});
-}
-
-export async function countNamedVersions(db: Database, doetankId: string): Promise<number> {
-	const { rows } = await db.execute({
-		sql: "SELECT count(*) AS n FROM doc_versions WHERE doetank_id = ? AND kind = 'named'",
-		args: [doetankId]
-	});
-	return Number(rows[0]?.n ?? 0);
 }
