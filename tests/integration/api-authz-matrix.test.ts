@@ -42,7 +42,9 @@ const ACTIONS = [
 	'members.remove',
 	'invite',
 	'history',
-	'history.name'
+	'history.name',
+	'history.rename',
+	'history.delete'
 ] as const;
 type ActionKey = (typeof ACTIONS)[number];
 
@@ -51,21 +53,21 @@ type ActionKey = (typeof ACTIONS)[number];
  * - viewing the Doetank and its members: any member, network admin or network coach;
  * - updating, managing members and inviting: Doetank trekker or Doetank coach, or network admin;
  * - the live document's version history: any member, or a network admin (not a network coach);
- * - naming a version: the workspace's writers (trekker, lid, Doetank coach) only;
+ * - naming a version, renaming or removing a named one: the workspace's writers (trekker, lid, Doetank coach) only;
  * - logged out: 401; otherwise not allowed: 403.
  */
 // prettier-ignore
 const EXPECTED: Record<ActorKey, Record<ActionKey, number>> = {
-	'trekker':                       { view: 200, 'members.view': 200, update: 200, 'members.add': 202, 'members.changeRoles': 200, 'members.remove': 204, invite: 201, history: 200, 'history.name': 201 },
-	'lid':                           { view: 200, 'members.view': 200, update: 403, 'members.add': 403, 'members.changeRoles': 403, 'members.remove': 403, invite: 403, history: 200, 'history.name': 201 },
-	'coach':                         { view: 200, 'members.view': 200, update: 200, 'members.add': 202, 'members.changeRoles': 200, 'members.remove': 204, invite: 201, history: 200, 'history.name': 201 },
-	'opdrachtgever':                 { view: 200, 'members.view': 200, update: 403, 'members.add': 403, 'members.changeRoles': 403, 'members.remove': 403, invite: 403, history: 200, 'history.name': 403 },
-	'besluitvormer':                 { view: 200, 'members.view': 200, update: 403, 'members.add': 403, 'members.changeRoles': 403, 'members.remove': 403, invite: 403, history: 200, 'history.name': 403 },
-	'meekijker':                     { view: 200, 'members.view': 200, update: 403, 'members.add': 403, 'members.changeRoles': 403, 'members.remove': 403, invite: 403, history: 200, 'history.name': 403 },
-	'network member, not a member':  { view: 403, 'members.view': 403, update: 403, 'members.add': 403, 'members.changeRoles': 403, 'members.remove': 403, invite: 403, history: 403, 'history.name': 403 },
-	'network coach, not a member':   { view: 200, 'members.view': 200, update: 403, 'members.add': 403, 'members.changeRoles': 403, 'members.remove': 403, invite: 403, history: 403, 'history.name': 403 },
-	'network admin, not a member':   { view: 200, 'members.view': 200, update: 200, 'members.add': 202, 'members.changeRoles': 200, 'members.remove': 204, invite: 201, history: 200, 'history.name': 403 },
-	'logged out':                    { view: 401, 'members.view': 401, update: 401, 'members.add': 401, 'members.changeRoles': 401, 'members.remove': 401, invite: 401, history: 401, 'history.name': 401 }
+	'trekker':                       { view: 200, 'members.view': 200, update: 200, 'members.add': 202, 'members.changeRoles': 200, 'members.remove': 204, invite: 201, history: 200, 'history.name': 201, 'history.rename': 204, 'history.delete': 204 },
+	'lid':                           { view: 200, 'members.view': 200, update: 403, 'members.add': 403, 'members.changeRoles': 403, 'members.remove': 403, invite: 403, history: 200, 'history.name': 201, 'history.rename': 204, 'history.delete': 204 },
+	'coach':                         { view: 200, 'members.view': 200, update: 200, 'members.add': 202, 'members.changeRoles': 200, 'members.remove': 204, invite: 201, history: 200, 'history.name': 201, 'history.rename': 204, 'history.delete': 204 },
+	'opdrachtgever':                 { view: 200, 'members.view': 200, update: 403, 'members.add': 403, 'members.changeRoles': 403, 'members.remove': 403, invite: 403, history: 200, 'history.name': 403, 'history.rename': 403, 'history.delete': 403 },
+	'besluitvormer':                 { view: 200, 'members.view': 200, update: 403, 'members.add': 403, 'members.changeRoles': 403, 'members.remove': 403, invite: 403, history: 200, 'history.name': 403, 'history.rename': 403, 'history.delete': 403 },
+	'meekijker':                     { view: 200, 'members.view': 200, update: 403, 'members.add': 403, 'members.changeRoles': 403, 'members.remove': 403, invite: 403, history: 200, 'history.name': 403, 'history.rename': 403, 'history.delete': 403 },
+	'network member, not a member':  { view: 403, 'members.view': 403, update: 403, 'members.add': 403, 'members.changeRoles': 403, 'members.remove': 403, invite: 403, history: 403, 'history.name': 403, 'history.rename': 403, 'history.delete': 403 },
+	'network coach, not a member':   { view: 200, 'members.view': 200, update: 403, 'members.add': 403, 'members.changeRoles': 403, 'members.remove': 403, invite: 403, history: 403, 'history.name': 403, 'history.rename': 403, 'history.delete': 403 },
+	'network admin, not a member':   { view: 200, 'members.view': 200, update: 200, 'members.add': 202, 'members.changeRoles': 200, 'members.remove': 204, invite: 201, history: 200, 'history.name': 403, 'history.rename': 403, 'history.delete': 403 },
+	'logged out':                    { view: 401, 'members.view': 401, update: 401, 'members.add': 401, 'members.changeRoles': 401, 'members.remove': 401, invite: 401, history: 401, 'history.name': 401, 'history.rename': 401, 'history.delete': 401 }
 };
 
 /** The single Doetank role each member actor holds. */
@@ -105,6 +107,24 @@ async function throwaway(role?: DoetankRole): Promise<{ id: string; email: strin
 		await addMember(owner, doetankId, user.client, { email: user.account.email, roles: [role] });
 	}
 	return { id: user.id, email: user.account.email };
+}
+
+/** The named versions of the Doetank by id, as the trekker sees them. */
+async function namedVersions(): Promise<Map<string, string | null>> {
+	const res = await owner.get<{ versions: { id: string; kind: string; name: string | null }[] }>(
+		`/api/v1/doetanks/${doetankId}/history/versions`
+	);
+	expect(res.status).toBe(200);
+	return new Map(res.body.versions.filter((v) => v.kind === 'named').map((v) => [v.id, v.name]));
+}
+
+/** A named version the trekker makes for one cell. */
+async function ownersNamedVersion(name: string): Promise<string> {
+	const res = await owner.post<{ version: { id: string } }>(`/api/v1/doetanks/${doetankId}/history/versions`, {
+		name: name.slice(0, 80)
+	});
+	expect(res.status, res.text).toBe(201);
+	return res.body.version.id;
 }
 
 /** Each action performs one request and checks that its effect happened exactly when it was allowed. */
@@ -167,6 +187,19 @@ const PERFORM: Record<ActionKey, (client: ApiClient, label: string) => Promise<n
 		);
 		expect(listed.status).toBe(200);
 		expect(listed.body.versions.some((v) => v.name === name)).toBe(res.status === 201);
+		return res.status;
+	},
+	'history.rename': async (c, label) => {
+		const id = await ownersNamedVersion(`Te hernoemen ${label}`);
+		const name = `Hernoemd ${label}`.slice(0, 80);
+		const res = await c.put(`/api/v1/doetanks/${doetankId}/history/versions/${id}`, { name });
+		expect((await namedVersions()).get(id)).toBe(res.status === 204 ? name : `Te hernoemen ${label}`.slice(0, 80));
+		return res.status;
+	},
+	'history.delete': async (c, label) => {
+		const id = await ownersNamedVersion(`Te verwijderen ${label}`);
+		const res = await c.delete(`/api/v1/doetanks/${doetankId}/history/versions/${id}`);
+		expect((await namedVersions()).has(id)).toBe(res.status !== 204);
 		return res.status;
 	},
 	invite: async (c) => {

@@ -90,3 +90,21 @@ export async function deleteVersions(db: Database, doetankId: string, ids: reado
 		args: [doetankId, ...ids]
 	});
 }
+
+/** Renames a named version; false when there is no named version with this id. */
+export async function renameNamedVersion(db: Database, doetankId: string, id: string, name: string): Promise<boolean> {
+	const { rowsAffected } = await db.execute({
+		sql: "UPDATE doc_versions SET name = ? WHERE doetank_id = ? AND id = ? AND kind = 'named'",
+		args: [name, doetankId, id]
+	});
+	return rowsAffected > 0;
+}
+
+/** Deletes a named version; false when there is no named version with this id. */
+export async function deleteNamedVersion(db: Database, doetankId: string, id: string): Promise<boolean> {
+	const { rowsAffected } = await db.execute({
+		sql: "DELETE FROM doc_versions WHERE doetank_id = ? AND id = ? AND kind = 'named'",
+		args: [doetankId, id]
+	});
+	return rowsAffected > 0;
+}

@@ -3,17 +3,19 @@ import * as Y from 'yjs';
 import { NETWORK_TIME_ZONE } from '$lib/domain/calendar';
 import { versionsToPrune, type VersionKind } from '$lib/domain/history/version-schedule';
 import type { Actor } from '$lib/domain/policy';
-import { HistoryVersionInput, NamedVersionInput } from '$lib/validation/schemas';
+import { HistoryVersionInput, NamedVersionInput, RenameVersionInput } from '$lib/validation/schemas';
 import { requireDoetank } from '../authz';
 import type { Database } from '../db/client';
 import { readDocument } from '../db/doc-log';
 import {
 	authorsBetween,
+	deleteNamedVersion,
 	deleteVersions,
 	insertVersion,
 	latestVersionSeq,
 	listVersions,
-	readVersionState
+	readVersionState,
+	renameNamedVersion
 } from '../db/doc-versions';
 import { userNames } from '../db/users';
 import { AppError } from '../errors';
@@ -85,6 +87,22 @@ export class VersionService {
 		const created = (await this.list(actor, doetankId)).find((v) => v.id === id);
 		if (!created) throw new Error('version: the new version is missing');
 		return created;
+	}
+
+	/** A writer renames a named version (automatic ones have no name to change: 404). */
+	async rename(actor: Actor | null, doetankId: string, input: RenameVersionInput): Promise<void> {
+		await requireDoetank(this.db, actor, 'workspace.write', doetankId);
+		if (!(await renameNamedVersion(this.db, doetankId, input.versionId, input.name))) {
+			throw new AppError('not_found', 'error.versionNotFound');
+		}
+	}
+
+	/** A writer removes a named version; automatic ones are the server's to thin (404). */
+	async remove(actor: Actor | null, doetankId: string, input: HistoryVersionInput): Promise<void> {
+		await requireDoetank(this.db, actor, 'workspace.write', doetankId);
+		if (!(await deleteNamedVersion(this.db, doetankId, input.versionId))) {
+			throw new AppError('not_found', 'error.versionNotFound');
+		}
 	}
 
 	/** Every version, newest first, with names resolved. */
