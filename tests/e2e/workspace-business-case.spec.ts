@@ -183,6 +183,26 @@ for (const viewport of VIEWPORTS) {
 			expect(await axeSerious(page)).toEqual([]);
 			expect(await sidewaysScroll(page)).toBe(false);
 		}
+		// The formatting bar of a field leaves its label and the instrument's explanation above it readable.
+		const cell = writer.page.getByRole('group', { name: 'Business case', exact: true });
+		await field(writer.page, 'Business case').click();
+		const bar = cell.getByRole('toolbar', { name: 'Opmaak' });
+		await expect(bar).toBeVisible();
+		const barBox = (await bar.boundingBox())!;
+		for (const above of [cell.getByRole('heading', { name: 'Business case', exact: true }), cell.locator('.hint')]) {
+			const box = (await above.boundingBox())!;
+			expect(box.y + box.height, await above.innerText()).toBeLessThanOrEqual(barBox.y);
+			expect(
+				await above.evaluate((el) => {
+					const r = el.getBoundingClientRect();
+					return (
+						document.elementFromPoint(r.left + 4, r.top + r.height / 2) === el ||
+						el.contains(document.elementFromPoint(r.left + 4, r.top + r.height / 2))
+					);
+				})
+			).toBe(true);
+		}
+		await writer.page.screenshot({ path: test.info().outputPath(`toolbar-${viewport.width}.png`) });
 		// While writing in a field, with its formatting bar, and with the naming form open.
 		await field(writer.page, 'Q3 Kwantitatieve outputs').click();
 		await expect(writer.page.getByRole('toolbar', { name: 'Opmaak' })).toBeVisible();
