@@ -1,5 +1,5 @@
 import * as Y from 'yjs';
-import { migrateWorkspace } from '$lib/domain/workspace';
+import { isNetworkRoom, migrateWorkspace, prepareNetworkDocument } from '$lib/domain/workspace';
 import type { Services } from '$lib/server/services';
 import type { SyncCluster } from './cluster';
 import { Compactor } from './compactor';
@@ -78,13 +78,16 @@ export function createPersistence(
 			if (state === 'failing') services.log.info({ updates: updates.length }, 'sync: writing updates works again');
 			setState('ok');
 			compactor.noteCommitted(updates);
-			versions.noteCommitted(updates);
+			// The network document keeps its day checkpoints but has no versions (doc_versions belongs to Doetanks).
+			versions.noteCommitted(updates.filter((u) => !isNetworkRoom(u.doetankId)));
 		},
 		onCallbackError: (err) => services.log.error({ err }, 'sync: handling a stored update failed')
 	});
 	const registry = new DocumentRegistry(services.db, log, opts.graceMs, opts.maxDocumentBytes, {
 		onDelivered: (count) => metrics.updatesSent.add('', count),
-		onEmpty: (doetankId) => versions.everyoneLeft(doetankId),
+		onEmpty: (doetankId) => {
+			if (!isNetworkRoom(doetankId)) versions.everyoneLeft(doetankId);
+		},
 		beforeLoad: cluster ? (doetankId) => cluster.follow(doetankId) : undefined,
 		loaded: cluster ? (live, lastSeq) => cluster.loaded(live, lastSeq) : undefined,
 		unloaded: cluster ? (doetankId) => cluster.unfollow(doetankId) : undefined,
@@ -97,10 +100,12 @@ export function createPersistence(
 			// so the next load reads a snapshot and a short tail.
 			compactor.noteLoaded(doetankId, tail);
 		},
-		watch: (doetankId, doc) => services.notifications.observeActions(doetankId, doc),
+		watch: (doetankId, doc) =>
+			isNetworkRoom(doetankId) ? () => undefined : services.notifications.observeActions(doetankId, doc),
 		onDamaged: (doetankId, err) =>
 			services.log.error({ err, doetankId }, 'sync: skipped a logged update that could not be applied'),
 		prepare: (doetankId, doc) => {
+			if (isNetworkRoom(doetankId)) return prepareNetworkDocument(doc);
 			try {
 				const { from, to } = migrateWorkspace(doc);
 				if (from !== to) services.log.info({ doetankId, from, to }, 'sync: workspace document migrated');

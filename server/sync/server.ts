@@ -216,7 +216,7 @@ export function createSyncServer(services: SyncServices, options: Partial<SyncOp
 				connection.close(CLOSE.unauthenticated, 'session ended');
 				continue;
 			}
-			const access = await services.doetanks.workspaceAccess(
+			const access = await services.doetanks.roomAccess(
 				{ id: user.id, networkRole: user.networkRole },
 				identity.doetankId
 			);

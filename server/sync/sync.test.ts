@@ -322,13 +322,13 @@ describe('sync endpoint', () => {
 		const fresh = await services.doetanks.create(actor('ann'), { name: 'Vers', onderwerp: 'o', beoogdDoel: 'd' });
 		const a = connect('ann', new Y.Doc(), fresh);
 		await until(() => a.provider.synced && a.doc.getMap('meta').get('schemaVersion') === WORKSPACE_SCHEMA_VERSION);
-		expect(readCanvases(a.doc).map((c) => c.level)).toEqual(['doetank']);
+		expect(readCanvases(a.doc).map((c) => c.level)).toEqual(['doetank', 'society']);
 		a.provider.destroy();
 		const stored = await readDocument(services.db, fresh);
 		expect(stored.lastSeq).toBe(1);
 		await new Promise((r) => setTimeout(r, 100));
 		const b = connect('ann', new Y.Doc(), fresh);
-		await until(() => b.provider.synced && readCanvases(b.doc).length === 1);
+		await until(() => b.provider.synced && readCanvases(b.doc).length === 2);
 		b.provider.destroy();
 		expect((await readDocument(services.db, fresh)).lastSeq).toBe(1);
 	});

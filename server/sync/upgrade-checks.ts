@@ -59,12 +59,12 @@ export interface Admitted {
 	canWrite: boolean;
 }
 
-/** Authentication (session cookie) and authorization (may this user read the Doetank's workspace). */
+/** Authentication (session cookie) and authorization (may this user read the room: a Doetank's workspace or the network document). */
 export async function admit(services: AuthServices, req: IncomingMessage, doetankId: string): Promise<Admitted> {
 	const sessionId = services.lucia.readSessionCookie(req.headers.cookie ?? '');
 	const { session, user } = sessionId ? await services.lucia.validateSession(sessionId) : { session: null, user: null };
 	if (!session || !user) throw new Refusal(401, 'Log in first');
-	const access = await services.doetanks.workspaceAccess({ id: user.id, networkRole: user.networkRole }, doetankId);
+	const access = await services.doetanks.roomAccess({ id: user.id, networkRole: user.networkRole }, doetankId);
 	if (access.status !== 200) throw new Refusal(access.status, 'No access');
 	return { userId: user.id, name: user.name, sessionId: session.id, doetankId, canWrite: access.canWrite };
 }

@@ -90,6 +90,18 @@ test('business cases: live fields for everyone, pilot and personal canvases, pri
 	await lars.page.getByRole('tab', { name: 'Pilot: Gemeente Zeist' }).click();
 	await expectField(lars.page, 'Interventie', `Wijkteams in Utrecht ${stamp}`);
 
+	// Level 4: the solution for the public sector and society, one per Doetank, live like the others and never removed.
+	await tineke.page.getByRole('tab', { name: 'Oplossing voor publieke sector en samenleving' }).click();
+	await expect(
+		tineke.page.getByText('BC van de oplossing van de Doetank voor de publieke sector/samenleving')
+	).toBeVisible();
+	await write(tineke.page, 'Baten', `Minder schulden in heel Nederland ${stamp}`);
+	await mila.page.getByRole('tab', { name: 'Oplossing voor publieke sector en samenleving' }).click();
+	await expectField(mila.page, 'Baten', `Minder schulden in heel Nederland ${stamp}`);
+	for (const name of ['Verwijderen', 'Naam wijzigen']) {
+		await expect(tineke.page.getByRole('button', { name, exact: true })).toHaveCount(0);
+	}
+
 	// A personal canvas, made on demand: "mijn eigen" for Lars, his name for the others; he can remove it.
 	await lars.page.getByRole('button', { name: 'Mijn eigen business case maken' }).click();
 	await expect(lars.page.getByRole('tab', { name: 'Mijn eigen business case', selected: true })).toBeVisible();
@@ -112,7 +124,12 @@ test('business cases: live fields for everyone, pilot and personal canvases, pri
 	await expect(sheet.getByRole('group', { name: 'Productiviteitsstrategie' })).toContainText(strategy);
 	// Without a canvas id: every canvas, each on its own sheet.
 	await tineke.page.goto(`/doetanks/${DOETANK}/werkruimte/business-case/print`);
-	await expect(tineke.page.getByRole('article')).toHaveCount(2);
+	await expect(tineke.page.getByRole('article')).toHaveCount(3);
+	await expect(
+		tineke.page.getByRole('article', {
+			name: 'Business case Kennisbehoud · Oplossing voor publieke sector en samenleving'
+		})
+	).toContainText(`Minder schulden in heel Nederland ${stamp}`);
 	await expect(
 		tineke.page.getByRole('article', { name: 'Business case Kennisbehoud · Pilot: Gemeente Zeist' })
 	).toContainText(`Wijkteams in Utrecht ${stamp}`);
@@ -166,6 +183,26 @@ for (const viewport of VIEWPORTS) {
 			expect(await axeSerious(page)).toEqual([]);
 			expect(await sidewaysScroll(page)).toBe(false);
 		}
+		// The formatting bar of a field leaves its label and the instrument's explanation above it readable.
+		const cell = writer.page.getByRole('group', { name: 'Business case', exact: true });
+		await field(writer.page, 'Business case').click();
+		const bar = cell.getByRole('toolbar', { name: 'Opmaak' });
+		await expect(bar).toBeVisible();
+		const barBox = (await bar.boundingBox())!;
+		for (const above of [cell.getByRole('heading', { name: 'Business case', exact: true }), cell.locator('.hint')]) {
+			const box = (await above.boundingBox())!;
+			expect(box.y + box.height, await above.innerText()).toBeLessThanOrEqual(barBox.y);
+			expect(
+				await above.evaluate((el) => {
+					const r = el.getBoundingClientRect();
+					return (
+						document.elementFromPoint(r.left + 4, r.top + r.height / 2) === el ||
+						el.contains(document.elementFromPoint(r.left + 4, r.top + r.height / 2))
+					);
+				})
+			).toBe(true);
+		}
+		await writer.page.screenshot({ path: test.info().outputPath(`toolbar-${viewport.width}.png`) });
 		// While writing in a field, with its formatting bar, and with the naming form open.
 		await field(writer.page, 'Q3 Kwantitatieve outputs').click();
 		await expect(writer.page.getByRole('toolbar', { name: 'Opmaak' })).toBeVisible();

@@ -44,6 +44,8 @@ const ACTIONS = [
 	'invite',
 	'history',
 	'history.name',
+	'history.rename',
+	'history.delete',
 	'comments.view',
 	'comments.add',
 	'comments.resolve',
@@ -56,7 +58,7 @@ type ActionKey = (typeof ACTIONS)[number];
  * - viewing the Doetank and its members: any member, network admin or network coach;
  * - updating, managing members and inviting: Doetank trekker or Doetank coach, or network admin;
  * - the live document's version history: any member, or a network admin (not a network coach);
- * - naming a version: the workspace's writers (trekker, lid, Doetank coach) only;
+ * - naming a version, renaming or removing a named one: the workspace's writers (trekker, lid, Doetank coach) only;
  * - comments: read by members and network admins; written by every member, read-only roles
  *   included (not by network roles from outside); someone else's thread resolved by the writers
  *   only, deleted by the trekker, the Doetank coach or a network admin;
@@ -64,16 +66,16 @@ type ActionKey = (typeof ACTIONS)[number];
  */
 // prettier-ignore
 const EXPECTED: Record<ActorKey, Record<ActionKey, number>> = {
-	'trekker':                       { view: 200, 'members.view': 200, update: 200, 'members.add': 202, 'members.changeRoles': 200, 'members.remove': 204, invite: 201, history: 200, 'history.name': 201, 'comments.view': 200, 'comments.add': 201, 'comments.resolve': 200, 'comments.delete': 204 },
-	'lid':                           { view: 200, 'members.view': 200, update: 403, 'members.add': 403, 'members.changeRoles': 403, 'members.remove': 403, invite: 403, history: 200, 'history.name': 201, 'comments.view': 200, 'comments.add': 201, 'comments.resolve': 200, 'comments.delete': 403 },
-	'coach':                         { view: 200, 'members.view': 200, update: 200, 'members.add': 202, 'members.changeRoles': 200, 'members.remove': 204, invite: 201, history: 200, 'history.name': 201, 'comments.view': 200, 'comments.add': 201, 'comments.resolve': 200, 'comments.delete': 204 },
-	'opdrachtgever':                 { view: 200, 'members.view': 200, update: 403, 'members.add': 403, 'members.changeRoles': 403, 'members.remove': 403, invite: 403, history: 200, 'history.name': 403, 'comments.view': 200, 'comments.add': 201, 'comments.resolve': 403, 'comments.delete': 403 },
-	'besluitvormer':                 { view: 200, 'members.view': 200, update: 403, 'members.add': 403, 'members.changeRoles': 403, 'members.remove': 403, invite: 403, history: 200, 'history.name': 403, 'comments.view': 200, 'comments.add': 201, 'comments.resolve': 403, 'comments.delete': 403 },
-	'meekijker':                     { view: 200, 'members.view': 200, update: 403, 'members.add': 403, 'members.changeRoles': 403, 'members.remove': 403, invite: 403, history: 200, 'history.name': 403, 'comments.view': 200, 'comments.add': 201, 'comments.resolve': 403, 'comments.delete': 403 },
-	'network member, not a member':  { view: 403, 'members.view': 403, update: 403, 'members.add': 403, 'members.changeRoles': 403, 'members.remove': 403, invite: 403, history: 403, 'history.name': 403, 'comments.view': 403, 'comments.add': 403, 'comments.resolve': 403, 'comments.delete': 403 },
-	'network coach, not a member':   { view: 200, 'members.view': 200, update: 403, 'members.add': 403, 'members.changeRoles': 403, 'members.remove': 403, invite: 403, history: 403, 'history.name': 403, 'comments.view': 403, 'comments.add': 403, 'comments.resolve': 403, 'comments.delete': 403 },
-	'network admin, not a member':   { view: 200, 'members.view': 200, update: 200, 'members.add': 202, 'members.changeRoles': 200, 'members.remove': 204, invite: 201, history: 200, 'history.name': 403, 'comments.view': 200, 'comments.add': 403, 'comments.resolve': 403, 'comments.delete': 204 },
-	'logged out':                    { view: 401, 'members.view': 401, update: 401, 'members.add': 401, 'members.changeRoles': 401, 'members.remove': 401, invite: 401, history: 401, 'history.name': 401, 'comments.view': 401, 'comments.add': 401, 'comments.resolve': 401, 'comments.delete': 401 }
+	'trekker':                       { view: 200, 'members.view': 200, update: 200, 'members.add': 202, 'members.changeRoles': 200, 'members.remove': 204, invite: 201, history: 200, 'history.name': 201, 'history.rename': 204, 'history.delete': 204, 'comments.view': 200, 'comments.add': 201, 'comments.resolve': 200, 'comments.delete': 204 },
+	'lid':                           { view: 200, 'members.view': 200, update: 403, 'members.add': 403, 'members.changeRoles': 403, 'members.remove': 403, invite: 403, history: 200, 'history.name': 201, 'history.rename': 204, 'history.delete': 204, 'comments.view': 200, 'comments.add': 201, 'comments.resolve': 200, 'comments.delete': 403 },
+	'coach':                         { view: 200, 'members.view': 200, update: 200, 'members.add': 202, 'members.changeRoles': 200, 'members.remove': 204, invite: 201, history: 200, 'history.name': 201, 'history.rename': 204, 'history.delete': 204, 'comments.view': 200, 'comments.add': 201, 'comments.resolve': 200, 'comments.delete': 204 },
+	'opdrachtgever':                 { view: 200, 'members.view': 200, update: 403, 'members.add': 403, 'members.changeRoles': 403, 'members.remove': 403, invite: 403, history: 200, 'history.name': 403, 'history.rename': 403, 'history.delete': 403, 'comments.view': 200, 'comments.add': 201, 'comments.resolve': 403, 'comments.delete': 403 },
+	'besluitvormer':                 { view: 200, 'members.view': 200, update: 403, 'members.add': 403, 'members.changeRoles': 403, 'members.remove': 403, invite: 403, history: 200, 'history.name': 403, 'history.rename': 403, 'history.delete': 403, 'comments.view': 200, 'comments.add': 201, 'comments.resolve': 403, 'comments.delete': 403 },
+	'meekijker':                     { view: 200, 'members.view': 200, update: 403, 'members.add': 403, 'members.changeRoles': 403, 'members.remove': 403, invite: 403, history: 200, 'history.name': 403, 'history.rename': 403, 'history.delete': 403, 'comments.view': 200, 'comments.add': 201, 'comments.resolve': 403, 'comments.delete': 403 },
+	'network member, not a member':  { view: 403, 'members.view': 403, update: 403, 'members.add': 403, 'members.changeRoles': 403, 'members.remove': 403, invite: 403, history: 403, 'history.name': 403, 'history.rename': 403, 'history.delete': 403, 'comments.view': 403, 'comments.add': 403, 'comments.resolve': 403, 'comments.delete': 403 },
+	'network coach, not a member':   { view: 200, 'members.view': 200, update: 403, 'members.add': 403, 'members.changeRoles': 403, 'members.remove': 403, invite: 403, history: 403, 'history.name': 403, 'history.rename': 403, 'history.delete': 403, 'comments.view': 403, 'comments.add': 403, 'comments.resolve': 403, 'comments.delete': 403 },
+	'network admin, not a member':   { view: 200, 'members.view': 200, update: 200, 'members.add': 202, 'members.changeRoles': 200, 'members.remove': 204, invite: 201, history: 200, 'history.name': 403, 'history.rename': 403, 'history.delete': 403, 'comments.view': 200, 'comments.add': 403, 'comments.resolve': 403, 'comments.delete': 204 },
+	'logged out':                    { view: 401, 'members.view': 401, update: 401, 'members.add': 401, 'members.changeRoles': 401, 'members.remove': 401, invite: 401, history: 401, 'history.name': 401, 'history.rename': 401, 'history.delete': 401, 'comments.view': 401, 'comments.add': 401, 'comments.resolve': 401, 'comments.delete': 401 }
 };
 
 /** The single Doetank role each member actor holds. */
@@ -144,6 +146,24 @@ async function ownerThread(): Promise<string> {
 	return res.body.thread.id;
 }
 
+/** The named versions of the Doetank by id, as the trekker sees them. */
+async function namedVersions(): Promise<Map<string, string | null>> {
+	const res = await owner.get<{ versions: { id: string; kind: string; name: string | null }[] }>(
+		`/api/v1/doetanks/${doetankId}/history/versions`
+	);
+	expect(res.status).toBe(200);
+	return new Map(res.body.versions.filter((v) => v.kind === 'named').map((v) => [v.id, v.name]));
+}
+
+/** A named version the trekker makes for one cell. */
+async function ownersNamedVersion(name: string): Promise<string> {
+	const res = await owner.post<{ version: { id: string } }>(`/api/v1/doetanks/${doetankId}/history/versions`, {
+		name: name.slice(0, 80)
+	});
+	expect(res.status, res.text).toBe(201);
+	return res.body.version.id;
+}
+
 /** Each action performs one request and checks that its effect happened exactly when it was allowed. */
 const PERFORM: Record<ActionKey, (client: ApiClient, label: string) => Promise<number>> = {
 	view: async (c) => {
@@ -204,6 +224,19 @@ const PERFORM: Record<ActionKey, (client: ApiClient, label: string) => Promise<n
 		);
 		expect(listed.status).toBe(200);
 		expect(listed.body.versions.some((v) => v.name === name)).toBe(res.status === 201);
+		return res.status;
+	},
+	'history.rename': async (c, label) => {
+		const id = await ownersNamedVersion(`Te hernoemen ${label}`);
+		const name = `Hernoemd ${label}`.slice(0, 80);
+		const res = await c.put(`/api/v1/doetanks/${doetankId}/history/versions/${id}`, { name });
+		expect((await namedVersions()).get(id)).toBe(res.status === 204 ? name : `Te hernoemen ${label}`.slice(0, 80));
+		return res.status;
+	},
+	'history.delete': async (c, label) => {
+		const id = await ownersNamedVersion(`Te verwijderen ${label}`);
+		const res = await c.delete(`/api/v1/doetanks/${doetankId}/history/versions/${id}`);
+		expect((await namedVersions()).has(id)).toBe(res.status !== 204);
 		return res.status;
 	},
 	'comments.view': async (c) => {

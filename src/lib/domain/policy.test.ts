@@ -113,7 +113,9 @@ describe('policy: network actions', () => {
 		'cafe.facilitate': { loggedOut: n, member: n, coach: Y, admin: Y },
 		'network.overview': { loggedOut: n, member: n, coach: Y, admin: Y },
 		'monitoring.settings': { loggedOut: n, member: n, coach: n, admin: Y },
-		'report.view': { loggedOut: n, member: n, coach: Y, admin: Y }
+		'report.view': { loggedOut: n, member: n, coach: Y, admin: Y },
+		'networkCanvas.read': { loggedOut: n, member: Y, coach: Y, admin: Y },
+		'networkCanvas.write': { loggedOut: n, member: n, coach: Y, admin: Y }
 	};
 	for (const action of NETWORK_ACTIONS) {
 		for (const [who, expected] of Object.entries(EXPECTED_NETWORK[action])) {

@@ -25,7 +25,9 @@ export const NETWORK_ACTIONS = [
 	'cafe.facilitate',
 	'network.overview',
 	'monitoring.settings',
-	'report.view'
+	'report.view',
+	'networkCanvas.read',
+	'networkCanvas.write'
 ] as const;
 export type NetworkAction = (typeof NETWORK_ACTIONS)[number];
 
@@ -83,7 +85,10 @@ const networkRules: Record<NetworkAction, (actor: Actor) => boolean> = {
 	// The thresholds of the coach's risk signals hold for the whole network.
 	'monitoring.settings': (a) => a.networkRole === 'admin',
 	// The Meten & Monitoren report covers the whole network, as the project team reports it.
-	'report.view': (a) => a.networkRole === 'admin' || a.networkRole === 'coach'
+	'report.view': (a) => a.networkRole === 'admin' || a.networkRole === 'coach',
+	// The business case of the network as a whole (level 5): the project team writes it, every member reads it.
+	'networkCanvas.read': () => true,
+	'networkCanvas.write': (a) => a.networkRole === 'admin' || a.networkRole === 'coach'
 };
 
 const isMember = (s: DoetankStanding) => s.roles.length > 0;

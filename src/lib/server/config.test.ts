@@ -32,6 +32,8 @@ describe('loadConfig', () => {
 			SYNC_COMPACT_UPDATES: 500,
 			SYNC_COMPACT_BYTES: 1024 * 1024,
 			HISTORY_VERSION_INTERVAL_MS: 600_000,
+			HISTORY_MAX_BYTES: 64 * 1024 * 1024,
+			HISTORY_MAX_NAMED_VERSIONS: 100,
 			SYNC_PORT: 3001,
 			SSE_MAX_STREAMS_PER_USER: 4,
 			COMMENT_MAX_BODY_CHARS: 2000,
@@ -67,6 +69,8 @@ describe('loadConfig', () => {
 
 	it('reads the history version interval and refuses zero or a fraction', () => {
 		expect(loadConfig({ HISTORY_VERSION_INTERVAL_MS: '3000' }).HISTORY_VERSION_INTERVAL_MS).toBe(3000);
+		expect(loadConfig({ HISTORY_MAX_BYTES: '1000000' }).HISTORY_MAX_BYTES).toBe(1_000_000);
+		expect(() => loadConfig({ HISTORY_MAX_NAMED_VERSIONS: '0' })).toThrow(/HISTORY_MAX_NAMED_VERSIONS="0"/);
 		expect(() => loadConfig({ HISTORY_VERSION_INTERVAL_MS: '0' })).toThrow(/HISTORY_VERSION_INTERVAL_MS="0"/);
 		expect(() => loadConfig({ HISTORY_VERSION_INTERVAL_MS: '1.5' })).toThrow(/HISTORY_VERSION_INTERVAL_MS="1.5"/);
 	});

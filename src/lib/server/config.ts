@@ -61,6 +61,10 @@ const ConfigSchema = z.object({
 	SYNC_COMPACT_BYTES: positiveInt(1024 * 1024),
 	/** An automatic history version is cut this long after the first edit since the last one, and when the last person leaves (ms). */
 	HISTORY_VERSION_INTERVAL_MS: positiveInt(600_000),
+	/** Bytes the versions of one Doetank's document may hold together; past it automatic versions are thinned (oldest first). */
+	HISTORY_MAX_BYTES: positiveInt(64 * 1024 * 1024),
+	/** Named versions one Doetank may hold; one more is refused (409). They may also fill at most half of HISTORY_MAX_BYTES. */
+	HISTORY_MAX_NAMED_VERSIONS: positiveInt(100),
 	/** Port of the standalone sync server (`npm run sync`). */
 	SYNC_PORT: port.default(3001),
 	/** Where browsers reach the sync server when it runs standalone, e.g. wss://sync.example.nl/sync. */

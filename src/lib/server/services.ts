@@ -5,6 +5,7 @@ import { CalendarService } from './calendar/service';
 import { CommentService } from './comments/service';
 import { commentsFingerprint } from './db/comments';
 import { createLucia, type AppLucia } from './auth/lucia';
+import { NETWORK_TIME_ZONE } from '$lib/domain/calendar';
 import type { Config } from './config';
 import { openDatabase, type Database } from './db/client';
 import { migrate } from './db/migrate';
@@ -114,9 +115,12 @@ export async function createServices(config: Config, log = createLogger(config.L
 		auth: new AuthService(db, lucia, config, invitations, events),
 		doetanks: new DoetankService(db, events),
 		invitations,
-		users: new UserService(db),
+		users: new UserService(db, events),
 		history: new HistoryService(db),
-		versions: new VersionService(db),
+		versions: new VersionService(db, NETWORK_TIME_ZONE, Date.now, {
+			maxBytes: config.HISTORY_MAX_BYTES,
+			maxNamed: config.HISTORY_MAX_NAMED_VERSIONS
+		}),
 		phases: new PhaseService(db, notifications),
 		agreements: new AgreementService(db, notifications),
 		checkpoints: new CheckpointService(db, notifications, config.SYNC_MAX_DOCUMENT_BYTES),

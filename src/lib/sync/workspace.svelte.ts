@@ -43,11 +43,16 @@ const ENDING = new Map<number, Ended>([
 ]);
 
 export interface WorkspaceOptions {
+	/** The sync room: a Doetank id, or NETWORK_ROOM for the network document. */
 	doetankId: string;
 	user: { id: string; name: string; colour: string };
 	canWrite: boolean;
 	/** PUBLIC_SYNC_URL when the sync server runs apart; otherwise `/sync` on this origin. */
 	serverUrl?: string | null;
+	/** Brings the document to its layout after the first sync (writers only); default `migrateWorkspace`. */
+	prepare?: (doc: Y.Doc) => void;
+	/** Asked after failed attempts to learn why (401, or 403/404); default the Doetank's API resource. */
+	accessUrl?: string;
 }
 
 export interface Workspace {
@@ -134,7 +139,7 @@ export function openWorkspace(options: WorkspaceOptions): Workspace {
 	const migrate = () => {
 		if (!canWrite) return;
 		try {
-			migrateWorkspace(doc);
+			(options.prepare ?? migrateWorkspace)(doc);
 		} catch (err) {
 			// A newer app version wrote this document: stop before this older code changes it.
 			if (err instanceof WorkspaceVersionError) end('outdated');
@@ -149,7 +154,8 @@ export function openWorkspace(options: WorkspaceOptions): Workspace {
 	// A refused upgrade (401/403 before the socket opens) reaches the browser as a bare close 1006;
 	// the API says why.
 	const checkAccess = async () => {
-		const res = await fetch(`/api/v1/doetanks/${encodeURIComponent(doetankId)}`).catch(() => null);
+		const url = options.accessUrl ?? `/api/v1/doetanks/${encodeURIComponent(doetankId)}`;
+		const res = await fetch(url).catch(() => null);
 		if (destroyed || !res) return;
 		if (res.status === 401) end('unauthenticated');
 		else if (res.status === 403 || res.status === 404) end('forbidden');

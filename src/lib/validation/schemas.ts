@@ -70,3 +70,7 @@ export type HistoryVersionInput = z.infer<typeof HistoryVersionInput>;
 /** A writer names the document as it is now, e.g. "vóór de café-sessie". */
 export const NamedVersionInput = z.object({ name: text(LIMITS.versionName) });
 export type NamedVersionInput = z.infer<typeof NamedVersionInput>;
+
+/** A writer renames a named version. */
+export const RenameVersionInput = HistoryVersionInput.extend(NamedVersionInput.shape);
+export type RenameVersionInput = z.infer<typeof RenameVersionInput>;

@@ -1,3 +1,5 @@
+import type { CanvasLevel } from '../workspace/business-case-fields';
+
 /**
  * Terugkoppelmomenten: what is reviewed and the status machine
  * gepland → ingediend → goedgekeurd | aanpassing_gevraagd (→ ingediend again).
@@ -40,7 +42,7 @@ const CANVAS_ID = /^[A-Za-z0-9:_-]{1,100}$/;
 /** A subject as the UI offers it: a business case by its canvas level and pilot or member name. */
 export interface SubjectOption {
 	subject: CheckpointSubject;
-	level: 'doetank' | 'pilot' | 'personal' | null;
+	level: CanvasLevel | null;
 	name: string;
 }
 

@@ -34,7 +34,7 @@ describe('shouldCutVersion', () => {
 
 describe('versionsToPrune', () => {
 	const now = at('2026-12-20', '12:00');
-	const auto = (id: string, when: number): VersionRef => ({ id, kind: 'auto', at: when });
+	const auto = (id: string, when: number, bytes = 10): VersionRef => ({ id, kind: 'auto', at: when, bytes });
 
 	it('keeps every version of the last week', () => {
 		const versions = [0, 1, 2, 3].map((i) => auto(`v${i}`, now - FINE_RETENTION_MS + i * INTERVAL));
@@ -61,9 +61,9 @@ describe('versionsToPrune', () => {
 		const old = at('2026-12-01', '20:00');
 		const versions: VersionRef[] = [
 			auto('a1', old),
-			{ id: 'named', kind: 'named', at: old + MIN },
+			{ id: 'named', kind: 'named', at: old + MIN, bytes: 10 },
 			auto('a2', old + 2 * MIN),
-			{ id: 'named-last', kind: 'named', at: old + 3 * MIN }
+			{ id: 'named-last', kind: 'named', at: old + 3 * MIN, bytes: 10 }
 		];
 		expect(versionsToPrune(versions, now)).toEqual(['a1']);
 	});
@@ -82,5 +82,44 @@ describe('versionsToPrune', () => {
 		const versions = Array.from({ length: 18 }, (_, i) => auto(`e${i}`, evening + i * INTERVAL));
 		const later = evening + 8 * DAY;
 		expect(versionsToPrune(versions, later)).toEqual(versions.slice(0, 17).map((v) => v.id));
+	});
+
+	describe('past the byte bound', () => {
+		// Two evenings this week, ten versions of 100 bytes each, and an older named one.
+		const monday = at('2026-12-14', '19:00');
+		const thursday = at('2026-12-17', '19:00');
+		const versions: VersionRef[] = [
+			{ id: 'named', kind: 'named', at: at('2026-12-01', '12:00'), bytes: 300 },
+			...Array.from({ length: 5 }, (_, i) => auto(`m${i}`, monday + i * INTERVAL, 100)),
+			...Array.from({ length: 5 }, (_, i) => auto(`t${i}`, thursday + i * INTERVAL, 100))
+		];
+
+		it('removes nothing within the bound', () => {
+			expect(versionsToPrune(versions, now, undefined, 1300)).toEqual([]);
+		});
+
+		it('thins the week to one a day from its oldest day, oldest first', () => {
+			expect(versionsToPrune(versions, now, undefined, 1200)).toEqual(['m0']);
+			expect(versionsToPrune(versions, now, undefined, 900)).toEqual(['m0', 'm1', 'm2', 'm3']);
+			expect(versionsToPrune(versions, now, undefined, 600)).toEqual(['m0', 'm1', 'm2', 'm3', 't0', 't1', 't2']);
+		});
+
+		it('then drops whole days from the oldest, never a named version nor the newest automatic one', () => {
+			expect(versionsToPrune(versions, now, undefined, 400)).toEqual([
+				'm0',
+				'm1',
+				'm2',
+				'm3',
+				'm4',
+				't0',
+				't1',
+				't2',
+				't3'
+			]);
+			const pruned = versionsToPrune(versions, now, undefined, 0);
+			expect(pruned).not.toContain('named');
+			expect(pruned).not.toContain('t4');
+			expect(pruned).toHaveLength(9);
+		});
 	});
 });

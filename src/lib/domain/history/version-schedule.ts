@@ -3,9 +3,6 @@ import { dayIn, NETWORK_TIME_ZONE } from '$lib/domain/calendar';
 /** Automatic versions are kept at their own grain this long; after that, the last one of each day. */
 export const FINE_RETENTION_MS = 7 * 24 * 60 * 60 * 1000;
 
-/** Named versions are kept for good, so a Doetank holds at most this many (a writer removes none today). */
-export const MAX_NAMED_VERSIONS = 200;
-
 export type VersionKind = 'auto' | 'named';
 
 export interface VersionRef {
@@ -13,6 +10,8 @@ export interface VersionRef {
 	kind: VersionKind;
 	/** When it was cut (ms since the epoch). */
 	at: number;
+	/** Size of its stored state. */
+	bytes: number;
 }
 
 /**
@@ -38,11 +37,16 @@ export function versionDueAt(firstEditAt: number, intervalMs: number): number {
 /**
  * The automatic versions to remove: those older than a week that are not the newest of their
  * (Dutch) day. Named versions are never removed; a day keeps the state it ended with.
+ * Past `maxBytes` in all (the Doetank's history bound), automatic versions go oldest first: first
+ * those that are not the last of their day (so the week is thinned to one a day from its oldest
+ * day on), then whole days from the oldest. The newest automatic version always stays, so the
+ * bound can be passed by at most that one version when named versions fill it.
  */
 export function versionsToPrune(
 	versions: readonly VersionRef[],
 	now: number,
-	timeZone: string = NETWORK_TIME_ZONE
+	timeZone: string = NETWORK_TIME_ZONE,
+	maxBytes: number = Number.POSITIVE_INFINITY
 ): string[] {
 	const newestOfDay = new Map<string, VersionRef>();
 	for (const v of versions) {
@@ -51,8 +55,18 @@ export function versionsToPrune(
 		const kept = newestOfDay.get(day);
 		if (!kept || v.at > kept.at) newestOfDay.set(day, v);
 	}
-	return versions
-		.filter((v) => v.kind === 'auto' && now - v.at > FINE_RETENTION_MS)
-		.filter((v) => newestOfDay.get(dayIn(v.at, timeZone)) !== v)
-		.map((v) => v.id);
+	const lastOfDay = (v: VersionRef) => newestOfDay.get(dayIn(v.at, timeZone)) === v;
+	const pruned = new Set(
+		versions.filter((v) => v.kind === 'auto' && now - v.at > FINE_RETENTION_MS && !lastOfDay(v)).map((v) => v.id)
+	);
+	let total = versions.reduce((sum, v) => (pruned.has(v.id) ? sum : sum + v.bytes), 0);
+	const autos = versions.filter((v) => v.kind === 'auto' && !pruned.has(v.id)).sort((a, b) => a.at - b.at);
+	const newest = autos.at(-1);
+	const byPressure = [...autos.filter((v) => !lastOfDay(v)), ...autos.filter((v) => lastOfDay(v) && v !== newest)];
+	for (const v of byPressure) {
+		if (total <= maxBytes) break;
+		pruned.add(v.id);
+		total -= v.bytes;
+	}
+	return versions.filter((v) => pruned.has(v.id)).map((v) => v.id);
 }

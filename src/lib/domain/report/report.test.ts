@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { FIXTURE_EXPECTED, FIXTURE_RESPONSES } from '../instruments/vragenlijst.fixture';
 import type { Answers } from '../instruments/vragenlijst-scoring';
-import { buildReport, type ReportFacts } from './report';
+import { BUSINESS_CASE_FIELD_KEYS } from '../workspace/business-case-fields';
+import { buildReport, type NetworkCanvas, type ReportFacts } from './report';
 import { REPORT_CSV_HEADER, reportRows } from './rows';
 
 /** Noon in Amsterdam on a day: safely inside that calendar day. */
@@ -78,9 +79,13 @@ const facts: ReportFacts = {
 		{ doetankId: 'a', id: 'pilot:3', level: 'pilot', name: 'Gemeente Utrecht', q5: '', q6: '' },
 		{ doetankId: 'a', id: 'personal:ann', level: 'personal', name: '', q5: 'Privé', q6: '' },
 		{ doetankId: 'a', id: 'doetank', level: 'doetank', name: '', q5: '', q6: '' },
+		{ doetankId: 'a', id: 'society', level: 'society', name: '', q5: '- Minder schulden in Nederland', q6: '' },
 		{ doetankId: 'late', id: 'pilot:4', level: 'pilot', name: 'Gemeente Later', q5: 'Te laat', q6: '' }
-	]
+	],
+	networkCanvas: null
 };
+
+const emptyFields = Object.fromEntries(BUSINESS_CASE_FIELD_KEYS.map((k) => [k, ''])) as NetworkCanvas['fields'];
 
 describe('buildReport', () => {
 	const report = buildReport(PERIOD, facts);
@@ -133,11 +138,21 @@ describe('buildReport', () => {
 		});
 	});
 
-	it('lists the Doetank and pilot business cases with an outcome, never a personal one', () => {
+	it('lists the Doetank, pilot and society business cases with an outcome, never a personal one', () => {
 		expect(report.effect.businessCases.map((b) => [b.doetankName, b.canvasId, b.q5, b.q6])).toEqual([
+			['Alfa', 'society', '- Minder schulden in Nederland', ''],
 			['Oud', 'doetank', '- 10% minder wachttijd', ''],
 			['Oud', 'pilot:1', '', '- Tevredener burgers']
 		]);
+	});
+
+	it('includes the network business case (level 5) once something is written in it', () => {
+		expect(report.effect.network).toBeNull();
+		expect(
+			buildReport(PERIOD, { ...facts, networkCanvas: { strategy: null, fields: emptyFields } }).effect.network
+		).toBe(null);
+		const network = { strategy: 'indirect' as const, fields: { ...emptyFields, baten: '- Kennis gedeeld' } };
+		expect(buildReport(PERIOD, { ...facts, networkCanvas: network }).effect.network).toEqual(network);
 	});
 
 	it('counts a Doetank per phase as it stood at the end of the period, in the network’s time zone', () => {

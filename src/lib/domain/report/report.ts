@@ -2,7 +2,7 @@ import { dayIn, NETWORK_TIME_ZONE } from '../calendar';
 import { SCALES, type ScaleId } from '../instruments/vragenlijst';
 import { aggregate, compareWaves, type Answers, type ScaleChange } from '../instruments/vragenlijst-scoring';
 import { PHASES, type Phase } from '../roles';
-import type { CanvasLevel } from '../workspace/business-case-fields';
+import type { BusinessCaseFieldKey, CanvasLevel, StrategyKey } from '../workspace/business-case-fields';
 
 /**
  * The Meten & Monitoren report (TNO 2013: doe-, leer-, verander- and effectresultaat) for a
@@ -28,6 +28,13 @@ export interface ReportFacts {
 	waves: { id: string; name: string; createdAt: number; closesOn: string; responses: Answers[] }[];
 	/** The business-case canvases of every Doetank's current document. */
 	canvases: { doetankId: string; id: string; level: CanvasLevel; name: string; q5: string; q6: string }[];
+	/** The network's own business case (level 5) as its document holds it now, every field as Markdown. */
+	networkCanvas: NetworkCanvas | null;
+}
+
+export interface NetworkCanvas {
+	strategy: StrategyKey | null;
+	fields: Record<BusinessCaseFieldKey, string>;
 }
 
 export interface WaveFigures {
@@ -45,7 +52,7 @@ export interface BusinessCaseOutcome {
 	doetankName: string;
 	canvasId: string;
 	level: CanvasLevel;
-	/** The pilot organisation; '' for the Doetank canvas. */
+	/** The pilot organisation; '' for the Doetank and society canvases. */
 	name: string;
 	q5: string;
 	q6: string;
@@ -69,7 +76,8 @@ export interface Report {
 	leer: { waves: WaveFigures[]; changes: { from: string; to: string; scales: ScaleChange[] }[] };
 	/** Adopting organisations: the names of the pilot canvases, with how many pilots each. */
 	verander: { inFase2: number; pilots: number; organisations: { name: string; pilots: number }[] };
-	effect: { businessCases: BusinessCaseOutcome[] };
+	/** `network`: the business case of the network as a whole (indicator D1), null while it is empty. */
+	effect: { businessCases: BusinessCaseOutcome[]; network: NetworkCanvas | null };
 }
 
 const byText = (a: string, b: string) => a.localeCompare(b, 'nl');
@@ -79,6 +87,9 @@ function tally(values: readonly string[]): Map<string, number> {
 	for (const v of values) counts.set(v, (counts.get(v) ?? 0) + 1);
 	return counts;
 }
+
+const isEmpty = (canvas: NetworkCanvas | null): canvas is null =>
+	!canvas || (canvas.strategy === null && Object.values(canvas.fields).every((text) => text === ''));
 
 export function buildReport(period: ReportPeriod, facts: ReportFacts, timeZone = NETWORK_TIME_ZONE): Report {
 	const day = (ms: number) => dayIn(ms, timeZone);
@@ -145,7 +156,8 @@ export function buildReport(period: ReportPeriod, facts: ReportFacts, timeZone =
 					q5: c.q5,
 					q6: c.q6
 				}))
-				.sort((a, b) => byText(a.doetankName, b.doetankName) || byText(a.name, b.name))
+				.sort((a, b) => byText(a.doetankName, b.doetankName) || byText(a.name, b.name)),
+			network: isEmpty(facts.networkCanvas) ? null : facts.networkCanvas
 		}
 	};
 }

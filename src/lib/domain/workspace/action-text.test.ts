@@ -13,7 +13,7 @@ import {
 } from './action-text';
 import { addAction, readActions, updateAction } from './actions';
 import { actionsMap, metaMap } from './layout';
-import { migrateWorkspace, workspaceSchemaVersion } from './schema';
+import { migrateWorkspace, WORKSPACE_SCHEMA_VERSION, workspaceSchemaVersion } from './schema';
 
 /** An action as the version-1 code wrote it: plain strings, no texts. */
 function addV1(doc: Y.Doc, id: string, title: string, note: string): void {
@@ -82,7 +82,7 @@ describe('layout version 2: action texts', () => {
 					const doc = new Y.Doc();
 					metaMap(doc).set('schemaVersion', 1);
 					fields.forEach(([title, note], i) => addV1(doc, `a${i}`, title, note));
-					expect(migrateWorkspace(doc)).toEqual({ from: 1, to: 2 });
+					expect(migrateWorkspace(doc)).toEqual({ from: 1, to: WORKSPACE_SCHEMA_VERSION });
 					fields.forEach(([title, note], i) => {
 						expect(actionText(doc, `a${i}`, 'title')?.toString()).toBe(title);
 						expect(actionText(doc, `a${i}`, 'note')?.toString()).toBe(note);
@@ -241,7 +241,7 @@ describe('old and new clients meet (fast-check)', () => {
 
 				const list = readActions(fresh);
 				expect(readActions(other)).toEqual(list);
-				expect(workspaceSchemaVersion(fresh)).toBe(2);
+				expect(workspaceSchemaVersion(fresh)).toBe(WORKSPACE_SCHEMA_VERSION);
 				const expectedIds = titles.map((_, i) => `a${i}`).concat(oldAdds ? ['old-new'] : []);
 				expect(list.map((a) => a.id).sort()).toEqual(expectedIds.sort());
 				const title = actionText(fresh, id, 'title')?.toString() ?? '';

@@ -188,11 +188,16 @@ export function isStrategyKey(value: unknown): value is StrategyKey {
 	return PRODUCTIVITY_STRATEGIES.some((strategy) => strategy.key === value);
 }
 
-/** Canvas levels of the method that the workspace offers (the instrument's levels 1-3). */
-export const CANVAS_LEVELS = ['doetank', 'pilot', 'personal'] as const;
+/**
+ * The five levels of the method (the instrument's `levels`, in its order 1-5): the member themself,
+ * the Doetank as a whole, the solution in a pilot organisation, the Doetank's solution for the
+ * public sector and society, and the network as a whole. The first four live in a Doetank's
+ * document; the network's canvas is the one canvas of the network document (network.ts).
+ */
+export const CANVAS_LEVELS = ['personal', 'doetank', 'pilot', 'society', 'network'] as const;
 export type CanvasLevel = (typeof CANVAS_LEVELS)[number];
 
-/** The instrument's captions of these levels (B4 caption split in three). */
+/** The instrument's captions of these levels (B4 caption split in three, Bijlage A D2, the B4 network caption). */
 export const CANVAS_LEVEL_LABELS: Record<CanvasLevel, Text> = {
 	personal: {
 		nl: 'Business case voor Doetanklid zelf',
@@ -202,5 +207,13 @@ export const CANVAS_LEVEL_LABELS: Record<CanvasLevel, Text> = {
 	pilot: {
 		nl: 'voor de oplossing die wordt geïmplementeerd in de organisatie',
 		en: '(Business case) for the solution that is implemented in the organisation'
+	},
+	society: {
+		nl: 'BC van de oplossing van de Doetank voor de publieke sector/samenleving',
+		en: "Business case of the Doetank's solution for the public sector/society"
+	},
+	network: {
+		nl: 'Business case voor het SlimmerNetWerk als geheel.',
+		en: 'Business case for the SlimmerNetWerk as a whole.'
 	}
 };

@@ -7,13 +7,17 @@ import {
 	createPilotCanvas,
 	DOETANK_CANVAS_ID,
 	ensureDoetankCanvas,
+	ensureNetworkCanvas,
+	ensureSocietyCanvas,
 	getOrCreatePersonalCanvas,
+	NETWORK_CANVAS_ID,
 	personalCanvasId,
 	readCanvas,
 	readCanvases,
 	removeCanvas,
 	renamePilotCanvas,
-	setCanvasStrategy
+	setCanvasStrategy,
+	SOCIETY_CANVAS_ID
 } from './canvases';
 import { canvasesMap } from './layout';
 import { expectWorkspaceError } from './test-errors';
@@ -84,9 +88,32 @@ describe('canvases', () => {
 		expect(readCanvas(doc, DOETANK_CANVAS_ID)).not.toBeNull();
 	});
 
-	it('lists the Doetank canvas first, pilots by creation then name, members by name', () => {
+	it('keeps the society canvas (level 4) and the network canvas (level 5): one each, never removed', () => {
+		const doc = workspace();
+		ensureSocietyCanvas(doc, at('2025-01-02T00:00:00Z'));
+		writeTiptap(canvasField(doc, SOCIETY_CANVAS_ID, 'baten'), [p(text('Minder schulden landelijk'))]);
+		ensureSocietyCanvas(doc);
+		expect(readCanvas(doc, SOCIETY_CANVAS_ID)).toMatchObject({
+			level: 'society',
+			name: '',
+			ownerId: null,
+			createdAt: '2025-01-02T00:00:00.000Z',
+			fields: { baten: 'Minder schulden landelijk' }
+		});
+		expectWorkspaceError('fixed_canvas', () => removeCanvas(doc, SOCIETY_CANVAS_ID));
+		expectWorkspaceError('not_renamable', () => renamePilotCanvas(doc, SOCIETY_CANVAS_ID, 'x'));
+
+		const network = new Y.Doc();
+		ensureNetworkCanvas(network, at('2025-01-03T00:00:00Z'));
+		ensureNetworkCanvas(network);
+		expect(readCanvases(network).map((c) => [c.id, c.level])).toEqual([[NETWORK_CANVAS_ID, 'network']]);
+		expectWorkspaceError('fixed_canvas', () => removeCanvas(network, NETWORK_CANVAS_ID));
+	});
+
+	it('lists the Doetank canvas first, pilots by creation then name, society, members by name', () => {
 		const doc = workspace();
 		for (const user of ['u1', 'u2', 'u3']) getOrCreatePersonalCanvas(doc, user);
+		ensureSocietyCanvas(doc, at('2024-01-01T00:00:00Z'));
 		const late = createPilotCanvas(doc, 'Later', at('2025-03-01T00:00:00Z'));
 		const b = createPilotCanvas(doc, 'b-org', at('2025-02-01T00:00:00Z'));
 		const a = createPilotCanvas(doc, 'A-org', at('2025-02-01T00:00:00Z'));
@@ -95,6 +122,7 @@ describe('canvases', () => {
 			a,
 			b,
 			late,
+			SOCIETY_CANVAS_ID,
 			personalCanvasId('u2'),
 			personalCanvasId('u3'),
 			personalCanvasId('u1')

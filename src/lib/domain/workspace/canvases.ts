@@ -25,13 +25,23 @@ import { fragmentToMarkdown } from './markdown';
  * clients that create the same one at once end up with one (see docs/ydoc-layout.md).
  */
 export const DOETANK_CANVAS_ID = 'doetank';
+/** Level 4: the Doetank's solution for the public sector and society, one per Doetank. */
+export const SOCIETY_CANVAS_ID = 'society';
+/** Level 5: the one canvas of the network document (network.ts). */
+export const NETWORK_CANVAS_ID = 'network';
+/** Canvases with a fixed id that always exist in their document and cannot be removed. */
+const FIXED_CANVASES: Partial<Record<CanvasLevel, string>> = {
+	doetank: DOETANK_CANVAS_ID,
+	society: SOCIETY_CANVAS_ID,
+	network: NETWORK_CANVAS_ID
+};
 export const personalCanvasId = (userId: string): string => `personal:${userId}`;
 export const CANVAS_LIMITS = { name: 120 } as const;
 
 export interface CanvasSnapshot {
 	id: string;
 	level: CanvasLevel;
-	/** The pilot organisation; '' for the Doetank and personal canvases. */
+	/** The pilot organisation; '' for the other levels. */
 	name: string;
 	/** The member of a personal canvas, otherwise null. */
 	ownerId: string | null;
@@ -86,12 +96,23 @@ export function fieldOf(canvas: Y.Map<unknown>, key: BusinessCaseFieldKey): Y.Xm
 	return fragment instanceof Y.XmlFragment ? fragment : null;
 }
 
-/** Always exactly one Doetank canvas; run by the migration, harmless to repeat. */
-export function ensureDoetankCanvas(doc: Y.Doc, options: CreateOptions = {}): void {
-	if (!(canvasesMap(doc).get(DOETANK_CANVAS_ID) instanceof Y.Map)) {
-		create(doc, DOETANK_CANVAS_ID, 'doetank', '', null, options.now);
-	}
+/** Creates the fixed canvas of a level when it is missing; run by migrations, harmless to repeat. */
+function ensureFixed(doc: Y.Doc, level: 'doetank' | 'society' | 'network', options: CreateOptions): void {
+	const id = FIXED_CANVASES[level] as string;
+	if (!(canvasesMap(doc).get(id) instanceof Y.Map)) create(doc, id, level, '', null, options.now);
 }
+
+/** Always exactly one Doetank canvas; run by the migration, harmless to repeat. */
+export const ensureDoetankCanvas = (doc: Y.Doc, options: CreateOptions = {}): void =>
+	ensureFixed(doc, 'doetank', options);
+
+/** Always exactly one canvas for the solution in the public sector and society (level 4); layout version 3. */
+export const ensureSocietyCanvas = (doc: Y.Doc, options: CreateOptions = {}): void =>
+	ensureFixed(doc, 'society', options);
+
+/** The network document's one canvas (level 5), created by the server when it loads that document. */
+export const ensureNetworkCanvas = (doc: Y.Doc, options: CreateOptions = {}): void =>
+	ensureFixed(doc, 'network', options);
 
 export function createPilotCanvas(doc: Y.Doc, name: string, options: CreateOptions & { id?: string } = {}): string {
 	const id = options.id ?? `pilot:${newId(options.random)}`;
@@ -115,11 +136,13 @@ export function getOrCreatePersonalCanvas(doc: Y.Doc, userId: string, options: C
 	return id;
 }
 
-/** Removes a pilot or personal canvas; the Doetank canvas always stays. */
+/** Removes a pilot or personal canvas; the Doetank, society and network canvases always stay. */
 export function removeCanvas(doc: Y.Doc, id: string): void {
 	const canvas = canvasMap(doc, id);
-	if (id === DOETANK_CANVAS_ID || canvas.get('level') === 'doetank') {
-		throw new WorkspaceError('doetank_canvas_required', id);
+	const level = canvas.get('level');
+	if (id === DOETANK_CANVAS_ID || level === 'doetank') throw new WorkspaceError('doetank_canvas_required', id);
+	if (Object.values(FIXED_CANVASES).includes(id) || (isLevel(level) && level in FIXED_CANVASES)) {
+		throw new WorkspaceError('fixed_canvas', id);
 	}
 	canvasesMap(doc).delete(id);
 }
@@ -150,12 +173,13 @@ function snapshot(id: string, canvas: Y.Map<unknown>, level: CanvasLevel): Canva
 	};
 }
 
-const LEVEL_ORDER: Record<CanvasLevel, number> = { doetank: 0, pilot: 1, personal: 2 };
+/** The Doetank canvas, its pilots, the solution for society, then the members' own; the network alone in its document. */
+const LEVEL_ORDER: Record<CanvasLevel, number> = { doetank: 0, pilot: 1, society: 2, personal: 3, network: 4 };
 const collator = new Intl.Collator('nl');
 
 /**
- * All canvases in a stable order: the Doetank canvas, the pilots by creation (then name, id),
- * then personal canvases by the owner's name as the caller knows it (then owner id).
+ * All canvases in a stable order: the Doetank canvas, the pilots by creation (then name, id), the
+ * society canvas, then personal canvases by the owner's name as the caller knows it (then owner id).
  */
 export function readCanvases(doc: Y.Doc, ownerName: (userId: string) => string = (userId) => userId): CanvasSnapshot[] {
 	const canvases = nestedMaps(canvasesMap(doc)).flatMap(([id, canvas]) => {

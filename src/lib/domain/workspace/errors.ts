@@ -3,7 +3,8 @@
  * operations check their own invariants because a Y.Doc write has no server round trip
  * that could refuse it.
  */
-export type WorkspaceErrorCode = 'not_found' | 'invalid_input' | 'doetank_canvas_required' | 'not_renamable';
+export type WorkspaceErrorCode =
+	'not_found' | 'invalid_input' | 'doetank_canvas_required' | 'fixed_canvas' | 'not_renamable';
 
 export class WorkspaceError extends Error {
 	constructor(

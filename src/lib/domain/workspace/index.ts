@@ -34,6 +34,8 @@ export { positionBetween, isPosition } from './position';
 export * from './business-case-fields';
 export {
 	DOETANK_CANVAS_ID,
+	SOCIETY_CANVAS_ID,
+	NETWORK_CANVAS_ID,
 	CANVAS_LIMITS,
 	personalCanvasId,
 	readCanvases,
@@ -42,6 +44,8 @@ export {
 	canvasField,
 	fieldOf,
 	ensureDoetankCanvas,
+	ensureSocietyCanvas,
+	ensureNetworkCanvas,
 	createPilotCanvas,
 	renamePilotCanvas,
 	getOrCreatePersonalCanvas,
@@ -62,3 +66,4 @@ export {
 	type RestoreEntry
 } from './restore-log';
 export { writeParagraphs } from './paragraphs';
+export { NETWORK_ROOM, isNetworkRoom, prepareNetworkDocument } from './network';

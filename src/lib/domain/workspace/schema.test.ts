@@ -1,17 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { addAction, readActions } from './actions';
-import { DOETANK_CANVAS_ID, readCanvases } from './canvases';
+import { canvasField, DOETANK_CANVAS_ID, readCanvases, SOCIETY_CANVAS_ID } from './canvases';
 import { WorkspaceVersionError } from './errors';
-import { metaMap, probleemdefinitie } from './layout';
+import { canvasesMap, metaMap, probleemdefinitie } from './layout';
 import { MIGRATION_ORIGIN, migrateWorkspace, WORKSPACE_SCHEMA_VERSION, workspaceSchemaVersion } from './schema';
 import { p, text, writeTiptap } from './tiptap-fixture';
 
 const NOW = new Date('2025-01-01T00:00:00Z');
 
 describe('migrateWorkspace', () => {
-	it('is at version 2', () => {
-		expect(WORKSPACE_SCHEMA_VERSION).toBe(2);
+	it('is at version 3', () => {
+		expect(WORKSPACE_SCHEMA_VERSION).toBe(3);
 	});
 
 	it('brings a version-0 document (no meta) to the current layout and keeps its content', () => {
@@ -21,11 +21,12 @@ describe('migrateWorkspace', () => {
 		const origins: unknown[] = [];
 		doc.on('afterTransaction', (tr: Y.Transaction) => origins.push(tr.origin));
 		expect(workspaceSchemaVersion(doc)).toBe(0);
-		expect(migrateWorkspace(doc, NOW)).toEqual({ from: 0, to: 2 });
+		expect(migrateWorkspace(doc, NOW)).toEqual({ from: 0, to: 3 });
 		expect(origins).toEqual([MIGRATION_ORIGIN]);
-		expect(workspaceSchemaVersion(doc)).toBe(2);
+		expect(workspaceSchemaVersion(doc)).toBe(3);
 		expect(readCanvases(doc).map((c) => [c.id, c.level, c.createdAt])).toEqual([
-			[DOETANK_CANVAS_ID, 'doetank', '2025-01-01T00:00:00.000Z']
+			[DOETANK_CANVAS_ID, 'doetank', '2025-01-01T00:00:00.000Z'],
+			[SOCIETY_CANVAS_ID, 'society', '2025-01-01T00:00:00.000Z']
 		]);
 		expect(readActions(doc).map((a) => a.title)).toEqual(['Bel de deurwaarder']);
 		expect(probleemdefinitie(doc).length).toBe(1);
@@ -36,7 +37,7 @@ describe('migrateWorkspace', () => {
 		migrateWorkspace(doc, NOW);
 		let updates = 0;
 		doc.on('update', () => updates++);
-		expect(migrateWorkspace(doc)).toEqual({ from: 2, to: 2 });
+		expect(migrateWorkspace(doc)).toEqual({ from: 3, to: 3 });
 		expect(updates).toBe(0);
 	});
 
@@ -48,8 +49,24 @@ describe('migrateWorkspace', () => {
 		Y.applyUpdate(a, Y.encodeStateAsUpdate(b));
 		Y.applyUpdate(b, Y.encodeStateAsUpdate(a));
 		expect(readCanvases(a)).toEqual(readCanvases(b));
-		expect(readCanvases(a)).toHaveLength(1);
-		expect(workspaceSchemaVersion(a)).toBe(2);
+		expect(readCanvases(a).map((c) => c.id)).toEqual([DOETANK_CANVAS_ID, SOCIETY_CANVAS_ID]);
+		expect(workspaceSchemaVersion(a)).toBe(3);
+	});
+
+	it('version 3 adds the society canvas to a version-2 document and keeps the Doetank canvas text', () => {
+		const doc = new Y.Doc();
+		migrateWorkspace(doc, NOW);
+		canvasesMap(doc).delete(SOCIETY_CANVAS_ID);
+		metaMap(doc).set('schemaVersion', 2);
+		writeTiptap(canvasField(doc, DOETANK_CANVAS_ID, 'kosten'), [p(text('Twee dagdelen'))]);
+		expect(migrateWorkspace(doc, NOW)).toEqual({ from: 2, to: 3 });
+		const canvases = readCanvases(doc);
+		expect(canvases.map((c) => [c.id, c.level])).toEqual([
+			[DOETANK_CANVAS_ID, 'doetank'],
+			[SOCIETY_CANVAS_ID, 'society']
+		]);
+		expect(canvases[0]?.fields.kosten).toBe('Twee dagdelen');
+		expect(Object.values(canvases[1]!.fields).every((v) => v === '')).toBe(true);
 	});
 
 	it('refuses a document from a newer version, or with a damaged version, without writing', () => {

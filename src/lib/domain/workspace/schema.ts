@@ -1,6 +1,6 @@
 import type * as Y from 'yjs';
 import { reconcileActionTexts } from './action-text';
-import { ensureDoetankCanvas } from './canvases';
+import { ensureDoetankCanvas, ensureSocietyCanvas } from './canvases';
 import { WorkspaceVersionError } from './errors';
 import { metaMap } from './layout';
 
@@ -16,7 +16,9 @@ const STEPS: readonly Step[] = [
 	// 0 → 1: the Doetank canvas exists.
 	(doc, now) => ensureDoetankCanvas(doc, { now }),
 	// 1 → 2: action title and note as Y.Text beside the version-1 strings (action-text.ts).
-	(doc) => void reconcileActionTexts(doc)
+	(doc) => void reconcileActionTexts(doc),
+	// 2 → 3: the canvas for the Doetank's solution in the public sector and society (level 4) exists.
+	(doc, now) => ensureSocietyCanvas(doc, { now })
 ];
 
 export const WORKSPACE_SCHEMA_VERSION = STEPS.length;

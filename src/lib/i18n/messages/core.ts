@@ -138,6 +138,8 @@ export const nl = {
 	'error.roundNotFound': 'Deze indiening bestaat niet.',
 	'error.versionNotFound': 'Deze versie bestaat niet (meer).',
 	'error.tooManyNamedVersions': 'Deze Doetank heeft al {max} benoemde versies; meer kunnen er niet bij.',
+	'error.namedVersionsTooLarge':
+		'De benoemde versies van deze Doetank nemen al de ruimte in die ervoor is; meer kunnen er niet bij.',
 	'error.checkpointNotOpen': 'Dit terugkoppelmoment staat niet (meer) open voor deze stap.',
 	'error.checkpointSubjectsLocked':
 		'Wat er beoordeeld wordt, kan niet veranderen zolang de indiening op beoordeling wacht.',
@@ -318,6 +320,8 @@ export const en: Record<keyof typeof nl, string> = {
 	'error.roundNotFound': 'This submission does not exist.',
 	'error.versionNotFound': 'This version does not exist (any more).',
 	'error.tooManyNamedVersions': 'This Doetank already has {max} named versions; no more can be added.',
+	'error.namedVersionsTooLarge':
+		"This Doetank's named versions already take up the room they have; no more can be added.",
 	'error.checkpointNotOpen': 'This terugkoppelmoment is not (or no longer) open for this step.',
 	'error.checkpointSubjectsLocked': 'What is reviewed cannot change while the submission waits for review.',
 	'error.documentFull':

@@ -126,7 +126,8 @@ export const nl = {
 	'report.doetank': 'Doetank',
 	'report.businessCase': 'Business case',
 	'report.doetankCanvas': 'Doetank als geheel',
-	'report.noBusinessCases': 'Nog geen business cases met een outcome (Q5 of Q6).'
+	'report.noBusinessCases': 'Nog geen business cases met een outcome (Q5 of Q6).',
+	'report.noNetworkCanvas': 'De business case van het netwerk is nog leeg.'
 };
 
 export const en: Record<keyof typeof nl, string> = {
@@ -256,5 +257,6 @@ export const en: Record<keyof typeof nl, string> = {
 	'report.doetank': 'Doetank',
 	'report.businessCase': 'Business case',
 	'report.doetankCanvas': 'Doetank as a whole',
-	'report.noBusinessCases': 'No business cases with an outcome (Q5 or Q6) yet.'
+	'report.noBusinessCases': 'No business cases with an outcome (Q5 or Q6) yet.',
+	'report.noNetworkCanvas': 'The business case of the network is still empty.'
 };

@@ -117,6 +117,8 @@ export const nl = {
 	'workspace.canvas.pilot': 'Pilot: {name}',
 	'workspace.canvas.personal': 'Van {name}',
 	'workspace.canvas.mine': 'Mijn eigen business case',
+	'workspace.canvas.society': 'Oplossing voor publieke sector en samenleving',
+	'workspace.canvas.network': 'Het netwerk als geheel',
 	'workspace.canvas.formerMember': 'een oud-lid',
 	'workspace.canvas.newPilot': 'Pilotorganisatie toevoegen',
 	'workspace.canvas.createOwn': 'Mijn eigen business case maken',
@@ -167,6 +169,17 @@ export const nl = {
 	'workspace.history.nameSave': 'Versie bewaren',
 	'workspace.history.nameSaved': 'De versie ‘{name}’ is bewaard.',
 	'workspace.history.nameFailed': 'De versie kon niet worden bewaard. Controleer de verbinding.',
+	'workspace.history.manage': 'Benoemde versie ‘{name}’',
+	'workspace.history.rename': 'Naam wijzigen',
+	'workspace.history.newName': 'Nieuwe naam van de versie',
+	'workspace.history.renameSave': 'Naam opslaan',
+	'workspace.history.renamed': 'De versie heet nu ‘{name}’.',
+	'workspace.history.remove': 'Versie verwijderen',
+	'workspace.history.removeQuestion':
+		'De versie ‘{name}’ verwijderen? Ze verdwijnt voor iedereen in de Doetank en komt niet terug. De tekst van nu blijft zoals hij is.',
+	'workspace.history.removeConfirm': 'Ja, versie verwijderen',
+	'workspace.history.versionRemoved': 'De versie ‘{name}’ is verwijderd.',
+	'workspace.history.manageFailed': 'Dat lukte niet. Controleer de verbinding.',
 	'workspace.history.terugkoppelmomenten': 'Terugkoppelmomenten',
 	'workspace.history.submission': '‘{title}’, ronde {round}',
 	'workspace.history.submittedOn': '{status}, ingediend op {day}',
@@ -201,12 +214,21 @@ export const nl = {
 	'diff.added': 'toegevoegd: ',
 	'diff.removed': 'verwijderd: ',
 
+	'networkCanvas.title': 'Business case van het netwerk',
+	'networkCanvas.intro':
+		'De business case voor het netwerk als geheel (niveau 5 van de methode). Netwerkcoaches en beheerders schrijven hem samen; iedereen in het netwerk leest mee.',
+	'networkCanvas.readOnly': 'Je leest mee. Alleen netwerkcoaches en beheerders kunnen deze business case bewerken.',
+	'networkCanvas.link': 'Business case van het netwerk',
+	'networkCanvas.subject': 'Slimmernetwerk als project',
+	'networkCanvas.loading': 'De business case van het netwerk wordt geladen…',
 	'subject.probleemdefinitie': 'Probleemdefinitie',
 	'subject.actielijst': 'Actielijst',
 	'subject.businessCaseUnknown': 'Business case ({id}, niet meer in de werkruimte)',
 	'subject.businessCase.doetank': 'Business case van de Doetank',
 	'subject.businessCase.pilot': 'Business case pilot {name}',
-	'subject.businessCase.personal': 'Business case van {name}'
+	'subject.businessCase.personal': 'Business case van {name}',
+	'subject.businessCase.society': 'Business case voor publieke sector en samenleving',
+	'subject.businessCase.network': 'Business case van het netwerk'
 };
 
 export const en: Record<keyof typeof nl, string> = {
@@ -326,6 +348,8 @@ export const en: Record<keyof typeof nl, string> = {
 	'workspace.canvas.pilot': 'Pilot: {name}',
 	'workspace.canvas.personal': '{name}’s own',
 	'workspace.canvas.mine': 'My own business case',
+	'workspace.canvas.society': 'Solution for the public sector and society',
+	'workspace.canvas.network': 'The network as a whole',
 	'workspace.canvas.formerMember': 'a former member',
 	'workspace.canvas.newPilot': 'Add a pilot organisation',
 	'workspace.canvas.createOwn': 'Make my own business case',
@@ -376,6 +400,17 @@ export const en: Record<keyof typeof nl, string> = {
 	'workspace.history.nameSave': 'Save version',
 	'workspace.history.nameSaved': 'The version “{name}” has been saved.',
 	'workspace.history.nameFailed': 'The version could not be saved. Check the connection.',
+	'workspace.history.manage': 'Named version “{name}”',
+	'workspace.history.rename': 'Rename',
+	'workspace.history.newName': 'New name of the version',
+	'workspace.history.renameSave': 'Save name',
+	'workspace.history.renamed': 'The version is now called “{name}”.',
+	'workspace.history.remove': 'Delete version',
+	'workspace.history.removeQuestion':
+		'Delete the version “{name}”? It disappears for everyone in the Doetank and cannot be brought back. The current text stays as it is.',
+	'workspace.history.removeConfirm': 'Yes, delete version',
+	'workspace.history.versionRemoved': 'The version “{name}” was deleted.',
+	'workspace.history.manageFailed': 'That did not work. Check the connection.',
 	'workspace.history.terugkoppelmomenten': 'Terugkoppelmomenten (checkpoints)',
 	'workspace.history.submission': '“{title}”, round {round}',
 	'workspace.history.submittedOn': '{status}, submitted on {day}',
@@ -410,10 +445,20 @@ export const en: Record<keyof typeof nl, string> = {
 	'diff.added': 'added: ',
 	'diff.removed': 'removed: ',
 
+	'networkCanvas.title': 'Business case of the network',
+	'networkCanvas.intro':
+		'The business case for the network as a whole (level 5 of the method). Network coaches and administrators write it together; everyone in the network can read it.',
+	'networkCanvas.readOnly':
+		'You are reading along. Only network coaches and administrators can edit this business case.',
+	'networkCanvas.link': 'Business case of the network',
+	'networkCanvas.subject': 'Slimmernetwerk as a project',
+	'networkCanvas.loading': 'The business case of the network is loading…',
 	'subject.probleemdefinitie': 'Probleemdefinitie (problem statement)',
 	'subject.actielijst': 'Actielijst (action list)',
 	'subject.businessCaseUnknown': 'Business case ({id}, no longer in the workspace)',
 	'subject.businessCase.doetank': 'Business case of the Doetank',
 	'subject.businessCase.pilot': 'Business case of the pilot {name}',
-	'subject.businessCase.personal': 'Business case of {name}'
+	'subject.businessCase.personal': 'Business case of {name}',
+	'subject.businessCase.society': 'Business case for the public sector and society',
+	'subject.businessCase.network': 'Business case of the network'
 };

@@ -10,6 +10,9 @@ export interface VersionRow {
 	createdAt: number;
 }
 
+/** A stored version as listed: its row and the size of its state. */
+export type ListedVersion = VersionRow & { bytes: number };
+
 export async function insertVersion(
 	db: Database,
 	doetankId: string,
@@ -22,10 +25,10 @@ export async function insertVersion(
 	});
 }
 
-/** Every version of a document without its state, oldest first. */
-export async function listVersions(db: Database, doetankId: string): Promise<VersionRow[]> {
+/** Every version of a document without its state (only its size), oldest first. */
+export async function listVersions(db: Database, doetankId: string): Promise<ListedVersion[]> {
 	const { rows } = await db.execute({
-		sql: `SELECT id, kind, name, created_by, seq, contributors, created_at FROM doc_versions
+		sql: `SELECT id, kind, name, created_by, seq, contributors, created_at, length(state) AS bytes FROM doc_versions
 			WHERE doetank_id = ? ORDER BY created_at, seq`,
 		args: [doetankId]
 	});
@@ -36,7 +39,8 @@ export async function listVersions(db: Database, doetankId: string): Promise<Ver
 		createdBy: r.created_by === null ? null : String(r.created_by),
 		seq: Number(r.seq),
 		contributors: JSON.parse(String(r.contributors)) as string[],
-		createdAt: Number(r.created_at)
+		createdAt: Number(r.created_at),
+		bytes: Number(r.bytes)
 	}));
 }
 
@@ -87,10 +91,20 @@ export async function deleteVersions(db: Database, doetankId: string, ids: reado
 	});
 }
 
-export async function countNamedVersions(db: Database, doetankId: string): Promise<number> {
-	const { rows } = await db.execute({
-		sql: "SELECT count(*) AS n FROM doc_versions WHERE doetank_id = ? AND kind = 'named'",
-		args: [doetankId]
+/** Renames a named version; false when there is no named version with this id. */
+export async function renameNamedVersion(db: Database, doetankId: string, id: string, name: string): Promise<boolean> {
+	const { rowsAffected } = await db.execute({
+		sql: "UPDATE doc_versions SET name = ? WHERE doetank_id = ? AND id = ? AND kind = 'named'",
+		args: [name, doetankId, id]
 	});
-	return Number(rows[0]?.n ?? 0);
+	return rowsAffected > 0;
+}
+
+/** Deletes a named version; false when there is no named version with this id. */
+export async function deleteNamedVersion(db: Database, doetankId: string, id: string): Promise<boolean> {
+	const { rowsAffected } = await db.execute({
+		sql: "DELETE FROM doc_versions WHERE doetank_id = ? AND id = ? AND kind = 'named'",
+		args: [doetankId, id]
+	});
+	return rowsAffected > 0;
 }

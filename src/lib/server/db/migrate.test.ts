@@ -72,4 +72,28 @@ describe('migrate', () => {
 		expect((await db.execute('SELECT count(*) AS n FROM doc_updates')).rows[0]?.n).toBe(0);
 		db.close();
 	});
+
+	it('stores documents that are not a Doetank (the network) and still drops the documents of a deleted Doetank', async () => {
+		const t = await testDatabase();
+		cleanup = t.cleanup;
+		const { db } = t;
+		await db.execute(
+			"INSERT INTO doetanks (id, name, onderwerp, beoogd_doel, created_at) VALUES ('d', 'T', 'o', 'b', 0)"
+		);
+		for (const id of ['d', '~network']) {
+			await db.execute({ sql: 'INSERT INTO doc_updates VALUES (?, 1, ?, NULL, 0)', args: [id, new Uint8Array([1])] });
+			await db.execute({ sql: 'INSERT INTO doc_snapshots VALUES (?, ?, 1, 0)', args: [id, new Uint8Array([1])] });
+			await db.execute({
+				sql: "INSERT INTO doc_checkpoints VALUES (?, '2025-01-01', ?, 1, '[]', 0)",
+				args: [id, new Uint8Array([1])]
+			});
+		}
+		const sql = (await db.execute("SELECT sql FROM sqlite_master WHERE name = 'doc_updates'")).rows[0]?.sql;
+		expect(String(sql)).toMatch(/WITHOUT ROWID$/);
+		await db.execute("DELETE FROM doetanks WHERE id = 'd'");
+		for (const table of ['doc_updates', 'doc_snapshots', 'doc_checkpoints']) {
+			const ids = (await db.execute(`SELECT doetank_id FROM ${table}`)).rows.map((r) => r.doetank_id);
+			expect(ids, table).toEqual(['~network']);
+		}
+	});
 });

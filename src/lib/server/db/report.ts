@@ -10,14 +10,16 @@ const HOUR = 60 * 60 * 1000;
  * Edits come per user, Doetank and hour (Dutch days start on a whole UTC hour, so the domain can
  * still place each in its day) plus the days compaction folded into checkpoints.
  */
-export async function readReportFacts(db: Database): Promise<Omit<ReportFacts, 'canvases'>> {
+export async function readReportFacts(db: Database): Promise<Omit<ReportFacts, 'canvases' | 'networkCanvas'>> {
 	const [doetanks, transitions, members, logged, folded, cafes, approvals, waves, responses] = await db.batch(
 		[
 			'SELECT id, name, created_at, phase FROM doetanks',
 			'SELECT doetank_id, from_phase, to_phase, at, reason_category FROM phase_transitions ORDER BY at, rowid',
 			'SELECT doetank_id, user_id, direct_stake FROM memberships',
-			`SELECT DISTINCT doetank_id, user_id, (created_at / ${HOUR}) * ${HOUR} AS hour FROM doc_updates WHERE user_id IS NOT NULL`,
-			'SELECT doetank_id, day, contributors FROM doc_checkpoints',
+			// Only Doetanks' documents: editing the network's business case is not Doetank work.
+			`SELECT DISTINCT doetank_id, user_id, (created_at / ${HOUR}) * ${HOUR} AS hour FROM doc_updates
+			 WHERE user_id IS NOT NULL AND doetank_id IN (SELECT id FROM doetanks)`,
+			'SELECT doetank_id, day, contributors FROM doc_checkpoints WHERE doetank_id IN (SELECT id FROM doetanks)',
 			'SELECT c.id, c.day, c.started_at, (SELECT count(*) FROM cafe_attendees a WHERE a.cafe_id = c.id) AS attendees FROM cafes c',
 			`SELECT c.doetank_id, r.reviewed_at FROM checkpoint_reviews r JOIN checkpoint_submissions s ON s.id = r.submission_id
 			 JOIN checkpoints c ON c.id = s.checkpoint_id WHERE r.decision = 'approved'`,

@@ -3,7 +3,8 @@ import { dayIn, NETWORK_TIME_ZONE } from '$lib/domain/calendar';
 import { statusOf, type CheckpointStatus } from '$lib/domain/governance/checkpoints';
 import type { Actor } from '$lib/domain/policy';
 import type { HistoryDayInput, HistorySubmissionInput } from '$lib/validation/schemas';
-import { requireDoetank } from '../authz';
+import { NETWORK_ROOM, prepareNetworkDocument } from '$lib/domain/workspace';
+import { requireDoetank, requireNetwork } from '../authz';
 import { doetankSubmissions, readSubmissionStateById } from '../db/checkpoints';
 import type { Database } from '../db/client';
 import { readHistoryIndex, readHistorySource } from '../db/doc-log';
@@ -111,5 +112,16 @@ export class HistoryService {
 	async current(actor: Actor | null, doetankId: string): Promise<Y.Doc> {
 		await requireDoetank(this.db, actor, 'workspace.read', doetankId);
 		return loadStoredDocument(this.db, doetankId);
+	}
+
+	/**
+	 * The network document as it is now (its one canvas, level 5), for its export: every member
+	 * reads it. Prepared in this copy only, so before anyone opened it there is an empty canvas.
+	 */
+	async currentNetwork(actor: Actor | null): Promise<Y.Doc> {
+		requireNetwork(actor, 'networkCanvas.read');
+		const doc = await loadStoredDocument(this.db, NETWORK_ROOM);
+		prepareNetworkDocument(doc);
+		return doc;
 	}
 }

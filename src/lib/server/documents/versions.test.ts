@@ -5,8 +5,7 @@ import { appendUpdateStatement, compactionStatements, readForCompaction } from '
 import { testDatabase } from '../db/test-db';
 import { AppError } from '../errors';
 import { foldUpdates } from './compaction';
-import { MAX_NAMED_VERSIONS } from '$lib/domain/history/version-schedule';
-import { VersionService } from './versions';
+import { DEFAULT_HISTORY_LIMITS, VersionService } from './versions';
 
 let db: Database;
 let cleanup: () => void;
@@ -117,8 +116,8 @@ describe('VersionService', () => {
 		expect(await versions.list(meekijker, 'd')).toEqual([]);
 	});
 
-	it('keeps at most MAX_NAMED_VERSIONS named versions (409 past that), automatic ones go on', async () => {
-		const rows = Array.from({ length: MAX_NAMED_VERSIONS - 1 }, (_, i) => ({
+	it('keeps at most HISTORY_MAX_NAMED_VERSIONS named versions (409 past that), automatic ones go on', async () => {
+		const rows = Array.from({ length: DEFAULT_HISTORY_LIMITS.maxNamed - 1 }, (_, i) => ({
 			sql: `INSERT INTO doc_versions (id, doetank_id, kind, name, created_by, state, seq, contributors, created_at)
 				VALUES (?, 'd', 'named', ?, 'ann', ?, 0, '[]', ?)`,
 			args: [`n${i}`, `naam ${i}`, new Uint8Array([0, 0]), i]
@@ -130,6 +129,41 @@ describe('VersionService', () => {
 		expect(refused).toMatchObject({ status: 409, messageKey: 'error.tooManyNamedVersions' });
 		await write('nog steeds', 'ann');
 		expect(await versions.cutAutomatic('d')).not.toBeNull();
+	});
+
+	it('holds the versions of a Doetank within HISTORY_MAX_BYTES: automatic ones thinned oldest first, named ones refused past half', async () => {
+		const maxBytes = 100_000;
+		versions = new VersionService(db, 'Europe/Amsterdam', () => clock, { maxBytes, maxNamed: 100 });
+		const stored = async () =>
+			(
+				await db.execute(
+					"SELECT kind, length(state) AS bytes FROM doc_versions WHERE doetank_id = 'd' ORDER BY created_at"
+				)
+			).rows;
+		// An evening of work: every ten minutes 1,000 new characters, so each version is bigger than the last.
+		for (let i = 0; i < 40; i++) {
+			await write(`${String(i).padStart(2, '0')}${'x'.repeat(998)}`, 'ann');
+			await versions.cutAutomatic('d');
+			clock += 600_000;
+		}
+		const rows = await stored();
+		const total = rows.reduce((sum, r) => sum + Number(r.bytes), 0);
+		// Without the bound these 40 versions would hold about 820 kB.
+		expect(total).toBeLessThanOrEqual(maxBytes);
+		expect(rows.length).toBeGreaterThan(0);
+		// The newest stays: it holds the whole text of now.
+		const list = await versions.list(lid, 'd');
+		expect(await textOf(list[0]!.id)).toContain('39xxx');
+
+		// Named versions may take half the bound; one that would pass it is refused.
+		const half = Math.floor(maxBytes / 2);
+		await db.execute({
+			sql: `INSERT INTO doc_versions (id, doetank_id, kind, name, created_by, state, seq, contributors, created_at)
+				VALUES ('big', 'd', 'named', 'groot', 'ann', ?, 0, '[]', 0)`,
+			args: [new Uint8Array(half - 100)]
+		});
+		const refused = await versions.name(lid, 'd', { name: 'past niet meer' }).catch((e: unknown) => e);
+		expect(refused).toMatchObject({ status: 409, messageKey: 'error.namedVersionsTooLarge' });
 	});
 
 	it('thins automatic versions older than a week to one per day, keeping named ones', async () => {

@@ -1,20 +1,21 @@
 import { generateIdFromEntropySize } from 'lucia';
 import * as Y from 'yjs';
 import { NETWORK_TIME_ZONE } from '$lib/domain/calendar';
-import { MAX_NAMED_VERSIONS, versionsToPrune, type VersionKind } from '$lib/domain/history/version-schedule';
+import { versionsToPrune, type VersionKind } from '$lib/domain/history/version-schedule';
 import type { Actor } from '$lib/domain/policy';
-import { HistoryVersionInput, NamedVersionInput } from '$lib/validation/schemas';
+import { HistoryVersionInput, NamedVersionInput, RenameVersionInput } from '$lib/validation/schemas';
 import { requireDoetank } from '../authz';
 import type { Database } from '../db/client';
 import { readDocument } from '../db/doc-log';
 import {
 	authorsBetween,
-	countNamedVersions,
+	deleteNamedVersion,
 	deleteVersions,
 	insertVersion,
 	latestVersionSeq,
 	listVersions,
-	readVersionState
+	readVersionState,
+	renameNamedVersion
 } from '../db/doc-versions';
 import { userNames } from '../db/users';
 import { AppError } from '../errors';
@@ -31,6 +32,14 @@ export interface HistoryVersion {
 	contributors: { id: string; name: string }[];
 }
 
+/** The bounds of one Doetank's versions (HISTORY_MAX_BYTES, HISTORY_MAX_NAMED_VERSIONS). */
+export interface HistoryLimits {
+	maxBytes: number;
+	maxNamed: number;
+}
+
+export const DEFAULT_HISTORY_LIMITS: HistoryLimits = { maxBytes: 64 * 1024 * 1024, maxNamed: 100 };
+
 /** The document's state at a log position, e.g. taken from the live document. */
 export interface StateAt {
 	state: Uint8Array;
@@ -46,7 +55,8 @@ export class VersionService {
 	constructor(
 		private readonly db: Database,
 		private readonly timeZone = NETWORK_TIME_ZONE,
-		private readonly now: () => number = Date.now
+		private readonly now: () => number = Date.now,
+		private readonly limits: HistoryLimits = DEFAULT_HISTORY_LIMITS
 	) {}
 
 	/**
@@ -64,14 +74,35 @@ export class VersionService {
 	async name(actor: Actor | null, doetankId: string, input: unknown): Promise<HistoryVersion> {
 		const access = await requireDoetank(this.db, actor, 'workspace.write', doetankId);
 		const { name } = parseInput(NamedVersionInput, input);
-		if ((await countNamedVersions(this.db, doetankId)) >= MAX_NAMED_VERSIONS) {
-			throw new AppError('conflict', 'error.tooManyNamedVersions', { max: MAX_NAMED_VERSIONS });
+		const named = (await listVersions(this.db, doetankId)).filter((v) => v.kind === 'named');
+		const { maxNamed, maxBytes } = this.limits;
+		if (named.length >= maxNamed) throw new AppError('conflict', 'error.tooManyNamedVersions', { max: maxNamed });
+		const current = await this.storedState(doetankId);
+		// Named versions are never thinned: at most half the bound, so automatic ones keep room.
+		if (named.reduce((sum, v) => sum + v.bytes, current.state.byteLength) > maxBytes / 2) {
+			throw new AppError('conflict', 'error.namedVersionsTooLarge');
 		}
 		const since = await latestVersionSeq(this.db, doetankId);
-		const id = await this.write(doetankId, 'named', name, access.actor.id, await this.storedState(doetankId), since);
+		const id = await this.write(doetankId, 'named', name, access.actor.id, current, since);
 		const created = (await this.list(actor, doetankId)).find((v) => v.id === id);
 		if (!created) throw new Error('version: the new version is missing');
 		return created;
+	}
+
+	/** A writer renames a named version (automatic ones have no name to change: 404). */
+	async rename(actor: Actor | null, doetankId: string, input: RenameVersionInput): Promise<void> {
+		await requireDoetank(this.db, actor, 'workspace.write', doetankId);
+		if (!(await renameNamedVersion(this.db, doetankId, input.versionId, input.name))) {
+			throw new AppError('not_found', 'error.versionNotFound');
+		}
+	}
+
+	/** A writer removes a named version; automatic ones are the server's to thin (404). */
+	async remove(actor: Actor | null, doetankId: string, input: HistoryVersionInput): Promise<void> {
+		await requireDoetank(this.db, actor, 'workspace.write', doetankId);
+		if (!(await deleteNamedVersion(this.db, doetankId, input.versionId))) {
+			throw new AppError('not_found', 'error.versionNotFound');
+		}
 	}
 
 	/** Every version, newest first, with names resolved. */
@@ -125,11 +156,11 @@ export class VersionService {
 		return id;
 	}
 
-	/** Thins automatic versions older than a week to the last one of each day. */
+	/** Thins automatic versions older than a week to the last one of each day, and more past the byte bound. */
 	private async prune(doetankId: string, now: number): Promise<void> {
 		const rows = await listVersions(this.db, doetankId);
-		const refs = rows.map((r) => ({ id: r.id, kind: r.kind, at: r.createdAt }));
-		await deleteVersions(this.db, doetankId, versionsToPrune(refs, now, this.timeZone));
+		const refs = rows.map((r) => ({ id: r.id, kind: r.kind, at: r.createdAt, bytes: r.bytes }));
+		await deleteVersions(this.db, doetankId, versionsToPrune(refs, now, this.timeZone, this.limits.maxBytes));
 	}
 
 	private async storedState(doetankId: string): Promise<StateAt> {

@@ -1,5 +1,6 @@
 import { generateIdFromEntropySize } from 'lucia';
 import { can, type Actor } from '$lib/domain/policy';
+import { isNetworkRoom } from '$lib/domain/workspace/network';
 import type { DoetankRole } from '$lib/domain/roles';
 import type { DoetankInput, MembershipInput } from '$lib/validation/schemas';
 import { checkDoetank, requireDoetank, requireNetwork } from '../authz';
@@ -44,6 +45,17 @@ export class DoetankService {
 		const check = await checkDoetank(this.db, actor, 'workspace.read', doetankId);
 		if (check.status !== 200) return { status: check.status };
 		return { status: 200, roles: check.roles, canWrite: can(check.actor, 'workspace.write', { roles: check.roles }) };
+	}
+
+	/**
+	 * Access to one sync room (`/sync/<room>`): a Doetank's workspace, or the network document,
+	 * which every member reads and network coaches and admins write (`networkCanvas.*`).
+	 */
+	async roomAccess(actor: Actor | null, room: string): Promise<WorkspaceAccess> {
+		if (!isNetworkRoom(room)) return this.workspaceAccess(actor, room);
+		if (!actor) return { status: 401 };
+		if (!can(actor, 'networkCanvas.read')) return { status: 403 };
+		return { status: 200, roles: [], canWrite: can(actor, 'networkCanvas.write') };
 	}
 
 	/** The creator becomes trekker and core member. */

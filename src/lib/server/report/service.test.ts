@@ -1,6 +1,13 @@
 import { translator } from '$lib/i18n';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { canvasField, createPilotCanvas } from '$lib/domain/workspace';
+import {
+	canvasField,
+	createPilotCanvas,
+	NETWORK_CANVAS_ID,
+	NETWORK_ROOM,
+	prepareNetworkDocument,
+	setCanvasStrategy
+} from '$lib/domain/workspace';
 import { p, text, writeTiptap } from '$lib/domain/workspace/tiptap-fixture';
 import type { Database } from '../db/client';
 import { testDatabase } from '../db/test-db';
@@ -101,6 +108,21 @@ describe('ReportService', () => {
 		expect(filename).toBe('rapportage-2026-03-01-2026-03-31.csv');
 		expect(csv.split('\r\n')).toContain('effect;q5;Slim innen;Gemeente Zeist;20% minder bezwaren');
 		expect(csv.startsWith('\uFEFFOnderdeel;Maat;Item;Detail;Waarde\r\n')).toBe(true);
+	});
+
+	it('includes the network business case and does not count its editors as Doetankers', async () => {
+		expect((await service.report(admin, PERIOD)).effect.network).toBeNull();
+		await logEdit(db, NETWORK_ROOM, 1, 'adm', at('2026-03-05'), (doc) => {
+			prepareNetworkDocument(doc);
+			writeTiptap(canvasField(doc, NETWORK_CANVAS_ID, 'baten'), [p(text('Kennis over de Doetanks heen'))]);
+			setCanvasStrategy(doc, NETWORK_CANVAS_ID, 'indirect');
+		});
+		const report = await service.report(admin, PERIOD);
+		expect(report.effect.network).toMatchObject({
+			strategy: 'indirect',
+			fields: { baten: 'Kennis over de Doetanks heen' }
+		});
+		expect(report.doe.activeDoetankers).toBe(0);
 	});
 
 	it('counts the demo network per phase as the overview does, also for a period ending in the future', async () => {

@@ -2,7 +2,8 @@ import { NETWORK_TIME_ZONE } from '$lib/domain/calendar';
 import type { Actor } from '$lib/domain/policy';
 import { buildReport, type Report, type ReportFacts } from '$lib/domain/report/report';
 import { REPORT_CSV_HEADER, reportRows } from '$lib/domain/report/rows';
-import { readCanvases } from '$lib/domain/workspace';
+import { NETWORK_CANVAS_ID, NETWORK_ROOM, readCanvas, readCanvases } from '$lib/domain/workspace';
+import type { NetworkCanvas } from '$lib/domain/report/report';
 import type { ReportPeriodInput } from '$lib/validation/report';
 import { requireNetwork } from '../authz';
 import type { Database } from '../db/client';
@@ -31,7 +32,11 @@ export class ReportService {
 		const facts = await readReportFacts(this.db);
 		return buildReport(
 			period,
-			{ ...facts, canvases: await this.canvases(facts.doetanks.map((d) => d.id)) },
+			{
+				...facts,
+				canvases: await this.canvases(facts.doetanks.map((d) => d.id)),
+				networkCanvas: await this.networkCanvas()
+			},
 			this.timeZone
 		);
 	}
@@ -43,6 +48,17 @@ export class ReportService {
 			filename: `rapportage-${report.period.from}-${report.period.to}.csv`,
 			csv: toCsv([REPORT_CSV_HEADER.map((k) => t(`csv.report.${k}`)), ...reportRows(report)])
 		};
+	}
+
+	/** The network's business case (level 5) as its document holds it now; null before anyone opened it. */
+	private async networkCanvas(): Promise<NetworkCanvas | null> {
+		const doc = await loadStoredDocument(this.db, NETWORK_ROOM);
+		try {
+			const canvas = readCanvas(doc, NETWORK_CANVAS_ID);
+			return canvas && { strategy: canvas.strategy, fields: canvas.fields };
+		} finally {
+			doc.destroy();
+		}
 	}
 
 	/** The business-case canvases as the documents hold them now, one Doetank at a time to bound memory. */

@@ -1,13 +1,17 @@
 import type { Actor } from '$lib/domain/policy';
 import type { NetworkRoleInput } from '$lib/validation/schemas';
 import { requireNetwork } from '../authz';
+import type { AccessEvents } from '../access-events';
 import type { Database } from '../db/client';
 import { countAdmins, findUserById, listUsers, setNetworkRole, type UserRow } from '../db/users';
 import { AppError } from '../errors';
 
 /** Network-level account management: who is admin, coach or participant. */
 export class UserService {
-	constructor(private readonly db: Database) {}
+	constructor(
+		private readonly db: Database,
+		private readonly events: AccessEvents
+	) {}
 
 	async list(actor: Actor | null): Promise<UserRow[]> {
 		requireNetwork(actor, 'user.list');
@@ -22,6 +26,8 @@ export class UserService {
 			throw new AppError('conflict', 'error.lastAdmin');
 		}
 		await setNetworkRole(this.db, userId, input.networkRole);
+		// Open sockets follow at once: e.g. a former coach's network canvas becomes read-only.
+		this.events.changed({ userId });
 		return { ...user, networkRole: input.networkRole };
 	}
 }

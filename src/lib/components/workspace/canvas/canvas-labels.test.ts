@@ -9,6 +9,10 @@ describe('canvas labels', () => {
 	it('names each level of canvas', () => {
 		const t = translator('nl');
 		expect(canvasTitle({ level: 'doetank', name: '', ownerId: null }, t, people)).toBe('Doetank als geheel');
+		expect(canvasTitle({ level: 'society', name: '', ownerId: null }, t, people)).toBe(
+			'Oplossing voor publieke sector en samenleving'
+		);
+		expect(canvasTitle({ level: 'network', name: '', ownerId: null }, t, people)).toBe('Het netwerk als geheel');
 		expect(canvasTitle({ level: 'pilot', name: 'Gemeente Utrecht', ownerId: null }, t, people)).toBe(
 			'Pilot: Gemeente Utrecht'
 		);

@@ -8,6 +8,8 @@ export function canvasTitle(
 	people: { meId: string; ownerName: (id: string) => string }
 ): string {
 	if (canvas.level === 'pilot') return t('workspace.canvas.pilot', { name: canvas.name });
+	if (canvas.level === 'society') return t('workspace.canvas.society');
+	if (canvas.level === 'network') return t('workspace.canvas.network');
 	if (canvas.level === 'doetank' || canvas.ownerId === null) return t('workspace.canvas.doetank');
 	if (canvas.ownerId === people.meId) return t('workspace.canvas.mine');
 	return t('workspace.canvas.personal', { name: people.ownerName(canvas.ownerId) });

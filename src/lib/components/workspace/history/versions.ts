@@ -38,7 +38,13 @@ interface VersionBase {
  */
 export type Version =
 	| (VersionBase & { kind: 'day' })
-	| (VersionBase & { kind: 'moment'; name: string | null; createdAt: number; createdBy: Contributor | null })
+	| (VersionBase & {
+			kind: 'moment';
+			id: string;
+			name: string | null;
+			createdAt: number;
+			createdBy: Contributor | null;
+	  })
 	| (VersionBase & {
 			kind: 'terugkoppelmoment';
 			title: string;
@@ -91,6 +97,7 @@ export function momentVersions(doetankId: string, moments: readonly MomentSummar
 	const base = `${historyUrl(doetankId)}/versions`;
 	return moments.map((m) => ({
 		kind: 'moment',
+		id: m.id,
 		key: `moment:${m.id}`,
 		day: dayIn(m.createdAt, NETWORK_TIME_ZONE),
 		contributors: m.contributors,
@@ -101,21 +108,30 @@ export function momentVersions(doetankId: string, moments: readonly MomentSummar
 	}));
 }
 
-/** Names the document as it is now (writers only); resolves to the server's error message on refusal. */
-export async function nameVersion(
-	doetankId: string,
-	name: string,
-	fetchFn: typeof fetch = fetch
-): Promise<{ ok: true } | { ok: false; message: string | null }> {
-	const res = await fetchFn(`${historyUrl(doetankId)}/versions`, {
-		method: 'POST',
-		headers: { 'content-type': 'application/json' },
-		body: JSON.stringify({ name })
+type Outcome = { ok: true } | { ok: false; message: string | null };
+
+/** One change of the version list (writers only); resolves to the server's error message on refusal. */
+async function changeVersions(url: string, method: string, body: unknown, fetchFn: typeof fetch): Promise<Outcome> {
+	const res = await fetchFn(url, {
+		method,
+		...(body === undefined ? {} : { headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) })
 	});
 	if (res.ok) return { ok: true };
-	const body = (await res.json().catch(() => null)) as { error?: { message?: string } } | null;
-	return { ok: false, message: body?.error?.message ?? null };
+	const answer = (await res.json().catch(() => null)) as { error?: { message?: string } } | null;
+	return { ok: false, message: answer?.error?.message ?? null };
 }
+
+/** Names the document as it is now. */
+export const nameVersion = (doetankId: string, name: string, fetchFn: typeof fetch = fetch) =>
+	changeVersions(`${historyUrl(doetankId)}/versions`, 'POST', { name }, fetchFn);
+
+/** Gives a named version another name. */
+export const renameVersion = (doetankId: string, id: string, name: string, fetchFn: typeof fetch = fetch) =>
+	changeVersions(`${historyUrl(doetankId)}/versions/${encodeURIComponent(id)}`, 'PUT', { name }, fetchFn);
+
+/** Removes a named version. */
+export const removeVersion = (doetankId: string, id: string, fetchFn: typeof fetch = fetch) =>
+	changeVersions(`${historyUrl(doetankId)}/versions/${encodeURIComponent(id)}`, 'DELETE', undefined, fetchFn);
 
 export function terugkoppelmomentVersions(doetankId: string, submissions: readonly SubmissionSummary[]): Version[] {
 	const base = `${historyUrl(doetankId)}/terugkoppelmomenten`;
