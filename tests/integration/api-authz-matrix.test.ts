@@ -736,7 +736,7 @@ describe('Meten & Monitoren report', () => {
 				: 403;
 
 	it.each(ACTORS.map((a) => [a, STATUS(a)] as const))(
-		'%s: GET /api/v1/report and /api/v1/report.csv → %i',
+		'%s: GET /api/v1/report, /api/v1/report.csv and /api/v1/report.md → %i',
 		async (actor, status) => {
 			const json = await actorClient(actor).get<{ report: { doe: { started: number } } }>(`/api/v1/report?${period}`);
 			expect(json.status).toBe(status);
@@ -744,6 +744,11 @@ describe('Meten & Monitoren report', () => {
 			const csv = await actorClient(actor).get(`/api/v1/report.csv?${period}`);
 			expect(csv.status).toBe(status);
 			expect(csv.headers.get('content-type') ?? '').toContain(status === 200 ? 'text/csv' : 'application/json');
+			const markdown = await actorClient(actor).get(`/api/v1/report.md?${period}`);
+			expect(markdown.status).toBe(status);
+			expect(markdown.headers.get('content-type') ?? '').toContain(
+				status === 200 ? 'text/markdown' : 'application/json'
+			);
 		}
 	);
 });

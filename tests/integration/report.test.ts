@@ -266,6 +266,24 @@ describe('Meten & Monitoren report over HTTP', () => {
 		expect(value('effect', 'q6', 'alfa', 'Gemeente Zeist')).toBe('Rust bij de balie');
 	});
 
+	it('exports Markdown with the figures and outcomes of the page, in the reader’s language', async () => {
+		const r = await report(admin.client);
+		const res = await admin.client.get(`/api/v1/report.md?${PERIOD}`);
+		expect(res.status, res.text).toBe(200);
+		expect(res.headers.get('content-type')).toContain('text/markdown');
+		expect(res.headers.get('content-disposition')).toContain(`rapportage-${r.period.from}-${r.period.to}.md`);
+		const md = res.text;
+		expect(md).toMatch(/^# Rapportage Meten & Monitoren\n/);
+		for (const heading of ['## Doe-resultaat', '## Leerresultaat', '## Veranderresultaat', '## Effectresultaat'])
+			expect(md).toContain(heading);
+		expect(md).toContain(`| Doetanks gestart | ${r.doe.started} |`);
+		expect(md).toContain(`| Gemeente Zeist | 1 |`);
+		expect(md).toContain('### alfa · Gemeente Zeist');
+		expect(md).toContain('20% minder bezwaren, "gemeten"');
+		expect(md).toContain('Rust bij de balie');
+		expectApiError(await trekker.client.get(`/api/v1/report.md?${PERIOD}`), 403, 'forbidden');
+	});
+
 	it('is for network admins and coaches only, over a valid period', async () => {
 		expectApiError(await trekker.client.get(`/api/v1/report?${PERIOD}`), 403, 'forbidden');
 		expectApiError(await trekker.client.get(`/api/v1/report.csv?${PERIOD}`), 403, 'forbidden');

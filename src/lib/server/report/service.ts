@@ -9,7 +9,8 @@ import { requireNetwork } from '../authz';
 import type { Database } from '../db/client';
 import { readReportFacts } from '../db/report';
 import { toCsv } from '../csv';
-import type { Translate } from '$lib/i18n';
+import { reportToMarkdown } from './markdown';
+import type { Locale, Translate } from '$lib/i18n';
 import { loadStoredDocument } from '../documents/stored';
 
 /**
@@ -47,6 +48,19 @@ export class ReportService {
 		return {
 			filename: `rapportage-${report.period.from}-${report.period.to}.csv`,
 			csv: toCsv([REPORT_CSV_HEADER.map((k) => t(`csv.report.${k}`)), ...reportRows(report)])
+		};
+	}
+
+	async markdown(
+		actor: Actor | null,
+		period: ReportPeriodInput,
+		t: Translate,
+		locale: Locale
+	): Promise<{ filename: string; markdown: string }> {
+		const report = await this.report(actor, period);
+		return {
+			filename: `rapportage-${report.period.from}-${report.period.to}.md`,
+			markdown: reportToMarkdown(report, t, locale)
 		};
 	}
 
