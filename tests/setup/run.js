@@ -1,24 +1,25 @@
 // `npm test` after prepare.js: the checks, the build and both test suites. Each step starts as soon
-// as the steps it needs have passed, and runs beside whatever else is running: each of them alone
-// leaves a core idle much of the time (type checkers run on one thread; the tests wait on servers,
-// browsers and timers). Every line of output carries its step's name; the exit code is non-zero when
-// any step failed or could not start.
+// as the steps it needs have passed, beside whatever else runs then. Every line of output carries
+// its step's name; the exit code is non-zero when any step failed or could not start.
 import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 
-/** Each step: its shell command and the steps it needs. */
+/**
+ * Each step: its shell command and the steps it needs. On two cores the browser tests get the
+ * machine to themselves: beside Vitest's servers (three instances and a Redis in the scale-out
+ * tests) and the type checker, their two Chromiums missed 60 s test timeouts (session 7).
+ */
 const STEPS = {
 	// The generated types first: check and build would otherwise both write them at once.
 	sync: { command: 'svelte-kit sync', needs: [] },
-	// The type checks, lint and cycle check need no build; the build needs no checks.
-	check: { command: 'npm run --silent check', needs: ['sync'] },
 	build: { command: 'npm run --silent build', needs: ['sync'] },
-	// Unit and integration tests (Vitest) and the browser tests (Playwright), both against the build;
-	// they start beside the checks, which would otherwise hold one core for a minute on their own.
+	// The type checks, lint and cycle check (one thread) beside the build and then the unit and
+	// integration tests.
+	check: { command: 'npm run --silent check', needs: ['sync'] },
 	vitest: { command: 'vitest run', needs: ['build'] },
-	playwright: { command: 'playwright test -c tests/playwright.config.ts', needs: ['build'] }
+	playwright: { command: 'playwright test -c tests/playwright.config.ts', needs: ['check', 'vitest'] }
 };
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
