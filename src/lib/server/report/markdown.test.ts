@@ -34,7 +34,9 @@ const full: Report = {
 			{ id: 'w1', name: 'Voormeting', closesOn: '2026-03-10', respondents: 4, visible: true, scales: scales(3.25) },
 			{ id: 'w2', name: 'Nameting', closesOn: '2026-03-30', respondents: 2, visible: false, scales: scales(null) }
 		],
-		changes: [{ from: 'w1', to: 'w2', scales: SCALES.map((s) => ({ scaleId: s.id, change: null })) }]
+		changes: [
+			{ from: 'w1', to: 'w2', scales: SCALES.map((s) => ({ scaleId: s.id, before: 3.25, after: null, change: null })) }
+		]
 	},
 	verander: { inFase2: 1, pilots: 2, organisations: [{ name: 'Gemeente A|B', pilots: 2 }] },
 	effect: {
