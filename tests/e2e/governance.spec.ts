@@ -183,7 +183,8 @@ test('a terugkoppelmoment from submission to approval, then the move to fase 1 t
 	const reviewed = og.getByRole('listitem').filter({ hasText: `${name}: "Probleemdefinitie" is ingediend` });
 	await expect(reviewed).toHaveCount(2);
 	await expect(reviewed.getByText('nieuw', { exact: true })).toHaveCount(0);
-	await expect(og.getByRole('button', { name: /Menu.*1 ongelezen/ })).toBeVisible();
+	// Counted within this Doetank: other specs of the same worker may leave her other unread items.
+	await expect(og.getByRole('listitem').filter({ hasText: name }).getByText('nieuw', { exact: true })).toHaveCount(1);
 	await waiting.getByRole('link').click();
 	await expect(og).toHaveURL(`${doetankUrl}/afspraak`);
 	await og.getByRole('button', { name: 'Ik bevestig versie 1' }).click();

@@ -17,7 +17,8 @@ export async function openWorkspaceAs(
 	expect(session.status(), await session.text()).toBe(200);
 	const page = await context.newPage();
 	await page.goto(`/doetanks/${doetankId}/werkruimte`);
-	await expect(connection(page)).toHaveText('Verbonden');
+	// Longer than expect's 5 s: on two busy cores the first connection can take that long.
+	await expect(connection(page)).toHaveText('Verbonden', { timeout: 20_000 });
 	return { context, page };
 }
 
