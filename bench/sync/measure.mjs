@@ -4,6 +4,7 @@ import os from 'node:os';
 import { cpuSeconds, machineBusySeconds, peakRssMiB, resetPeakRss } from './proc.mjs';
 import { profile } from './profile.mjs';
 import { START } from './servers.mjs';
+import { stallProbe } from './stall.mjs';
 import { latencySummary, timeline } from './stats.mjs';
 import { closeWorkers, request, spawnWorkers } from './workers.mjs';
 
@@ -22,7 +23,7 @@ export function pin(pid, cores) {
  * @typedef {{ kind: string, label: string, scenario: import('./options.mjs').Scenario, round: number, error?: string,
  *   edits: number, expected: number, received: number, convergedDocs: number, p50: number, p99: number,
  *   max: number, cpuS: number, cpuPerDeliveryUs: number, peakRssMiB: number, peakIsWorkload: boolean,
- *   reconnects: number, seconds: number, clientCpuS: number, otherCpuS: number,
+ *   stallMaxMs: number, stallP99Ms: number, reconnects: number, seconds: number, clientCpuS: number, otherCpuS: number,
  *   timeline: ReturnType<typeof timeline>, parts?: Record<string, number> | null }} Result
  */
 
@@ -77,7 +78,11 @@ function placement(options) {
 export async function measure(kind, scenario, round, options, cores = placement(options)) {
 	const start = START[kind];
 	if (!start) throw new Error(`unknown server kind ${kind}`);
-	const server = await start();
+	// Not under --profile: perf's own sampling would show up as the server's stalls.
+	const probe = options.profile
+		? null
+		: stallProbe(`${kind}-${scenario.docs}x${scenario.clients}x${scenario.rate}-${round}`);
+	const server = await start(probe?.extra);
 	/** @type {import('./workers.mjs').Worker[]} */
 	let workers = [];
 	try {
@@ -115,6 +120,7 @@ export async function measure(kind, scenario, round, options, cores = placement(
 			)
 		);
 		await sleep(measureFrom - now());
+		await probe?.ask(server.pid);
 		const cpuFrom = cpuSnapshot(server.pid, workers);
 		// A mark for profilers attached by hand (see BENCH_NODE_ARGS in --help): the window starts now.
 		process.stderr.write(
@@ -122,6 +128,7 @@ export async function measure(kind, scenario, round, options, cores = placement(
 		);
 		const parts = options.profile ? profile(server.pid, options.durationS) : null;
 		const counts = await edited;
+		const stall = await probe?.ask(server.pid);
 		const totals = sumByDoc(counts.map((c) => c.sent));
 		const measuredEdits = sumByDoc(counts.map((c) => c.measured));
 		const results = await Promise.all(
@@ -154,6 +161,8 @@ export async function measure(kind, scenario, round, options, cores = placement(
 			cpuPerDeliveryUs: (cpuS / latency.count) * 1e6,
 			peakRssMiB: peakRssMiB(server.pid),
 			peakIsWorkload,
+			stallMaxMs: stall?.maxMs ?? NaN,
+			stallP99Ms: stall?.p99Ms ?? NaN,
 			reconnects: results.reduce((sum, r) => sum + r.reconnects, 0),
 			seconds,
 			clientCpuS: cpuUntil.clients - cpuFrom.clients,
@@ -168,5 +177,6 @@ export async function measure(kind, scenario, round, options, cores = placement(
 	} finally {
 		await closeWorkers(workers);
 		await server.stop();
+		await probe?.remove();
 	}
 }

@@ -1,18 +1,12 @@
 // Mass reconnect: every client of every document loses its socket at once (a café's wifi drops) and
 // connects again at once, with its presence. Measured: the server's longest event-loop delay from
 // just before the drop until every client is synced again, and how long that took.
-import { readFileSync } from 'node:fs';
-import { rm } from 'node:fs/promises';
-import path from 'node:path';
-import { tmpdir } from 'node:os';
-import { pathToFileURL } from 'node:url';
 import { cpuSeconds, peakRssMiB } from './proc.mjs';
 import { START } from './servers.mjs';
+import { stallProbe } from './stall.mjs';
 import { closeWorkers, request, spawnWorkers } from './workers.mjs';
 
-const now = () => performance.timeOrigin + performance.now();
 const sleep = (/** @type {number} */ ms) => new Promise((resolve) => setTimeout(resolve, ms));
-const PROBE = pathToFileURL(path.join(path.dirname(new URL(import.meta.url).pathname), 'stall-probe.mjs')).href;
 /** Edits each client makes before the drop, so the documents hold something to sync. */
 const EDITS_BEFORE = 10;
 
@@ -22,33 +16,14 @@ const EDITS_BEFORE = 10;
  */
 
 /**
- * Asks the stall probe for its maximum since the last ask and waits for the answer.
- * @param {number} pid @param {string} file @param {number} asked how many asks came before
- */
-async function askProbe(pid, file, asked) {
-	process.kill(pid, 'SIGUSR2');
-	const deadline = now() + 10_000;
-	for (;;) {
-		try {
-			const report = JSON.parse(readFileSync(file, 'utf8'));
-			if (report.asked > asked) return /** @type {{ asked: number, maxMs: number }} */ (report);
-		} catch {
-			// not written yet, or being written
-		}
-		if (now() > deadline) throw new Error('the stall probe did not answer within 10 s');
-		await sleep(20);
-	}
-}
-
-/**
  * @param {string} kind @param {number} round @param {{ docs: number, clients: number, workers: number }} shape
  * @returns {Promise<ReconnectResult>}
  */
 export async function measureReconnect(kind, round, shape) {
 	const start = START[kind];
 	if (!start) throw new Error(`unknown server kind ${kind}`);
-	const file = path.join(tmpdir(), `doetank-bench-stall-${process.pid}-${kind}-${round}.json`);
-	const server = await start({ env: { BENCH_STALL_FILE: file }, nodeArgs: ['--import', PROBE] });
+	const probe = stallProbe(`reconnect-${kind}-${round}`);
+	const server = await start(probe.extra);
 	/** @type {import('./workers.mjs').Worker[]} */
 	let workers = [];
 	try {
@@ -69,7 +44,7 @@ export async function measureReconnect(kind, round, shape) {
 		await Promise.all(workers.map((w) => request(w, { type: 'presence', edits: EDITS_BEFORE }, 'present', 30_000)));
 		// Let the edits and presence spread and the server settle before the window opens.
 		await sleep(2_000);
-		await askProbe(server.pid, file, 0);
+		await probe.ask(server.pid);
 		const cpuFrom = cpuSeconds(server.pid);
 		await sleep(100);
 		const answers = await Promise.all(workers.map((w) => request(w, { type: 'drop' }, 'reconnected', 60_000)));
@@ -77,7 +52,7 @@ export async function measureReconnect(kind, round, shape) {
 		const syncedAt = Math.max(...answers.map((a) => a.lastSyncedAt));
 		// The presence of the new sockets and the closing of the old ones may still be going on.
 		await sleep(500);
-		const stall = await askProbe(server.pid, file, 1);
+		const stall = await probe.ask(server.pid);
 		return {
 			kind,
 			label: server.label,
@@ -92,6 +67,6 @@ export async function measureReconnect(kind, round, shape) {
 	} finally {
 		await closeWorkers(workers);
 		await server.stop();
-		await rm(file, { force: true });
+		await probe.remove();
 	}
 }

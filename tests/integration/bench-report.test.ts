@@ -41,6 +41,8 @@ function run(kind: string, round: number, p99: number, cpu: number, lost = 0, rs
 		cpuPerDeliveryUs: cpu,
 		peakRssMiB: rss,
 		peakIsWorkload: true,
+		stallMaxMs: p99 * 3,
+		stallP99Ms: p99,
 		reconnects: 0,
 		seconds: 20,
 		clientCpuS: 1,
@@ -68,6 +70,9 @@ describe('bench report', () => {
 		const text: string = renderSection(results, options, facts, 'npm run bench:sync');
 		expect(text).toContain('| 2. p99 ≤ 1.2 × reference | 1.25, 1.80, 1.20 | 1.25× | **not met** |');
 		expect(text).toContain('| 2. CPU per delivery ≤ 1.1 × reference | 0.80, 1.20, 0.90 | 0.90× | **met** |');
+		expect(text).toContain(
+			'| 6. longest event-loop delay in the window ≤ 1.2 × reference | 1.25, 1.80, 1.20 | 1.25× | **not met** |'
+		);
 		expect(text).toContain('| 2. peak RSS ≤ 1.2 × reference | 1.00, 1.00, 1.00 | 1.00× | **met** |');
 		expect(text).toContain('| zero lost deliveries | 0 lost in 3 runs | | **met** |');
 		expect(text).toContain('| doetank | 3 of 3 | 0 | all | 1.0 | 6.0 (5.0–9.0) | 45.0 (40.0–60.0) |');

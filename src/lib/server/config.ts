@@ -29,6 +29,8 @@ const ConfigSchema = z.object({
 		.regex(/^(file:|libsql:|https?:|wss?:)/, 'must start with file:, libsql:, http(s): or ws(s):')
 		.default('file:data/doetank.db'),
 	DATABASE_AUTH_TOKEN: z.string().min(1, 'must not be empty when set').optional(),
+	/** An embedded database's WAL is copied into the file by a worker thread this often, off the event loop (ms). */
+	DATABASE_CHECKPOINT_MS: positiveInt(1_000),
 	REGISTRATION: z.enum(['open', 'invite'], { error: 'must be "open" or "invite"' }).default('open'),
 	/** Unset: the demo network only while listening on loopback. 1: also elsewhere. 0: demo accounts locked out. */
 	DEMO: flag.optional(),

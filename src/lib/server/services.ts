@@ -7,6 +7,7 @@ import { commentsFingerprint } from './db/comments';
 import { createLucia, type AppLucia } from './auth/lucia';
 import { NETWORK_TIME_ZONE } from '$lib/domain/calendar';
 import type { Config } from './config';
+import { embeddedFile, startCheckpointer } from './db/checkpointer';
 import { openDatabase, type Database } from './db/client';
 import { migrate } from './db/migrate';
 import { openUpdateAppender, type UpdateAppender } from './db/update-appender';
@@ -88,7 +89,15 @@ const HASHED_SESSIONS_MIGRATION = '0011_hashed_session_tokens.sql';
 const FIRST_MIGRATION = '0001_accounts_and_doetanks.sql';
 
 export async function createServices(config: Config, log = createLogger(config.LOG_LEVEL)): Promise<Services> {
-	const db = await openDatabase(config.DATABASE_URL, config.DATABASE_AUTH_TOKEN);
+	const file = embeddedFile(config.DATABASE_URL);
+	const db = await openDatabase(config.DATABASE_URL, config.DATABASE_AUTH_TOKEN, file !== null);
+	const checkpointer =
+		file === null
+			? null
+			: startCheckpointer(file, {
+					intervalMs: config.DATABASE_CHECKPOINT_MS,
+					onError: (error) => log.warn({ error }, 'WAL checkpoint failed (retried next interval)')
+				});
 	const applied = await migrate(db);
 	if (applied.length > 0) log.info({ applied }, 'database migrations applied');
 	// Only a database that already had sessions (not a fresh one) loses them.
@@ -96,7 +105,10 @@ export async function createServices(config: Config, log = createLogger(config.L
 		log.warn('session tokens are now stored hashed: every existing session has ended, everyone signs in once more');
 	}
 	await applyDemoSetting(db, config, log);
-	const updates = openUpdateAppender(db, config.DATABASE_URL, undefined, Boolean(config.REDIS_URL));
+	const updates = openUpdateAppender(db, config.DATABASE_URL, {
+		allocateSeq: Boolean(config.REDIS_URL),
+		backgroundCheckpoints: file !== null
+	});
 	const secure = config.ORIGIN?.startsWith('https:') ?? false;
 	const lucia = createLucia(db, secure, config.demoActive);
 	const invitations = new InvitationService(db);
@@ -159,6 +171,7 @@ export async function createServices(config: Config, log = createLogger(config.L
 			void cluster?.bus.close();
 			updates.close();
 			db.close();
+			void checkpointer?.stop();
 		}
 	};
 }

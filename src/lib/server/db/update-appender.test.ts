@@ -54,7 +54,10 @@ describe('openUpdateAppender', () => {
 		const t = await testDatabase({ doetank: 'd' });
 		const url = `file:${t.dir}/test.db`;
 		// Two instances, each with its own connection to the same file, and no idea of each other's numbers.
-		const [a, b] = [openUpdateAppender(t.db, url, undefined, true), openUpdateAppender(t.db, url, undefined, true)];
+		const [a, b] = [
+			openUpdateAppender(t.db, url, { allocateSeq: true }),
+			openUpdateAppender(t.db, url, { allocateSeq: true })
+		];
 		cleanup = () => {
 			a.close();
 			b.close();
@@ -74,7 +77,7 @@ describe('openUpdateAppender', () => {
 		a.append([after]);
 		expect(after.seq).toBe(4);
 		// The shared client (a libSQL server by URL) numbers the same way.
-		const shared = openUpdateAppender(t.db, 'libsql://example.invalid', undefined, true);
+		const shared = openUpdateAppender(t.db, 'libsql://example.invalid', { allocateSeq: true });
 		const remote = [row(0, 5), row(0, 6)];
 		await shared.append(remote);
 		expect(remote.map((u) => u.seq)).toEqual([5, 6]);

@@ -1,5 +1,6 @@
 import type { Client } from '@libsql/client';
 import Libsql from 'libsql';
+import { autocheckpointPragma, embeddedFile } from './checkpointer';
 import { BUSY_TIMEOUT_MS } from './client';
 import {
 	appendNextUpdateStatement,
@@ -30,12 +31,17 @@ export interface UpdateAppender {
 export function openUpdateAppender(
 	client: Client,
 	url: string,
-	timeoutMs = BUSY_TIMEOUT_MS,
-	/** Several instances write the log (REDIS_URL): the database numbers each update (see doc-log.ts). */
-	allocateSeq = false
+	options: {
+		timeoutMs?: number;
+		/** Several instances write the log (REDIS_URL): the database numbers each update (see doc-log.ts). */
+		allocateSeq?: boolean;
+		/** The process runs a checkpointer (checkpointer.ts): commits never checkpoint themselves. */
+		backgroundCheckpoints?: boolean;
+	} = {}
 ): UpdateAppender {
-	const path = url.startsWith('file:') ? url.slice('file:'.length) : null;
-	if (path === null || path === ':memory:' || path === '') {
+	const { timeoutMs = BUSY_TIMEOUT_MS, allocateSeq = false, backgroundCheckpoints = false } = options;
+	const file = embeddedFile(url);
+	if (file === null) {
 		const statement = allocateSeq ? appendNextUpdateStatement : appendUpdateStatement;
 		return {
 			append: async (updates) => {
@@ -45,6 +51,7 @@ export function openUpdateAppender(
 			close: () => undefined
 		};
 	}
+	const path: string = file;
 	let connection: Libsql.Database | null = null;
 	let statements: {
 		db: Libsql.Database;
@@ -55,8 +62,9 @@ export function openUpdateAppender(
 	// Opened on first use: the table exists only after the migrations, which run after opening.
 	function prepared() {
 		if (!connection) {
-			connection = new Libsql(path!, { timeout: timeoutMs });
+			connection = new Libsql(path, { timeout: timeoutMs });
 			connection.exec('PRAGMA synchronous = NORMAL');
+			connection.exec(autocheckpointPragma(backgroundCheckpoints));
 			connection.exec('PRAGMA foreign_keys = ON');
 		}
 		statements ??= {
