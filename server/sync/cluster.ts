@@ -43,9 +43,12 @@ interface RemoteOwner {
 
 interface Follower {
 	id: string;
-	/** Null while the document loads: messages wait in `buffer` until it is ready. */
+	/** Null while the document loads: messages wait in `buffer` until it is ready... */
 	live: LiveDocument | null;
 	buffer: Message[];
+	/** ...within the bounds on what waits (their raw bytes); past them they were dropped, and the log is read once loaded. */
+	bufferBytes: number;
+	bufferDropped: boolean;
 	seqs: SeqSet;
 	/** Updates from other instances that build on one that has not arrived yet, by sequence number... */
 	waiting: Map<number, Uint8Array>;
@@ -102,11 +105,11 @@ export class SyncCluster {
 			}),
 			waitingBytes: new Gauge({
 				name: 'doetank_cluster_waiting_bytes',
-				help: 'Bytes of updates from other instances waiting for what they build on, over all documents (each bounded by SCALE_MAX_WAITING_BYTES).',
+				help: 'Bytes of updates from other instances waiting for what they build on or for their document to load, over all documents (each bounded by SCALE_MAX_WAITING_BYTES).',
 				registers: [registry],
 				collect() {
 					let bytes = 0;
-					for (const f of followers.values()) bytes += f.waitingBytes;
+					for (const f of followers.values()) bytes += f.waitingBytes + f.bufferBytes;
 					this.set(bytes);
 				}
 			}),
@@ -135,6 +138,8 @@ export class SyncCluster {
 			id: doetankId,
 			live: null,
 			buffer: [],
+			bufferBytes: 0,
+			bufferDropped: false,
 			seqs: new SeqSet(0),
 			waiting: new Map(),
 			waitingBytes: 0,
@@ -145,8 +150,16 @@ export class SyncCluster {
 			onMessage: (raw) => {
 				const message = JSON.parse(raw) as Message;
 				if (message.i === this.bus.instanceId) return;
-				if (!f.live) f.buffer.push(message);
-				else this.receive(f, message);
+				if (f.live) return this.receive(f, message);
+				f.buffer.push(message);
+				f.bufferBytes += raw.length;
+				if (f.buffer.length > this.options.maxWaitingUpdates || f.bufferBytes > this.options.maxWaitingBytes) {
+					// A slow load under a flood must not grow memory either: the log has every update.
+					this.metrics.remote.inc({ result: 'dropped' }, f.buffer.length);
+					f.buffer = [];
+					f.bufferBytes = 0;
+					f.bufferDropped = true;
+				}
 			},
 			onAwareness: (changes, origin) => {
 				if (origin === REMOTE_ORIGIN || !f.live) return;
@@ -168,7 +181,10 @@ export class SyncCluster {
 		live.awareness.on('update', f.onAwareness);
 		const buffered = f.buffer.sort((a, b) => ('s' in a ? a.s : 0) - ('s' in b ? b.s : 0));
 		f.buffer = [];
+		f.bufferBytes = 0;
 		for (const message of buffered) this.receive(f, message);
+		if (f.bufferDropped) void this.catchUp(f);
+		f.bufferDropped = false;
 	}
 
 	unfollow(doetankId: string): void {
