@@ -4,10 +4,10 @@
 // Stop it with Ctrl+C: every instance gets SIGTERM (its clients reconnect to the others meanwhile).
 import { spawn } from 'node:child_process';
 import { createServer } from 'node:http';
-import { createServer as createNetServer } from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import httpProxy from 'http-proxy';
+import { freePort } from './free-port.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
@@ -20,18 +20,6 @@ const flag = (/** @type {string} */ name, /** @type {number} */ fallback) => {
 const count = flag('--instances', 3);
 const port = Number(process.env.PORT ?? 3000);
 const sleep = (/** @type {number} */ ms) => new Promise((r) => setTimeout(r, ms));
-
-/** @returns {Promise<number>} */
-function freePort() {
-	return new Promise((resolve, reject) => {
-		const probe = createNetServer().listen(0, '127.0.0.1', () => {
-			const address = probe.address();
-			probe.close(() =>
-				typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))
-			);
-		});
-	});
-}
 
 /** @param {string} url @param {number} ms */
 async function waitFor(url, ms) {

@@ -5,7 +5,6 @@
 //   --docs 100 --clients 10 --interval-ms 2000 --seconds 60 --instances 1,2   (the defaults)
 import { execFileSync, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import WebSocket from 'ws';
@@ -13,6 +12,7 @@ import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import { prepareDoetanks } from '../sync/doetank-setup.mjs';
 import { cpuSeconds, peakRssMiB } from '../sync/proc.mjs';
+import { freePort } from '../../scripts/free-port.mjs';
 import { ROOT } from '../sync/servers.mjs';
 import { percentile } from '../sync/stats.mjs';
 
@@ -35,18 +35,6 @@ const METRICS_TOKEN = 'bench-scale-metrics-token';
 process.setMaxListeners(0);
 const log = (/** @type {string} */ line) => process.stderr.write(line + '\n');
 const sleep = (/** @type {number} */ ms) => new Promise((r) => setTimeout(r, ms));
-
-/** @returns {Promise<number>} */
-function freePort() {
-	return new Promise((resolve, reject) => {
-		const probe = createServer().listen(0, '127.0.0.1', () => {
-			const address = probe.address();
-			probe.close(() =>
-				typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))
-			);
-		});
-	});
-}
 
 /** @param {string} url */
 async function waitFor(url) {

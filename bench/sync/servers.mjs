@@ -1,10 +1,10 @@
 // Launches each server under test as its own child process, so its CPU and memory can be read by pid.
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { freePort } from '../../scripts/free-port.mjs';
 import { prepareDoetanks } from './doetank-setup.mjs';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -34,20 +34,6 @@ export const DURABLE_PEERS = ['reference-durable', 'hocuspocus-sqlite'];
  * of the same kind stored, that process's data folder (`keep` leaves the folder for it).
  * @typedef {{ env?: Record<string, string>, nodeArgs?: string[], dataDir?: string, keep?: boolean }} StartExtra
  */
-
-/** @returns {Promise<number>} */
-function freePort() {
-	return new Promise((resolve, reject) => {
-		const probe = createServer();
-		probe.on('error', reject);
-		probe.listen(0, '127.0.0.1', () => {
-			const address = probe.address();
-			probe.close(() =>
-				address && typeof address === 'object' ? resolve(address.port) : reject(new Error('no port'))
-			);
-		});
-	});
-}
 
 /**
  * Spawns `node <args>` and resolves once `probeUrl` answers with a 2xx status.

@@ -13,11 +13,17 @@ import type { LiveDocument } from './documents';
 import type { Peer } from './fanout';
 import { SeqSet } from './seq-set';
 
-/** A gap in the sequence (or an update waiting for what it builds on) older than this is filled from the log. */
-const CATCH_UP_MS = 250;
-
-/** More updates than this waiting for what they build on: the log is read at once instead of after CATCH_UP_MS. */
-const MAX_WAITING = 500;
+export interface ClusterOptions {
+	/** A gap in the sequence (or an update waiting for what it builds on) older than this is filled from the log (SCALE_CATCH_UP_MS). */
+	catchUpMs: number;
+	/**
+	 * Updates from other instances one document may keep waiting for what they build on, and their
+	 * bytes (SCALE_MAX_WAITING_UPDATES, SCALE_MAX_WAITING_BYTES). Past either, what waits is dropped
+	 * and the log is read at once: every published update was logged first, so the log has them all.
+	 */
+	maxWaitingUpdates: number;
+	maxWaitingBytes: number;
+}
 
 /** An update another instance logged (`s`, `u`), or an awareness change of its clients (`a`); `i` says who sent it. */
 type Message = { i: string; s: number; u: string } | { i: string; a: string };
@@ -37,12 +43,17 @@ interface RemoteOwner {
 
 interface Follower {
 	id: string;
-	/** Null while the document loads: messages wait in `buffer` until it is ready. */
+	/** Null while the document loads: messages wait in `buffer` until it is ready... */
 	live: LiveDocument | null;
 	buffer: Message[];
+	/** ...within the bounds on what waits (their raw bytes); past them they were dropped, and the log is read once loaded. */
+	bufferBytes: number;
+	bufferDropped: boolean;
 	seqs: SeqSet;
-	/** Updates from other instances that build on one that has not arrived yet, by sequence number. */
+	/** Updates from other instances that build on one that has not arrived yet, by sequence number... */
 	waiting: Map<number, Uint8Array>;
+	/** ...and their bytes together. */
+	waitingBytes: number;
 	/** Awareness client ids each other instance introduced. */
 	remoteIds: Map<string, Set<number>>;
 	timer: ReturnType<typeof setTimeout> | null;
@@ -73,8 +84,10 @@ export class SyncCluster {
 		roster: InstanceRoster,
 		private readonly db: Database,
 		private readonly log: Logger,
-		registry: Registry
+		registry: Registry,
+		private readonly options: ClusterOptions
 	) {
+		const followers = this.followers;
 		this.metrics = {
 			up: new Gauge({
 				name: 'doetank_redis_up',
@@ -86,9 +99,19 @@ export class SyncCluster {
 			}),
 			remote: new Counter({
 				name: 'doetank_cluster_updates_total',
-				help: 'Updates from other instances: applied, duplicate (already contained), held (waiting for what they build on), from_log (applied while catching up from the log).',
+				help: 'Updates from other instances: applied, duplicate (already contained), held (waiting for what they build on), dropped (held past SCALE_MAX_WAITING_*: read from the log instead), from_log (applied while catching up from the log).',
 				labelNames: ['result'] as const,
 				registers: [registry]
+			}),
+			waitingBytes: new Gauge({
+				name: 'doetank_cluster_waiting_bytes',
+				help: 'Bytes of updates from other instances waiting for what they build on or for their document to load, over all documents (each bounded by SCALE_MAX_WAITING_BYTES).',
+				registers: [registry],
+				collect() {
+					let bytes = 0;
+					for (const f of followers.values()) bytes += f.waitingBytes + f.bufferBytes;
+					this.set(bytes);
+				}
 			}),
 			catchUps: new Counter({
 				name: 'doetank_cluster_catch_ups_total',
@@ -115,8 +138,11 @@ export class SyncCluster {
 			id: doetankId,
 			live: null,
 			buffer: [],
+			bufferBytes: 0,
+			bufferDropped: false,
 			seqs: new SeqSet(0),
 			waiting: new Map(),
+			waitingBytes: 0,
 			remoteIds: new Map(),
 			timer: null,
 			catching: null,
@@ -124,8 +150,16 @@ export class SyncCluster {
 			onMessage: (raw) => {
 				const message = JSON.parse(raw) as Message;
 				if (message.i === this.bus.instanceId) return;
-				if (!f.live) f.buffer.push(message);
-				else this.receive(f, message);
+				if (f.live) return this.receive(f, message);
+				f.buffer.push(message);
+				f.bufferBytes += raw.length;
+				if (f.buffer.length > this.options.maxWaitingUpdates || f.bufferBytes > this.options.maxWaitingBytes) {
+					// A slow load under a flood must not grow memory either: the log has every update.
+					this.metrics.remote.inc({ result: 'dropped' }, f.buffer.length);
+					f.buffer = [];
+					f.bufferBytes = 0;
+					f.bufferDropped = true;
+				}
 			},
 			onAwareness: (changes, origin) => {
 				if (origin === REMOTE_ORIGIN || !f.live) return;
@@ -147,7 +181,10 @@ export class SyncCluster {
 		live.awareness.on('update', f.onAwareness);
 		const buffered = f.buffer.sort((a, b) => ('s' in a ? a.s : 0) - ('s' in b ? b.s : 0));
 		f.buffer = [];
+		f.bufferBytes = 0;
 		for (const message of buffered) this.receive(f, message);
+		if (f.bufferDropped) void this.catchUp(f);
+		f.bufferDropped = false;
 	}
 
 	unfollow(doetankId: string): void {
@@ -186,9 +223,14 @@ export class SyncCluster {
 		const update = fromBase64(message.u);
 		if (hasMissingDependencies(f.live!.doc, Y.decodeUpdate(update))) {
 			// Logged in order, so what it builds on has a lower number: it is on its way, or in the log.
-			f.waiting.set(message.s, update);
+			this.wait(f, message.s, update);
 			this.metrics.remote.inc({ result: 'held' });
-			if (f.waiting.size > MAX_WAITING) return void this.catchUp(f);
+			if (f.waiting.size > this.options.maxWaitingUpdates || f.waitingBytes > this.options.maxWaitingBytes) {
+				// A flood (or a long outage's backlog) must not grow memory: the log has all of it.
+				this.metrics.remote.inc({ result: 'dropped' }, f.waiting.size);
+				this.clearWaiting(f);
+				return void this.catchUp(f);
+			}
 			return this.scheduleCatchUp(f);
 		}
 		this.apply(f, message.s, update);
@@ -206,12 +248,27 @@ export class SyncCluster {
 		live.fanout.update(update, REMOTE_PEER);
 	}
 
+	private wait(f: Follower, seq: number, update: Uint8Array): void {
+		f.waitingBytes += update.byteLength - (f.waiting.get(seq)?.byteLength ?? 0);
+		f.waiting.set(seq, update);
+	}
+
+	private unwait(f: Follower, seq: number, update: Uint8Array): void {
+		f.waiting.delete(seq);
+		f.waitingBytes -= update.byteLength;
+	}
+
+	private clearWaiting(f: Follower): void {
+		f.waiting.clear();
+		f.waitingBytes = 0;
+	}
+
 	private retryWaiting(f: Follower): void {
 		for (const seq of [...f.waiting.keys()].sort((a, b) => a - b)) {
 			const update = f.waiting.get(seq)!;
-			if (f.seqs.has(seq)) f.waiting.delete(seq);
+			if (f.seqs.has(seq)) this.unwait(f, seq, update);
 			else if (!hasMissingDependencies(f.live!.doc, Y.decodeUpdate(update))) {
-				f.waiting.delete(seq);
+				this.unwait(f, seq, update);
 				this.apply(f, seq, update);
 			}
 		}
@@ -221,7 +278,7 @@ export class SyncCluster {
 		f.timer ??= setTimeout(() => {
 			f.timer = null;
 			if (f.seqs.hasGap || f.waiting.size > 0) void this.catchUp(f);
-		}, CATCH_UP_MS);
+		}, this.options.catchUpMs);
 	}
 
 	/** Reads what the document lacks from the log (one at a time per document, again if asked meanwhile). */

@@ -25,8 +25,7 @@ import type { UpdateLog } from './update-log';
 /** A connection may introduce this many awareness client ids (a y-websocket client uses one per document). */
 const MAX_AWARENESS_IDS = 4;
 
-/** Multi-instance: how long an update may wait for content another instance logged, and how often it looks. */
-const HOLD_MS = 3_000;
+/** Multi-instance: how often a held update looks whether what it builds on has arrived. */
 const HOLD_POLL_MS = 25;
 
 export interface ConnectionIdentity {
@@ -41,6 +40,10 @@ export interface ConnectionOptions {
 	log: UpdateLog;
 	/** A client that stops reading is dropped when this much is waiting to be sent to it. */
 	maxBufferedBytes: number;
+	/** Multi-instance: how long an update may be held for content another instance logged (SCALE_HOLD_MS). */
+	holdMs: number;
+	/** Messages, and their bytes, that may wait behind an update (see `backlog`); past either the socket is closed with 4508. */
+	maxBacklog: { messages: number; bytes: number };
 	/** The update budget and socket count of every user. */
 	users: UserLimits;
 	/** This connection's bound on awareness messages. */
@@ -70,8 +73,10 @@ export interface ConnectionOptions {
 export class SyncConnection implements Peer {
 	/** Updates of this client the log has not yet made durable. */
 	private unsaved = 0;
-	/** Steps that arrived while an update was waiting for the log; they run after it, in order. */
-	private readonly backlog: (() => void)[] = [];
+	/** Steps that arrived while an update was waiting for the log; they run after it, in order... */
+	private backlog: (() => void)[] = [];
+	/** ...and the bytes of the messages among them. */
+	private backlogBytes = 0;
 	private readonly awarenessIds = new Set<number>();
 	private readonly outbox: Outbox;
 	private closed = false;
@@ -92,7 +97,10 @@ export class SyncConnection implements Peer {
 	) {
 		this.outbox = new Outbox(ws, options.maxBufferedBytes);
 		live.fanout.peers.add(this);
-		ws.on('message', (data: Buffer, isBinary: boolean) => this.inOrder(() => this.handle(isBinary ? data : null)));
+		ws.on('message', (data: Buffer, isBinary: boolean) => {
+			if (this.unsaved > 0 && !this.roomInBacklog(data.byteLength)) return;
+			this.inOrder(() => this.handle(isBinary ? data : null), data.byteLength);
+		});
 		// ws reports protocol violations (too large, invalid UTF-8) as an 'error' and then closes the
 		// socket itself with 1009 / 1007; without a listener that error would end the whole process.
 		ws.on('error', () => this.close(CLOSE.badMessage, 'protocol error'));
@@ -107,9 +115,27 @@ export class SyncConnection implements Peer {
 	}
 
 	/** Runs a step now, or after the updates still waiting for the log when there are any. */
-	private inOrder(step: () => void): void {
-		if (this.unsaved > 0) this.backlog.push(step);
-		else this.guarded(step);
+	private inOrder(step: () => void, bytes = 0): void {
+		if (this.unsaved > 0) {
+			this.backlog.push(bytes > 0 ? () => ((this.backlogBytes -= bytes), step()) : step);
+			this.backlogBytes += bytes;
+		} else this.guarded(step);
+	}
+
+	/**
+	 * Whether one more message may wait behind the update in progress. A client that keeps sending
+	 * while the log is slow or an update is held would otherwise grow this socket's memory without
+	 * bound: past the bound it is closed (4508) and what waited is dropped; the reconnect's sync
+	 * step 2 brings the client's changes again.
+	 */
+	private roomInBacklog(bytes: number): boolean {
+		if (this.closed) return false;
+		const { messages, bytes: maxBytes } = this.options.maxBacklog;
+		if (this.backlog.length < messages && this.backlogBytes + bytes <= maxBytes) return true;
+		this.close(CLOSE.backlogFull, 'too many messages while an update waits');
+		this.backlog = [];
+		this.backlogBytes = 0;
+		return false;
 	}
 
 	/** A failing step ends this connection only, never the order or the process. */
@@ -308,11 +334,11 @@ export class SyncConnection implements Peer {
 	/**
 	 * Multi-instance: a client that moved here from another instance may build on content this one
 	 * has not received yet. The update waits (one at a time: later messages wait behind it, like
-	 * behind the log) until the content arrived, for at most HOLD_MS; then the socket is closed with
-	 * 4509, and the client's reconnect syncs everything afresh.
+	 * behind the log, within `maxBacklog`) until the content arrived, for at most `holdMs`; then the
+	 * socket is closed with 4509, and the client's reconnect syncs everything afresh.
 	 */
 	private hold(update: Uint8Array): void {
-		const until = performance.now() + HOLD_MS;
+		const until = performance.now() + this.options.holdMs;
 		this.unsaved++;
 		this.options.lacking!(this.live);
 		const retry = () => {

@@ -55,13 +55,17 @@ export function createPersistence(
 			services.log.error({ err, doetankId, seq }, 'sync: compaction skipped a damaged update')
 	});
 	const versions = new VersionClock(
-		async (doetankId) => {
+		async (doetankId, everyoneLeft) => {
 			// Let the leaving person's last edits land first; the live document is then the log up to appliedSeq.
 			await log.drain();
 			const live = registry.loadedDocument(doetankId);
 			const at = live && { state: Y.encodeStateAsUpdate(live.doc), seq: live.appliedSeq };
-			const id = await services.versions.cutAutomatic(doetankId, at);
+			// Timed cuts are spaced by the interval in the database: with several instances each keeps
+			// a clock, and the first to cut does so for all. The last person leaving always gets one.
+			const spacingMs = everyoneLeft ? 0 : opts.versionIntervalMs;
+			const id = await services.versions.cutAutomatic(doetankId, at, spacingMs);
 			if (id) services.log.debug({ doetankId, versionId: id }, 'sync: version cut');
+			return !id && at !== undefined && (await services.versions.unversioned(doetankId, at.seq));
 		},
 		opts.versionIntervalMs,
 		(doetankId, err) => services.log.error({ err, doetankId }, 'sync: cutting a version failed')

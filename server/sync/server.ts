@@ -7,7 +7,7 @@ import type { Config } from '$lib/server/config';
 import { clientPresence } from '$lib/server/presence';
 import type { Services } from '$lib/server/services';
 import { refuseUpgrade } from '../upgrade';
-import { SyncCluster } from './cluster';
+import { SyncCluster, type ClusterOptions } from './cluster';
 import { SyncConnection } from './connection';
 import type { LiveDocument } from './documents';
 import { startHeartbeat } from './heartbeat';
@@ -33,6 +33,10 @@ export interface SyncOptions {
 	maxDocumentBytes: number;
 	/** An automatic version is cut at least this long after the first edit since the last one (ms). */
 	versionIntervalMs: number;
+	/** Multi-instance: how long a client's update may wait for content another instance logged (ms). */
+	holdMs: number;
+	/** Multi-instance: the catch-up delay and the bounds on what waits for other instances' updates. */
+	cluster: ClusterOptions;
 	/** The site's origin (ORIGIN); unset means the host each request was sent to. */
 	origin?: string;
 }
@@ -51,7 +55,9 @@ export const DEFAULT_SYNC_OPTIONS: SyncOptions = {
 	userUpdatesPerSecond: 100,
 	userBytesPerSecond: 1024 * 1024,
 	maxDocumentBytes: 16 * 1024 * 1024,
-	versionIntervalMs: 600_000
+	versionIntervalMs: 600_000,
+	holdMs: 3_000,
+	cluster: { catchUpMs: 250, maxWaitingUpdates: 500, maxWaitingBytes: 4 * 1024 * 1024 }
 };
 
 /** A user's update budget holds this many seconds' worth (an offline session's changes arrive at once). */
@@ -74,6 +80,12 @@ export function syncOptions(config: Config): SyncOptions {
 		userBytesPerSecond: config.SYNC_USER_BYTES_PER_SECOND,
 		maxDocumentBytes: config.SYNC_MAX_DOCUMENT_BYTES,
 		versionIntervalMs: config.HISTORY_VERSION_INTERVAL_MS,
+		holdMs: config.SCALE_HOLD_MS,
+		cluster: {
+			catchUpMs: config.SCALE_CATCH_UP_MS,
+			maxWaitingUpdates: config.SCALE_MAX_WAITING_UPDATES,
+			maxWaitingBytes: config.SCALE_MAX_WAITING_BYTES
+		},
 		origin: config.ORIGIN
 	};
 }
@@ -104,7 +116,14 @@ export function createSyncServer(services: SyncServices, options: Partial<SyncOp
 	// Multi-instance mode (REDIS_URL): documents and awareness shared with the other instances.
 	const cluster =
 		services.cluster &&
-		new SyncCluster(services.cluster.bus, services.cluster.roster, services.db, services.log, metrics.registry);
+		new SyncCluster(
+			services.cluster.bus,
+			services.cluster.roster,
+			services.db,
+			services.log,
+			metrics.registry,
+			opts.cluster
+		);
 	const persistence = createPersistence(
 		services,
 		opts,
@@ -171,6 +190,12 @@ export function createSyncServer(services: SyncServices, options: Partial<SyncOp
 			{
 				log: persistence.log,
 				maxBufferedBytes: opts.maxBufferedBytes,
+				holdMs: opts.holdMs,
+				// Every update in the backlog is charged to the user's budget when it runs: more than one burst of it could never pass.
+				maxBacklog: {
+					messages: opts.userUpdatesPerSecond * BURST_SECONDS,
+					bytes: opts.userBytesPerSecond * BURST_SECONDS
+				},
 				users,
 				awareness: new AwarenessLimiter(opts.maxAwarenessBytes, opts.awarenessPerSecond),
 				onUpdate: (result) => metrics.received.add(result),

@@ -50,6 +50,34 @@ describe('VersionClock', () => {
 		clock.close();
 	});
 
+	it('starts again when the cut was left to another instance while edits remain', async () => {
+		const cuts: [string, boolean][] = [];
+		let again = true;
+		const clock = new VersionClock(
+			async (id, everyoneLeft) => {
+				cuts.push([id, everyoneLeft]);
+				return again;
+			},
+			200,
+			() => undefined
+		);
+		clock.noteCommitted([edit('a', 'ann')]);
+		await sleep(300);
+		await clock.idle();
+		expect(cuts).toEqual([['a', false]]);
+		again = false;
+		// No new edit here: only the first cut's answer brought the second.
+		await sleep(200);
+		await clock.idle();
+		expect(cuts).toEqual([
+			['a', false],
+			['a', false]
+		]);
+		await sleep(300);
+		expect(cuts).toHaveLength(2);
+		clock.close();
+	});
+
 	it('ignores the server’s own changes (no user), and reports a failing cut', async () => {
 		const errors: unknown[] = [];
 		const clock = new VersionClock(

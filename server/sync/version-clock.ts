@@ -12,7 +12,11 @@ export class VersionClock {
 	private readonly running = new Map<string, Promise<void>>();
 
 	constructor(
-		private readonly cut: (doetankId: string) => Promise<unknown>,
+		/**
+		 * Cuts a version. Resolves to true when it was left to a version another instance cut a
+		 * moment ago while this instance applied edits since: those start the clock again.
+		 */
+		private readonly cut: (doetankId: string, everyoneLeft: boolean) => Promise<boolean | void>,
 		private readonly intervalMs: number,
 		private readonly onError: (doetankId: string, error: unknown) => void,
 		private readonly now: () => number = Date.now
@@ -64,9 +68,14 @@ export class VersionClock {
 		// One cut per document at a time, in order: the next one sees the version before it.
 		const previous = this.running.get(doetankId) ?? Promise.resolve();
 		const next = previous
-			.then(() => this.cut(doetankId))
+			.then(() => this.cut(doetankId, everyoneLeft))
 			.then(
-				() => undefined,
+				(again) => {
+					if (again !== true || this.firstEdit.has(doetankId)) return;
+					const now = this.now();
+					this.firstEdit.set(doetankId, now);
+					this.schedule(doetankId, now);
+				},
 				(error: unknown) => this.onError(doetankId, error)
 			)
 			.finally(() => {

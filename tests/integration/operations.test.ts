@@ -6,7 +6,8 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { newAccount, register, type ApiClient } from './helpers/client';
-import { freePort, startServer, type TestServer } from './helpers/server';
+import { freePort } from '../../scripts/free-port.mjs';
+import { startServer, type TestServer } from './helpers/server';
 import { connectPeer, sleep, until } from './helpers/sync-client';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');

@@ -18,7 +18,8 @@ import {
 	type Registered
 } from './helpers/client';
 import { parseCsv } from './helpers/csv';
-import { freePort, startServer, type TestServer } from './helpers/server';
+import { freePort } from '../../scripts/free-port.mjs';
+import { startServer, type TestServer } from './helpers/server';
 
 /**
  * Issue 14, each reproduction as a test against the production build (`node build/main.js`).

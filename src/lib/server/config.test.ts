@@ -39,7 +39,13 @@ describe('loadConfig', () => {
 			COMMENT_MAX_BODY_CHARS: 2000,
 			COMMENT_MAX_PER_DOETANK: 1000,
 			COMMENT_MAX_REPLIES: 100,
-			COMMENT_MAX_PER_USER_PER_MINUTE: 20
+			COMMENT_MAX_PER_USER_PER_MINUTE: 20,
+			SCALE_HOLD_MS: 3_000,
+			SCALE_CATCH_UP_MS: 250,
+			SCALE_MAX_WAITING_UPDATES: 500,
+			SCALE_MAX_WAITING_BYTES: 4 * 1024 * 1024,
+			SCALE_BEAT_MS: 1_000,
+			SCALE_MISSED_BEATS: 3
 		});
 	});
 
@@ -83,6 +89,42 @@ describe('loadConfig', () => {
 			/REDIS_URL=\(hidden\): must be a redis:\/\//
 		);
 		expect(() => loadConfig({ REDIS_URL: 'http://user:geheim@redis' })).not.toThrow(/geheim/);
+	});
+
+	it('reads the multi-instance timings and bounds, and refuses values that would break them', () => {
+		expect(
+			loadConfig({
+				SCALE_HOLD_MS: '5000',
+				SCALE_CATCH_UP_MS: '100',
+				SCALE_MAX_WAITING_UPDATES: '50',
+				SCALE_MAX_WAITING_BYTES: '65536',
+				SCALE_BEAT_MS: '500',
+				SCALE_MISSED_BEATS: '2'
+			})
+		).toMatchObject({
+			SCALE_HOLD_MS: 5000,
+			SCALE_CATCH_UP_MS: 100,
+			SCALE_MAX_WAITING_UPDATES: 50,
+			SCALE_MAX_WAITING_BYTES: 65536,
+			SCALE_BEAT_MS: 500,
+			SCALE_MISSED_BEATS: 2
+		});
+		expect(problems({ SCALE_HOLD_MS: '0' })).toEqual(['SCALE_HOLD_MS="0": must be at least 1']);
+		expect(problems({ SCALE_HOLD_MS: '120000' })).toEqual([
+			'SCALE_HOLD_MS="120000": must be at most 60000: later messages of that socket wait behind the held update'
+		]);
+		expect(problems({ SCALE_CATCH_UP_MS: '2.5' })).toEqual(['SCALE_CATCH_UP_MS="2.5": must be a whole number']);
+		expect(problems({ SCALE_MAX_WAITING_UPDATES: '0' })).toEqual(['SCALE_MAX_WAITING_UPDATES="0": must be at least 1']);
+		expect(problems({ SCALE_MAX_WAITING_BYTES: 'viel' })).toEqual([
+			'SCALE_MAX_WAITING_BYTES="viel": must be a whole number'
+		]);
+		expect(problems({ SCALE_BEAT_MS: '-1' })).toEqual(['SCALE_BEAT_MS="-1": must be at least 1']);
+		expect(problems({ SCALE_MISSED_BEATS: '1' })).toEqual([
+			'SCALE_MISSED_BEATS="1": must be at least 2: one late beat must not count a live instance as gone'
+		]);
+		expect(problems({ SCALE_HOLD_MS: '200', SCALE_CATCH_UP_MS: '250' })).toEqual([
+			'SCALE_CATCH_UP_MS: must be shorter than SCALE_HOLD_MS (200), or a held update is refused before the gap it waits for is filled'
+		]);
 	});
 
 	it('treats empty strings as unset', () => {

@@ -87,7 +87,23 @@ const ConfigSchema = z.object({
 	REDIS_URL: z
 		.string()
 		.regex(/^rediss?:\/\/\S+$/, 'must be a redis:// or rediss:// URL such as redis://127.0.0.1:6379')
-		.optional()
+		.optional(),
+	/** Multi-instance: how long a client's update that builds on content another instance logged may wait for it; then close 4509 (ms). */
+	SCALE_HOLD_MS: positiveInt(3_000).pipe(
+		z.number().max(60_000, 'must be at most 60000: later messages of that socket wait behind the held update')
+	),
+	/** Multi-instance: how long a gap in the sequence from the other instances may stay open before the log fills it (ms). */
+	SCALE_CATCH_UP_MS: positiveInt(250),
+	/** Multi-instance: updates from other instances one document may keep waiting for what they build on; past it the log is read at once... */
+	SCALE_MAX_WAITING_UPDATES: positiveInt(500),
+	/** ...or this many bytes of them (the waiting ones are then dropped: the log has them). */
+	SCALE_MAX_WAITING_BYTES: positiveInt(4 * 1024 * 1024),
+	/** Multi-instance: how often each instance tells the others it is alive (ms)... */
+	SCALE_BEAT_MS: positiveInt(1_000),
+	/** ...and how many beats in a row it may miss before the others count it gone (its clients' presence goes). */
+	SCALE_MISSED_BEATS: positiveInt(3).pipe(
+		z.number().min(2, 'must be at least 2: one late beat must not count a live instance as gone')
+	)
 });
 
 export type Config = z.infer<typeof ConfigSchema> & {
@@ -120,6 +136,12 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
 		// Off loopback, links in invitations and the CSRF check must not trust the request's Host header.
 		if (!loopback && !parsed.data.ORIGIN) {
 			problems.push(`ORIGIN: must be set when HOST=${parsed.data.HOST} is reachable from other machines`);
+		}
+		// The log is read at once for a held update, but a gap after it only after the catch-up delay.
+		if (parsed.data.SCALE_CATCH_UP_MS >= parsed.data.SCALE_HOLD_MS) {
+			problems.push(
+				`SCALE_CATCH_UP_MS: must be shorter than SCALE_HOLD_MS (${parsed.data.SCALE_HOLD_MS}), or a held update is refused before the gap it waits for is filled`
+			);
 		}
 		if (problems.length > 0) throw new ConfigError(problems);
 		return { ...parsed.data, demoActive: parsed.data.DEMO ?? loopback };

@@ -81,9 +81,6 @@ const GOVERNANCE_POLL_MS = 2_000;
 /** How often the comment counters are read; a comment reaches the others within about this long. */
 const COMMENTS_POLL_MS = 1_000;
 
-/** How often each instance tells the others it is alive (gone after three silent beats). */
-const INSTANCE_BEAT_MS = 1_000;
-
 /** The migration that ends every session once (tokens are stored hashed from then on). */
 const HASHED_SESSIONS_MIGRATION = '0011_hashed_session_tokens.sql';
 const FIRST_MIGRATION = '0001_accounts_and_doetanks.sql';
@@ -116,7 +113,7 @@ export async function createServices(config: Config, log = createLogger(config.L
 	const events = new AccessEvents();
 	const notifications = new NotificationService(db, log);
 	const monitoring = new MonitoringService(db);
-	const cluster = config.REDIS_URL ? await joinCluster(config.REDIS_URL, log, events, presence) : null;
+	const cluster = config.REDIS_URL ? await joinCluster(config, config.REDIS_URL, log, events, presence) : null;
 	return {
 		config,
 		db,
@@ -177,9 +174,9 @@ export async function createServices(config: Config, log = createLogger(config.L
 }
 
 /** Connects to the other instances: access changes and presence go over the bus from now on. */
-async function joinCluster(url: string, log: Logger, events: AccessEvents, presence: PresenceBoard) {
+async function joinCluster(config: Config, url: string, log: Logger, events: AccessEvents, presence: PresenceBoard) {
 	const bus = await openBus(url, log);
-	const roster = new InstanceRoster(bus, INSTANCE_BEAT_MS);
+	const roster = new InstanceRoster(bus, { beatMs: config.SCALE_BEAT_MS, missedBeats: config.SCALE_MISSED_BEATS });
 	await Promise.all([events.connect(bus), presence.connect(bus, roster)]);
 	await roster.start();
 	return { bus, roster };

@@ -56,6 +56,11 @@ export const CLOSE = {
 	messageTooLarge: 1009,
 	/** An update built on content this instance had not received from the others within a few seconds; reconnecting syncs afresh. */
 	incomplete: 4509,
+	/**
+	 * More messages (or bytes) arrived while an earlier update waited (for the log, or held for another
+	 * instance's content) than one burst of the user's update budget; reconnecting syncs afresh.
+	 */
+	backlogFull: 4508,
 	/** Service restart (SIGTERM): the client reconnects at once, to another instance behind the load balancer. */
 	shuttingDown: 1012
 } as const;

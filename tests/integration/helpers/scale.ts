@@ -1,10 +1,12 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createConnection } from 'node:net';
+import { afterAll, beforeAll } from 'vitest';
 import WebSocket from 'ws';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
-import { freePort, startServer, type ServerOptions, type TestServer } from './server';
-import { sleep } from './sync-client';
+import { freePort } from '../../../scripts/free-port.mjs';
+import { startServer, type ServerOptions, type TestServer } from './server';
+import { createRoom, sleep, type SyncRoom } from './sync-client';
 
 export interface TestRedis {
 	url: string;
@@ -27,7 +29,7 @@ function pong(port: number): Promise<boolean> {
 }
 
 /** The machine's redis-server on a free loopback port, without persistence: never the shared 6379. */
-export async function startRedis(): Promise<TestRedis> {
+async function startRedis(): Promise<TestRedis> {
 	const port = await freePort();
 	let child: ChildProcess | null = null;
 	const killOnExit = () => child?.kill('SIGKILL');
@@ -57,11 +59,7 @@ export async function startRedis(): Promise<TestRedis> {
 }
 
 /** `count` instances of the web app on one database file (WAL), all on `redis`. */
-export async function startInstances(
-	count: number,
-	redis: TestRedis,
-	options: ServerOptions = {}
-): Promise<TestServer[]> {
+async function startInstances(count: number, redis: TestRedis, options: ServerOptions = {}): Promise<TestServer[]> {
 	const env = { REDIS_URL: redis.url, SYNC_HEARTBEAT_MS: '2000', ...options.env };
 	const first = await startServer({ ramDisk: true, ...options, env });
 	const rest = await Promise.all(
@@ -73,9 +71,45 @@ export async function startInstances(
 }
 
 /** Stops the instances, the first (which owns the database folder) last. */
-export async function stopInstances(instances: TestServer[]): Promise<void> {
+async function stopInstances(instances: TestServer[]): Promise<void> {
 	await Promise.all(instances.slice(1).map((s) => s.stop()));
 	await instances[0]?.stop();
+}
+
+export interface ScaleCluster {
+	redis: TestRedis;
+	instances: TestServer[];
+	/** A Doetank created through the first instance: its owner and `members` members. */
+	room: SyncRoom;
+}
+
+/**
+ * The set-up of a scale test file (or describe block): Redis on a free port and `count` instances
+ * on it, started before its tests and stopped after them. The fields are there once `beforeAll` ran.
+ */
+export function useScaleCluster(
+	count: number,
+	room: { label: string; members: number },
+	options: ServerOptions = {}
+): ScaleCluster {
+	const cluster = {} as ScaleCluster;
+	beforeAll(async () => {
+		cluster.redis = await startRedis();
+		cluster.instances = await startInstances(count, cluster.redis, options);
+		cluster.room = await createRoom(cluster.instances[0]!.baseUrl, room.label, room.members);
+	}, 60_000);
+	afterAll(async () => {
+		await stopInstances(cluster.instances ?? []);
+		await cluster.redis?.stop();
+	});
+	return cluster;
+}
+
+/** A counter or gauge of an instance's `/metrics` (0 when it has no such sample yet). */
+export async function metricOf(server: TestServer, token: string, sample: string): Promise<number> {
+	const res = await fetch(`${server.baseUrl}/metrics`, { headers: { authorization: `Bearer ${token}` } });
+	const line = (await res.text()).split('\n').find((l) => l.startsWith(`${sample} `));
+	return line ? Number(line.slice(sample.length + 1)) : 0;
 }
 
 export interface RoamingPeer {

@@ -1,10 +1,10 @@
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { freePort } from '../../../scripts/free-port.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 const ENTRY = path.join(ROOT, 'build', 'main.js');
@@ -41,24 +41,6 @@ export interface TestServer {
 	restart(): Promise<void>;
 	/** Stops the process and removes its temporary database folder. */
 	stop(): Promise<void>;
-}
-
-/** Asks the OS for a free port by binding to port 0. */
-export function freePort(): Promise<number> {
-	return new Promise((resolve, reject) => {
-		const probe = createServer();
-		probe.unref();
-		probe.on('error', reject);
-		probe.listen(0, '127.0.0.1', () => {
-			const address = probe.address();
-			if (address === null || typeof address === 'string') {
-				probe.close();
-				reject(new Error('could not determine a free port'));
-				return;
-			}
-			probe.close(() => resolve(address.port));
-		});
-	});
 }
 
 /** Environment variables of the adapter and app that must not leak in from the caller's shell. */

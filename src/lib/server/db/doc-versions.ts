@@ -25,6 +25,37 @@ export async function insertVersion(
 	});
 }
 
+/**
+ * Inserts an automatic version unless the database already holds one at least as new (`seq`), or an
+ * automatic one cut less than `spacingMs` before it. One statement, so the database decides when
+ * several instances cut the same moment at once: only the first gets in. Returns whether it did.
+ */
+export async function insertAutomaticVersion(
+	db: Database,
+	doetankId: string,
+	v: Omit<VersionRow, 'kind' | 'name' | 'createdBy'> & { state: Uint8Array },
+	spacingMs: number
+): Promise<boolean> {
+	const { rowsAffected } = await db.execute({
+		sql: `INSERT INTO doc_versions (id, doetank_id, kind, name, created_by, state, seq, contributors, created_at)
+			SELECT ?, ?, 'auto', NULL, NULL, ?, ?, ?, ?
+			WHERE NOT EXISTS (SELECT 1 FROM doc_versions WHERE doetank_id = ?
+				AND (seq >= ? OR (kind = 'auto' AND created_at > ?)))`,
+		args: [
+			v.id,
+			doetankId,
+			v.state,
+			v.seq,
+			JSON.stringify(v.contributors),
+			v.createdAt,
+			doetankId,
+			v.seq,
+			v.createdAt - spacingMs
+		]
+	});
+	return rowsAffected === 1;
+}
+
 /** Every version of a document without its state (only its size), oldest first. */
 export async function listVersions(db: Database, doetankId: string): Promise<ListedVersion[]> {
 	const { rows } = await db.execute({

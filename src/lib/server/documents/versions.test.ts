@@ -66,6 +66,34 @@ describe('VersionService', () => {
 		expect(await textOf(first!)).toBe('een ');
 	});
 
+	it('lets the database decide when two instances cut the same moment: one version', async () => {
+		await write('een ', 'ann');
+		// A second instance: its own service on the same database, cutting at the same time.
+		const other = new VersionService(db, 'Europe/Amsterdam', () => clock);
+		const cuts = await Promise.all([
+			versions.cutAutomatic('d', undefined, 600_000),
+			other.cutAutomatic('d', undefined, 600_000)
+		]);
+		expect(cuts.filter((id) => id !== null)).toHaveLength(1);
+		expect(await versions.list(lid, 'd')).toHaveLength(1);
+	});
+
+	it('spaces timed cuts by the interval: a later edit waits for the next one unless no spacing is asked', async () => {
+		await write('een ', 'ann');
+		expect(await versions.cutAutomatic('d', undefined, 600_000)).not.toBeNull();
+		clock += 1_000;
+		await write('twee', 'bob');
+		expect(await versions.cutAutomatic('d', undefined, 600_000)).toBeNull();
+		expect(await versions.unversioned('d', seq)).toBe(true);
+		clock += 600_000;
+		expect(await versions.cutAutomatic('d', undefined, 600_000)).not.toBeNull();
+		expect(await versions.unversioned('d', seq)).toBe(false);
+		await write('drie', 'ann');
+		// The last person leaving: no spacing.
+		expect(await versions.cutAutomatic('d', undefined, 0)).not.toBeNull();
+		expect(await versions.list(lid, 'd')).toHaveLength(3);
+	});
+
 	it('lists versions newest first with the contributors since the version before', async () => {
 		await write('een ', 'ann');
 		await versions.cutAutomatic('d');

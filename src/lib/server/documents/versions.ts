@@ -11,6 +11,7 @@ import {
 	authorsBetween,
 	deleteNamedVersion,
 	deleteVersions,
+	insertAutomaticVersion,
 	insertVersion,
 	latestVersionSeq,
 	listVersions,
@@ -60,14 +61,27 @@ export class VersionService {
 	) {}
 
 	/**
-	 * Cuts an automatic version when the document changed since the newest version. `at` is its
-	 * state when the caller has it (the live document); otherwise the stored log is read.
+	 * Cuts an automatic version when the document changed since the newest version and no automatic
+	 * one was cut in the last `spacingMs` (several instances serving the document each keep their
+	 * own clock: the database lets one of them cut for the moment). `at` is its state when the
+	 * caller has it (the live document); otherwise the stored log is read.
 	 */
-	async cutAutomatic(doetankId: string, at?: StateAt): Promise<string | null> {
+	async cutAutomatic(doetankId: string, at?: StateAt, spacingMs = 0): Promise<string | null> {
 		const since = await latestVersionSeq(this.db, doetankId);
 		const current = at ?? (await this.storedState(doetankId));
 		if (current.seq <= since) return null;
-		return this.write(doetankId, 'auto', null, null, current, since);
+		const id = generateIdFromEntropySize(10);
+		const contributors = await authorsBetween(this.db, doetankId, since, current.seq);
+		const createdAt = this.now();
+		const row = { id, seq: current.seq, contributors, createdAt, state: current.state };
+		if (!(await insertAutomaticVersion(this.db, doetankId, row, spacingMs))) return null;
+		await this.prune(doetankId, createdAt);
+		return id;
+	}
+
+	/** Whether the document at log position `seq` holds edits no version holds yet. */
+	async unversioned(doetankId: string, seq: number): Promise<boolean> {
+		return seq > (await latestVersionSeq(this.db, doetankId));
 	}
 
 	/** A writer names the document as it is now; returns the new version. */
@@ -83,7 +97,7 @@ export class VersionService {
 			throw new AppError('conflict', 'error.namedVersionsTooLarge');
 		}
 		const since = await latestVersionSeq(this.db, doetankId);
-		const id = await this.write(doetankId, 'named', name, access.actor.id, current, since);
+		const id = await this.writeNamed(doetankId, name, access.actor.id, current, since);
 		const created = (await this.list(actor, doetankId)).find((v) => v.id === id);
 		if (!created) throw new Error('version: the new version is missing');
 		return created;
@@ -131,11 +145,10 @@ export class VersionService {
 		return state;
 	}
 
-	private async write(
+	private async writeNamed(
 		doetankId: string,
-		kind: VersionKind,
-		name: string | null,
-		createdBy: string | null,
+		name: string,
+		createdBy: string,
 		current: StateAt,
 		since: number
 	): Promise<string> {
@@ -144,7 +157,7 @@ export class VersionService {
 		const createdAt = this.now();
 		await insertVersion(this.db, doetankId, {
 			id,
-			kind,
+			kind: 'named',
 			name,
 			createdBy,
 			seq: current.seq,

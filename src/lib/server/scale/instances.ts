@@ -3,14 +3,18 @@ import type { Bus } from './bus';
 
 const CHANNEL = 'scale:instances';
 
-/** An instance that sent nothing for this many beats is gone (killed, or cut off from Redis). */
-const MISSED_BEATS = 3;
-
 type Beat = { i: string; t: 'beat' | 'hello' | 'bye' };
+
+export interface RosterOptions {
+	/** How often this instance says it is alive (SCALE_BEAT_MS). */
+	beatMs: number;
+	/** An instance that sent nothing for this many beats is gone: killed, or cut off from Redis (SCALE_MISSED_BEATS). */
+	missedBeats: number;
+}
 
 /**
  * Which other instances are alive: each one says so on the bus every `beatMs`. One that says
- * `bye` (shutting down) or stays silent for three beats is gone, and what it announced (its
+ * `bye` (shutting down) or stays silent for `missedBeats` beats is gone, and what it announced (its
  * clients' presence) is dropped by the listeners of `gone`. A new instance says `hello`, and the
  * others answer by announcing their state again (`joined`).
  */
@@ -22,7 +26,7 @@ export class InstanceRoster {
 
 	constructor(
 		private readonly bus: Bus,
-		private readonly beatMs: number
+		private readonly options: RosterOptions
 	) {
 		this.unsubscribeState = bus.onState((state) => {
 			// Nobody was heard while Redis was away: count everyone from now on, and say hello again.
@@ -37,7 +41,7 @@ export class InstanceRoster {
 	async start(): Promise<void> {
 		await this.bus.subscribe(CHANNEL, this.onMessage);
 		this.send('hello');
-		this.timer = setInterval(() => this.beat(), this.beatMs);
+		this.timer = setInterval(() => this.beat(), this.options.beatMs);
 		this.timer.unref();
 	}
 
@@ -67,7 +71,7 @@ export class InstanceRoster {
 	private beat(): void {
 		this.send('beat');
 		if (this.bus.state === 'down') return;
-		const cutoff = Date.now() - MISSED_BEATS * this.beatMs;
+		const cutoff = Date.now() - this.options.missedBeats * this.options.beatMs;
 		for (const [id, seen] of this.lastSeen) if (seen < cutoff) this.gone(id);
 	}
 
