@@ -17,6 +17,7 @@ describe('loadConfig', () => {
 			PORT: 3000,
 			HOST: '127.0.0.1',
 			DATABASE_URL: 'file:data/doetank.db',
+			DATABASE_CHECKPOINT_MS: 1000,
 			REGISTRATION: 'open',
 			demoActive: true,
 			LOG_LEVEL: 'info',
