@@ -10,6 +10,7 @@ import { Outbox } from './outbox';
 import {
 	CLOSE,
 	decodeClientMessage,
+	type ClientMessage,
 	encodeAlive,
 	encodeAwareness,
 	encodeSaved,
@@ -80,6 +81,8 @@ export class SyncConnection implements Peer {
 	private readonly awarenessIds = new Set<number>();
 	private readonly outbox: Outbox;
 	private closed = false;
+	/** A malformed message's refusal is queued: later messages are ignored. */
+	private refusing = false;
 	/** The newest awareness message that came faster than the rate, and the timer that sends it on. */
 	private deferredAwareness: Uint8Array | null = null;
 	private deferTimer: ReturnType<typeof setTimeout> | null = null;
@@ -97,10 +100,7 @@ export class SyncConnection implements Peer {
 	) {
 		this.outbox = new Outbox(ws, options.maxBufferedBytes);
 		live.fanout.peers.add(this);
-		ws.on('message', (data: Buffer, isBinary: boolean) => {
-			if (this.unsaved > 0 && !this.roomInBacklog(data.byteLength)) return;
-			this.inOrder(() => this.handle(isBinary ? data : null), data.byteLength);
-		});
+		ws.on('message', (data: Buffer, isBinary: boolean) => this.receive(isBinary ? data : null, data.byteLength));
 		// ws reports protocol violations (too large, invalid UTF-8) as an 'error' and then closes the
 		// socket itself with 1009 / 1007; without a listener that error would end the whole process.
 		ws.on('error', () => this.close(CLOSE.badMessage, 'protocol error'));
@@ -112,6 +112,38 @@ export class SyncConnection implements Peer {
 		this.send(encodeSync(SYNC_STEP1, Y.encodeStateVector(live.doc)));
 		const states = [...live.awareness.getStates().keys()];
 		if (states.length > 0) this.send(encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(live.awareness, states)));
+	}
+
+	/**
+	 * Takes a message as it arrives. An update is charged to its user's budget here, before it may
+	 * wait behind the log: a flood meets the budget at once (4529, and the client backs off), not the
+	 * backlog's bound. What waited is dropped with the socket; the client still holds it, and its
+	 * sync step 2 after the reconnect brings it again. A malformed message is refused in order
+	 * (what came before it is still handled), and nothing after it counts.
+	 */
+	private receive(data: Uint8Array | null, bytes: number): void {
+		if (this.closed || this.refusing) return;
+		let message: ClientMessage;
+		try {
+			if (!data) throw new Error('text frames are not part of the protocol');
+			message = decodeClientMessage(data);
+		} catch {
+			return this.refuse(CLOSE.badMessage, 'malformed message');
+		}
+		// Every role is charged, read-only ones too: their updates are dropped, but each costs a read.
+		if (
+			message.kind === 'update' &&
+			!this.options.users.chargeUpdate(this.identity.userId, message.update.byteLength)
+		) {
+			return this.close(CLOSE.updateBudget, 'update budget spent; try again later');
+		}
+		if (this.unsaved > 0 && !this.roomInBacklog(bytes)) return;
+		this.inOrder(() => this.handle(message), bytes);
+	}
+
+	private refuse(code: number, reason: string): void {
+		this.refusing = true;
+		this.inOrder(() => this.close(code, reason));
 	}
 
 	/** Runs a step now, or after the updates still waiting for the log when there are any. */
@@ -200,15 +232,8 @@ export class SyncConnection implements Peer {
 		this.ws.close(code, reason);
 	}
 
-	private handle(data: Uint8Array | null): void {
+	private handle(message: ClientMessage): void {
 		if (this.closed) return;
-		let message;
-		try {
-			if (!data) throw new Error('text frames are not part of the protocol');
-			message = decodeClientMessage(data);
-		} catch {
-			return this.close(CLOSE.badMessage, 'malformed message');
-		}
 		switch (message.kind) {
 			case 'syncStep1':
 				return this.answerStep1(message.stateVector);
@@ -303,11 +328,8 @@ export class SyncConnection implements Peer {
 			awarenessProtocol.applyAwarenessUpdate(this.live.awareness, encodeAwarenessEntries(mine), this);
 	}
 
+	/** An update, already charged to its user's budget (see `receive`). */
 	private acceptUpdate(update: Uint8Array): void {
-		// Every role is charged, read-only ones too: their updates are dropped, but each costs a read.
-		if (!this.options.users.chargeUpdate(this.identity.userId, update.byteLength)) {
-			return this.close(CLOSE.updateBudget, 'update budget spent; try again later');
-		}
 		if (!this.identity.canWrite) {
 			// Read-only roles still receive everything; their writes are neither applied, stored nor sent on.
 			this.options.onUpdate?.('dropped_readonly');

@@ -191,10 +191,11 @@ export function createSyncServer(services: SyncServices, options: Partial<SyncOp
 				log: persistence.log,
 				maxBufferedBytes: opts.maxBufferedBytes,
 				holdMs: opts.holdMs,
-				// Every update in the backlog is charged to the user's budget when it runs: more than one burst of it could never pass.
+				// Updates are charged to the user's budget as they arrive, so a flood of them meets the budget
+				// (4529) first; the bound of two bursts is for what the budget does not count.
 				maxBacklog: {
-					messages: opts.userUpdatesPerSecond * BURST_SECONDS,
-					bytes: opts.userBytesPerSecond * BURST_SECONDS
+					messages: 2 * opts.userUpdatesPerSecond * BURST_SECONDS,
+					bytes: 2 * opts.userBytesPerSecond * BURST_SECONDS
 				},
 				users,
 				awareness: new AwarenessLimiter(opts.maxAwarenessBytes, opts.awarenessPerSecond),

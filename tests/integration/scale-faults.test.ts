@@ -4,7 +4,7 @@ import type WebSocket from 'ws';
 import { toBase64 } from 'lib0/buffer';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { CLOSE, encodeSync, SYNC_UPDATE } from '../../server/sync/protocol';
+import { CLOSE, encodeAwareness, encodeSync, SYNC_UPDATE } from '../../server/sync/protocol';
 import { ApiClient } from './helpers/client';
 import { connectRoaming, health, metricOf, useScaleCluster, type RoamingPeer } from './helpers/scale';
 import { startServer, type TestServer } from './helpers/server';
@@ -14,8 +14,8 @@ const METRICS_TOKEN = 'scale-faults-metrics-token';
 /** Small enough that a test can pass it with a few messages (the default is 4 MiB). */
 const MAX_WAITING_BYTES = 64 * 1024;
 /** One burst of the default update budget (SYNC_USER_UPDATES_PER_SECOND, SYNC_USER_BYTES_PER_SECOND, 10 s): the backlog bound. */
-const BACKLOG_MESSAGES = 100 * 10;
-const BACKLOG_BYTES = 1024 * 1024 * 10;
+const BACKLOG_MESSAGES = 2 * 100 * 10;
+const BACKLOG_BYTES = 2 * 1024 * 1024 * 10;
 
 /**
  * Updates that build on content no instance ever logged (the first one of `ghost`, never sent):
@@ -221,8 +221,9 @@ describe('scale-out: Redis faults', () => {
 		for (let i = 0; i < BACKLOG_MESSAGES; i++) atBound.send(queryAwareness);
 		// One message more than the bound...
 		for (let i = 0; i <= BACKLOG_MESSAGES; i++) pastCount.send(queryAwareness);
-		// ...and bytes past it in 11 messages of 1,000,000 bytes (each under SYNC_MAX_MESSAGE_BYTES).
-		const big = new Uint8Array(1_000_000);
+		// ...and bytes past it in 11 awareness messages of about 1,000,000 bytes (each under
+		// SYNC_MAX_MESSAGE_BYTES; well-formed, since a malformed one is refused as it arrives).
+		const big = encodeAwareness(new Uint8Array(999_990));
 		for (let i = 0; i * big.byteLength <= BACKLOG_BYTES; i++) pastBytes.send(big);
 		const started = Date.now();
 		expect(await codes[1]).toBe(CLOSE.backlogFull);
@@ -230,6 +231,18 @@ describe('scale-out: Redis faults', () => {
 		// Before the hold ran out: the bound closed them, not the hold.
 		expect(Date.now() - started).toBeLessThan(2_500);
 		expect(await codes[0]).toBe(CLOSE.incomplete);
+	});
+
+	it('charges updates to the budget as they arrive: a flood behind a held update gets 4529, not 4508', async () => {
+		const member = sessionOf(cluster.room.members[0]!);
+		const [held] = orphanUpdates(1, 1);
+		const socket = await openRawSocket(cluster.instances[1]!.baseUrl, member, cluster.room.doetankId);
+		const code = closeCode(socket, 8_000);
+		socket.send(encodeSync(SYNC_UPDATE, held!));
+		// One burst of the budget is 1,000 updates, the backlog's bound 2,000 messages: the budget refuses first.
+		const empty = encodeSync(SYNC_UPDATE, new Uint8Array([0, 0]));
+		for (let i = 0; i < BACKLOG_MESSAGES + 100; i++) socket.send(empty);
+		expect(await code).toBe(CLOSE.updateBudget);
 	});
 
 	it('the standalone sync server (npm run sync) closes a removed member’s socket within 5 s', async () => {

@@ -58,7 +58,7 @@ export const CLOSE = {
 	incomplete: 4509,
 	/**
 	 * More messages (or bytes) arrived while an earlier update waited (for the log, or held for another
-	 * instance's content) than one burst of the user's update budget; reconnecting syncs afresh.
+	 * instance's content) than two bursts of the user's update budget; reconnecting syncs afresh.
 	 */
 	backlogFull: 4508,
 	/** Service restart (SIGTERM): the client reconnects at once, to another instance behind the load balancer. */
