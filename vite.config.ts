@@ -10,6 +10,10 @@ export default defineConfig({
 		environment: 'node',
 		testTimeout: 20_000,
 		hookTimeout: 60_000,
-		fileParallelism: true
+		fileParallelism: true,
+		// Test files share their worker's module cache instead of importing the app afresh each: on two
+		// cores that import took longer than the 1,960 unit tests themselves (src and server: 80 s → 34 s).
+		// Every file starts its own servers and databases, so nothing they assert depends on another file.
+		isolate: false
 	}
 });
