@@ -25,7 +25,7 @@ for (const viewport of [
 		test('Doetank list and Doetank page', async ({ page }) => {
 			await login(page, 'trekker@demo.doetank.nl', 'doetank-demo');
 			expect(await seriousViolations(page)).toEqual([]);
-			await page.getByRole('link', { name: 'Kennisbehoud' }).first().click();
+			await page.getByRole('link', { name: 'Kennisbehoud', exact: true }).first().click();
 			await expect(page.getByRole('heading', { level: 1, name: 'Kennisbehoud' })).toBeVisible();
 			expect(await seriousViolations(page)).toEqual([]);
 			const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);

@@ -10,8 +10,8 @@ test('when someone else saved the agreement meanwhile, both versions are shown a
 	const contexts = [await browser.newContext(), await browser.newContext()];
 	const trekker = await contexts[0]!.newPage();
 	const lid = await contexts[1]!.newPage();
-	await login(trekker, 'trekker@demo.doetank.nl', DEMO_PASSWORD);
-	await login(lid, 'lid@demo.doetank.nl', DEMO_PASSWORD);
+	await login(trekker, 'trekker@demo.doetank.nl', DEMO_PASSWORD, null);
+	await login(lid, 'lid@demo.doetank.nl', DEMO_PASSWORD, null);
 	await trekker.goto(url);
 	await lid.goto(url);
 	const before = (await (await lid.request.get('/api/v1/doetanks/kennisbehoud/agreement')).json()).agreement

@@ -11,7 +11,7 @@ for (const viewport of [
 		page
 	}) => {
 		await page.setViewportSize(viewport);
-		await login(page, 'trekker@demo.doetank.nl', DEMO_PASSWORD);
+		await login(page, 'trekker@demo.doetank.nl', DEMO_PASSWORD, null);
 		await page.goto('/doetanks/kennisbehoud/fase');
 		await page.getByRole('link', { name: 'Volledige tijdlijn van de Doetank' }).click();
 		await expect(page).toHaveURL(/\/doetanks\/kennisbehoud\/tijdlijn$/);
@@ -27,7 +27,7 @@ for (const viewport of [
 }
 
 test('someone outside the Doetank gets no timeline page', async ({ page }) => {
-	await login(page, 'meekijker@demo.doetank.nl', DEMO_PASSWORD);
+	await login(page, 'meekijker@demo.doetank.nl', DEMO_PASSWORD, null);
 	const res = await page.goto('/doetanks/vaktherapie/tijdlijn');
 	expect(res?.status()).toBe(403);
 });
@@ -36,7 +36,7 @@ test('the timeline shows who joined, whose roles changed and who was removed, an
 	browser,
 	page
 }) => {
-	await login(page, 'trekker@demo.doetank.nl', DEMO_PASSWORD);
+	await login(page, 'trekker@demo.doetank.nl', DEMO_PASSWORD, null);
 	const created = await page.request.post('/api/v1/doetanks', {
 		data: { name: `Leden ${Date.now().toString(36)}`, onderwerp: 'Leden', beoogdDoel: 'Wisselende leden' }
 	});

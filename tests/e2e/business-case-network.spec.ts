@@ -14,7 +14,7 @@ import type { Browser, BrowserContext } from '@playwright/test';
 async function openNetworkCanvasAs(browser: Browser, who: string) {
 	const context = await browser.newContext();
 	const page = await context.newPage();
-	await login(page, `${who}@demo.doetank.nl`, DEMO_PASSWORD);
+	await login(page, `${who}@demo.doetank.nl`, DEMO_PASSWORD, null);
 	await page.goto('/netwerk/business-case');
 	await expect(connection(page)).toHaveText('Verbonden');
 	return { context, page };
@@ -59,7 +59,7 @@ test('the network business case: two coaches write it live, a member reads along
 	// Bram becomes the network's second coach (the beheerder decides network roles).
 	const admin = await browser.newContext();
 	const adminPage = await admin.newPage();
-	await login(adminPage, 'beheerder@demo.doetank.nl', DEMO_PASSWORD);
+	await login(adminPage, 'beheerder@demo.doetank.nl', DEMO_PASSWORD, null);
 	const promoted = await adminPage.request.put('/api/v1/users/demo-besluitvormer/network-role', {
 		data: { networkRole: 'coach' }
 	});

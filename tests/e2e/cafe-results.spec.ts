@@ -58,7 +58,7 @@ test('café results stay hidden at two evaluations and show no attendee names', 
 		['trekker', evaluation('Gemeente Zeist', 8, { choice: 'ja', text: 'Sneller vergunnen' }, {})],
 		['lid', evaluation('Belastingdienst', 6, { choice: 'nee' }, {})]
 	]);
-	await login(page, demo('coach'), DEMO_PASSWORD);
+	await login(page, demo('coach'), DEMO_PASSWORD, null);
 	await page.goto(`/cafes/${id}/resultaten`);
 	await expect(page.getByRole('status')).toContainText('Nog geen resultaten: 2 evaluaties ontvangen.');
 	const body = page.locator('main');
@@ -86,7 +86,7 @@ test('café results at three evaluations: the attention table laid out at 1280 a
 		['lid', evaluation('Belastingdienst', 6, { choice: 'nee' }, { netwerken: 'precies_genoeg' })],
 		['opdrachtgever', evaluation('Amersfoort', 7, { choice: 'nee_van_plan' }, { netwerken: 'te_veel' })]
 	]);
-	await login(page, demo('coach'), DEMO_PASSWORD);
+	await login(page, demo('coach'), DEMO_PASSWORD, null);
 	for (const width of [1280, 375]) {
 		await page.setViewportSize({ width, height: 800 });
 		await page.goto(`/cafes/${id}/resultaten`);
@@ -126,7 +126,7 @@ test('on a phone the menu takes one row until opened, and question 8 of the eval
 }) => {
 	const id = await endedCafe(browser, [['meekijker', null]]);
 	await page.setViewportSize({ width: 375, height: 800 });
-	await login(page, demo('meekijker'), DEMO_PASSWORD);
+	await login(page, demo('meekijker'), DEMO_PASSWORD, null);
 	await page.goto(`/cafes/${id}/evaluatie`);
 	const header = await page.getByRole('banner').boundingBox();
 	expect(header!.height).toBeLessThan(160);

@@ -11,7 +11,7 @@ for (const viewport of [
 		page
 	}) => {
 		await page.setViewportSize(viewport);
-		await login(page, 'trekker@demo.doetank.nl', DEMO_PASSWORD);
+		await login(page, 'trekker@demo.doetank.nl', DEMO_PASSWORD, null);
 		const created = await page.request.post('/api/v1/doetanks', {
 			data: { name: `Stopt ${Date.now().toString(36)}`, onderwerp: 'Even proberen', beoogdDoel: 'Leren stoppen' }
 		});
@@ -43,7 +43,7 @@ for (const viewport of [
 }
 
 test('revoking the calendar link asks first and says the calendars stop updating', async ({ page }) => {
-	await login(page, 'lid@demo.doetank.nl', DEMO_PASSWORD);
+	await login(page, 'lid@demo.doetank.nl', DEMO_PASSWORD, null);
 	await page.goto('/inbox');
 	await page.getByRole('button', { name: 'Agenda-link maken' }).click();
 	await expect(page.getByLabel('Jouw agenda-link')).toHaveValue(/\/calendar\//);

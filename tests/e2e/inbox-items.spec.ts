@@ -22,7 +22,7 @@ test('a coach finds a new vragenlijst meting of their Doetank in the inbox and f
 	expect(wave.status()).toBe(201);
 	await admin.close();
 
-	await login(page, 'coach@demo.doetank.nl', DEMO_PASSWORD);
+	await login(page, 'coach@demo.doetank.nl', DEMO_PASSWORD, null);
 	await page.goto('/inbox');
 	const item = page.getByRole('listitem').filter({ hasText: `de Doetank-vragenlijst "${name}" is gestart` });
 	await expect(item).toHaveCount(1);
@@ -33,7 +33,7 @@ test('a coach finds a new vragenlijst meting of their Doetank in the inbox and f
 });
 
 test('whoever invited someone finds in the inbox that the invitation was accepted', async ({ browser, page }) => {
-	await login(page, 'trekker@demo.doetank.nl', DEMO_PASSWORD);
+	await login(page, 'trekker@demo.doetank.nl', DEMO_PASSWORD, null);
 	const name = `Uitnodiging ${Date.now().toString(36)}`;
 	const created = await page.request.post('/api/v1/doetanks', {
 		data: { name, onderwerp: 'Uitnodigen', beoogdDoel: 'Iemand doet mee' }

@@ -224,7 +224,7 @@ test('the coach dashboard flags a demo Doetank without opdrachtgever and clears 
 }) => {
 	const context = await browser.newContext({ viewport: { width: 375, height: 740 } });
 	const page = await context.newPage();
-	await login(page, 'coach@demo.doetank.nl', DEMO_PASSWORD);
+	await login(page, 'coach@demo.doetank.nl', DEMO_PASSWORD, null);
 	await page.goto('/coach');
 	await expect(page.getByRole('status').filter({ hasText: 'Live' })).toBeVisible();
 	const card = page.getByRole('article', { name: 'Slim en verantwoord innen' });

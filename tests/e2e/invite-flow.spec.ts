@@ -91,7 +91,7 @@ test('login shows the demo accounts and one generic error for bad credentials', 
 	await page.getByRole('button', { name: 'Vul in: trekker@demo.doetank.nl' }).click();
 	await page.getByRole('button', { name: 'Inloggen' }).click();
 	await expect(page).toHaveURL(/\/doetanks$/);
-	await expect(page.getByRole('link', { name: 'Kennisbehoud' })).toBeVisible();
+	await expect(page.getByRole('link', { name: 'Kennisbehoud', exact: true })).toBeVisible();
 });
 
 test('a new account registered from a login page with a destination lands there, never on another site', async ({

@@ -45,7 +45,7 @@ test('a coach opens the report from the menu, chooses a period, and prints it wi
 test('the report’s phase counts for the default period equal what /overzicht shows (demo network)', async ({
 	page
 }) => {
-	await login(page, 'coach@demo.doetank.nl', DEMO_PASSWORD);
+	await login(page, 'coach@demo.doetank.nl', DEMO_PASSWORD, null);
 	await page.goto('/overzicht');
 	const phases = [
 		'Fase 0 · ontdekking',

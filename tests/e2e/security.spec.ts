@@ -53,7 +53,7 @@ test('the editor, the live connection, the chart and the service worker work und
 	const admin = await browser.newContext();
 	const adminViolations = await watchCsp(admin);
 	const adminPage = await admin.newPage();
-	await login(adminPage, 'beheerder@demo.doetank.nl', DEMO_PASSWORD);
+	await login(adminPage, 'beheerder@demo.doetank.nl', DEMO_PASSWORD, null);
 	const wave = await admin.request.post('/api/v1/questionnaire/waves', {
 		data: {
 			name: 'CSP-meting',

@@ -6,7 +6,7 @@ const DEMO_PASSWORD = 'doetank-demo';
 test('the gate list links to where each missing thing is done, and a past terugkoppelmoment is flagged', async ({
 	page
 }) => {
-	await login(page, 'trekker@demo.doetank.nl', DEMO_PASSWORD);
+	await login(page, 'trekker@demo.doetank.nl', DEMO_PASSWORD, null);
 	const created = await page.request.post('/api/v1/doetanks', {
 		data: { name: `Poort ${Date.now().toString(36)}`, onderwerp: 'Poort', beoogdDoel: 'Door de poort' }
 	});
@@ -47,13 +47,13 @@ test('a member of one Doetank in the café goes from the café link straight to 
 	});
 	const { code } = (await res.json()).cafe as { code: string };
 	await coach.close();
-	await login(page, 'lid@demo.doetank.nl', DEMO_PASSWORD);
+	await login(page, 'lid@demo.doetank.nl', DEMO_PASSWORD, null);
 	await page.goto(`/cafe/${code}`);
 	await expect(page).toHaveURL(/\/doetanks\/kennisbehoud\/werkruimte$/);
 });
 
 test('after "Aanpassing gevraagd" the checkpoint page links to the werkruimte', async ({ browser, page }) => {
-	await login(page, 'trekker@demo.doetank.nl', DEMO_PASSWORD);
+	await login(page, 'trekker@demo.doetank.nl', DEMO_PASSWORD, null);
 	const base = '/api/v1/doetanks/kennisbehoud/checkpoints';
 	const created = await page.request.post(base, {
 		data: { title: `Aanpassen ${Date.now().toString(36)}`, plannedDay: '2099-02-01', subjects: ['probleemdefinitie'] }

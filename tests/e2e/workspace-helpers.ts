@@ -1,4 +1,5 @@
 import { expect, type Browser, type BrowserContextOptions, type Locator, type Page } from '@playwright/test';
+import { login } from './helpers';
 
 /** Demo accounts (src/lib/server/demo/seed.ts); the first Doetanks of the demo network have them all. */
 export const DEMO_PASSWORD = 'doetank-demo';
@@ -10,13 +11,8 @@ export async function openWorkspaceAs(
 	options: BrowserContextOptions = {}
 ) {
 	const context = await browser.newContext(options);
-	// Logged in through the API (the login page has tests of its own): two page loads fewer per person.
-	const session = await context.request.post('/api/v1/session', {
-		data: { email: `${who}@demo.doetank.nl`, password: DEMO_PASSWORD }
-	});
-	expect(session.status(), await session.text()).toBe(200);
 	const page = await context.newPage();
-	await page.goto(`/doetanks/${doetankId}/werkruimte`);
+	await login(page, `${who}@demo.doetank.nl`, DEMO_PASSWORD, `/doetanks/${doetankId}/werkruimte`);
 	// Longer than expect's 5 s: on two busy cores the first connection can take that long.
 	await expect(connection(page)).toHaveText('Verbonden', { timeout: 20_000 });
 	return { context, page };

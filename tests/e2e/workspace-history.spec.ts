@@ -72,10 +72,11 @@ test('history: yesterday’s version, the diff with now, restore and undo, for t
 	const old = { probleemdefinitie: `Voor wie is dit een probleem? ${stamp}`, baten: `Baten van gisteren ${stamp}` };
 	const now = { probleemdefinitie: `Een andere tekst van vandaag ${stamp}`, baten: `Baten van vandaag ${stamp}` };
 
-	// What Tineke wrote before becomes yesterday's version; then she rewrites both texts.
+	// What Tineke wrote before becomes yesterday's version; then she rewrites both texts (each as one
+	// input event, as a paste: the history is under test here, key-by-key typing in the collab spec).
 	await editor(page).click();
 	await page.keyboard.press('ControlOrMeta+a');
-	await page.keyboard.type(old.probleemdefinitie);
+	await page.keyboard.insertText(old.probleemdefinitie);
 	await openBusinessCases(page);
 	await write(page, 'Baten', old.baten);
 	await storeAsYesterday(server.databaseUrl, old);
@@ -83,7 +84,7 @@ test('history: yesterday’s version, the diff with now, restore and undo, for t
 	await page.getByRole('tab', { name: 'Probleemdefinitie' }).click();
 	await editor(page).click();
 	await page.keyboard.press('ControlOrMeta+a');
-	await page.keyboard.type(now.probleemdefinitie);
+	await page.keyboard.insertText(now.probleemdefinitie);
 	await expectText([page, lars.page], now.probleemdefinitie);
 
 	// The versions with who worked on them; yesterday's text as it was.
@@ -145,7 +146,7 @@ for (const viewport of VIEWPORTS) {
 		const { context, page } = await openWorkspaceAs(browser, 'trekker', 'voor_je_buurt', { viewport });
 		// Today's version exists once anything is written.
 		await editor(page).click();
-		await page.keyboard.type(`Een regel ${Date.now()}. `);
+		await page.keyboard.insertText(`Een regel ${Date.now()}. `);
 		const open = page.getByRole('button', { name: 'Geschiedenis' });
 		await open.focus();
 		await page.keyboard.press('Enter');

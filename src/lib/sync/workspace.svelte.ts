@@ -4,9 +4,9 @@ import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import { migrateWorkspace, MIGRATION_ORIGIN, WorkspaceVersionError } from '$lib/domain/workspace';
 import { encodeSavedProbe, handleOwnMessages, type PersistenceState } from './messages';
-import type { PresenceState } from './presence';
+import { presentUsers, type MemberRoles, type PresenceState, type PresentUser } from './presence';
 import { CLOSE } from './protocol';
-import type { Connection, Ended } from './status';
+import type { Connection, Ended, SyncStatus } from './status';
 
 /** After the server closed for a spent update budget, the next attempt waits this long (plus jitter). */
 const BUDGET_BACKOFF_MS = 10_000;
@@ -68,6 +68,47 @@ export interface Workspace {
 	 */
 	discardLocalChanges(): Promise<void>;
 	destroy(): void;
+}
+
+/** What a page shows of its live document before that opens (server rendering, first paint). */
+const OPENING: SyncStatus = {
+	connection: 'connecting',
+	synced: false,
+	unsaved: 0,
+	persistence: 'ok',
+	ended: null,
+	loadedFromCache: false
+};
+
+/**
+ * The connection status of a page with a live document (a Doetank's workspace, the network
+ * business case), for `ConnectionStatus`; `unsavedSections` when the page can name them.
+ */
+export function syncStatusOf(
+	workspace: Workspace | null,
+	unsavedSections: readonly string[] | null = null
+): SyncStatus {
+	if (!workspace) return OPENING;
+	const { state } = workspace;
+	return {
+		connection: state.connection,
+		synced: state.synced,
+		unsaved: state.unsaved,
+		persistence: state.persistence,
+		ended: state.ended,
+		loadedFromCache: state.loadedFromCache,
+		documentFull: state.documentFull,
+		unsavedSections
+	};
+}
+
+/** Who has the live document open, for `PresenceList`: nobody until it opens. */
+export function peopleOf(
+	workspace: Workspace | null,
+	members: readonly MemberRoles[],
+	me: { id: string }
+): PresentUser[] {
+	return workspace ? presentUsers(workspace.state.peers, members, { id: me.id, clientId: workspace.doc.clientID }) : [];
 }
 
 export function defaultServerUrl(location: Location): string {
