@@ -86,8 +86,15 @@ const HASHED_SESSIONS_MIGRATION = '0011_hashed_session_tokens.sql';
 const FIRST_MIGRATION = '0001_accounts_and_doetanks.sql';
 
 export async function createServices(config: Config, log = createLogger(config.LOG_LEVEL)): Promise<Services> {
-	const file = embeddedFile(config.DATABASE_URL);
-	const db = await openDatabase(config.DATABASE_URL, config.DATABASE_AUTH_TOKEN, file !== null);
+	const replicaOf = config.DATABASE_SYNC_URL
+		? { url: config.DATABASE_SYNC_URL, intervalS: config.DATABASE_SYNC_INTERVAL_S }
+		: undefined;
+	// An embedded replica's file belongs to the replication: no second connection writes or checkpoints it.
+	const file = replicaOf ? null : embeddedFile(config.DATABASE_URL);
+	const db = await openDatabase(config.DATABASE_URL, config.DATABASE_AUTH_TOKEN, {
+		backgroundCheckpoints: file !== null,
+		replicaOf
+	});
 	const checkpointer =
 		file === null
 			? null
@@ -102,7 +109,7 @@ export async function createServices(config: Config, log = createLogger(config.L
 		log.warn('session tokens are now stored hashed: every existing session has ended, everyone signs in once more');
 	}
 	await applyDemoSetting(db, config, log);
-	const updates = openUpdateAppender(db, config.DATABASE_URL, {
+	const updates = openUpdateAppender(db, replicaOf ? null : config.DATABASE_URL, {
 		allocateSeq: Boolean(config.REDIS_URL),
 		backgroundCheckpoints: file !== null
 	});
