@@ -1,12 +1,22 @@
 import { createClient, type Client } from '@libsql/client';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { readDocument } from '../../src/lib/server/db/doc-log';
 import { login } from './helpers/client';
-import { connectRoaming, startRedis, type RoamingPeer, type TestRedis } from './helpers/scale';
+import { connectRoaming, health, startRedis, type RoamingPeer, type TestRedis } from './helpers/scale';
 import { startServer, type TestServer } from './helpers/server';
-import { SQLD_MISSING, sqldBinary, startSqld, type TestSqld } from './helpers/sqld';
-import { createRoom, sessionOf, until, type SyncRoom } from './helpers/sync-client';
+import { SQLD_MISSING, sqldBinary, startSqld } from '../../scripts/sqld.mjs';
+import { CLOSE } from '../../server/sync/protocol';
+import {
+	addRoomMember,
+	closeCode,
+	createRoom,
+	openRawSocket,
+	sessionOf,
+	sleep,
+	until,
+	type SyncRoom
+} from './helpers/sync-client';
 
 const available = sqldBinary() !== null;
 if (!available) console.warn(`libsql-server.test.ts skipped: ${SQLD_MISSING}`);
@@ -57,17 +67,22 @@ async function textThrough(server: TestServer, session: string, doetankId: strin
 }
 
 describe.skipIf(!available)('a real libSQL server (sqld) as the database', () => {
-	let sqld: TestSqld;
+	let sqld: Awaited<ReturnType<typeof startSqld>>;
 	let primary: Client;
 	let redis: TestRedis;
 	beforeAll(async () => {
+		redis = await startRedis();
+	});
+	afterAll(async () => {
+		await redis?.stop();
+	});
+	// A fresh libSQL server for each test: the instances that start at once on it both find it empty.
+	beforeEach(async () => {
 		sqld = await startSqld();
 		primary = createClient({ url: sqld.url });
-		redis = await startRedis();
-	}, 30_000);
-	afterAll(async () => {
+	});
+	afterEach(async () => {
 		primary?.close();
-		await redis?.stop();
 		await sqld?.stop();
 	});
 
@@ -113,7 +128,7 @@ describe.skipIf(!available)('a real libSQL server (sqld) as the database', () =>
 		}
 	}, 60_000);
 
-	it('embedded replicas (DATABASE_SYNC_URL): two instances converge, the server has it all, a restart loses nothing', async () => {
+	it('embedded replicas (DATABASE_SYNC_URL): two instances converge, the server has it all, a removal closes the socket on the other instance, a restart loses nothing', async () => {
 		const env = {
 			REDIS_URL: redis.url,
 			SYNC_HEARTBEAT_MS: '2000',
@@ -141,6 +156,16 @@ describe.skipIf(!available)('a real libSQL server (sqld) as the database', () =>
 			replica.close();
 			expect(Number(local.rows[0]!.n)).toBeGreaterThan(0);
 
+			// A removal made through the first instance closes the member's socket on the second,
+			// whose replica would hold the membership for another minute without a pull.
+			const guest = await addRoomMember(instances[0]!.baseUrl, room, 'Replica gast', ['lid']);
+			const socket = await openRawSocket(instances[1]!.baseUrl, sessionOf(guest), room.doetankId);
+			const closed = closeCode(socket, 5_000);
+			expect((await room.owner.client.delete(`/api/v1/doetanks/${room.doetankId}/members/${guest.id}`)).status).toBe(
+				204
+			);
+			expect(await closed).toBe(CLOSE.forbidden);
+
 			await instances[1]!.kill('SIGKILL');
 			await instances[1]!.restart();
 			expect(marks(await textThrough(instances[1]!, sessionOf(room.members[0]!), room.doetankId))).toBe(count);
@@ -148,4 +173,40 @@ describe.skipIf(!available)('a real libSQL server (sqld) as the database', () =>
 			await Promise.all(instances.map((s) => s.stop()));
 		}
 	}, 90_000);
+
+	it.each([
+		['a libSQL server by URL', () => ({ databaseUrl: sqld.url }), 500],
+		// Reads are local: pages still show what the replica last pulled.
+		['an embedded replica', () => ({ env: { DATABASE_SYNC_URL: sqld.url } }), 200]
+	])(
+		'%s: while the server is down /healthz answers 503 and edits wait in memory; once back they are stored',
+		async (_mode, options, listWhileDown) => {
+			const server = await startServer(options());
+			try {
+				const room = await createRoom(server.baseUrl, 'Uitval', 1);
+				const list = peers(room, [server, server]);
+				const before = await editConcurrently(list, 3);
+				await sqld.kill();
+				await expect.poll(() => health(server), { timeout: 10_000 }).toBe('unavailable');
+				// A page: the server by URL fails it, a replica answers from its file.
+				expect((await room.owner.client.get('/api/v1/doetanks')).status).toBe(listWhileDown);
+				// Each update is logged before anyone else gets it: these wait in the server's memory.
+				list.forEach((p, i) => p.text.insert(0, `[${i}:down]`));
+				await sleep(500);
+				expect(marks(list[1]!.text.toString())).toBe(before + 1);
+				await sqld.start();
+				const count = before + 2;
+				await until(
+					() => list.every((p) => marks(p.text.toString()) === count),
+					'the edits made during the outage reach every peer'
+				);
+				await expect.poll(() => health(server), { timeout: 10_000 }).toBe('ok');
+				await expect.poll(() => storedText(primary, room.doetankId).then(marks), { timeout: 15_000 }).toBe(count);
+				list.forEach((p) => p.provider.destroy());
+			} finally {
+				await server.stop();
+			}
+		},
+		60_000
+	);
 });

@@ -85,6 +85,21 @@ const COMMENTS_POLL_MS = 1_000;
 const HASHED_SESSIONS_MIGRATION = '0011_hashed_session_tokens.sql';
 const FIRST_MIGRATION = '0001_accounts_and_doetanks.sql';
 
+/**
+ * An embedded replica reads locally, also inside a transaction until its first write: what is
+ * already applied would be read from a copy that may lag another instance's migrations. They run
+ * on the server itself, which the replica then pulls.
+ */
+async function migrateOnServer(replica: Database, url: string, authToken: string | undefined): Promise<string[]> {
+	const server = await openDatabase(url, authToken);
+	try {
+		return await migrate(server);
+	} finally {
+		server.close();
+		await replica.sync();
+	}
+}
+
 export async function createServices(config: Config, log = createLogger(config.LOG_LEVEL)): Promise<Services> {
 	const replicaOf = config.DATABASE_SYNC_URL
 		? { url: config.DATABASE_SYNC_URL, intervalS: config.DATABASE_SYNC_INTERVAL_S }
@@ -102,7 +117,7 @@ export async function createServices(config: Config, log = createLogger(config.L
 					intervalMs: config.DATABASE_CHECKPOINT_MS,
 					onError: (error) => log.warn({ error }, 'WAL checkpoint failed (retried next interval)')
 				});
-	const applied = await migrate(db);
+	const applied = replicaOf ? await migrateOnServer(db, replicaOf.url, config.DATABASE_AUTH_TOKEN) : await migrate(db);
 	if (applied.length > 0) log.info({ applied }, 'database migrations applied');
 	// Only a database that already had sessions (not a fresh one) loses them.
 	if (applied.includes(HASHED_SESSIONS_MIGRATION) && !applied.includes(FIRST_MIGRATION)) {

