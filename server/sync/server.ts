@@ -3,6 +3,7 @@ import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { NETWORK_TIME_ZONE } from '$lib/domain/calendar';
 import type { AccessChange } from '$lib/server/access-events';
+import { catchUpReplica } from '$lib/server/db/client';
 import type { Config } from '$lib/server/config';
 import { clientPresence } from '$lib/server/presence';
 import type { Services } from '$lib/server/services';
@@ -233,10 +234,14 @@ export function createSyncServer(services: SyncServices, options: Partial<SyncOp
 
 	/** Re-checks the connections of someone whose access may have shrunk. */
 	async function recheck(change: AccessChange): Promise<void> {
-		for (const connection of connections) {
+		const affected = [...connections].filter(
+			({ identity }) =>
+				identity.userId === change.userId && (!change.doetankId || identity.doetankId === change.doetankId)
+		);
+		// The change may come from another instance (Redis): an embedded replica must have it first.
+		if (affected.length > 0) await catchUpReplica(services.db);
+		for (const connection of affected) {
 			const { identity } = connection;
-			if (identity.userId !== change.userId) continue;
-			if (change.doetankId && identity.doetankId !== change.doetankId) continue;
 			const { session, user } = await services.lucia.validateSession(identity.sessionId);
 			if (!session || !user) {
 				connection.close(CLOSE.unauthenticated, 'session ended');

@@ -1,4 +1,5 @@
 import type { IncomingMessage } from 'node:http';
+import { catchUpReplica, isReplica } from '$lib/server/db/client';
 import type { Services } from '$lib/server/services';
 
 /** Why an upgrade is refused before it happens: the HTTP status and a short text. */
@@ -49,7 +50,7 @@ export function checkOrigin(req: IncomingMessage, siteOrigin: string | undefined
 	if (!allowed) throw new Refusal(403, 'Origin not allowed');
 }
 
-type AuthServices = Pick<Services, 'lucia' | 'doetanks'>;
+type AuthServices = Pick<Services, 'lucia' | 'doetanks' | 'db'>;
 
 export interface Admitted {
 	userId: string;
@@ -64,7 +65,13 @@ export async function admit(services: AuthServices, req: IncomingMessage, doetan
 	const sessionId = services.lucia.readSessionCookie(req.headers.cookie ?? '');
 	const { session, user } = sessionId ? await services.lucia.validateSession(sessionId) : { session: null, user: null };
 	if (!session || !user) throw new Refusal(401, 'Log in first');
-	const access = await services.doetanks.roomAccess({ id: user.id, networkRole: user.networkRole }, doetankId);
+	const who = { id: user.id, networkRole: user.networkRole };
+	let access = await services.doetanks.roomAccess(who, doetankId);
+	// An embedded replica may not have pulled a membership just given on another instance.
+	if (access.status !== 200 && isReplica(services.db)) {
+		await catchUpReplica(services.db);
+		access = await services.doetanks.roomAccess(who, doetankId);
+	}
 	if (access.status !== 200) throw new Refusal(access.status, 'No access');
 	return { userId: user.id, name: user.name, sessionId: session.id, doetankId, canWrite: access.canWrite };
 }

@@ -18,6 +18,7 @@ describe('loadConfig', () => {
 			HOST: '127.0.0.1',
 			DATABASE_URL: 'file:data/doetank.db',
 			DATABASE_CHECKPOINT_MS: 1000,
+			DATABASE_SYNC_INTERVAL_S: 1,
 			REGISTRATION: 'open',
 			demoActive: true,
 			LOG_LEVEL: 'info',
@@ -165,6 +166,28 @@ describe('loadConfig', () => {
 		expect(found).toHaveLength(1);
 		expect(found[0]).toContain(`${name}=`);
 		expect(found[0]).toContain(value);
+	});
+
+	it('reads the embedded-replica settings, which need a database file to replicate into', () => {
+		expect(loadConfig({}).DATABASE_SYNC_URL).toBeUndefined();
+		expect(
+			loadConfig({
+				DATABASE_URL: 'file:data/replica.db',
+				DATABASE_SYNC_URL: 'libsql://db.example.nl',
+				DATABASE_SYNC_INTERVAL_S: '5'
+			})
+		).toMatchObject({ DATABASE_SYNC_URL: 'libsql://db.example.nl', DATABASE_SYNC_INTERVAL_S: 5 });
+		expect(problems({ DATABASE_URL: 'http://127.0.0.1:8080', DATABASE_SYNC_URL: 'http://127.0.0.1:8080' })).toEqual([
+			'DATABASE_SYNC_URL: needs DATABASE_URL to be a database file (file:path), the local replica; it is http://127.0.0.1:8080'
+		]);
+		expect(problems({ DATABASE_URL: 'file::memory:', DATABASE_SYNC_URL: 'http://127.0.0.1:8080' })[0]).toMatch(
+			/^DATABASE_SYNC_URL: needs DATABASE_URL to be a database file/
+		);
+		expect(problems({ DATABASE_SYNC_URL: 'file:other.db' })).toEqual([
+			'DATABASE_SYNC_URL=(hidden): must be the URL of a libSQL server: libsql://, http(s):// or ws(s)://'
+		]);
+		expect(problems({ DATABASE_SYNC_URL: 'https://user:geheim@db x' }).join()).not.toContain('geheim');
+		expect(problems({ DATABASE_SYNC_INTERVAL_S: '0' })).toEqual(['DATABASE_SYNC_INTERVAL_S="0": must be at least 1']);
 	});
 
 	it('reports every bad variable at once', () => {

@@ -29,6 +29,13 @@ const ConfigSchema = z.object({
 		.regex(/^(file:|libsql:|https?:|wss?:)/, 'must start with file:, libsql:, http(s): or ws(s):')
 		.default('file:data/doetank.db'),
 	DATABASE_AUTH_TOKEN: z.string().min(1, 'must not be empty when set').optional(),
+	/** Embedded replica: DATABASE_URL (a file) is a local copy of the libSQL server here; writes go to it. */
+	DATABASE_SYNC_URL: z
+		.string()
+		.regex(/^(libsql:|https?:|wss?:)\/\/\S+$/, 'must be the URL of a libSQL server: libsql://, http(s):// or ws(s)://')
+		.optional(),
+	/** Embedded replica: how often the local copy pulls what others wrote from the server (seconds). */
+	DATABASE_SYNC_INTERVAL_S: positiveInt(1),
 	/** An embedded database's WAL is copied into the file by a worker thread this often, off the event loop (ms). */
 	DATABASE_CHECKPOINT_MS: positiveInt(1_000),
 	REGISTRATION: z.enum(['open', 'invite'], { error: 'must be "open" or "invite"' }).default('open'),
@@ -143,14 +150,20 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
 				`SCALE_CATCH_UP_MS: must be shorter than SCALE_HOLD_MS (${parsed.data.SCALE_HOLD_MS}), or a held update is refused before the gap it waits for is filled`
 			);
 		}
+		const { DATABASE_URL, DATABASE_SYNC_URL } = parsed.data;
+		if (DATABASE_SYNC_URL && !/^file:(?!:memory:$)./.test(DATABASE_URL)) {
+			problems.push(
+				`DATABASE_SYNC_URL: needs DATABASE_URL to be a database file (file:path), the local replica; it is ${DATABASE_URL}`
+			);
+		}
 		if (problems.length > 0) throw new ConfigError(problems);
 		return { ...parsed.data, demoActive: parsed.data.DEMO ?? loopback };
 	}
 	throw new ConfigError(
 		parsed.error.issues.map((issue) => {
 			const name = String(issue.path[0]);
-			// A Redis URL may carry its password: named, never shown.
-			const shown = name === 'REDIS_URL' ? '(hidden)' : JSON.stringify(input[name]);
+			// A Redis or libSQL URL may carry its password: named, never shown.
+			const shown = name === 'REDIS_URL' || name === 'DATABASE_SYNC_URL' ? '(hidden)' : JSON.stringify(input[name]);
 			return `${name}=${shown}: ${issue.message}`;
 		})
 	);

@@ -85,9 +85,31 @@ const COMMENTS_POLL_MS = 1_000;
 const HASHED_SESSIONS_MIGRATION = '0011_hashed_session_tokens.sql';
 const FIRST_MIGRATION = '0001_accounts_and_doetanks.sql';
 
+/**
+ * An embedded replica reads locally, also inside a transaction until its first write: what is
+ * already applied would be read from a copy that may lag another instance's migrations. They run
+ * on the server itself, which the replica then pulls.
+ */
+async function migrateOnServer(replica: Database, url: string, authToken: string | undefined): Promise<string[]> {
+	const server = await openDatabase(url, authToken);
+	try {
+		return await migrate(server);
+	} finally {
+		server.close();
+		await replica.sync();
+	}
+}
+
 export async function createServices(config: Config, log = createLogger(config.LOG_LEVEL)): Promise<Services> {
-	const file = embeddedFile(config.DATABASE_URL);
-	const db = await openDatabase(config.DATABASE_URL, config.DATABASE_AUTH_TOKEN, file !== null);
+	const replicaOf = config.DATABASE_SYNC_URL
+		? { url: config.DATABASE_SYNC_URL, intervalS: config.DATABASE_SYNC_INTERVAL_S }
+		: undefined;
+	// An embedded replica's file belongs to the replication: no second connection writes or checkpoints it.
+	const file = replicaOf ? null : embeddedFile(config.DATABASE_URL);
+	const db = await openDatabase(config.DATABASE_URL, config.DATABASE_AUTH_TOKEN, {
+		backgroundCheckpoints: file !== null,
+		replicaOf
+	});
 	const checkpointer =
 		file === null
 			? null
@@ -95,14 +117,14 @@ export async function createServices(config: Config, log = createLogger(config.L
 					intervalMs: config.DATABASE_CHECKPOINT_MS,
 					onError: (error) => log.warn({ error }, 'WAL checkpoint failed (retried next interval)')
 				});
-	const applied = await migrate(db);
+	const applied = replicaOf ? await migrateOnServer(db, replicaOf.url, config.DATABASE_AUTH_TOKEN) : await migrate(db);
 	if (applied.length > 0) log.info({ applied }, 'database migrations applied');
 	// Only a database that already had sessions (not a fresh one) loses them.
 	if (applied.includes(HASHED_SESSIONS_MIGRATION) && !applied.includes(FIRST_MIGRATION)) {
 		log.warn('session tokens are now stored hashed: every existing session has ended, everyone signs in once more');
 	}
 	await applyDemoSetting(db, config, log);
-	const updates = openUpdateAppender(db, config.DATABASE_URL, {
+	const updates = openUpdateAppender(db, replicaOf ? null : config.DATABASE_URL, {
 		allocateSeq: Boolean(config.REDIS_URL),
 		backgroundCheckpoints: file !== null
 	});

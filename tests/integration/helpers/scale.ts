@@ -29,7 +29,7 @@ function pong(port: number): Promise<boolean> {
 }
 
 /** The machine's redis-server on a free loopback port, without persistence: never the shared 6379. */
-async function startRedis(): Promise<TestRedis> {
+export async function startRedis(): Promise<TestRedis> {
 	const port = await freePort();
 	let child: ChildProcess | null = null;
 	const killOnExit = () => child?.kill('SIGKILL');

@@ -8,23 +8,42 @@ export type Database = Client;
 /** How long a statement waits for another connection's write lock (e.g. `npm run sync`). */
 export const BUSY_TIMEOUT_MS = 5000;
 
+export interface OpenOptions {
+	/** The caller runs a checkpointer (checkpointer.ts), so commits never checkpoint themselves. */
+	backgroundCheckpoints?: boolean;
+	/** Embedded replica: the file `url` is a local copy of the libSQL server at `url`, pulled every `intervalS`. */
+	replicaOf?: { url: string; intervalS: number };
+}
+
+/** The clients opened as embedded replicas: their reads may lag what other instances wrote. */
+const replicas = new WeakSet<Database>();
+
 /**
- * Opens the database; a file database gets its folder, WAL and foreign keys. `backgroundCheckpoints`:
- * the caller runs a checkpointer (checkpointer.ts), so commits never checkpoint themselves.
+ * Opens the database; a file database gets its folder, WAL and foreign keys.
  *
  * The embedded driver is synchronous, so more connections would not run anything in parallel;
  * one shared connection means the per-connection PRAGMAs below hold for every statement (the
  * document log's own connection sets the same ones). With WAL,
  * synchronous=NORMAL makes a commit durable against a crash of the process (kill -9) without an
  * fsync per commit; only a power failure can lose the last commits before a checkpoint.
+ *
+ * A libSQL server refuses `synchronous` and `wal_autocheckpoint` (it runs its own WAL) and has
+ * foreign keys on; an embedded replica's file is written by the replication, which keeps its WAL.
  */
-export async function openDatabase(url: string, authToken?: string, backgroundCheckpoints = false): Promise<Database> {
-	const isFile = url.startsWith('file:');
+export async function openDatabase(url: string, authToken?: string, options: OpenOptions = {}): Promise<Database> {
+	const { backgroundCheckpoints = false, replicaOf } = options;
 	const file = embeddedFile(url);
 	if (file) mkdirSync(dirname(resolve(file)), { recursive: true });
 	// `timeout` is the busy timeout (another process holding the write lock, e.g. `npm run sync`).
-	const db = createClient({ url, authToken, timeout: BUSY_TIMEOUT_MS, concurrency: 1 });
-	if (isFile) {
+	const db = createClient({
+		url,
+		authToken,
+		timeout: BUSY_TIMEOUT_MS,
+		concurrency: 1,
+		...(replicaOf ? { syncUrl: replicaOf.url, syncInterval: replicaOf.intervalS } : {})
+	});
+	if (replicaOf) replicas.add(db);
+	else if (url.startsWith('file:')) {
 		await db.execute('PRAGMA journal_mode = WAL');
 		await db.execute('PRAGMA synchronous = NORMAL');
 		await db.execute(autocheckpointPragma(backgroundCheckpoints));
@@ -32,3 +51,14 @@ export async function openDatabase(url: string, authToken?: string, backgroundCh
 	await db.execute('PRAGMA foreign_keys = ON');
 	return db;
 }
+
+/**
+ * Before a read that must see what other instances wrote (the document log, a session made on
+ * another instance): an embedded replica pulls from the server first; any other database is current.
+ */
+export async function catchUpReplica(db: Database): Promise<void> {
+	if (replicas.has(db)) await db.sync();
+}
+
+/** Whether the client is an embedded replica (its own writes go to the server, see openDatabase). */
+export const isReplica = (db: Database) => replicas.has(db);

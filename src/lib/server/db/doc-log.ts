@@ -1,5 +1,5 @@
 import type { InStatement, Row } from '@libsql/client';
-import type { Database } from './client';
+import { catchUpReplica, type Database } from './client';
 
 export interface LoggedUpdate {
 	doetankId: string;
@@ -65,6 +65,8 @@ export interface LogTail {
 
 /** What a live document that holds the log up to `seq` lacks, read consistently. */
 export async function readLogAfter(db: Database, doetankId: string, seq: number): Promise<LogTail> {
+	// Another instance logged what is missing here, maybe after the replica's last pull.
+	await catchUpReplica(db);
 	const [snap, rest] = await db.batch(
 		[
 			{ sql: 'SELECT state, seq FROM doc_snapshots WHERE doetank_id = ? AND seq > ?', args: [doetankId, seq] },
@@ -84,6 +86,7 @@ export async function readLogAfter(db: Database, doetankId: string, seq: number)
 
 /** The snapshot and every update logged after it, in order, read consistently. */
 export async function readDocument(db: Database, doetankId: string): Promise<StoredDocument> {
+	await catchUpReplica(db);
 	const [snap, rest] = await db.batch(
 		[
 			{ sql: 'SELECT state, seq FROM doc_snapshots WHERE doetank_id = ?', args: [doetankId] },

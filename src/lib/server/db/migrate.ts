@@ -15,7 +15,11 @@ export function findMigrationsDir(from = dirname(fileURLToPath(import.meta.url))
 	}
 }
 
-/** Applies every not yet applied `NNNN_name.sql`, in order, each in its own transaction. */
+/**
+ * Applies every not yet applied `NNNN_name.sql`, in order, each in its own transaction. Instances
+ * that start at once on one database each check again inside the write transaction, which the
+ * database runs one at a time, so a migration applied meanwhile by another is skipped.
+ */
 export async function migrate(db: Database, dir = findMigrationsDir()): Promise<string[]> {
 	await db.execute('CREATE TABLE IF NOT EXISTS schema_migrations (name TEXT PRIMARY KEY, applied_at INTEGER NOT NULL)');
 	const done = new Set((await db.execute('SELECT name FROM schema_migrations')).rows.map((r) => String(r.name)));
@@ -28,6 +32,11 @@ export async function migrate(db: Database, dir = findMigrationsDir()): Promise<
 		const sql = readFileSync(join(dir, file), 'utf8');
 		const tx = await db.transaction('write');
 		try {
+			const recorded = await tx.execute({ sql: 'SELECT 1 FROM schema_migrations WHERE name = ?', args: [file] });
+			if (recorded.rows.length > 0) {
+				await tx.rollback();
+				continue;
+			}
 			await tx.executeMultiple(sql);
 			await tx.execute({
 				sql: 'INSERT INTO schema_migrations (name, applied_at) VALUES (?, ?)',

@@ -25,12 +25,13 @@ export interface UpdateAppender {
  * The document log takes a commit for every edit of every client, the hottest write there is.
  * @libsql/client prepares each statement anew and probes it by throwing, about three times the cost
  * of the commit itself; so an embedded file gets a second connection of the same engine (`libsql`,
- * which @libsql/client runs on) with its statements prepared once. A libSQL server (by URL) and an
- * in-memory database (which a second connection could not see) go through the shared client.
+ * which @libsql/client runs on) with its statements prepared once. A libSQL server (by URL), an
+ * in-memory database (which a second connection could not see) and an embedded replica (`url`
+ * null: its writes go to the server) go through the shared client.
  */
 export function openUpdateAppender(
 	client: Client,
-	url: string,
+	url: string | null,
 	options: {
 		timeoutMs?: number;
 		/** Several instances write the log (REDIS_URL): the database numbers each update (see doc-log.ts). */
@@ -40,7 +41,7 @@ export function openUpdateAppender(
 	} = {}
 ): UpdateAppender {
 	const { timeoutMs = BUSY_TIMEOUT_MS, allocateSeq = false, backgroundCheckpoints = false } = options;
-	const file = embeddedFile(url);
+	const file = url === null ? null : embeddedFile(url);
 	if (file === null) {
 		const statement = allocateSeq ? appendNextUpdateStatement : appendUpdateStatement;
 		return {
