@@ -10,6 +10,7 @@ import {
 	type DoetankDetail
 } from './helpers/client';
 import { startServer, type TestServer } from './helpers/server';
+import { nextDashboardChange } from './helpers/sse';
 
 interface Row {
 	id: string;
@@ -56,28 +57,6 @@ const rows = async (client: ApiClient) => {
 	return res.body.rows;
 };
 
-/** Opens the dashboard's event stream and resolves on the first `changed` event. */
-async function nextChange(client: ApiClient, ms = 8_000): Promise<{ wait: Promise<void>; close(): void }> {
-	const abort = new AbortController();
-	const res = await fetch(`${base}/api/v1/monitoring/events`, {
-		headers: { cookie: `doetank_session=${client.sessionId}` },
-		signal: abort.signal
-	});
-	expect(res.headers.get('content-type')).toContain('text/event-stream');
-	const reader = res.body!.getReader();
-	let text = '';
-	while (!text.includes('event: ready')) text += new TextDecoder().decode((await reader.read()).value);
-	const wait = (async () => {
-		const timer = setTimeout(() => abort.abort(), ms);
-		try {
-			while (!text.includes('event: changed')) text += new TextDecoder().decode((await reader.read()).value);
-		} finally {
-			clearTimeout(timer);
-		}
-	})();
-	return { wait, close: () => abort.abort() };
-}
-
 describe('coach dashboard over HTTP', () => {
 	it('lists a Doetank for its own coach and for admins only', async () => {
 		expect((await rows(coach.client)).map((r) => r.id)).toEqual([doetankId]);
@@ -94,7 +73,7 @@ describe('coach dashboard over HTTP', () => {
 			message: 'signal.noOpdrachtgever.explain',
 			text: 'Er is geen opdrachtgever in de Doetank.'
 		});
-		const stream = await nextChange(coach.client);
+		const stream = await nextDashboardChange(base, coach.client.sessionId);
 		await addMember(trekker.client, doetankId, ops.client, { email: ops.account.email, roles: ['opdrachtgever'] });
 		await stream.wait;
 		stream.close();
@@ -104,7 +83,7 @@ describe('coach dashboard over HTTP', () => {
 	});
 
 	it('announces a new terugkoppelmoment and shows it as the next one', async () => {
-		const stream = await nextChange(coach.client);
+		const stream = await nextDashboardChange(base, coach.client.sessionId);
 		const day = new Date(Date.now() + 7 * 86_400_000).toISOString().slice(0, 10);
 		const created = await trekker.client.post(`/api/v1/doetanks/${doetankId}/checkpoints`, {
 			title: 'Eerste terugkoppeling',

@@ -4,6 +4,7 @@ import { createClient } from '@libsql/client';
 import { CLOSE } from '../../server/sync/protocol';
 import { ApiClient } from './helpers/client';
 import { connectRoaming, metricOf, useScaleCluster, type RoamingPeer } from './helpers/scale';
+import { nextDashboardChange } from './helpers/sse';
 import {
 	addRoomMember,
 	closeCode,
@@ -95,6 +96,16 @@ describe('scale-out: three instances over Redis', () => {
 		destroy([b, c]);
 		for (let tries = 0; (await present()).length > 0 && tries < 100; tries++) await sleep(50);
 		expect(await present()).toEqual([]);
+	});
+
+	it('tells a coach dashboard on another instance of a membership change made on the first', async () => {
+		const stream = await nextDashboardChange(cluster.instances[2]!.baseUrl, sessionOf(cluster.room.owner));
+		try {
+			await addRoomMember(cluster.instances[0]!.baseUrl, cluster.room, 'Dashboardlid', ['lid']);
+			await stream.wait;
+		} finally {
+			stream.close();
+		}
 	});
 
 	it('closes the socket on another instance within 5 s when the member is removed', async () => {
