@@ -77,7 +77,12 @@ export class SyncMetrics {
 		registers: [this.registry]
 	});
 
-	constructor(state: { connections(): number; documents(): number; persistenceFailing(): boolean }) {
+	constructor(state: {
+		connections(): number;
+		documents(): number;
+		persistenceFailing(): boolean;
+		replicaPulls(): number;
+	}) {
 		new Gauge({
 			name: 'doetank_sync_connections',
 			help: 'Open sync connections.',
@@ -100,6 +105,15 @@ export class SyncMetrics {
 			registers: [this.registry],
 			collect() {
 				this.set(state.persistenceFailing() ? 1 : 0);
+			}
+		});
+		new Counter({
+			name: 'doetank_replica_pulls_total',
+			help: 'Pulls of the embedded replica on demand (a session not found, a document log read), at most one every DATABASE_SYNC_MIN_GAP_MS.',
+			registers: [this.registry],
+			collect() {
+				this.reset();
+				this.inc(state.replicaPulls());
 			}
 		});
 		// The event-loop delay monitor wakes the process at this interval even when it is idle; the

@@ -3,7 +3,7 @@ import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { NETWORK_TIME_ZONE } from '$lib/domain/calendar';
 import type { AccessChange } from '$lib/server/access-events';
-import { catchUpReplica } from '$lib/server/db/client';
+import { catchUpReplica, replicaPulls } from '$lib/server/db/client';
 import type { Config } from '$lib/server/config';
 import { clientPresence } from '$lib/server/presence';
 import type { Services } from '$lib/server/services';
@@ -112,7 +112,8 @@ export function createSyncServer(services: SyncServices, options: Partial<SyncOp
 	const metrics = new SyncMetrics({
 		connections: () => connections.size,
 		documents: () => persistence.registry.loaded,
-		persistenceFailing: () => persistence.state === 'failing'
+		persistenceFailing: () => persistence.state === 'failing',
+		replicaPulls: () => replicaPulls(services.db)
 	});
 	// Multi-instance mode (REDIS_URL): documents and awareness shared with the other instances.
 	const cluster =

@@ -9,7 +9,7 @@ import { expectField, field, write } from './business-case-helpers';
 import { expect, test } from './fixtures';
 import { login } from './helpers';
 import { connection, DEMO_PASSWORD } from './workspace-helpers';
-import type { Browser, BrowserContext } from '@playwright/test';
+import type { Browser, BrowserContext, Page } from '@playwright/test';
 
 async function openNetworkCanvasAs(browser: Browser, who: string) {
 	const context = await browser.newContext();
@@ -78,6 +78,13 @@ test('the network business case: two coaches write it live, a member reads along
 		await expectField(page, 'Baten', `Kennis gedeeld over de Doetanks heen ${stamp}`);
 	}
 	await expect(cor.page.getByRole('list', { name: 'Nu in de werkruimte' })).toContainText('Bram Besluitvormer');
+	// Each sees who may write: the coaches write (themselves included), Mila watches (her own entry too).
+	const present = (page: Page) => page.getByRole('list', { name: 'Nu in de werkruimte' });
+	await expect(present(cor.page).getByText(/^Cor Coach \(jij\)/)).not.toContainText('kijkt mee');
+	await expect(present(cor.page).getByText(/^Bram Besluitvormer/)).not.toContainText('kijkt mee');
+	await expect(present(cor.page).getByText(/^Mila Meekijker/)).toContainText('kijkt mee');
+	await expect(present(mila.page).getByText(/^Mila Meekijker \(jij\)/)).toContainText('kijkt mee');
+	await expect(present(bram.page).getByText(/^Bram Besluitvormer \(jij\)/)).not.toContainText('kijkt mee');
 	await cor.page.getByRole('radio', { name: 'meer opbrengst met hetzelfde budget' }).check();
 	await expect(mila.page.getByText('meer opbrengst met hetzelfde budget')).toBeVisible();
 

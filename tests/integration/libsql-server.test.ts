@@ -3,7 +3,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import * as Y from 'yjs';
 import { readDocument } from '../../src/lib/server/db/doc-log';
 import { login } from './helpers/client';
-import { connectRoaming, health, startRedis, type RoamingPeer, type TestRedis } from './helpers/scale';
+import { connectRoaming, health, metricOf, startRedis, type RoamingPeer, type TestRedis } from './helpers/scale';
 import { startServer, type TestServer } from './helpers/server';
 import { SQLD_MISSING, sqldBinary, startSqld } from '../../scripts/sqld.mjs';
 import { CLOSE } from '../../server/sync/protocol';
@@ -177,6 +177,38 @@ describe.skipIf(!available)('a real libSQL server (sqld) as the database', () =>
 			await Promise.all(instances.map((s) => s.stop()));
 		}
 	}, 90_000);
+
+	it('an embedded replica pulls on demand at most once every DATABASE_SYNC_MIN_GAP_MS, however many made-up session cookies arrive', async () => {
+		const token = 'replica-metrics-token';
+		const server = await startServer({
+			env: {
+				DATABASE_SYNC_URL: sqld.url,
+				DATABASE_SYNC_INTERVAL_S: '60',
+				DATABASE_SYNC_MIN_GAP_MS: '100',
+				METRICS_TOKEN: token
+			}
+		});
+		try {
+			const before = await metricOf(server, token, 'doetank_replica_pulls_total');
+			const started = Date.now();
+			// 400 requests, each with a session cookie the replica has never seen (each asks for a pull).
+			const answers = await Promise.all(
+				Array.from({ length: 400 }, (_, i) =>
+					fetch(`${server.baseUrl}/api/v1/doetanks`, { headers: { cookie: `doetank_session=verzonnen${i}` } })
+				)
+			);
+			const seconds = (Date.now() - started) / 1000;
+			expect(new Set(answers.map((r) => r.status))).toEqual(new Set([401]));
+			const pulls = (await metricOf(server, token, 'doetank_replica_pulls_total')) - before;
+			expect(pulls).toBeGreaterThan(0);
+			expect(pulls).toBeLessThanOrEqual(Math.ceil(seconds * 10) + 1);
+			// A session made on the server itself (a sign-in elsewhere) is still found at once.
+			const room = await createRoom(server.baseUrl, 'Replica-sessie', 0);
+			expect((await room.owner.client.get('/api/v1/doetanks')).status).toBe(200);
+		} finally {
+			await server.stop();
+		}
+	}, 60_000);
 
 	it.each([
 		['a libSQL server by URL', () => ({ databaseUrl: sqld.url }), 500],

@@ -19,6 +19,7 @@ describe('loadConfig', () => {
 			DATABASE_URL: 'file:data/doetank.db',
 			DATABASE_CHECKPOINT_MS: 1000,
 			DATABASE_SYNC_INTERVAL_S: 1,
+			DATABASE_SYNC_MIN_GAP_MS: 100,
 			REGISTRATION: 'open',
 			demoActive: true,
 			LOG_LEVEL: 'info',
@@ -188,6 +189,8 @@ describe('loadConfig', () => {
 		]);
 		expect(problems({ DATABASE_SYNC_URL: 'https://user:geheim@db x' }).join()).not.toContain('geheim');
 		expect(problems({ DATABASE_SYNC_INTERVAL_S: '0' })).toEqual(['DATABASE_SYNC_INTERVAL_S="0": must be at least 1']);
+		expect(loadConfig({ DATABASE_SYNC_MIN_GAP_MS: '250' }).DATABASE_SYNC_MIN_GAP_MS).toBe(250);
+		expect(problems({ DATABASE_SYNC_MIN_GAP_MS: '0' })).toEqual(['DATABASE_SYNC_MIN_GAP_MS="0": must be at least 1']);
 	});
 
 	it('reports every bad variable at once', () => {

@@ -36,6 +36,8 @@ const ConfigSchema = z.object({
 		.optional(),
 	/** Embedded replica: how often the local copy pulls what others wrote from the server (seconds). */
 	DATABASE_SYNC_INTERVAL_S: positiveInt(1),
+	/** Embedded replica: pulls on demand (unknown session, a document's log) start at least this far apart (ms). */
+	DATABASE_SYNC_MIN_GAP_MS: positiveInt(100),
 	/** An embedded database's WAL is copied into the file by a worker thread this often, off the event loop (ms). */
 	DATABASE_CHECKPOINT_MS: positiveInt(1_000),
 	REGISTRATION: z.enum(['open', 'invite'], { error: 'must be "open" or "invite"' }).default('open'),

@@ -102,7 +102,11 @@ async function migrateOnServer(replica: Database, url: string, authToken: string
 
 export async function createServices(config: Config, log = createLogger(config.LOG_LEVEL)): Promise<Services> {
 	const replicaOf = config.DATABASE_SYNC_URL
-		? { url: config.DATABASE_SYNC_URL, intervalS: config.DATABASE_SYNC_INTERVAL_S }
+		? {
+				url: config.DATABASE_SYNC_URL,
+				intervalS: config.DATABASE_SYNC_INTERVAL_S,
+				minGapMs: config.DATABASE_SYNC_MIN_GAP_MS
+			}
 		: undefined;
 	// An embedded replica's file belongs to the replication: no second connection writes or checkpoints it.
 	const file = replicaOf ? null : embeddedFile(config.DATABASE_URL);

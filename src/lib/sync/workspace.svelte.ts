@@ -134,8 +134,10 @@ export function openWorkspace(options: WorkspaceOptions): Workspace {
 		shouldReconnect: (event) => !ENDING.has(event.code)
 	});
 	const { awareness } = provider;
+	// The server marks everyone else's entry; my own never passes through it, so I mark it myself
+	// (on the network canvas there are no Doetank roles to judge it by).
 	const presence: PresenceState = {
-		user: { id: user.id, name: user.name, color: user.colour },
+		user: { id: user.id, name: user.name, color: user.colour, watching: !canWrite },
 		section: null,
 		typing: false
 	};

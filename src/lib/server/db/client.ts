@@ -2,6 +2,7 @@ import { createClient, type Client } from '@libsql/client';
 import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { autocheckpointPragma, embeddedFile } from './checkpointer';
+import { ReplicaPuller } from './replica-pull';
 /** The shared client; the sync server's write path has its own connection (update-appender.ts). */
 export type Database = Client;
 
@@ -11,12 +12,15 @@ export const BUSY_TIMEOUT_MS = 5000;
 export interface OpenOptions {
 	/** The caller runs a checkpointer (checkpointer.ts), so commits never checkpoint themselves. */
 	backgroundCheckpoints?: boolean;
-	/** Embedded replica: the file `url` is a local copy of the libSQL server at `url`, pulled every `intervalS`. */
-	replicaOf?: { url: string; intervalS: number };
+	/**
+	 * Embedded replica: the file `url` is a local copy of the libSQL server at `url`, pulled every
+	 * `intervalS`, and on demand (catchUpReplica) at most once every `minGapMs`.
+	 */
+	replicaOf?: { url: string; intervalS: number; minGapMs: number };
 }
 
-/** The clients opened as embedded replicas: their reads may lag what other instances wrote. */
-const replicas = new WeakSet<Database>();
+/** The clients opened as embedded replicas (their reads may lag what other instances wrote), with their pulls. */
+const replicas = new WeakMap<Database, ReplicaPuller>();
 
 /**
  * Opens the database; a file database gets its folder, WAL and foreign keys.
@@ -42,7 +46,7 @@ export async function openDatabase(url: string, authToken?: string, options: Ope
 		concurrency: 1,
 		...(replicaOf ? { syncUrl: replicaOf.url, syncInterval: replicaOf.intervalS } : {})
 	});
-	if (replicaOf) replicas.add(db);
+	if (replicaOf) replicas.set(db, new ReplicaPuller(() => db.sync(), replicaOf.minGapMs));
 	else if (url.startsWith('file:')) {
 		await db.execute('PRAGMA journal_mode = WAL');
 		await db.execute('PRAGMA synchronous = NORMAL');
@@ -54,11 +58,15 @@ export async function openDatabase(url: string, authToken?: string, options: Ope
 
 /**
  * Before a read that must see what other instances wrote (the document log, a session made on
- * another instance): an embedded replica pulls from the server first; any other database is current.
+ * another instance): an embedded replica pulls from the server first (pulls are coalesced, see
+ * replica-pull.ts); any other database is current.
  */
 export async function catchUpReplica(db: Database): Promise<void> {
-	if (replicas.has(db)) await db.sync();
+	await replicas.get(db)?.catchUp();
 }
+
+/** How often an embedded replica has pulled on demand (0 for any other database). */
+export const replicaPulls = (db: Database): number => replicas.get(db)?.pulls ?? 0;
 
 /** Whether the client is an embedded replica (its own writes go to the server, see openDatabase). */
 export const isReplica = (db: Database) => replicas.has(db);
