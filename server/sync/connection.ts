@@ -3,8 +3,8 @@ import type { WebSocket } from 'ws';
 import * as Y from 'yjs';
 import { decodeAwarenessEntries, encodeAwarenessEntries, trustedState } from './awareness';
 import type { LiveDocument } from './documents';
-import { hasMissingDependencies } from './dependencies';
-import type { AwarenessChanges, Peer } from './fanout';
+import { addsNothing, hasMissingDependencies } from './dependencies';
+import { DEPARTURE, type AwarenessChanges, type Peer } from './fanout';
 import type { AwarenessLimiter, UserLimits } from './limits';
 import { Outbox } from './outbox';
 import {
@@ -341,8 +341,6 @@ export class SyncConnection implements Peer {
 		} catch {
 			return this.close(CLOSE.badMessage, 'malformed update');
 		}
-		// A client's sync step 2 is often empty: nothing to store or send on.
-		if (decoded.structs.length === 0 && decoded.ds.clients.size === 0) return;
 		if (hasMissingDependencies(this.live.doc, decoded)) {
 			if (this.options.lacking) return this.hold(update);
 			// Dropped, not stored: a real client sends what it builds on with its sync step 2,
@@ -350,6 +348,8 @@ export class SyncConnection implements Peer {
 			this.options.onUpdate?.('dropped_incomplete');
 			return;
 		}
+		// A client's sync step 2 mostly repeats what the document holds: nothing to store or send on.
+		if (addsNothing(this.live.doc, decoded)) return;
 		this.logUpdate(update);
 	}
 
@@ -439,7 +439,7 @@ export class SyncConnection implements Peer {
 		this.live.fanout.peers.delete(this);
 		const owned = [...this.awarenessIds].filter((id) => this.live.awarenessOwners.get(id) === this);
 		for (const id of owned) this.live.awarenessOwners.delete(id);
-		awarenessProtocol.removeAwarenessStates(this.live.awareness, owned, null);
+		awarenessProtocol.removeAwarenessStates(this.live.awareness, owned, DEPARTURE);
 		this.options.onClosed(this, code);
 	}
 }

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { hasMissingDependencies } from './dependencies';
+import { addsNothing, hasMissingDependencies } from './dependencies';
 
 /** Records each transaction's update of a replica. */
 function replica(clientID: number) {
@@ -83,6 +83,55 @@ describe('hasMissingDependencies', () => {
 						const pending = probe.store.pendingStructs !== null || probe.store.pendingDs !== null;
 						expect(refused).toBe(pending);
 						if (!refused) Y.applyUpdate(server, update);
+					}
+				}
+			),
+			{ numRuns: 300 }
+		);
+	});
+});
+
+describe('addsNothing', () => {
+	it('knows a reconnecting client’s sync step 2 that only repeats deletions the document has', () => {
+		const server = new Y.Doc();
+		const a = replica(1);
+		a.doc.getText('t').insert(0, 'hallo wereld');
+		a.doc.getText('t').delete(0, 6);
+		for (const u of a.updates) Y.applyUpdate(server, u);
+		// What the client answers the server's state vector with: no structs, its whole delete set.
+		const step2 = Y.encodeStateAsUpdate(a.doc, Y.encodeStateVector(server));
+		expect(Y.decodeUpdate(step2).ds.clients.size).toBe(1);
+		expect(addsNothing(server, Y.decodeUpdate(step2))).toBe(true);
+		// A new deletion in it is something.
+		a.doc.getText('t').delete(0, 1);
+		expect(addsNothing(server, Y.decodeUpdate(Y.encodeStateAsUpdate(a.doc, Y.encodeStateVector(server))))).toBe(false);
+	});
+
+	it('agrees with Yjs: true exactly when applying the update changes nothing', () => {
+		fc.assert(
+			fc.property(
+				fc.array(fc.tuple(fc.nat(1), fc.nat(20), fc.boolean()), { minLength: 1, maxLength: 25 }),
+				fc.array(fc.nat(), { maxLength: 25 }),
+				(edits, picks) => {
+					const replicas = [replica(1), replica(2)];
+					for (const [who, at, del] of edits) {
+						const text = replicas[who]!.doc.getText('t');
+						if (del && text.length > 0) text.delete(at % text.length, 1 + (at % 3));
+						else text.insert(at % (text.length + 1), String(at));
+					}
+					const all = replicas.flatMap((r) => [...r.updates, Y.encodeStateAsUpdate(r.doc)]);
+					const server = new Y.Doc();
+					for (const p of picks) {
+						const update = all[p % all.length]!;
+						const decoded = Y.decodeUpdate(update);
+						if (hasMissingDependencies(server, decoded)) continue;
+						let changed = false;
+						const mark = () => (changed = true);
+						server.on('update', mark);
+						const nothing = addsNothing(server, decoded);
+						Y.applyUpdate(server, update);
+						server.off('update', mark);
+						expect(nothing).toBe(!changed);
 					}
 				}
 			),

@@ -29,3 +29,28 @@ export function hasMissingDependencies(doc: Y.Doc, update: DecodedUpdate): boole
 	}
 	return false;
 }
+
+/**
+ * True when applying the update would change nothing: every struct in it is known and every
+ * deletion in it already happened. A reconnecting client's sync step 2 always carries its whole
+ * delete set, so without this check each reconnect of a document with deletions (any edited text)
+ * was stored in the log and sent to every other client; after a café's wifi drop, hundreds at once.
+ * Call it only for an update without missing dependencies.
+ */
+export function addsNothing(doc: Y.Doc, update: DecodedUpdate): boolean {
+	for (const struct of update.structs) {
+		if (struct.id.clock + struct.length > Y.getState(doc.store, struct.id.client)) return false;
+	}
+	for (const [client, ranges] of update.ds.clients) {
+		const structs = doc.store.clients.get(client);
+		if (!structs) return false;
+		for (const { clock, len } of ranges) {
+			for (let i = Y.findIndexSS(structs, clock); i < structs.length; i++) {
+				const struct = structs[i]!;
+				if (struct.id.clock >= clock + len) break;
+				if (!struct.deleted) return false;
+			}
+		}
+	}
+	return true;
+}

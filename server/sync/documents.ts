@@ -47,8 +47,6 @@ export class DocumentRegistry {
 			watch?(doetankId: string, doc: Y.Doc): () => void;
 			/** An update went out to this many clients. */
 			onDelivered?(count: number): void;
-			/** The last connection to the document closed (it stays loaded for the grace period). */
-			onEmpty?(doetankId: string): void;
 			/** Before the document is read from the log (multi-instance: subscribe first, so nothing falls in between). */
 			beforeLoad?(doetankId: string): Promise<void>;
 			/** The document is loaded and holds the log up to `lastSeq` (plus what `prepare` logged). */
@@ -92,7 +90,6 @@ export class DocumentRegistry {
 	leave(live: LiveDocument, connection: unknown): void {
 		live.connections.delete(connection);
 		if (live.connections.size > 0) return;
-		this.hooks.onEmpty?.(live.id);
 		clearTimeout(this.timers.get(live.id));
 		this.timers.set(
 			live.id,

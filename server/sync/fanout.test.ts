@@ -1,7 +1,8 @@
 import * as awarenessProtocol from 'y-protocols/awareness';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { Fanout, type AwarenessChanges, type Peer } from './fanout';
+import { DEPARTURE, Fanout, type AwarenessChanges, type Peer } from './fanout';
+import { decodeAwarenessEntries } from './awareness';
 import { decodeClientMessage } from './protocol';
 
 class TestPeer implements Peer {
@@ -74,6 +75,48 @@ describe('Fanout', () => {
 		expect(a.received).toHaveLength(1);
 		expect(b.received[0]).toBe(a.received[0]);
 		expect(decodeClientMessage(b.received[0]!).kind).toBe('awareness');
+	});
+
+	it('sends the departures of connections that closed in one turn as one message, only to the peers still open then', async () => {
+		const { fanout, awareness } = setup();
+		const [stays, leaving] = [new TestPeer(), new TestPeer()];
+		fanout.peers.add(stays);
+		fanout.peers.add(leaving);
+		const clients = [1, 2, 3].map(() => {
+			const remote = new awarenessProtocol.Awareness(new Y.Doc());
+			remote.setLocalState({ section: 'probleem' });
+			awarenessProtocol.applyAwarenessUpdate(
+				awareness,
+				awarenessProtocol.encodeAwarenessUpdate(remote, [remote.clientID]),
+				stays
+			);
+			return remote.clientID;
+		});
+		stays.received = [];
+		leaving.received = [];
+		// Three closes in one turn of the loop; the leaving peer's own close comes in the same turn.
+		for (const id of clients) awarenessProtocol.removeAwarenessStates(awareness, [id], DEPARTURE);
+		fanout.peers.delete(leaving);
+		expect(stays.received).toHaveLength(0);
+		await new Promise((resolve) => setImmediate(resolve));
+		expect(leaving.received).toHaveLength(0);
+		expect(stays.received).toHaveLength(1);
+		const message = decodeClientMessage(stays.received[0]!);
+		if (message.kind !== 'awareness') throw new Error('expected an awareness message');
+		const entries = decodeAwarenessEntries(message.update);
+		expect(entries.map((e) => [e.clientId, e.state])).toEqual(clients.map((id) => [id, 'null']));
+	});
+
+	it('sends no departures once the document is destroyed', async () => {
+		const { fanout, awareness } = setup();
+		const a = new TestPeer();
+		fanout.peers.add(a);
+		awareness.setLocalState({ section: 'probleem' });
+		a.received = [];
+		awarenessProtocol.removeAwarenessStates(awareness, [awareness.clientID], DEPARTURE);
+		fanout.destroy();
+		await new Promise((resolve) => setImmediate(resolve));
+		expect(a.received).toHaveLength(0);
 	});
 
 	it('stops listening when destroyed', () => {

@@ -7,6 +7,12 @@ export interface AwarenessChanges {
 	removed: number[];
 }
 
+/**
+ * The origin of awareness entries removed because their connection closed. Their removal goes to
+ * the others once the closes that arrived together are handled (see Fanout.depart).
+ */
+export const DEPARTURE = Symbol('departure');
+
 /** A connection as the fan-out sees it. */
 export interface Peer {
 	/** Queues a message for the client; false when the peer could not take it. */
@@ -26,6 +32,9 @@ export interface Peer {
  */
 export class Fanout {
 	readonly peers = new Set<Peer>();
+	/** Entries of connections that closed, not yet sent on; and the flush that will send them. */
+	private departed: number[] = [];
+	private departFlush: NodeJS.Immediate | null = null;
 
 	constructor(
 		private readonly awareness: awarenessProtocol.Awareness,
@@ -36,6 +45,7 @@ export class Fanout {
 
 	destroy(): void {
 		this.awareness.off('update', this.onAwareness);
+		if (this.departFlush) clearImmediate(this.departFlush);
 		this.peers.clear();
 	}
 
@@ -51,13 +61,28 @@ export class Fanout {
 	private readonly onAwareness = (changes: AwarenessChanges, origin: unknown): void => {
 		if (this.peers.has(origin as Peer)) (origin as Peer).ownAwareness(changes);
 		if (this.peers.size === 0) return;
-		const message = encodeAwareness(
-			awarenessProtocol.encodeAwarenessUpdate(this.awareness, [
-				...changes.added,
-				...changes.updated,
-				...changes.removed
-			])
-		);
-		for (const peer of this.peers) peer.deliver(message);
+		if (origin === DEPARTURE) return this.depart(changes.removed);
+		this.send([...changes.added, ...changes.updated, ...changes.removed]);
 	};
+
+	/**
+	 * When a café's wifi drops, hundreds of sockets close in one turn of the event loop. Sending each
+	 * departure at once would cost one message per remaining peer per close, mostly to sockets whose
+	 * own close is next in line (a write that fails). Collected until the loop's next check phase,
+	 * they go out as one message per document to the peers still open then.
+	 */
+	private depart(ids: number[]): void {
+		this.departed.push(...ids);
+		this.departFlush ??= setImmediate(() => {
+			const ids = this.departed;
+			this.departed = [];
+			this.departFlush = null;
+			if (this.peers.size > 0) this.send(ids);
+		});
+	}
+
+	private send(ids: number[]): void {
+		const message = encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, ids));
+		for (const peer of this.peers) peer.deliver(message);
+	}
 }

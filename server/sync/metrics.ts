@@ -20,7 +20,7 @@ export class SyncMetrics {
 	});
 	readonly refusedUpgrades = new Counter({
 		name: 'doetank_sync_upgrades_refused_total',
-		help: 'Websocket upgrades refused before the upgrade, by HTTP status (400, 401, 403, 404, 429).',
+		help: 'Websocket upgrades refused before the upgrade, by HTTP status (400, 401, 403, 404, 429, 503).',
 		labelNames: ['status'] as const,
 		registers: [this.registry]
 	});

@@ -89,15 +89,17 @@ export function createPersistence(
 	});
 	const registry = new DocumentRegistry(services.db, log, opts.graceMs, opts.maxDocumentBytes, {
 		onDelivered: (count) => metrics.updatesSent.add('', count),
-		onEmpty: (doetankId) => {
-			if (!isNetworkRoom(doetankId)) versions.everyoneLeft(doetankId);
-		},
 		beforeLoad: cluster ? (doetankId) => cluster.follow(doetankId) : undefined,
 		loaded: cluster ? (live, lastSeq) => cluster.loaded(live, lastSeq) : undefined,
 		unloaded: cluster ? (doetankId) => cluster.unfollow(doetankId) : undefined,
-		// Whatever the log holds after the snapshot is folded from the live document before it goes,
-		// so the next load reads a snapshot and (nearly) no tail.
-		beforeUnload: (doetankId): Promise<void> => compactor.fold(doetankId),
+		// The last person left and nobody came back within the grace: a version of what they wrote (not
+		// at the moment everyone left: a café's wifi dropping for a few seconds is not the end of a
+		// session, and cutting every document's version at once held up the reconnect). Then whatever
+		// the log holds after the snapshot is folded, so the next load reads a snapshot and (nearly) no tail.
+		beforeUnload: async (doetankId): Promise<void> => {
+			if (!isNetworkRoom(doetankId)) await versions.everyoneLeft(doetankId);
+			await compactor.fold(doetankId);
+		},
 		onLoaded: (doetankId, ms, tail) => {
 			metrics.documentLoads.observe(ms / 1000);
 			// A long tail (e.g. edits before a crash that no commit since has counted) is folded now,

@@ -16,6 +16,7 @@ import { AwarenessLimiter, UserLimits } from './limits';
 import { SyncMetrics } from './metrics';
 import { createPersistence } from './persistence';
 import { CLOSE } from './protocol';
+import { Turns } from './turns';
 import { admit, checkOrigin, doetankIdOf, Refusal, type Admitted } from './upgrade-checks';
 
 export interface SyncOptions {
@@ -29,6 +30,8 @@ export interface SyncOptions {
 	maxAwarenessBytes: number;
 	awarenessPerSecond: number;
 	maxSocketsPerUser: number;
+	/** Upgrades that may wait for their turn in a burst (see turns.ts); more are refused with 503. */
+	maxWaitingUpgrades: number;
 	userUpdatesPerSecond: number;
 	userBytesPerSecond: number;
 	maxDocumentBytes: number;
@@ -53,6 +56,7 @@ export const DEFAULT_SYNC_OPTIONS: SyncOptions = {
 	maxAwarenessBytes: 8 * 1024,
 	awarenessPerSecond: 10,
 	maxSocketsPerUser: 16,
+	maxWaitingUpgrades: 1_000,
 	userUpdatesPerSecond: 100,
 	userBytesPerSecond: 1024 * 1024,
 	maxDocumentBytes: 16 * 1024 * 1024,
@@ -63,6 +67,11 @@ export const DEFAULT_SYNC_OPTIONS: SyncOptions = {
 
 /** A user's update budget holds this many seconds' worth (an offline session's changes arrive at once). */
 const BURST_SECONDS = 10;
+/**
+ * Upgrades handled in one turn of the event loop during a burst: each (session, access, first
+ * sync) takes a few tenths of a millisecond, so a turn stays within a few milliseconds.
+ */
+const UPGRADES_PER_TURN = 8;
 
 /** The sync server's bounds as configured in the environment (see src/lib/server/config.ts). */
 export function syncOptions(config: Config): SyncOptions {
@@ -77,6 +86,7 @@ export function syncOptions(config: Config): SyncOptions {
 		maxAwarenessBytes: config.SYNC_MAX_AWARENESS_BYTES,
 		awarenessPerSecond: DEFAULT_SYNC_OPTIONS.awarenessPerSecond,
 		maxSocketsPerUser: config.SYNC_MAX_SOCKETS_PER_USER,
+		maxWaitingUpgrades: config.SYNC_MAX_WAITING_UPGRADES,
 		userUpdatesPerSecond: config.SYNC_USER_UPDATES_PER_SECOND,
 		userBytesPerSecond: config.SYNC_USER_BYTES_PER_SECOND,
 		maxDocumentBytes: config.SYNC_MAX_DOCUMENT_BYTES,
@@ -159,10 +169,14 @@ export function createSyncServer(services: SyncServices, options: Partial<SyncOp
 		}
 	});
 
+	const upgradeTurns = new Turns(UPGRADES_PER_TURN, opts.maxWaitingUpgrades);
+
 	async function handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): Promise<void> {
 		if (stopping) throw new Refusal(503, 'Shutting down');
 		const doetankId = doetankIdOf(req.url);
 		checkOrigin(req, opts.origin);
+		if (!(await upgradeTurns.next())) throw new Refusal(503, 'Busy, try again');
+		if (socket.destroyed) return;
 		const who = await admit(services, req, doetankId);
 		const release = users.openSocket(who.userId);
 		if (!release) throw new Refusal(429, 'Too many open connections');

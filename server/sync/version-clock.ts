@@ -3,7 +3,7 @@ import type { LoggedUpdate } from '$lib/server/db/doc-log';
 
 /**
  * Decides when the sync server cuts an automatic version of a document: an interval after the
- * first edit since the last version, and when the last person leaves. The cutting itself is the
+ * first edit since the last version, and when the last person has left (the document unloads). The cutting itself is the
  * version service's; this only keeps, per document, when activity started and a timer.
  */
 export class VersionClock {
@@ -39,9 +39,13 @@ export class VersionClock {
 		);
 	}
 
-	/** The last connection to the document closed. */
-	everyoneLeft(doetankId: string): void {
+	/**
+	 * The last connection to the document closed and nobody came back before it unloads; resolves
+	 * once the version (if one is due) is cut.
+	 */
+	everyoneLeft(doetankId: string): Promise<void> {
 		this.fire(doetankId, true);
+		return this.running.get(doetankId) ?? Promise.resolve();
 	}
 
 	/** Resolves when no cut is running. */

@@ -12,7 +12,8 @@ export const test = base.extend<object, { server: TestServer }>({
 	server: [
 		// eslint-disable-next-line no-empty-pattern -- Playwright reads the fixtures a fixture needs from this pattern
 		async ({}, use) => {
-			const server = await startServer({ demo: true, ramDisk: true });
+			// A short grace: the version cut when the last person has left comes when the document unloads.
+			const server = await startServer({ demo: true, ramDisk: true, env: { SYNC_GRACE_MS: '2000' } });
 			await use(server);
 			await server.stop();
 		},

@@ -1,10 +1,12 @@
 import { randomBytes } from 'node:crypto';
+import { connect, type Socket } from 'node:net';
 import { describe, expect, it } from 'vitest';
 import type WebSocket from 'ws';
 import * as Y from 'yjs';
 import { CLOSE, encodeAwareness, encodeSync, SYNC_STEP1, SYNC_UPDATE } from '../../server/sync/protocol';
 import { resetPeakRss } from '../../bench/sync/proc.mjs';
 import { handleOwnMessages } from '../../src/lib/sync/messages';
+import type { TestServer } from './helpers/server';
 import {
 	addRoomMember,
 	awarenessUpdate,
@@ -142,6 +144,75 @@ describe('open sockets per user', () => {
 		await sleep(200);
 		expect(await upgradeStatus(server.baseUrl, `/sync/${room.doetankId}`, cookie)).toBe(101);
 		for (const ws of sockets) ws.terminate();
+	});
+});
+
+describe('upgrades waiting for their turn', () => {
+	const fixture = serverWithRoom({ SYNC_MAX_WAITING_UPGRADES: '2', SYNC_MAX_SOCKETS_PER_USER: '100' }, 'Drukte', 0);
+
+	/**
+	 * Sends the upgrade requests of `count` connected sockets while the server is paused (as in a long
+	 * garbage collection), so that they all arrive in one turn of its event loop; resolves with each
+	 * answer's status code.
+	 */
+	async function burstOfUpgrades(server: TestServer, path: string, cookie: string, count: number): Promise<number[]> {
+		const { hostname, port } = new URL(server.baseUrl);
+		const sockets = await Promise.all(
+			Array.from(
+				{ length: count },
+				() =>
+					new Promise<Socket>((resolve, reject) => {
+						const socket = connect(Number(port), hostname, () => resolve(socket));
+						socket.once('error', reject);
+					})
+			)
+		);
+		const request = [
+			`GET ${path} HTTP/1.1`,
+			`Host: ${hostname}:${port}`,
+			'Connection: Upgrade',
+			'Upgrade: websocket',
+			'Sec-WebSocket-Version: 13',
+			'Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==',
+			`Cookie: ${cookie}`,
+			'',
+			''
+		].join('\r\n');
+		const statuses = sockets.map(
+			(socket) =>
+				new Promise<number>((resolve) => {
+					let head = '';
+					socket.on('data', (chunk: Buffer) => {
+						head += chunk.toString('latin1');
+						const match = /^HTTP\/1\.1 (\d{3})/.exec(head);
+						if (match) resolve(Number(match[1]));
+					});
+				})
+		);
+		// Accepted by the server before it pauses, so the requests are all it has to read.
+		await sleep(200);
+		process.kill(server.pid, 'SIGSTOP');
+		try {
+			await Promise.all(sockets.map((socket) => new Promise((resolve) => socket.write(request, resolve))));
+		} finally {
+			process.kill(server.pid, 'SIGCONT');
+		}
+		const result = await Promise.all(statuses);
+		for (const socket of sockets) socket.destroy();
+		return result;
+	}
+
+	it('refuses with 503 the upgrades of a burst past SYNC_MAX_WAITING_UPGRADES, lets the others on, and takes new ones after it', async () => {
+		const { server, room } = fixture;
+		const path = `/sync/${room.doetankId}`;
+		const cookie = `doetank_session=${sessionOf(room.owner)}`;
+		const statuses = await burstOfUpgrades(server, path, cookie, 60);
+		expect(statuses.filter((s) => s !== 101 && s !== 503)).toEqual([]);
+		// Eight go on in the first turn and two wait: of sixty at once, most are refused.
+		expect(statuses.filter((s) => s === 101).length).toBeGreaterThanOrEqual(10);
+		expect(statuses.filter((s) => s === 503).length).toBeGreaterThanOrEqual(30);
+		await sleep(200);
+		expect(await upgradeStatus(server.baseUrl, path, { cookie })).toBe(101);
 	});
 });
 

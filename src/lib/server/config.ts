@@ -60,6 +60,8 @@ const ConfigSchema = z.object({
 	SYNC_MAX_AWARENESS_BYTES: positiveInt(8 * 1024),
 	/** Open sync sockets per user, over all Doetanks; a further upgrade gets HTTP 429. */
 	SYNC_MAX_SOCKETS_PER_USER: positiveInt(16),
+	/** Upgrades waiting for their turn after a burst (e.g. a café's wifi back); more get 503. */
+	SYNC_MAX_WAITING_UPGRADES: positiveInt(1_000),
 	/** Update budget per user over all sockets, sustained (a burst of 10 s worth passes): count... */
 	SYNC_USER_UPDATES_PER_SECOND: positiveInt(100),
 	/** ...and bytes; past either the socket is closed with 4529 and the client waits before reconnecting. */
