@@ -82,6 +82,7 @@ export class SyncMetrics {
 		documents(): number;
 		persistenceFailing(): boolean;
 		replicaPulls(): number;
+		upgradesWaiting(): number;
 	}) {
 		new Gauge({
 			name: 'doetank_sync_connections',
@@ -105,6 +106,14 @@ export class SyncMetrics {
 			registers: [this.registry],
 			collect() {
 				this.set(state.persistenceFailing() ? 1 : 0);
+			}
+		});
+		new Gauge({
+			name: 'doetank_sync_upgrades_waiting',
+			help: 'Upgrades waiting for their turn in a burst (at most SYNC_MAX_WAITING_UPGRADES).',
+			registers: [this.registry],
+			collect() {
+				this.set(state.upgradesWaiting());
 			}
 		});
 		new Counter({

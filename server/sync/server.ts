@@ -119,11 +119,13 @@ export function createSyncServer(services: SyncServices, options: Partial<SyncOp
 	const opts = { ...DEFAULT_SYNC_OPTIONS, ...options };
 	const wss = new WebSocketServer({ noServer: true, maxPayload: opts.maxMessageBytes });
 	const connections = new Set<SyncConnection>();
+	const upgradeTurns = new Turns(UPGRADES_PER_TURN, opts.maxWaitingUpgrades);
 	const metrics = new SyncMetrics({
 		connections: () => connections.size,
 		documents: () => persistence.registry.loaded,
 		persistenceFailing: () => persistence.state === 'failing',
-		replicaPulls: () => replicaPulls(services.db)
+		replicaPulls: () => replicaPulls(services.db),
+		upgradesWaiting: () => upgradeTurns.waiting
 	});
 	// Multi-instance mode (REDIS_URL): documents and awareness shared with the other instances.
 	const cluster =
@@ -168,8 +170,6 @@ export function createSyncServer(services: SyncServices, options: Partial<SyncOp
 			recheck({ userId }).catch((err: unknown) => services.log.error({ err }, 'sync: access re-check failed'));
 		}
 	});
-
-	const upgradeTurns = new Turns(UPGRADES_PER_TURN, opts.maxWaitingUpgrades);
 
 	async function handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): Promise<void> {
 		if (stopping) throw new Refusal(503, 'Shutting down');

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { Turns } from './turns';
 
-/** Runs `work` for each of `count` callers of `turns`, recording in which turn of the loop each went on. */
+/** `count` callers of `turns` at once: in which turn of the event loop each went on (false: refused). */
 async function burst(turns: Turns, count: number) {
 	let turn = 0;
 	let ticking = true;

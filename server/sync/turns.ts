@@ -16,7 +16,7 @@ export class Turns {
 		private readonly maxWaiting: number
 	) {}
 
-	/** How many wait now. */
+	/** How many wait now (doetank_sync_upgrades_waiting). */
 	get waiting(): number {
 		return this.#waiting.length;
 	}

@@ -1,5 +1,5 @@
 import type { IncomingMessage } from 'node:http';
-import { catchUpReplica, isReplica } from '$lib/server/db/client';
+import { readCatchingUp } from '$lib/server/db/client';
 import type { Services } from '$lib/server/services';
 
 /** Why an upgrade is refused before it happens: the HTTP status and a short text. */
@@ -66,12 +66,12 @@ export async function admit(services: AuthServices, req: IncomingMessage, doetan
 	const { session, user } = sessionId ? await services.lucia.validateSession(sessionId) : { session: null, user: null };
 	if (!session || !user) throw new Refusal(401, 'Log in first');
 	const who = { id: user.id, networkRole: user.networkRole };
-	let access = await services.doetanks.roomAccess(who, doetankId);
 	// An embedded replica may not have pulled a membership just given on another instance.
-	if (access.status !== 200 && isReplica(services.db)) {
-		await catchUpReplica(services.db);
-		access = await services.doetanks.roomAccess(who, doetankId);
-	}
+	const access = await readCatchingUp(
+		services.db,
+		() => services.doetanks.roomAccess(who, doetankId),
+		(result) => result.status === 200
+	);
 	if (access.status !== 200) throw new Refusal(access.status, 'No access');
 	return { userId: user.id, name: user.name, sessionId: session.id, doetankId, canWrite: access.canWrite };
 }

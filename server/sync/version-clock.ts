@@ -3,8 +3,9 @@ import type { LoggedUpdate } from '$lib/server/db/doc-log';
 
 /**
  * Decides when the sync server cuts an automatic version of a document: an interval after the
- * first edit since the last version, and when the last person has left (the document unloads). The cutting itself is the
- * version service's; this only keeps, per document, when activity started and a timer.
+ * first edit since the last version, and when the last person has left (the document unloads).
+ * The cutting itself is the version service's; this only keeps, per document, when activity
+ * started and a timer.
  */
 export class VersionClock {
 	private readonly firstEdit = new Map<string, number>();

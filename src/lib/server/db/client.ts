@@ -68,5 +68,17 @@ export async function catchUpReplica(db: Database): Promise<void> {
 /** How often an embedded replica has pulled on demand (0 for any other database). */
 export const replicaPulls = (db: Database): number => replicas.get(db)?.pulls ?? 0;
 
-/** Whether the client is an embedded replica (its own writes go to the server, see openDatabase). */
-export const isReplica = (db: Database) => replicas.has(db);
+/**
+ * A read that may miss what another instance just wrote (a session made there, a membership given
+ * there): on an embedded replica whose read did not `find` it, read once more after a pull.
+ */
+export async function readCatchingUp<T>(
+	db: Database,
+	read: () => Promise<T>,
+	found: (result: T) => boolean
+): Promise<T> {
+	const result = await read();
+	if (found(result) || !replicas.has(db)) return result;
+	await catchUpReplica(db);
+	return read();
+}

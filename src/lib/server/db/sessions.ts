@@ -1,7 +1,7 @@
 import { sha256 } from '@oslojs/crypto/sha2';
 import { encodeHexLowerCase } from '@oslojs/encoding';
 import type { Adapter, DatabaseSession, DatabaseUser } from 'lucia';
-import { catchUpReplica, isReplica, type Database } from './client';
+import { readCatchingUp, type Database } from './client';
 
 /** Extra columns kept with each session so users can recognise their devices. */
 export interface SessionAttributes {
@@ -56,12 +56,8 @@ export class LibsqlSessionAdapter implements Adapter {
 				      FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.id = ? AND (u.is_demo = 0 OR ?)`,
 				args: [sessionHandle(token), this.allowDemo ? 1 : 0]
 			});
-		let { rows } = await read();
 		// An embedded replica may not have pulled a session another instance just made (signed in there).
-		if (rows.length === 0 && isReplica(this.db)) {
-			await catchUpReplica(this.db);
-			({ rows } = await read());
-		}
+		const { rows } = await readCatchingUp(this.db, read, (result) => result.rows.length > 0);
 		const row = rows[0];
 		if (!row) return [null, null];
 		const attributes: SessionUserAttributes = {
