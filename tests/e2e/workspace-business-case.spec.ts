@@ -21,6 +21,8 @@ test('business cases: live fields for everyone, pilot and personal canvases, pri
 	const tineke = await openWorkspaceAs(browser, 'trekker', DOETANK);
 	const lars = await openWorkspaceAs(browser, 'lid', DOETANK);
 	const mila = await openWorkspaceAs(browser, 'meekijker', DOETANK);
+	// The canvas's editors are made when its tab is first shown, not with the workspace.
+	await expect(tineke.page.getByRole('textbox', { name: 'Kosten', exact: true, includeHidden: true })).toHaveCount(0);
 	for (const { page } of [tineke, lars, mila]) await openBusinessCases(page);
 	const stamp = Date.now();
 
