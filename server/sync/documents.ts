@@ -99,9 +99,14 @@ export class DocumentRegistry {
 
 	async closeAll(): Promise<void> {
 		for (const timer of this.timers.values()) clearTimeout(timer);
+		// Those already in their grace (everyone had left before the shutdown) unload as they would
+		// have: a restart must not skip the version of what the last people wrote.
+		const leftBefore = new Set(this.timers.keys());
+		this.timers.clear();
 		await this.log.drain();
 		for (const entry of this.docs.values()) {
 			const live = await entry;
+			if (leftBefore.has(live.id)) await this.hooks.beforeUnload?.(live.id);
 			this.hooks.unloaded?.(live.id);
 			live.unwatch();
 			live.fanout.destroy();

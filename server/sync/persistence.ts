@@ -129,9 +129,10 @@ export function createPersistence(
 			return state;
 		},
 		async close(): Promise<void> {
+			// The registry first: documents everyone had left still cut their version as they unload.
+			await registry.closeAll();
 			versions.close();
 			await versions.idle();
-			await registry.closeAll();
 			await compactor.idle();
 		}
 	};

@@ -92,3 +92,29 @@ describe('a client that reconnects', () => {
 		await expect.poll(versions, { timeout: GRACE_MS + 5_000 }).toBe(before + 1);
 	});
 });
+
+describe('a server that stops while a document waits out its grace', () => {
+	// A grace far longer than the test: only the shutdown can unload the document.
+	const fixture = serverWithRoom({ SYNC_GRACE_MS: '600000' }, 'Herstart', 1);
+
+	it('cuts the version of what the last person wrote before it exits (SIGTERM), not after the restart', async () => {
+		const { server, room } = fixture;
+		const versions = async () => {
+			const res = await room.owner.client.get(`/api/v1/doetanks/${room.doetankId}/history/versions`);
+			expect(res.status).toBe(200);
+			return (res.body as { versions: { kind: string }[] }).versions.filter((v) => v.kind === 'auto').length;
+		};
+		const before = await versions();
+		const owner = connectPeer(server.baseUrl, sessionOf(room.owner), room.doetankId);
+		await until(() => owner.provider.synced, 'the owner synced');
+		owner.doc.getText('probleem').insert(0, 'Geschreven vlak voor de herstart. ');
+		await sleep(300);
+		owner.provider.destroy();
+		await sleep(300);
+		expect(await versions()).toBe(before);
+
+		await server.kill('SIGTERM');
+		await server.restart();
+		expect(await versions()).toBe(before + 1);
+	});
+});
