@@ -8,7 +8,8 @@ import {
 	sessionOf,
 	sleep,
 	until,
-	type SyncPeer
+	type SyncPeer,
+	type SyncRoom
 } from './helpers/sync-client';
 
 /** Resolves once the provider has (re)connected and synced. */
@@ -17,6 +18,13 @@ async function reconnect(peer: SyncPeer): Promise<void> {
 	await until(() => !peer.provider.wsconnected, 'disconnected');
 	peer.provider.connect();
 	await until(() => peer.provider.synced, 'synced again');
+}
+
+/** How many automatic history versions the room's Doetank has, as its owner reads them. */
+async function autoVersions(room: SyncRoom): Promise<number> {
+	const res = await room.owner.client.get(`/api/v1/doetanks/${room.doetankId}/history/versions`);
+	expect(res.status).toBe(200);
+	return (res.body as { versions: { kind: string }[] }).versions.filter((v) => v.kind === 'auto').length;
 }
 
 const GRACE_MS = 1_000;
@@ -73,11 +81,7 @@ describe('a client that reconnects', () => {
 
 	it('cuts no history version for a wifi drop; it does once everyone has left for longer than SYNC_GRACE_MS', async () => {
 		const { server, room } = fixture;
-		const versions = async () => {
-			const res = await room.owner.client.get(`/api/v1/doetanks/${room.doetankId}/history/versions`);
-			expect(res.status).toBe(200);
-			return (res.body as { versions: { kind: string }[] }).versions.filter((v) => v.kind === 'auto').length;
-		};
+		const versions = () => autoVersions(room);
 		const owner = connectPeer(server.baseUrl, sessionOf(room.owner), room.doetankId);
 		await until(() => owner.provider.synced, 'the owner synced');
 		await sleep(GRACE_MS + 500);
@@ -99,11 +103,7 @@ describe('a server that stops while a document waits out its grace', () => {
 
 	it('cuts the version of what the last person wrote before it exits (SIGTERM), not after the restart', async () => {
 		const { server, room } = fixture;
-		const versions = async () => {
-			const res = await room.owner.client.get(`/api/v1/doetanks/${room.doetankId}/history/versions`);
-			expect(res.status).toBe(200);
-			return (res.body as { versions: { kind: string }[] }).versions.filter((v) => v.kind === 'auto').length;
-		};
+		const versions = () => autoVersions(room);
 		const before = await versions();
 		const owner = connectPeer(server.baseUrl, sessionOf(room.owner), room.doetankId);
 		await until(() => owner.provider.synced, 'the owner synced');
