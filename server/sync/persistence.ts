@@ -129,10 +129,10 @@ export function createPersistence(
 			return state;
 		},
 		async close(): Promise<void> {
-			// The registry first: documents everyone had left still cut their version as they unload.
-			await registry.closeAll();
+			// No timed cut runs while the documents go; those everyone had left still cut theirs as they unload.
 			versions.close();
 			await versions.idle();
+			await registry.closeAll();
 			await compactor.idle();
 		}
 	};

@@ -54,10 +54,13 @@ export class VersionClock {
 		await Promise.all(this.running.values());
 	}
 
+	/**
+	 * Stops the timed cuts (shutdown). Edits not yet in a version stay noted: a document that
+	 * everyone had left still gets its version as it unloads.
+	 */
 	close(): void {
 		for (const timer of this.timers.values()) clearTimeout(timer);
 		this.timers.clear();
-		this.firstEdit.clear();
 	}
 
 	private fire(doetankId: string, everyoneLeft: boolean): void {
