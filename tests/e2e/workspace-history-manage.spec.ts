@@ -9,10 +9,25 @@ test('a writer renames a named version (and can undo it) and deletes one after c
 	browser
 }) => {
 	const tineke = await openWorkspaceAs(browser, 'trekker', DOETANK);
+	// The list loads after the dialog opens; meanwhile the naming form must stay where it is (a
+	// centred dialog moved it up under the pointer as the list came in). The list is held back here.
+	let release = () => {};
+	const held = new Promise<void>((resolve) => (release = resolve));
+	await tineke.page.route('**/history/versions', async (route) => {
+		if (route.request().method() === 'GET') await held;
+		await route.continue();
+	});
 	await tineke.page.getByRole('button', { name: 'Geschiedenis' }).click();
 	const dialog = tineke.page.getByRole('dialog', { name: 'Geschiedenis: Probleemdefinitie' });
+	const save = dialog.getByRole('button', { name: 'Versie bewaren' });
+	await expect(dialog.getByText('De versies worden geladen…')).toBeVisible();
+	const before = await save.boundingBox();
+	release();
+	await expect(dialog.getByText('De versies worden geladen…')).toBeHidden();
+	expect(await save.boundingBox()).toEqual(before);
+	await tineke.page.unroute('**/history/versions');
 	await dialog.getByLabel('Naam voor de versie van nu').fill('vóór de café-sessie');
-	await dialog.getByRole('button', { name: 'Versie bewaren' }).click();
+	await save.click();
 	const status = dialog.getByRole('status');
 	await expect(status).toHaveText('De versie ‘vóór de café-sessie’ is bewaard.');
 	const moments = dialog.getByRole('list', { name: 'Tijdens het werk' }).getByRole('button');
