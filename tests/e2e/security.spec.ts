@@ -24,6 +24,9 @@ async function watchCsp(context: BrowserContext): Promise<string[]> {
 	return found;
 }
 
+// The service worker is what these tests check; the config blocks it elsewhere.
+test.use({ serviceWorkers: 'allow' });
+
 test('the editor, the live connection, the chart and the service worker work under the CSP without a single violation', async ({
 	browser
 }) => {

@@ -28,6 +28,9 @@ async function cachedLocalCount(page: Page, cacheName: string): Promise<number> 
 	}, cacheName);
 }
 
+// The service worker is what these tests check; the config blocks it elsewhere.
+test.use({ serviceWorkers: 'allow' });
+
 test('an edit made offline survives an offline reload and reaches the others once back online', async ({ browser }) => {
 	const tineke = await openWorkspaceAs(browser, 'trekker', DOETANK);
 	const lars = await openWorkspaceAs(browser, 'lid', DOETANK);
