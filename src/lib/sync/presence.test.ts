@@ -1,5 +1,7 @@
+import { Awareness, applyAwarenessUpdate, encodeAwarenessUpdate, removeAwarenessStates } from 'y-protocols/awareness';
+import * as Y from 'yjs';
 import { describe, expect, it } from 'vitest';
-import { presentUsers, type PresenceState } from './presence';
+import { presentUsers, rejoinPresence, type PresenceState } from './presence';
 
 const state = (id: string, name: string, extra: Partial<PresenceState> = {}): PresenceState => ({
 	user: { id, name, color: '#1d4ed8' },
@@ -68,5 +70,61 @@ describe('presentUsers', () => {
 			{ id: 'tineke', clientId: 9 }
 		);
 		expect(users.map((u) => u.id)).toEqual(['lars']);
+	});
+});
+
+describe('rejoinPresence', () => {
+	/** A server's awareness and two clients' (Tineke stays online, Lars's network drops), as y-websocket and our server keep them. */
+	function dropAndReconnect(rejoin: boolean) {
+		const server = new Awareness(new Y.Doc());
+		server.setLocalState(null);
+		const tineke = new Awareness(new Y.Doc());
+		const lars = new Awareness(new Y.Doc());
+		tineke.setLocalState(state('tineke', 'Tineke Trekker'));
+		lars.setLocalState(state('lars', 'Lars Lid'));
+		const send = (from: Awareness, to: Awareness, ids: number[]) =>
+			applyAwarenessUpdate(to, encodeAwarenessUpdate(from, ids), 'test');
+		// Both connect; the server hands each the other's entry.
+		send(tineke, server, [tineke.clientID]);
+		send(lars, server, [lars.clientID]);
+		send(server, tineke, [lars.clientID]);
+		send(server, lars, [tineke.clientID]);
+		// Lars's socket closes: the server removes his entry and tells Tineke; Lars drops the others'.
+		removeAwarenessStates(server, [lars.clientID], 'departure');
+		send(server, tineke, [lars.clientID]);
+		removeAwarenessStates(lars, [tineke.clientID], 'close');
+		// Back online: Lars announces himself, the server hands him everyone there.
+		if (rejoin) rejoinPresence(lars);
+		send(lars, server, [lars.clientID]);
+		send(server, tineke, [lars.clientID]);
+		send(server, lars, [tineke.clientID]);
+		const names = (a: Awareness) => [...a.getStates().values()].map((s) => (s as PresenceState).user.name).sort();
+		const seen = { server: names(server), tineke: names(tineke), lars: names(lars) };
+		for (const a of [server, tineke, lars]) a.destroy();
+		return seen;
+	}
+
+	it('after a reconnect, the others see the client again and it sees them at once', () => {
+		expect(dropAndReconnect(true)).toEqual({
+			server: ['Lars Lid', 'Tineke Trekker'],
+			tineke: ['Lars Lid', 'Tineke Trekker'],
+			lars: ['Lars Lid', 'Tineke Trekker']
+		});
+	});
+
+	it('without it, both sides ignore the entries that come back at their old clocks', () => {
+		expect(dropAndReconnect(false)).toEqual({
+			server: ['Tineke Trekker'],
+			tineke: ['Tineke Trekker'],
+			lars: ['Lars Lid']
+		});
+	});
+
+	it('keeps a local state that was removed (the tab was hidden) removed', () => {
+		const awareness = new Awareness(new Y.Doc());
+		awareness.setLocalState(null);
+		rejoinPresence(awareness);
+		expect(awareness.getLocalState()).toBeNull();
+		awareness.destroy();
 	});
 });

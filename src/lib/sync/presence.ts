@@ -1,3 +1,4 @@
+import type { Awareness } from 'y-protocols/awareness';
 import { isEditor, type DoetankRole } from '$lib/domain/roles';
 
 /**
@@ -66,4 +67,19 @@ export function presentUsers(
 		});
 	}
 	return [...byUser.values()].sort((a, b) => Number(b.isMe) - Number(a.isMe) || a.name.localeCompare(b.name, 'nl'));
+}
+
+/**
+ * Call when a new connection opens, before the client's presence goes out on it. At the close the
+ * server (and through it the others) removed this client's entry at its last clock, and an entry at
+ * a clock already seen is ignored: the clock moves on, or the others would not see this client again
+ * until awareness renews it, up to 15 s later (y-websocket issue 122). Likewise the others' entries,
+ * dropped here at the close, come back at clocks this client still remembers: those are forgotten.
+ */
+export function rejoinPresence(awareness: Awareness): void {
+	for (const id of [...awareness.meta.keys()]) {
+		if (id !== awareness.clientID && !awareness.states.has(id)) awareness.meta.delete(id);
+	}
+	const own = awareness.getLocalState();
+	if (own !== null) awareness.setLocalState(own);
 }

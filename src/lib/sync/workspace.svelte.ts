@@ -4,7 +4,7 @@ import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import { migrateWorkspace, MIGRATION_ORIGIN, WorkspaceVersionError } from '$lib/domain/workspace';
 import { encodeSavedProbe, handleOwnMessages, type PersistenceState } from './messages';
-import { presentUsers, type MemberRoles, type PresenceState, type PresentUser } from './presence';
+import { presentUsers, rejoinPresence, type MemberRoles, type PresenceState, type PresentUser } from './presence';
 import { CLOSE } from './protocol';
 import type { Connection, Ended, SyncStatus } from './status';
 
@@ -224,7 +224,11 @@ export function openWorkspace(options: WorkspaceOptions): Workspace {
 		probeTimer = setTimeout(sendProbe, PROBE_DELAY_MS);
 		if (canWrite && origin !== MIGRATION_ORIGIN) markTyping();
 	});
-	provider.on('status', refreshConnection);
+	provider.on('status', ({ status }: { status: string }) => {
+		// Emitted as the socket opens, before y-websocket sends this client's presence on it.
+		if (status === 'connected') rejoinPresence(awareness);
+		refreshConnection();
+	});
 	provider.on('connection-close', (event) => {
 		// y-websocket would be back within a fraction of a second and be closed again: wait instead.
 		if (event?.code === CLOSE.updateBudget) {
