@@ -2,29 +2,52 @@
 // as the steps it needs have passed, beside whatever else runs then. Every line of output carries
 // its step's name; the exit code is non-zero when any step failed or could not start.
 import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
+
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+
+/**
+ * `npm run check`'s commands (package.json, with the scripts it runs spelled out), less its own
+ * `svelte-kit sync`, which the sync step ran. Each is a step of its own: they are mostly
+ * single-threaded, so side by side they use both cores (one after the other 63 s; session 11).
+ */
+const SYNC = 'svelte-kit sync';
+const { scripts } = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
+/** @type {(script: string) => string[]} */
+const commandsOf = (script) =>
+	script.split('&&').flatMap((part) => {
+		const command = part.trim();
+		const called = /^npm run (\S+)$/.exec(command)?.[1];
+		return called && scripts[called] ? commandsOf(scripts[called]) : [command];
+	});
+const CHECKS = Object.fromEntries(
+	commandsOf(scripts.check)
+		.filter((command) => command !== SYNC)
+		.map((command) => [`check:${command.split(' ')[0]}`, { command, needs: ['build'] }])
+);
 
 /**
  * Each step: its shell command and the steps it needs. On two cores the browser tests get the
  * machine to themselves: beside Vitest's servers (three instances and a Redis in the scale-out
  * tests) and the type checker, their two Chromiums missed 60 s test timeouts (session 7).
  */
+/** @type {Record<string, { command: string, needs: string[] }>} */
 const STEPS = {
 	// The generated types first: check and build would otherwise both write them at once.
-	sync: { command: 'svelte-kit sync', needs: [] },
+	sync: { command: SYNC, needs: [] },
 	build: { command: 'npm run --silent build', needs: ['sync'] },
-	// The type checks, lint and cycle check after the build, whose own sync rewrote the generated types
-	// under check's feet when both ran at once (ENOENT, session 7). Then the unit and integration tests:
-	// one after the other they took 76 s + 105 s, side by side 216 s, as both keep the two cores busy
+	// The checks after the build, whose own sync rewrote the generated types under check's feet when
+	// both ran at once (ENOENT, session 7). Then the unit and integration tests: one after the other
+	// the checks and Vitest took 76 s + 105 s, side by side 216 s, as both keep the two cores busy
 	// (session 10).
-	check: { command: 'npm run --silent check', needs: ['build'] },
-	vitest: { command: 'vitest run', needs: ['check'] },
-	playwright: { command: 'playwright test -c tests/playwright.config.ts', needs: ['check', 'vitest'] }
+	...CHECKS,
+	vitest: { command: 'vitest run', needs: Object.keys(CHECKS) },
+	playwright: { command: 'playwright test -c tests/playwright.config.ts', needs: [...Object.keys(CHECKS), 'vitest'] }
 };
 
-const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const env = { ...process.env, PATH: `${path.join(ROOT, 'node_modules', '.bin')}${path.delimiter}${process.env.PATH}` };
 
 /**
@@ -50,21 +73,23 @@ const started = Date.now();
 /** @type {Map<string, Promise<{ name: string, ok: boolean, seconds: number, skipped?: boolean }>>} */
 const runs = new Map();
 /**
- * @param {keyof typeof STEPS} name
+ * @param {string} name
  * @returns {Promise<{ name: string, ok: boolean, seconds: number, skipped?: boolean }>}
  */
 function start(name) {
 	let promise = runs.get(name);
 	if (!promise) {
-		const { command, needs } = STEPS[name];
-		promise = Promise.all(needs.map((need) => start(/** @type {keyof typeof STEPS} */ (need)))).then((before) =>
+		const step = STEPS[name];
+		if (!step) throw new Error(`no step ${name}`);
+		const { command, needs } = step;
+		promise = Promise.all(needs.map((need) => start(need))).then((before) =>
 			before.every((r) => r.ok) ? run([name, command]) : { name, ok: false, seconds: 0, skipped: true }
 		);
 		runs.set(name, promise);
 	}
 	return promise;
 }
-const results = await Promise.all(Object.keys(STEPS).map((name) => start(/** @type {keyof typeof STEPS} */ (name))));
+const results = await Promise.all(Object.keys(STEPS).map((name) => start(name)));
 const total = Math.round((Date.now() - started) / 1000);
 const said = (/** @type {{ name: string, ok: boolean, seconds: number, skipped?: boolean }} */ r) =>
 	r.skipped ? `${r.name} NOT RUN` : `${r.name} ${r.ok ? 'passed' : 'FAILED'} (${r.seconds} s)`;
