@@ -6,9 +6,10 @@ import * as Y from 'yjs';
 
 /**
  * `drop` cuts the socket without a close frame (as when a café's wifi drops) and forgets the provider;
- * `presence` sets the local awareness state, which goes to the others of the document.
+ * `presence` sets the local awareness state, which goes to the others of the document; `clock` is
+ * that state's awareness clock.
  * @typedef {{ doc: Y.Doc, synced: Promise<void>, reconnects(): number, destroy(): void, drop(): void,
- *   presence(state: Record<string, unknown>): void }} Client
+ *   presence(state: Record<string, unknown>): void, clock(): number }} Client
  * @typedef {{ protocol: 'y-websocket' | 'hocuspocus', url: string, room: string, cookie: string | null }} ClientSpec
  */
 
@@ -22,8 +23,24 @@ function cookieSocket(cookie) {
 	};
 }
 
-/** @param {ClientSpec} spec @param {Y.Doc} [doc] an existing replica to connect again @returns {Client} */
-export function connectClient(spec, doc = new Y.Doc()) {
+/**
+ * A replica that connects again goes on from its old presence's clock, as the app's client does
+ * (src/lib/sync/presence.ts): the server and the others ignore an entry at a clock they have seen,
+ * so with a fresh clock the reconnected presence would never arrive (y-websocket issue 122).
+ * @param {import('y-protocols/awareness').Awareness | null} awareness @param {number} after
+ */
+function continueClock(awareness, after) {
+	if (awareness && after >= 0) awareness.meta.set(awareness.clientID, { clock: after, lastUpdated: Date.now() });
+}
+
+/**
+ * @param {ClientSpec} spec @param {Y.Doc} [doc] an existing replica to connect again
+ * @param {number} [clockAfter] its presence's last clock, when it connects again
+ * @returns {Client}
+ */
+export function connectClient(spec, doc = new Y.Doc(), clockAfter = -1) {
+	/** @param {import('y-protocols/awareness').Awareness | null} awareness */
+	const clockOf = (awareness) => awareness?.meta.get(awareness.clientID)?.clock ?? -1;
 	let connects = 0;
 	let last = '';
 	/** @type {() => void} */
@@ -44,6 +61,7 @@ export function connectClient(spec, doc = new Y.Doc()) {
 			WebSocketPolyfill: WebSocket
 		});
 		const provider = new HocuspocusProvider(config);
+		continueClock(provider.awareness, clockAfter);
 		provider.on('status', onStatus);
 		provider.on('synced', (/** @type {{ state: boolean }} */ { state }) => state && markSynced());
 		return {
@@ -55,13 +73,15 @@ export function connectClient(spec, doc = new Y.Doc()) {
 				/** @type {WebSocket | null} */ (provider.configuration.websocketProvider.webSocket)?.terminate();
 				provider.destroy();
 			},
-			presence: (state) => provider.awareness?.setLocalState(state)
+			presence: (state) => provider.awareness?.setLocalState(state),
+			clock: () => clockOf(provider.awareness)
 		};
 	}
 	const provider = new WebsocketProvider(spec.url, spec.room, doc, {
 		WebSocketPolyfill: /** @type {any} */ (spec.cookie ? cookieSocket(spec.cookie) : WebSocket),
 		disableBc: true
 	});
+	continueClock(provider.awareness, clockAfter);
 	provider.on('status', onStatus);
 	provider.on('sync', (/** @type {boolean} */ isSynced) => isSynced && markSynced());
 	return {
@@ -73,6 +93,7 @@ export function connectClient(spec, doc = new Y.Doc()) {
 			/** @type {WebSocket | null} */ (provider.ws)?.terminate();
 			provider.destroy();
 		},
-		presence: (state) => provider.awareness.setLocalState(state)
+		presence: (state) => provider.awareness.setLocalState(state),
+		clock: () => clockOf(provider.awareness)
 	};
 }

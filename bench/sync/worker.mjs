@@ -149,9 +149,10 @@ process.on('message', async (/** @type {any} */ message) => {
 		} else if (message.type === 'drop') {
 			// Every socket of this process is cut at once, then each replica connects again with its presence.
 			const droppedAt = now();
+			const clocks = editors.map((e) => e.client.clock());
 			for (const e of editors) e.client.drop();
-			for (const e of editors) {
-				e.client = connectClient(e.spec, e.client.doc);
+			for (const [i, e] of editors.entries()) {
+				e.client = connectClient(e.spec, e.client.doc, clocks[i]);
 				e.client.presence(presenceOf(e));
 			}
 			let lastSyncedAt = droppedAt;
