@@ -1,7 +1,5 @@
 import { defineConfig } from '@playwright/test';
 
-// Each worker starts its own server and database on a free port (tests/e2e/fixtures.ts), so spec
-// files run in parallel and several runs can share a machine. E2E_WORKERS overrides the count.
 /** What Playwright 1.65.1 (pinned) disables itself, less its Windows and Edge entries; check on upgrade. */
 const PLAYWRIGHT_DISABLED_FEATURES = [
 	'AimEnabled',
@@ -19,6 +17,8 @@ const PLAYWRIGHT_DISABLED_FEATURES = [
 	'ThirdPartyStoragePartitioning'
 ];
 
+// Each worker starts its own server and database on a free port (tests/e2e/fixtures.ts), so spec
+// files run in parallel and several runs can share a machine. E2E_WORKERS overrides the count.
 export default defineConfig({
 	testDir: 'e2e',
 	outputDir: '../test-results',

@@ -33,14 +33,15 @@ function continueClock(awareness, after) {
 	if (awareness && after >= 0) awareness.meta.set(awareness.clientID, { clock: after, lastUpdated: Date.now() });
 }
 
+/** The clock of this client's own presence (-1 before it has one). @param {import('y-protocols/awareness').Awareness | null} awareness */
+const clockOf = (awareness) => awareness?.meta.get(awareness.clientID)?.clock ?? -1;
+
 /**
  * @param {ClientSpec} spec @param {Y.Doc} [doc] an existing replica to connect again
  * @param {number} [clockAfter] its presence's last clock, when it connects again
  * @returns {Client}
  */
 export function connectClient(spec, doc = new Y.Doc(), clockAfter = -1) {
-	/** @param {import('y-protocols/awareness').Awareness | null} awareness */
-	const clockOf = (awareness) => awareness?.meta.get(awareness.clientID)?.clock ?? -1;
 	let connects = 0;
 	let last = '';
 	/** @type {() => void} */

@@ -23,11 +23,15 @@ const commandsOf = (script) =>
 		const called = /^npm run (\S+)$/.exec(command)?.[1];
 		return called && scripts[called] ? commandsOf(scripts[called]) : [command];
 	});
-const CHECKS = Object.fromEntries(
-	commandsOf(scripts.check)
-		.filter((command) => command !== SYNC)
-		.map((command) => [`check:${command.split(' ')[0]}`, { command, needs: ['build'] }])
-);
+/** @type {Record<string, { command: string, needs: string[] }>} */
+const CHECKS = {};
+for (const command of commandsOf(scripts.check).filter((c) => c !== SYNC)) {
+	// Named by the program; a second command of the same program gets a number, never replaces the first.
+	const name = `check:${command.split(' ')[0]}`;
+	let unique = name;
+	for (let n = 2; unique in CHECKS; n++) unique = `${name}#${n}`;
+	CHECKS[unique] = { command, needs: ['build'] };
+}
 
 /**
  * Each step: its shell command and the steps it needs. On two cores the browser tests get the

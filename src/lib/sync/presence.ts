@@ -73,7 +73,7 @@ export function presentUsers(
  * Call when a new connection opens, before the client's presence goes out on it. At the close the
  * server (and through it the others) removed this client's entry at its last clock, and an entry at
  * a clock already seen is ignored: the clock moves on, or the others would not see this client again
- * until awareness renews it, up to 15 s later (y-websocket issue 122). Likewise the others' entries,
+ * until awareness renews it, up to 18 s later (y-websocket issue 122). Likewise the others' entries,
  * dropped here at the close, come back at clocks this client still remembers: those are forgotten.
  */
 export function rejoinPresence(awareness: Awareness): void {
