@@ -7,11 +7,16 @@ export interface AwarenessChanges {
 	removed: number[];
 }
 
-/**
- * The origin of awareness entries removed because their connection closed. Their removal goes to
- * the others once the closes that arrived together are handled (see Fanout.depart).
- */
+/** The origin of awareness entries removed because their connection closed. */
 export const DEPARTURE = Symbol('departure');
+
+/**
+ * How long a presence renewal may wait. Every client re-sends its unchanged presence every 15 s so
+ * that it does not time out (after 30 s); clients that connected together (a café's wifi came
+ * back) renew together, and sent on one by one each renewal costs a message to every peer. Held
+ * back this long, the renewals of one document go out as one message.
+ */
+export const RENEWAL_FLUSH_MS = 1_000;
 
 /** A connection as the fan-out sees it. */
 export interface Peer {
@@ -32,20 +37,28 @@ export interface Peer {
  */
 export class Fanout {
 	readonly peers = new Set<Peer>();
-	/** Entries of connections that closed, not yet sent on; and the flush that will send them. */
-	private departed: number[] = [];
-	private departFlush: NodeJS.Immediate | null = null;
+	/** Awareness entries that changed in this turn of the event loop, not yet sent on; and the flush that will send them. */
+	private readonly pending = new Set<number>();
+	private pendingFlush: NodeJS.Immediate | null = null;
+	/** Entries renewed without a change, not yet sent on; and the timer that will send them. */
+	private readonly renewed = new Set<number>();
+	private renewFlush: NodeJS.Timeout | null = null;
+	/** The entries whose state changed in the awareness update being handled ('change' comes just before 'update'). */
+	private changed: number[] | null = null;
 
 	constructor(
 		private readonly awareness: awarenessProtocol.Awareness,
 		private readonly onDelivered?: (count: number) => void
 	) {
+		awareness.on('change', this.onChange);
 		awareness.on('update', this.onAwareness);
 	}
 
 	destroy(): void {
+		this.awareness.off('change', this.onChange);
 		this.awareness.off('update', this.onAwareness);
-		if (this.departFlush) clearImmediate(this.departFlush);
+		if (this.pendingFlush) clearImmediate(this.pendingFlush);
+		if (this.renewFlush) clearTimeout(this.renewFlush);
 		this.peers.clear();
 	}
 
@@ -58,27 +71,48 @@ export class Fanout {
 		this.onDelivered?.(delivered);
 	}
 
+	private readonly onChange = (changes: AwarenessChanges): void => {
+		this.changed = changes.updated;
+	};
+
 	private readonly onAwareness = (changes: AwarenessChanges, origin: unknown): void => {
+		const changed = this.changed ?? [];
+		this.changed = null;
 		if (this.peers.has(origin as Peer)) (origin as Peer).ownAwareness(changes);
 		if (this.peers.size === 0) return;
-		if (origin === DEPARTURE) return this.depart(changes.removed);
-		this.send([...changes.added, ...changes.updated, ...changes.removed]);
+		const now = [...changes.added, ...changed, ...changes.removed];
+		for (const id of now) this.renewed.delete(id);
+		for (const id of changes.updated) if (!changed.includes(id)) this.renew(id);
+		if (now.length > 0) this.soon(now);
 	};
 
 	/**
-	 * When a café's wifi drops, hundreds of sockets close in one turn of the event loop. Sending each
-	 * departure at once would cost one message per remaining peer per close, mostly to sockets whose
-	 * own close is next in line (a write that fails). Collected until the loop's next check phase,
-	 * they go out as one message per document to the peers still open then.
+	 * Queues entries until the loop's next check phase. Messages that arrive together (a burst of
+	 * presences after a reconnect, hundreds of sockets closing when a café's wifi drops) are handled
+	 * in one poll phase; collected, each document's go out as one message to the peers still open
+	 * then, instead of one per change to every peer, mostly to sockets whose own close is next in line.
 	 */
-	private depart(ids: number[]): void {
-		this.departed.push(...ids);
-		this.departFlush ??= setImmediate(() => {
-			const ids = this.departed;
-			this.departed = [];
-			this.departFlush = null;
+	private soon(ids: readonly number[]): void {
+		for (const id of ids) this.pending.add(id);
+		this.pendingFlush ??= setImmediate(() => {
+			this.pendingFlush = null;
+			const ids = [...this.pending];
+			this.pending.clear();
 			if (this.peers.size > 0) this.send(ids);
 		});
+	}
+
+	/** Queues an unchanged entry (see RENEWAL_FLUSH_MS); the message carries its state and clock as they are then. */
+	private renew(id: number): void {
+		this.renewed.add(id);
+		this.renewFlush ??= setTimeout(() => {
+			this.renewFlush = null;
+			const states = this.awareness.getStates();
+			const ids = [...this.renewed].filter((id) => states.has(id));
+			this.renewed.clear();
+			if (ids.length > 0 && this.peers.size > 0) this.send(ids);
+		}, RENEWAL_FLUSH_MS);
+		this.renewFlush.unref();
 	}
 
 	private send(ids: number[]): void {
