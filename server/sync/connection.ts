@@ -4,7 +4,7 @@ import * as Y from 'yjs';
 import { decodeAwarenessEntries, encodeAwarenessEntries, trustedState } from './awareness';
 import type { LiveDocument } from './documents';
 import { addsNothing, hasMissingDependencies } from './dependencies';
-import { DEPARTURE, type AwarenessChanges, type Peer } from './fanout';
+import type { AwarenessChanges, Peer } from './fanout';
 import type { AwarenessLimiter, UserLimits } from './limits';
 import { Outbox } from './outbox';
 import {
@@ -439,7 +439,8 @@ export class SyncConnection implements Peer {
 		this.live.fanout.peers.delete(this);
 		const owned = [...this.awarenessIds].filter((id) => this.live.awarenessOwners.get(id) === this);
 		for (const id of owned) this.live.awarenessOwners.delete(id);
-		awarenessProtocol.removeAwarenessStates(this.live.awareness, owned, DEPARTURE);
+		// Out of the fan-out's peers by now, so the removal goes to everyone else (with the turn's other changes).
+		awarenessProtocol.removeAwarenessStates(this.live.awareness, owned, this);
 		this.options.onClosed(this, code);
 	}
 }

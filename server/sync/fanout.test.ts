@@ -1,7 +1,7 @@
 import * as awarenessProtocol from 'y-protocols/awareness';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import * as Y from 'yjs';
-import { DEPARTURE, Fanout, RENEWAL_FLUSH_MS, type AwarenessChanges, type Peer } from './fanout';
+import { Fanout, RENEWAL_FLUSH_MS, type AwarenessChanges, type Peer } from './fanout';
 import { decodeAwarenessEntries } from './awareness';
 import { decodeClientMessage } from './protocol';
 
@@ -201,7 +201,7 @@ describe('Fanout', () => {
 		stays.received = [];
 		leaving.received = [];
 		// Three closes in one turn of the loop; the leaving peer's own close comes in the same turn.
-		for (const id of clients) awarenessProtocol.removeAwarenessStates(awareness, [id], DEPARTURE);
+		for (const id of clients) awarenessProtocol.removeAwarenessStates(awareness, [id], 'closed');
 		fanout.peers.delete(leaving);
 		expect(stays.received).toHaveLength(0);
 		await turn();
@@ -219,7 +219,7 @@ describe('Fanout', () => {
 		fanout.peers.add(a);
 		awareness.setLocalState({ section: 'probleem' });
 		a.received = [];
-		awarenessProtocol.removeAwarenessStates(awareness, [awareness.clientID], DEPARTURE);
+		awarenessProtocol.removeAwarenessStates(awareness, [awareness.clientID], 'closed');
 		fanout.destroy();
 		await turn();
 		expect(a.received).toHaveLength(0);

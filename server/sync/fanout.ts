@@ -7,9 +7,6 @@ export interface AwarenessChanges {
 	removed: number[];
 }
 
-/** The origin of awareness entries removed because their connection closed. */
-export const DEPARTURE = Symbol('departure');
-
 /**
  * How long a presence renewal may wait. Every client re-sends its unchanged presence every 15 s so
  * that it does not time out (after 30 s); clients that connected together (a café's wifi came
